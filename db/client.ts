@@ -1,0 +1,127 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../electron/shared/errors';
+import { foldForSearch } from '../electron/shared/text';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export type OpenOptions = {
+  path: string;
+  migrationsFolder?: string;
+  /** Path to an Electron build of better-sqlite3's addon (DESIGN.md §6). */
+  nativeBinding?: string;
+  /** Where backups go (default: beside the database, in `backups/`). */
+  backupDir?: string;
+  log?: (message: string) => void;
+};
+
+export type OpenResult = { db: Db; backupPath: string | null; appliedMigrations: number; recoveredFromUncleanExit: boolean };
+
+export const defaultMigrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+const markerOf = (path: string) => `${path}.open`;
+
+function openRaw(path: string, nativeBinding?: string): Database.Database {
+  if (path !== ':memory:') {
+    const dir = dirname(path);
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (err) {
+      throw new AppError('unavailable', `Cannot create the database folder ${dir}: ${(err as Error).message}`);
+    }
+  }
+  try {
+    const raw = new Database(path, nativeBinding ? { nativeBinding } : {});
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = NORMAL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+    raw.pragma('cache_size = -65536');
+    raw.pragma('temp_store = MEMORY');
+    raw.function('fold', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? foldForSearch(v) : v));
+    return raw;
+  } catch (err) {
+    throw new AppError('unavailable', `Cannot open the database at ${path}: ${(err as Error).message}`);
+  }
+}
+
+function pendingMigrations(raw: Database.Database, folder: string): number {
+  const files = readMigrationFiles({ migrationsFolder: folder });
+  const table = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  if (!table) return files.length;
+  const last = raw.prepare('SELECT max(created_at) AS t FROM __drizzle_migrations').get() as { t: number | null };
+  return files.filter((f) => f.folderMillis > (last.t ?? 0)).length;
+}
+
+function hasUserTables(raw: Database.Database): boolean {
+  return !!raw.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1").get();
+}
+
+/** Copies the live database to a file with VACUUM INTO (consistent, compact). */
+export function backupDatabase(raw: Database.Database, target: string): string {
+  mkdirSync(dirname(target), { recursive: true });
+  if (existsSync(target)) rmSync(target);
+  raw.prepare('VACUUM INTO ?').run(target);
+  return target;
+}
+
+/**
+ * Opens the database (DESIGN.md §6): pragmas, a quick_check after an unclean exit, a backup
+ * before pending migrations, then the migrations.
+ */
+export function openDatabase(options: OpenOptions): OpenResult {
+  const { path, migrationsFolder = defaultMigrationsFolder, log = () => undefined } = options;
+  const raw = openRaw(path, options.nativeBinding);
+  const isFile = path !== ':memory:';
+  let recovered = false;
+  if (isFile && existsSync(markerOf(path))) {
+    recovered = true;
+    const rows = raw.pragma('quick_check') as { quick_check: string }[];
+    const ok = rows.length === 1 && rows[0]?.quick_check === 'ok';
+    log(`database was not closed cleanly; quick_check: ${ok ? 'ok' : 'FAILED'}`);
+    if (!ok) {
+      raw.close();
+      throw new AppError('unavailable', `The database at ${path} is damaged (quick_check: ${rows.map((r) => r.quick_check).join('; ')}). Restore a backup.`);
+    }
+  }
+  const pending = pendingMigrations(raw, migrationsFolder);
+  let backupPath: string | null = null;
+  if (pending > 0 && isFile && hasUserTables(raw)) {
+    const stampName = new Date().toISOString().replace(/[:.]/g, '-');
+    backupPath = backupDatabase(raw, join(options.backupDir ?? join(dirname(path), 'backups'), `before-migration-${stampName}.sqlite`));
+    log(`backup written to ${backupPath} before ${pending} migration(s)`);
+  }
+  const db = drizzle({ client: raw, schema, casing: 'snake_case' }) as Db;
+  if (pending > 0) migrate(db, { migrationsFolder });
+  if (isFile) {
+    try {
+      writeFileSync(markerOf(path), String(process.pid));
+    } catch (err) {
+      raw.close();
+      throw new AppError('unavailable', `The database folder of ${path} is not writable: ${(err as Error).message}`);
+    }
+  }
+  return { db, backupPath, appliedMigrations: pending, recoveredFromUncleanExit: recovered };
+}
+
+/** Closes cleanly: checkpoint, optimize, and remove the unclean-exit marker. */
+export function closeDatabase(db: Db): void {
+  const raw = db.$client;
+  if (!raw.open) return;
+  const path = raw.name;
+  raw.pragma('optimize');
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  raw.close();
+  if (path !== ':memory:' && existsSync(markerOf(path))) rmSync(markerOf(path));
+}
+
+export function schemaVersion(db: Db): number {
+  const row = db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
+  return row.n;
+}

@@ -1,0 +1,12 @@
+/**
+ * SQL for the two unit costs of an opportunity line `l` (DESIGN.md §7), shared by the 360° view
+ * and the totals: the ERP cost (per warehouse where the ERP has one) and the best supplier price
+ * valid today for the line's quantity. `@today` is bound by the caller.
+ */
+export const ERP_UNIT_COST_SQL = `COALESCE(
+  (SELECT pc.cost_price FROM product_costs pc WHERE pc.product_id = l.product_id AND pc.warehouse_id = l.warehouse_id),
+  (SELECT p2.cost_price FROM products p2 WHERE p2.id = l.product_id))`;
+
+export const BEST_SUPPLIER_PRICE_SQL = `(SELECT min(sp.unit_price) FROM supplier_prices sp
+  WHERE sp.product_id = l.product_id AND sp.active = 1 AND sp.min_qty <= l.qty
+    AND (sp.valid_from IS NULL OR sp.valid_from <= @today) AND (sp.valid_to IS NULL OR sp.valid_to >= @today))`;

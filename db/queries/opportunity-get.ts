@@ -1,0 +1,93 @@
+import type { Output } from '../../electron/shared/contract';
+import { lineFigures, sumFigures } from '../../electron/shared/domain/costing';
+import { margin, weighted } from '../../electron/shared/money';
+import { notFound } from '../../electron/shared/errors';
+import type { Db } from '../client';
+import { BEST_SUPPLIER_PRICE_SQL, ERP_UNIT_COST_SQL } from './line-costs';
+import { prepareCached } from './opportunities-list';
+import { readCosting } from './settings';
+
+type Header = {
+  id: number; reference: string; title: string; probability: number; expected_close: string | null; requested_date: string | null;
+  notes: string; created_at: string; updated_at: string; stage_entered_at: string; days_in_stage: number;
+  customer_id: number; customer_code: string; customer_name: string; customer_city: string; on_hold: number; credit_limit: number;
+  outstanding: number; overdue: number; credit_as_of: string | null; owner_id: number | null; owner_name: string | null;
+  stage_id: number; stage_name: string; stage_kind: 'open' | 'won' | 'lost';
+};
+
+type LineRow = {
+  id: number; position: number; product_id: number; product_code: string; product_name: string; unit: string; cost_as_of: string | null;
+  warehouse_id: number | null; warehouse_name: string | null; qty: number; unit_price: number; discount: number; requested_date: string | null;
+  erp_unit_cost: number | null; best_supplier_price: number | null;
+};
+
+const HEADER_SQL = `SELECT o.id, o.reference, o.title, o.probability, o.expected_close, o.requested_date, o.notes, o.created_at, o.updated_at,
+  o.stage_entered_at, CAST(julianday(@now) - julianday(o.stage_entered_at) AS INTEGER) AS days_in_stage,
+  c.id AS customer_id, c.code AS customer_code, c.name AS customer_name, c.city AS customer_city, c.on_hold, c.credit_limit, c.outstanding,
+  c.overdue, c.credit_as_of, u.id AS owner_id, u.name AS owner_name, s.id AS stage_id, s.name AS stage_name, s.kind AS stage_kind
+  FROM opportunities o JOIN customers c ON c.id = o.customer_id JOIN stages s ON s.id = o.stage_id LEFT JOIN users u ON u.id = o.owner_id
+  WHERE o.id = @id`;
+
+const LINES_SQL = `SELECT l.id, l.position, l.product_id, p.code AS product_code, p.name AS product_name, p.unit, p.cost_as_of,
+  l.warehouse_id, w.name AS warehouse_name, l.qty, l.unit_price, l.discount, l.requested_date,
+  ${ERP_UNIT_COST_SQL} AS erp_unit_cost, ${BEST_SUPPLIER_PRICE_SQL} AS best_supplier_price
+  FROM opportunity_lines l JOIN products p ON p.id = l.product_id LEFT JOIN warehouses w ON w.id = l.warehouse_id
+  WHERE l.opportunity_id = @id ORDER BY l.position, l.id`;
+
+/** One opportunity with its lines, each line's costs and margin, and the deal totals. */
+export function getOpportunity(db: Db, id: number, now = new Date().toISOString()): Output<'opportunity.get'> {
+  const raw = db.$client;
+  const h = prepareCached(raw, HEADER_SQL).get({ id, now }) as Header | undefined;
+  if (!h) throw notFound('Opportunity', id);
+  const costing = readCosting(db);
+  const rows = prepareCached(raw, LINES_SQL).all({ id, today: now.slice(0, 10) }) as LineRow[];
+  let costsAsOf: string | null = null;
+  const lines = rows.map((l) => {
+    if (l.cost_as_of && (!costsAsOf || l.cost_as_of < costsAsOf)) costsAsOf = l.cost_as_of;
+    const f = lineFigures(
+      { qty: l.qty, unitPrice: l.unit_price, discount: l.discount, erpUnitCost: l.erp_unit_cost, bestSupplierPrice: l.best_supplier_price },
+      costing.basis,
+      costing.landedRate,
+    );
+    return {
+      id: l.id,
+      position: l.position,
+      productId: l.product_id,
+      productCode: l.product_code,
+      productName: l.product_name,
+      unit: l.unit as Output<'opportunity.get'>['lines'][number]['unit'],
+      warehouseId: l.warehouse_id,
+      warehouseName: l.warehouse_name,
+      qty: l.qty,
+      unitPrice: l.unit_price,
+      discount: l.discount,
+      requestedDate: l.requested_date,
+      ...f,
+    };
+  });
+  const sum = sumFigures(lines);
+  const m = margin(sum.amount, sum.cost);
+  return {
+    id: h.id,
+    reference: h.reference,
+    title: h.title,
+    customer: {
+      id: h.customer_id, code: h.customer_code, name: h.customer_name, city: h.customer_city, onHold: h.on_hold === 1,
+      creditLimit: h.credit_limit, outstanding: h.outstanding, overdue: h.overdue, creditAsOf: h.credit_as_of,
+    },
+    owner: h.owner_id === null ? null : { id: h.owner_id, name: h.owner_name ?? '' },
+    stage: { id: h.stage_id, name: h.stage_name, kind: h.stage_kind },
+    probability: h.probability,
+    expectedClose: h.expected_close,
+    requestedDate: h.requested_date,
+    notes: h.notes,
+    createdAt: h.created_at,
+    updatedAt: h.updated_at,
+    stageEnteredAt: h.stage_entered_at,
+    daysInStage: h.days_in_stage,
+    costBasis: costing.basis,
+    lines,
+    totals: { amount: m.amount, cost: m.cost, margin: m.margin, marginRate: m.marginRate, weightedAmount: weighted(m.amount, h.probability) },
+    costsAsOf,
+  };
+}

@@ -1,0 +1,65 @@
+import { closeDatabase, openDatabase, type Db } from '../../db/client';
+import { writeDemoCompany } from '../../db/demo/write';
+import { describeCompany, type Preset } from '../shared/demo';
+import { dispatch, serve, type Handlers, type Port } from '../shared/rpc';
+import { createEventBus, type EventBus } from './event-bus';
+import { createHandlers } from './handlers';
+import { silentLogger, type Logger } from './log';
+
+export const VERSION = '0.1.0';
+
+export type CoreOptions = {
+  dbPath: string;
+  /** Loaded when the database is new (no warehouse yet); 'none' leaves it empty. */
+  demo?: Preset | 'none';
+  migrationsFolder?: string;
+  nativeBinding?: string;
+  validateOutput?: boolean;
+  log?: Logger;
+  now?: () => string;
+};
+
+export type Core = {
+  db: Db;
+  bus: EventBus;
+  handlers: Handlers;
+  /** Serves the contract on a port; returns a function that stops serving it. */
+  serve(port: Port): () => void;
+  call(method: string, input: unknown): Promise<unknown>;
+  close(): void;
+};
+
+/** Opens the database (migrating it, loading the demo company on first start) and serves the contract. */
+export function startCore(options: CoreOptions): Core {
+  const log = options.log ?? silentLogger;
+  const now = options.now ?? (() => new Date().toISOString());
+  const { db, backupPath, appliedMigrations } = openDatabase({
+    path: options.dbPath,
+    migrationsFolder: options.migrationsFolder,
+    nativeBinding: options.nativeBinding,
+    log: (m) => log.info(m),
+  });
+  if (backupPath) log.info('backup before migrations', { backupPath, appliedMigrations });
+  const empty = (db.$client.prepare('SELECT count(*) AS n FROM warehouses').get() as { n: number }).n === 0;
+  const demo = options.demo ?? 'default';
+  if (empty && demo !== 'none') {
+    const t0 = Date.now();
+    writeDemoCompany(db, describeCompany({ preset: demo, today: now().slice(0, 10) }), now());
+    log.info('demo company loaded', { preset: demo, ms: Date.now() - t0 });
+  }
+  const bus = createEventBus();
+  const handlers = createHandlers({ db, dbPath: options.dbPath, bus, version: VERSION, startedAt: now(), now });
+  const serveOptions = {
+    validateOutput: options.validateOutput,
+    events: bus.source,
+    onError: (method: string, err: unknown) => log.error('rpc failed', { method, error: err instanceof Error ? err.stack : String(err) }),
+  };
+  return {
+    db,
+    bus,
+    handlers,
+    serve: (port) => serve(port, handlers, serveOptions),
+    call: (method, input) => dispatch(handlers, method, input, serveOptions),
+    close: () => closeDatabase(db),
+  };
+}

@@ -1,0 +1,18 @@
+/** A one-line structured logger for the Node processes (core, connector, web host). Never logs secrets. */
+export type Logger = {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+};
+
+export function createLogger(name: string, sink: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Logger {
+  const write = (level: string, message: string, data?: Record<string, unknown>) =>
+    sink(JSON.stringify({ t: new Date().toISOString(), level, name, message, ...data }));
+  return {
+    info: (m, d) => write('info', m, d),
+    warn: (m, d) => write('warn', m, d),
+    error: (m, d) => write('error', m, d),
+  };
+}
+
+export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };

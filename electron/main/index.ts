@@ -1,0 +1,56 @@
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { superviseCore, type CoreSupervisor } from './core-process';
+import { appPaths } from './paths';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { denyPermissions, isTrustedSender } from './security';
+import { createMainWindow } from './window';
+
+/** Electron main: windows, security and the port broker. It never touches data (DESIGN.md §5). */
+const log = (message: string) => process.stderr.write(`[main] ${message}\n`);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  let core: CoreSupervisor | null = null;
+
+  app.on('second-instance', () => {
+    const [win] = BrowserWindow.getAllWindows();
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    const paths = appPaths();
+    denyPermissions(session.defaultSession);
+    serveRenderer(paths.renderer);
+    core = superviseCore({
+      entry: paths.coreEntry,
+      env: {
+        COMPTOIR_DB_PATH: paths.database,
+        COMPTOIR_MIGRATIONS: paths.migrations,
+        ...(paths.nativeBinding ? { COMPTOIR_NATIVE_BINDING: paths.nativeBinding } : {}),
+      },
+      log,
+    });
+    ipcMain.on('comptoir:request-port', (event) => {
+      if (!isTrustedSender(event.senderFrame)) return log(`refused a port request from ${event.senderFrame?.url ?? 'unknown'}`);
+      core?.connect(event.sender);
+    });
+    createMainWindow(paths.preload);
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(paths.preload);
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => core?.stop());
+}

@@ -1,0 +1,19 @@
+import { app } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Where the built pieces live, in development (out/) and packaged (resources/). */
+export function appPaths() {
+  const root = app.getAppPath();
+  const out = join(root, 'out');
+  const resources = app.isPackaged ? process.resourcesPath : root;
+  const nativeBinding = join(resources, 'build', 'electron-native', 'better_sqlite3.node');
+  return {
+    preload: join(out, 'preload', 'index.cjs'),
+    renderer: join(out, 'renderer'),
+    coreEntry: join(out, 'main', 'core.js'),
+    migrations: join(resources, 'db', 'migrations'),
+    nativeBinding: existsSync(nativeBinding) ? nativeBinding : null,
+    database: join(app.getPath('userData'), 'comptoir.sqlite'),
+  };
+}

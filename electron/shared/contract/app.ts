@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { isoStamp, locale, role } from './common';
+
+export const health = z.object({
+  version: z.string(),
+  schemaVersion: z.number().int(),
+  dbPath: z.string(),
+  counts: z.object({
+    opportunities: z.number().int(),
+    customers: z.number().int(),
+    products: z.number().int(),
+    warehouses: z.number().int(),
+  }),
+  startedAt: isoStamp,
+});
+
+/** Settings a user may read and write, each with its own schema. */
+export const settingsShape = z.object({
+  locale,
+  role,
+  currentUserId: z.number().int().positive().nullable(),
+  costBasis: z.enum(['erp', 'replacement']),
+  'grid.opportunities': z
+    .object({
+      columns: z
+        .array(
+          z.object({
+            colId: z.string().max(64),
+            width: z.number().int().min(20).max(2000).optional(),
+            hide: z.boolean().nullable().optional(),
+            pinned: z.enum(['left', 'right']).nullable().optional(),
+            sort: z.enum(['asc', 'desc']).nullable().optional(),
+            sortIndex: z.number().int().nullable().optional(),
+          }),
+        )
+        .max(50),
+    })
+    .nullable(),
+});
+export type Settings = z.infer<typeof settingsShape>;
+export const settingKey = z.enum(Object.keys(settingsShape.shape) as [keyof Settings, ...(keyof Settings)[]]);
+export type SettingKey = keyof Settings;
+
+export const settingsSetInput = z
+  .object({ key: settingKey, value: z.unknown() })
+  .superRefine((input, ctx) => {
+    const result = settingsShape.shape[input.key].safeParse(input.value);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        ctx.addIssue({ code: 'custom', message: issue.message, path: ['value', ...issue.path] });
+      }
+    }
+  });

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { health, settingsSetInput, settingsShape } from './app';
+import { customerHit, productHit, searchInput, stage, user } from './catalog';
+import { id } from './common';
+import { opportunitiesListInput, opportunitiesListOutput, opportunityDetail } from './opportunities';
+
+/**
+ * The one contract between the renderer, core and the connector (DESIGN.md §5): every call with
+ * the zod schema of its input and of its output. The client type is derived from it.
+ */
+export const contract = {
+  'app.health': { input: z.object({}).strict(), output: health },
+  'settings.get': { input: z.object({}).strict(), output: settingsShape },
+  'settings.set': { input: settingsSetInput, output: settingsShape },
+  'opportunities.list': { input: opportunitiesListInput, output: opportunitiesListOutput },
+  'opportunity.get': { input: z.object({ id }).strict(), output: opportunityDetail },
+  'stages.list': { input: z.object({}).strict(), output: z.array(stage) },
+  'users.list': { input: z.object({}).strict(), output: z.array(user) },
+  'customers.search': { input: searchInput, output: z.array(customerHit) },
+  'products.search': { input: searchInput, output: z.array(productHit) },
+} as const;
+
+/** Events core pushes to every connected client. */
+export const events = {
+  'data.changed': z.object({ entities: z.array(z.string()), ids: z.array(z.number().int()).optional() }),
+  'sync.progress': z.object({
+    runId: z.number().int(),
+    entity: z.string(),
+    done: z.number().int(),
+    total: z.number().int().nullable(),
+  }),
+  'alert.raised': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './app';
+export * from './catalog';
+export * from './common';
+export * from './grid-filter';
+export * from './opportunities';

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { columnFilter, sortDirection } from './grid-filter';
+import { id, isoDate, isoStamp, moneyInt, percent, qtyInt, rateInt, searchText, stageKind, unit } from './common';
+
+/** Columns of the opportunities grid; each can be sorted and filtered by core. */
+export const opportunityColumn = z.enum([
+  'reference',
+  'customerName',
+  'title',
+  'ownerName',
+  'stageName',
+  'probability',
+  'amount',
+  'weightedAmount',
+  'marginRate',
+  'expectedClose',
+  'daysInStage',
+  'nextActivityAt',
+]);
+export type OpportunityColumn = z.infer<typeof opportunityColumn>;
+
+export const opportunitiesListInput = z.object({
+  search: searchText.optional(),
+  stageKinds: z.array(stageKind).max(3).optional(),
+  filters: z.partialRecord(opportunityColumn, columnFilter).optional(),
+  sort: z.array(z.object({ colId: opportunityColumn, sort: sortDirection })).max(5).optional(),
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(5_000).default(100),
+});
+
+export const opportunityRow = z.object({
+  id,
+  reference: z.string(),
+  customerId: id,
+  customerName: z.string(),
+  customerOnHold: z.boolean(),
+  title: z.string(),
+  ownerName: z.string().nullable(),
+  stageId: id,
+  stageName: z.string(),
+  stageKind,
+  probability: percent,
+  amount: moneyInt,
+  weightedAmount: moneyInt,
+  marginRate: rateInt.nullable(),
+  expectedClose: isoDate.nullable(),
+  daysInStage: z.number().int(),
+  nextActivityAt: isoStamp.nullable(),
+  nextActivityTitle: z.string().nullable(),
+});
+export type OpportunityRow = z.infer<typeof opportunityRow>;
+
+export const opportunitiesListOutput = z.object({
+  rows: z.array(opportunityRow),
+  total: z.number().int().min(0),
+  totals: z.object({ amount: moneyInt, weightedAmount: moneyInt }),
+});
+
+export const opportunityLine = z.object({
+  id,
+  position: z.number().int(),
+  productId: id,
+  productCode: z.string(),
+  productName: z.string(),
+  unit,
+  warehouseId: id.nullable(),
+  warehouseName: z.string().nullable(),
+  qty: qtyInt,
+  unitPrice: moneyInt,
+  discount: rateInt,
+  requestedDate: isoDate.nullable(),
+  amount: moneyInt,
+  erpUnitCost: moneyInt.nullable(),
+  replacementUnitCost: moneyInt.nullable(),
+  unitCost: moneyInt.nullable(),
+  cost: moneyInt,
+  margin: moneyInt,
+  marginRate: rateInt.nullable(),
+});
+export type OpportunityLine = z.infer<typeof opportunityLine>;
+
+export const costBasis = z.enum(['erp', 'replacement']);
+
+export const opportunityDetail = z.object({
+  id,
+  reference: z.string(),
+  title: z.string(),
+  customer: z.object({
+    id,
+    code: z.string(),
+    name: z.string(),
+    city: z.string(),
+    onHold: z.boolean(),
+    creditLimit: moneyInt,
+    outstanding: moneyInt,
+    overdue: moneyInt,
+    creditAsOf: isoStamp.nullable(),
+  }),
+  owner: z.object({ id, name: z.string() }).nullable(),
+  stage: z.object({ id, name: z.string(), kind: stageKind }),
+  probability: percent,
+  expectedClose: isoDate.nullable(),
+  requestedDate: isoDate.nullable(),
+  notes: z.string(),
+  createdAt: isoStamp,
+  updatedAt: isoStamp,
+  stageEnteredAt: isoStamp,
+  daysInStage: z.number().int(),
+  costBasis,
+  lines: z.array(opportunityLine),
+  totals: z.object({
+    amount: moneyInt,
+    cost: moneyInt,
+    margin: moneyInt,
+    marginRate: rateInt.nullable(),
+    weightedAmount: moneyInt,
+  }),
+  costsAsOf: isoStamp.nullable(),
+});
+export type OpportunityDetail = z.infer<typeof opportunityDetail>;
+export type OpportunitiesListOutput = z.infer<typeof opportunitiesListOutput>;

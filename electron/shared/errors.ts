@@ -1,0 +1,38 @@
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'unknown_method'
+  | 'conflict'
+  | 'forbidden'
+  | 'unavailable'
+  | 'internal';
+
+export type ErrorDetails = { issues?: { path: string; message: string }[]; [key: string]: unknown };
+
+/** The typed error every layer throws and the RPC carries: `{code, message, details}`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toJSON(): SerializedError {
+    return { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export type SerializedError = { code: ErrorCode; message: string; details: ErrorDetails | undefined };
+
+export function notFound(what: string, id: number | string): AppError {
+  return new AppError('not_found', `${what} ${String(id)} does not exist`, { what, id });
+}
+
+export function isSerializedError(v: unknown): v is SerializedError {
+  return typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string' &&
+    typeof (v as { message?: unknown }).message === 'string';
+}

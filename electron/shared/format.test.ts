@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatMoney, formatQty, formatRate, formatStamp, formatUnitPrice, parseDecimal } from './format';
+
+/** Intl uses narrow no-break spaces in fr-FR; compare on plain spaces. */
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('formatting for the user', () => {
+  it('formats money the French way by default and the English way on request', () => {
+    expect(plain(formatMoney(12_345_600, 'fr'))).toBe('1 234,56 €');
+    expect(formatMoney(12_345_600, 'en')).toBe('€1,234.56');
+    expect(plain(formatMoney(-5_000, 'fr'))).toBe('-0,50 €');
+  });
+
+  it('keeps up to four decimals on unit prices', () => {
+    expect(plain(formatUnitPrice(123_456, 'fr'))).toBe('12,3456 €');
+    expect(plain(formatUnitPrice(120_000, 'fr'))).toBe('12,00 €');
+  });
+
+  it('formats quantities with their unit and rates as percents', () => {
+    expect(plain(formatQty(1_250_500, 'fr', 'kg'))).toBe('1 250,5 kg');
+    expect(plain(formatRate(1_250, 'fr'))).toBe('12,5 %');
+    expect(formatRate(1_250, 'en')).toBe('12.5%');
+    expect(formatRate(null, 'fr')).toBe('—');
+  });
+
+  it('formats dates as dd/mm/yyyy and stamps as dd/mm hh:mm', () => {
+    expect(formatDate('2026-11-30', 'fr')).toBe('30/11/2026');
+    expect(formatDate(null, 'fr')).toBe('');
+    expect(formatStamp('2026-11-30T10:42:00Z', 'fr', 'UTC')).toBe('30/11 10:42');
+  });
+
+  it('parses numbers as typed in either locale and rejects the rest', () => {
+    expect(parseDecimal('1 234,56', 'fr')).toBe(1234.56);
+    expect(parseDecimal('1.234,5', 'fr')).toBe(1234.5);
+    expect(parseDecimal('1,234.56', 'en')).toBe(1234.56);
+    expect(parseDecimal('12 %', 'fr')).toBe(12);
+    expect(parseDecimal('abc', 'fr')).toBeNull();
+    expect(parseDecimal('', 'fr')).toBeNull();
+    expect(parseDecimal('1,2,3', 'fr')).toBeNull();
+  });
+});

@@ -1,0 +1,103 @@
+import { MONEY_SCALE, QTY_SCALE, RATE_SCALE, type Money, type Qty, type Rate } from './money';
+
+export type Locale = 'fr' | 'en';
+
+const TAGS: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!f) {
+    f = new Intl.NumberFormat(TAGS[locale], options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) {
+    f = new Intl.DateTimeFormat(TAGS[locale], { timeZone: 'UTC', ...options });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** `1 234,56 €` (fr) or `€1,234.56` (en). Money is kept exact up to 2 decimals. */
+export function formatMoney(m: Money, locale: Locale, currency = 'EUR', decimals = 2): string {
+  return numberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(m / MONEY_SCALE);
+}
+
+/** A unit price keeps up to 4 decimals, at least 2. */
+export function formatUnitPrice(m: Money, locale: Locale, currency = 'EUR'): string {
+  return numberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 4,
+  }).format(m / MONEY_SCALE);
+}
+
+/** Quantity with up to 3 decimals and its unit: `1 250,5 kg`. */
+export function formatQty(q: Qty, locale: Locale, unit?: string): string {
+  const n = numberFormat(locale, { maximumFractionDigits: 3 }).format(q / QTY_SCALE);
+  return unit ? `${n} ${unit}` : n;
+}
+
+/** Rate in basis points as a percent: `12,5 %`. */
+export function formatRate(r: Rate | null, locale: Locale, decimals = 1): string {
+  if (r === null) return '—';
+  return numberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(r / RATE_SCALE);
+}
+
+/** ISO date (YYYY-MM-DD) → `30/11/2026` (fr) or `30/11/2026` (en-GB). */
+export function formatDate(iso: string | null, locale: Locale): string {
+  if (!iso) return '';
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return dateFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+}
+
+/** ISO instant → `30/11 10:42` in the user's time zone. */
+export function formatStamp(iso: string | null, locale: Locale, timeZone?: string): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat(TAGS[locale], {
+    day: '2-digit',
+    month: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(d);
+}
+
+/** Whole integers with grouping: `100 000`. */
+export function formatInt(n: number, locale: Locale): string {
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(n);
+}
+
+/**
+ * Parses a number typed by a user in either locale: `1 234,56`, `1234.56`, `1,234.56` (en).
+ * Returns null when it is not a number.
+ */
+export function parseDecimal(text: string, locale: Locale): number | null {
+  let s = text.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/[€%]/g, '');
+  if (s === '' || !/^[-+]?[\d.,]+$/.test(s)) return null;
+  if (locale === 'fr') s = s.replace(/\./g, '').replace(',', '.');
+  else s = s.replace(/,/g, '');
+  if (!/^[-+]?\d*\.?\d+$|^[-+]?\d+\.$/.test(s)) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}

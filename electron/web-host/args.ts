@@ -1,0 +1,43 @@
+import type { Preset } from '../shared/demo';
+
+export type HostArgs = { port: number; dbPath: string | null; demo: Preset | 'none'; rendererDir: string | null };
+
+const PRESETS = ['small', 'default', 'large', 'none'] as const;
+
+/** Parses `[--port N] [--db PATH] [--demo small|default|large|none] [--renderer DIR]`; throws a clear message on anything else. */
+export function parseHostArgs(argv: string[]): HostArgs {
+  const out: HostArgs = { port: 4780, dbPath: null, demo: 'default', rendererDir: null };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const [name, inline] = flag.includes('=') ? (flag.split(/=(.*)/s, 2) as [string, string]) : [flag, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new Error(`${name} needs a value`);
+      return v;
+    };
+    switch (name) {
+      case '--port': {
+        const v = value();
+        const port = Number(v);
+        if (!/^\d+$/.test(v) || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got "${v}"`);
+        out.port = port;
+        break;
+      }
+      case '--db':
+        out.dbPath = value();
+        break;
+      case '--demo': {
+        const v = value();
+        if (!(PRESETS as readonly string[]).includes(v)) throw new Error(`--demo must be one of ${PRESETS.join(', ')}, got "${v}"`);
+        out.demo = v as HostArgs['demo'];
+        break;
+      }
+      case '--renderer':
+        out.rendererDir = value();
+        break;
+      default:
+        throw new Error(`unknown option ${flag} (options: --port N, --db PATH, --demo small|default|large|none)`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCore } from '../core/core';
+import { createLogger } from '../core/log';
+import { defaultDbPath } from '../core/paths';
+import { parseHostArgs } from './args';
+import { startWebHost } from './server';
+
+const log = createLogger('web-host');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function fail(message: string): never {
+  process.stderr.write(`comptoir: ${message}\n`);
+  process.exit(1);
+}
+
+async function main() {
+  let args;
+  try {
+    args = parseHostArgs(process.argv.slice(2));
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  const rendererDir = resolve(args.rendererDir ?? join(root, 'out', 'renderer'));
+  if (!existsSync(join(rendererDir, 'index.html'))) fail(`no renderer build in ${rendererDir}: run "npm run build:renderer" first`);
+  const dbPath = resolve(args.dbPath ?? defaultDbPath());
+  let core;
+  try {
+    core = startCore({ dbPath, demo: args.demo, log });
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  let host;
+  try {
+    host = await startWebHost({ core, port: args.port, rendererDir, log });
+  } catch (err) {
+    core.close();
+    const e = err as NodeJS.ErrnoException;
+    fail(e.code === 'EADDRINUSE' ? `port ${args.port} is already in use: pass another with --port N (0 picks a free one)` : e.message);
+  }
+  process.stdout.write(`Comptoir is ready: ${host.url}  (database: ${dbPath})\n`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    host
+      .close()
+      .then(() => {
+        core.close();
+        process.exit(0);
+      })
+      .catch((err: unknown) => {
+        log.error('stop failed', { error: String(err) });
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));

@@ -1,0 +1,124 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Core } from '../core/core';
+import type { Logger } from '../core/log';
+import { serveStatic } from './static';
+import { wsPort } from './ws-port';
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // AG Grid sets inline styles on cells
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/** 1 MiB: the largest message a client may send. */
+const MAX_MESSAGE = 1024 * 1024;
+
+export type WebHost = { url: string; port: number; token: string; close(): Promise<void> };
+
+export type WebHostOptions = { core: Core; port: number; rendererDir: string; log: Logger; token?: string };
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Splits `/<token>/rest` and checks the token; null when it is missing or wrong. */
+function authorize(url: string | undefined, token: string): string | null {
+  const path = (url ?? '/').split('?')[0]!;
+  const match = /^\/([^/]+)(\/.*)?$/.exec(path);
+  if (!match || !sameToken(match[1]!, token)) return null;
+  return match[2] ?? '';
+}
+
+function hostAllowed(req: IncomingMessage, port: number): boolean {
+  const host = req.headers.host ?? '';
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+function refuse(socket: Duplex, status: string) {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/**
+ * The app without Electron: serves the renderer build and the contract over a WebSocket on
+ * 127.0.0.1 only. Every request must carry the random token as its first path segment.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const { core, rendererDir, log } = options;
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let port = options.port;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE });
+
+  const server: Server = createServer((req, res) => {
+    const rest = authorize(req.url, token);
+    if (rest === null || !hostAllowed(req, port)) {
+      res.writeHead(401, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('401 Unauthorized: this address needs its token\n');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, SECURITY_HEADERS).end();
+      return;
+    }
+    if (rest === '') {
+      res.writeHead(301, { ...SECURITY_HEADERS, Location: `/${token}/` }).end();
+      return;
+    }
+    if (!serveStatic(rendererDir, rest.slice(1), res, SECURITY_HEADERS)) {
+      res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('404 Not found\n');
+    }
+  });
+
+  server.on('upgrade', (req, socket, head) => {
+    const rest = authorize(req.url, token);
+    if (rest !== '/rpc' || !hostAllowed(req, port)) return refuse(socket, '401 Unauthorized');
+    const origin = req.headers.origin;
+    if (origin && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) return refuse(socket, '403 Forbidden');
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const stop = core.serve(wsPort(ws, (reason) => log.warn('bad frame from client', { reason })));
+      ws.on('close', stop);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (address && typeof address === 'object') port = address.port;
+
+  return {
+    url: `http://127.0.0.1:${port}/${token}/`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

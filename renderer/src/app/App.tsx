@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Settings } from '../../../electron/shared/contract';
+import type { Client } from '../../../electron/shared/rpc';
+import { translate } from '../i18n';
+import { AppContext, type AppContextValue } from './client-context';
+import { Shell } from './Shell';
+import { connectToCore } from './transport';
+
+/** Connects to core, loads the user's settings, then shows the shell. */
+export function App() {
+  const [client, setClient] = useState<Client | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [down, setDown] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    connectToCore(() => setDown(true))
+      .then(async (c) => {
+        const s = await c.call('settings.get', {});
+        if (cancelled) return c.close();
+        setClient(c);
+        setSettings(s);
+      })
+      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (settings) document.documentElement.lang = settings.locale;
+  }, [settings]);
+
+  const updateSetting = useCallback(async <K extends keyof Settings>(key: K, value: Settings[K]) => {
+    if (!client) return;
+    setSettings(await client.call('settings.set', { key, value }));
+  }, [client]);
+
+  const value = useMemo<AppContextValue | null>(() => (client && settings ? { client, settings, updateSetting } : null), [client, settings, updateSetting]);
+
+  if (error) return <div className="center" role="alert">{error}</div>;
+  if (!value) return <div className="center">{translate('fr', 'app.connecting')}</div>;
+  return (
+    <AppContext.Provider value={value}>
+      {down && <div className="banner" role="alert">{translate(value.settings.locale, 'app.down')}</div>}
+      <Shell />
+    </AppContext.Provider>
+  );
+}

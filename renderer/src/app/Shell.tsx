@@ -1,0 +1,30 @@
+import { useCallback } from 'react';
+import { useT } from '../i18n';
+import { OpportunitiesGrid } from '../modules/opportunities/components/OpportunitiesGrid';
+import { OpportunityView } from '../modules/opportunity/components/OpportunityView';
+import { SettingsView } from '../modules/settings/components/SettingsView';
+import { routeHref, useRoute } from './route';
+
+/** Navigation on the left, the current area on the right. */
+export function Shell() {
+  const { t } = useT();
+  const [route, go] = useRoute();
+  const openOpportunity = useCallback((id: number) => go({ area: 'opportunity', id }), [go]);
+  const backToGrid = useCallback(() => window.history.length > 1 ? window.history.back() : go({ area: 'opportunities' }), [go]);
+  const inOpportunities = route.area === 'opportunities' || route.area === 'opportunity';
+  return (
+    <div className="shell">
+      <nav className="nav" aria-label="Navigation">
+        <div className="brand">{t('app.name')}</div>
+        <a href={routeHref({ area: 'opportunities' })} className={inOpportunities ? 'active' : ''}>{t('nav.opportunities')}</a>
+        <a href={routeHref({ area: 'settings' })} className={route.area === 'settings' ? 'active' : ''}>{t('nav.settings')}</a>
+        <div className="hint">{t('nav.shortcuts')}</div>
+      </nav>
+      <main className="main">
+        {route.area === 'opportunities' && <OpportunitiesGrid onOpen={openOpportunity} />}
+        {route.area === 'opportunity' && <OpportunityView key={route.id} id={route.id} onBack={backToGrid} />}
+        {route.area === 'settings' && <SettingsView />}
+      </main>
+    </div>
+  );
+}

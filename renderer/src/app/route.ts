@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'react';
+
+export type Route = { area: 'opportunities' } | { area: 'opportunity'; id: number } | { area: 'settings' };
+
+/** `#/opportunities`, `#/opportunities/42`, `#/settings`; anything else is the opportunities grid. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/');
+  if (parts[0] === 'settings') return { area: 'settings' };
+  if (parts[0] === 'opportunities' && parts[1] && /^\d+$/.test(parts[1])) return { area: 'opportunity', id: Number(parts[1]) };
+  return { area: 'opportunities' };
+}
+
+export function routeHref(route: Route): string {
+  if (route.area === 'opportunity') return `#/opportunities/${route.id}`;
+  return `#/${route.area}`;
+}
+
+export function useRoute(): [Route, (r: Route) => void] {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return [route, (r) => (window.location.hash = routeHref(r))];
+}

@@ -1,0 +1,60 @@
+import { connect, type Client, type Port } from '../../../electron/shared/rpc';
+
+type Bridge = { requestCorePort(): void };
+declare global {
+  interface Window {
+    comptoir?: Bridge;
+  }
+}
+
+/** In Electron: the MessagePort to core that preload hands over. */
+function electronPort(bridge: Bridge): Promise<Port> {
+  return new Promise((resolve) => {
+    const onMessage = (event: MessageEvent) => {
+      if (event.source !== window || event.data !== 'comptoir:core-port' || !event.ports[0]) return;
+      window.removeEventListener('message', onMessage);
+      const port = event.ports[0];
+      port.start();
+      resolve({
+        send: (m) => port.postMessage(m),
+        onMessage: (h) => {
+          const l = (e: MessageEvent) => h(e.data);
+          port.addEventListener('message', l);
+          return () => port.removeEventListener('message', l);
+        },
+      });
+    };
+    window.addEventListener('message', onMessage);
+    bridge.requestCorePort();
+  });
+}
+
+/** In the web host: a WebSocket beside the page, under the same token path. */
+function webSocketPort(onDown: () => void): Promise<Port> {
+  const url = new URL('rpc', window.location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  const ws = new WebSocket(url);
+  return new Promise((resolve, reject) => {
+    ws.addEventListener('open', () =>
+      resolve({
+        send: (m) => ws.send(JSON.stringify(m)),
+        onMessage: (h) => {
+          const l = (e: MessageEvent<string>) => h(JSON.parse(e.data));
+          ws.addEventListener('message', l);
+          return () => ws.removeEventListener('message', l);
+        },
+        onClose: (h) => {
+          ws.addEventListener('close', h);
+          return () => ws.removeEventListener('close', h);
+        },
+      }),
+    );
+    ws.addEventListener('error', () => reject(new Error(`Cannot reach Comptoir at ${url.host}`)));
+    ws.addEventListener('close', onDown);
+  });
+}
+
+export async function connectToCore(onDown: () => void): Promise<Client> {
+  const port = window.comptoir ? await electronPort(window.comptoir) : await webSocketPort(onDown);
+  return connect(port);
+}

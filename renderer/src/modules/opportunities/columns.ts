@@ -1,0 +1,50 @@
+import type { ColDef } from 'ag-grid-community';
+import type { OpportunityColumn, OpportunityRow } from '../../../../electron/shared/contract';
+import type { Locale } from '../../../../electron/shared/format';
+import type { T } from '../../i18n';
+import { cellFormat, marginClass } from '../../ui/format';
+import { CustomerCell } from './components/CustomerCell';
+
+const textFilter = { filter: 'agTextColumnFilter', filterParams: { buttons: ['reset'], maxNumConditions: 2 } };
+const numberFilter = { filter: 'agNumberColumnFilter', filterParams: { buttons: ['reset'], inRangeInclusive: true, maxNumConditions: 2 } };
+const dateFilter = { filter: 'agDateColumnFilter', filterParams: { buttons: ['reset'], inRangeInclusive: true, maxNumConditions: 2 } };
+
+type Col = ColDef<OpportunityRow> & { colId: OpportunityColumn };
+
+/** The opportunities grid's columns; every one is sorted and filtered by core over SQL. */
+export function opportunityColumns(t: T, locale: Locale): Col[] {
+  const num = { type: 'rightAligned', cellClass: 'num' } as const;
+  const today = new Date().toISOString().slice(0, 10);
+  return [
+    { colId: 'reference', field: 'reference', headerName: t('col.reference'), width: 140, pinned: 'left', ...textFilter },
+    {
+      colId: 'customerName', field: 'customerName', headerName: t('col.customerName'), width: 240, ...textFilter,
+      cellRenderer: CustomerCell,
+      cellRendererParams: { holdLabel: t('customer.onHold') },
+    },
+    { colId: 'title', field: 'title', headerName: t('col.title'), width: 250, ...textFilter },
+    { colId: 'ownerName', field: 'ownerName', headerName: t('col.ownerName'), width: 140, ...textFilter },
+    {
+      colId: 'stageName', field: 'stageName', headerName: t('col.stageName'), width: 140, ...textFilter,
+      cellClassRules: { 'cell-won': (p) => p.data?.stageKind === 'won', 'cell-lost': (p) => p.data?.stageKind === 'lost' },
+    },
+    { colId: 'probability', field: 'probability', headerName: t('col.probability'), width: 82, ...num, ...numberFilter, valueFormatter: cellFormat.percent(locale) },
+    { colId: 'amount', field: 'amount', headerName: t('col.amount'), width: 130, ...num, ...numberFilter, valueFormatter: cellFormat.money(locale) },
+    { colId: 'weightedAmount', field: 'weightedAmount', headerName: t('col.weightedAmount'), width: 120, ...num, ...numberFilter, valueFormatter: cellFormat.money(locale) },
+    {
+      colId: 'marginRate', field: 'marginRate', headerName: t('col.marginRate'), width: 90, ...num, ...numberFilter, valueFormatter: cellFormat.rate(locale),
+      cellClassRules: { 'cell-bad': (p) => marginClass(p.value as number | null) === 'cell-bad', 'cell-warn': (p) => marginClass(p.value as number | null) === 'cell-warn' },
+    },
+    {
+      colId: 'expectedClose', field: 'expectedClose', headerName: t('col.expectedClose'), width: 118, ...dateFilter, valueFormatter: cellFormat.date(locale),
+      cellClassRules: { 'cell-late': (p) => p.data?.stageKind === 'open' && !!p.data.expectedClose && p.data.expectedClose < today },
+    },
+    { colId: 'daysInStage', field: 'daysInStage', headerName: t('col.daysInStage'), width: 96, ...num, ...numberFilter, valueFormatter: cellFormat.int(locale) },
+    {
+      colId: 'nextActivityAt', field: 'nextActivityAt', headerName: t('col.nextActivityAt'), width: 230, ...dateFilter,
+      valueFormatter: (p) => (p.data?.nextActivityAt ? `${cellFormat.stamp(locale)(p)} · ${p.data.nextActivityTitle ?? ''}` : ''),
+      tooltipValueGetter: (p) => p.data?.nextActivityTitle ?? '',
+      cellClassRules: { 'cell-late': (p) => !!p.data?.nextActivityAt && p.data.nextActivityAt.slice(0, 10) < today },
+    },
+  ];
+}

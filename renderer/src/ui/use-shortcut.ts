@@ -1,0 +1,18 @@
+import { useEffect } from 'react';
+
+/** Calls handler on a key combination such as "Ctrl+K" or "Escape", anywhere in the window. */
+export function useShortcut(combo: string, handler: (e: KeyboardEvent) => void, enabled = true) {
+  useEffect(() => {
+    if (!enabled) return;
+    const parts = combo.toLowerCase().split('+');
+    const key = parts[parts.length - 1];
+    const ctrl = parts.includes('ctrl');
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== key) return;
+      if (ctrl !== (e.ctrlKey || e.metaKey)) return;
+      handler(e);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [combo, handler, enabled]);
+}
