@@ -8,7 +8,9 @@ const EXTERNAL_ALLOW = [/^https:\/\/([a-z0-9-]+\.)*comptoir\.app\//i];
 
 export function isAppUrl(url: string): boolean {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    // not `origin`: outside Electron's registered scheme, Node's URL gives "null" for app://
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === 'comptoir' && u.username === '' && u.password === '';
   } catch {
     return false;
   }

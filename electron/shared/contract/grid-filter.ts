@@ -59,3 +59,24 @@ export type NumberCondition = z.infer<typeof numberCondition>;
 export type DateCondition = z.infer<typeof dateCondition>;
 export type ColumnFilter = z.infer<typeof columnFilter>;
 export const sortDirection = z.enum(['asc', 'desc']);
+
+const NO_VALUE = new Set(['blank', 'notBlank']);
+
+/** Checks a filter fits its column's kind and carries the values its type needs. */
+export function checkColumnFilter(model: ColumnFilter, kind: 'text' | 'number' | 'date', path: (string | number)[], ctx: z.RefinementCtx): void {
+  if (model.filterType !== kind) {
+    ctx.addIssue({ code: 'custom', path: [...path, 'filterType'], message: `expected a ${kind} filter, got ${model.filterType}` });
+    return;
+  }
+  const conditions = 'conditions' in model ? model.conditions.map((c, i) => ({ c, p: [...path, 'conditions', i] })) : [{ c: model, p: path }];
+  for (const { c, p } of conditions) {
+    if (NO_VALUE.has(c.type)) continue;
+    const [from, to] = c.filterType === 'date' ? ['dateFrom', 'dateTo'] : ['filter', 'filterTo'];
+    const values = c as Record<string, unknown>;
+    if (values[from] === undefined || values[from] === null || values[from] === '') {
+      ctx.addIssue({ code: 'custom', path: [...p, from], message: `a value is required for "${c.type}"` });
+    } else if (c.type === 'inRange' && (values[to] === undefined || values[to] === null)) {
+      ctx.addIssue({ code: 'custom', path: [...p, to], message: 'an upper bound is required for "inRange"' });
+    }
+  }
+}

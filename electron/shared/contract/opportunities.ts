@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { columnFilter, sortDirection } from './grid-filter';
+import { checkColumnFilter, columnFilter, sortDirection } from './grid-filter';
 import { id, isoDate, isoStamp, moneyInt, percent, qtyInt, rateInt, searchText, stageKind, unit } from './common';
 
 /** Columns of the opportunities grid; each can be sorted and filtered by core. */
@@ -19,14 +19,36 @@ export const opportunityColumn = z.enum([
 ]);
 export type OpportunityColumn = z.infer<typeof opportunityColumn>;
 
-export const opportunitiesListInput = z.object({
-  search: searchText.optional(),
-  stageKinds: z.array(stageKind).max(3).optional(),
-  filters: z.partialRecord(opportunityColumn, columnFilter).optional(),
-  sort: z.array(z.object({ colId: opportunityColumn, sort: sortDirection })).max(5).optional(),
-  offset: z.number().int().min(0).max(10_000_000).default(0),
-  limit: z.number().int().min(1).max(5_000).default(100),
-});
+/** The kind of filter each column takes. */
+export const OPPORTUNITY_COLUMN_KINDS: Record<OpportunityColumn, 'text' | 'number' | 'date'> = {
+  reference: 'text',
+  customerName: 'text',
+  title: 'text',
+  ownerName: 'text',
+  stageName: 'text',
+  probability: 'number',
+  amount: 'number',
+  weightedAmount: 'number',
+  marginRate: 'number',
+  expectedClose: 'date',
+  daysInStage: 'number',
+  nextActivityAt: 'date',
+};
+
+export const opportunitiesListInput = z
+  .object({
+    search: searchText.optional(),
+    stageKinds: z.array(stageKind).max(3).optional(),
+    filters: z.partialRecord(opportunityColumn, columnFilter).optional(),
+    sort: z.array(z.object({ colId: opportunityColumn, sort: sortDirection })).max(5).optional(),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(5_000).default(100),
+  })
+  .superRefine((input, ctx) => {
+    for (const [col, model] of Object.entries(input.filters ?? {})) {
+      if (model) checkColumnFilter(model, OPPORTUNITY_COLUMN_KINDS[col as OpportunityColumn], ['filters', col], ctx);
+    }
+  });
 
 export const opportunityRow = z.object({
   id,
