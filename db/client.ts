@@ -87,7 +87,10 @@ export function openDatabase(options: OpenOptions): OpenResult {
     log(`database was not closed cleanly; quick_check: ${ok ? 'ok' : 'FAILED'}`);
     if (!ok) {
       raw.close();
-      throw new AppError('unavailable', `The database at ${path} is damaged (quick_check: ${rows.map((r) => r.quick_check).join('; ')}). Restore a backup.`);
+      throw new AppError(
+        'unavailable',
+        `The database at ${path} is damaged (quick_check: ${rows.map((r) => r.quick_check).join('; ')}). Restore a backup.`,
+      );
     }
   }
   const pending = pendingMigrations(raw, migrationsFolder);
@@ -97,7 +100,7 @@ export function openDatabase(options: OpenOptions): OpenResult {
     backupPath = backupDatabase(raw, join(options.backupDir ?? join(dirname(path), 'backups'), `before-migration-${stampName}.sqlite`));
     log(`backup written to ${backupPath} before ${pending} migration(s)`);
   }
-  const db = drizzle({ client: raw, schema, casing: 'snake_case' }) as Db;
+  const db: Db = drizzle({ client: raw, schema, casing: 'snake_case' });
   if (pending > 0) migrate(db, { migrationsFolder });
   if (isFile) {
     try {

@@ -17,15 +17,22 @@ export function ensureElectronNative(root) {
   if (existsSync(join(outDir, 'better_sqlite3.node')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === wanted) return { ok: true };
   const work = join(root, 'build', 'electron-native-src');
   rmSync(work, { recursive: true, force: true });
-  cpSync(join(root, 'node_modules', 'better-sqlite3'), work, { recursive: true, filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`) });
+  cpSync(join(root, 'node_modules', 'better-sqlite3'), work, {
+    recursive: true,
+    filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`),
+  });
   const gyp = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'node-gyp.cmd' : 'node-gyp');
   const gypCmd = existsSync(gyp) ? gyp : 'node-gyp';
-  const r = spawnSync(gypCmd, ['rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], {
-    cwd: work,
-    stdio: 'ignore',
-    timeout: 600_000,
-    shell: process.platform === 'win32',
-  });
+  const r = spawnSync(
+    gypCmd,
+    ['rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+    {
+      cwd: work,
+      stdio: 'ignore',
+      timeout: 600_000,
+      shell: process.platform === 'win32',
+    },
+  );
   const built = join(work, 'build', 'Release', 'better_sqlite3.node');
   if (r.status !== 0 || !existsSync(built)) return { ok: false, error: 'the Electron build of better-sqlite3 could not be compiled' };
   mkdirSync(outDir, { recursive: true });

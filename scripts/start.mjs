@@ -22,7 +22,8 @@ function electronBinary() {
   const exe = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
   if (!existsSync(exe)) return { error: `the Electron binary is missing (${exe})` };
   const probe = spawnSync(exe, ['--version'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
-  if (probe.status !== 0) return { error: `the Electron binary does not run here (${(probe.stderr || probe.error?.message || '').trim().split('\n')[0]})` };
+  if (probe.status !== 0)
+    return { error: `the Electron binary does not run here (${(probe.stderr || probe.error?.message || '').trim().split('\n')[0]})` };
   return { exe };
 }
 

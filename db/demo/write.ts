@@ -24,58 +24,182 @@ function insertAll<T>(raw: Database.Database, sql: string, rows: Iterable<T>, va
 }
 
 function writeMaster(raw: Database.Database, c: DemoCompany, now: string) {
-  const wh = insertAll(raw, 'INSERT INTO warehouses (code, name, city, lat, lon, pulled_at) VALUES (?, ?, ?, ?, ?, ?)', c.warehouses,
-    (w) => [w.code, w.name, w.city, w.lat, w.lon, now], (w) => w.code);
-  const cats = insertAll(raw, 'INSERT INTO product_categories (code, name, pulled_at) VALUES (?, ?, ?)', c.categories, (k) => [k.code, k.name, now], (k) => k.code);
+  const wh = insertAll(
+    raw,
+    'INSERT INTO warehouses (code, name, city, lat, lon, pulled_at) VALUES (?, ?, ?, ?, ?, ?)',
+    c.warehouses,
+    (w) => [w.code, w.name, w.city, w.lat, w.lon, now],
+    (w) => w.code,
+  );
+  const cats = insertAll(
+    raw,
+    'INSERT INTO product_categories (code, name, pulled_at) VALUES (?, ?, ?)',
+    c.categories,
+    (k) => [k.code, k.name, now],
+    (k) => k.code,
+  );
   const setParent = raw.prepare('UPDATE product_categories SET parent_id = ? WHERE id = ?');
   for (const k of c.categories) if (k.parentCode) setParent.run(need(cats, k.parentCode, 'category'), need(cats, k.code, 'category'));
-  const prod = insertAll(raw,
+  const prod = insertAll(
+    raw,
     'INSERT INTO products (code, name, category_id, unit, list_price, cost_price, cost_as_of, search_text, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    c.products, (p) => [p.code, p.name, need(cats, p.categoryCode, 'category'), p.unit, p.listPrice, p.costPrice, now, foldForSearch(`${p.code} ${p.name}`), now], (p) => p.code);
+    c.products,
+    (p) => [p.code, p.name, need(cats, p.categoryCode, 'category'), p.unit, p.listPrice, p.costPrice, now, foldForSearch(`${p.code} ${p.name}`), now],
+    (p) => p.code,
+  );
   const cost = raw.prepare('INSERT INTO product_costs (product_id, warehouse_id, cost_price, as_of, pulled_at) VALUES (?, ?, ?, ?, ?)');
-  for (const p of c.products) for (const wc of p.warehouseCosts) cost.run(need(prod, p.code, 'product'), need(wh, wc.warehouseCode, 'warehouse'), wc.cost, now, now);
-  const sup = insertAll(raw, 'INSERT INTO suppliers (code, name, city, pulled_at) VALUES (?, ?, ?, ?)', c.suppliers, (s) => [s.code, s.name, s.city, now], (s) => s.code);
-  insertAll(raw,
+  for (const p of c.products)
+    for (const wc of p.warehouseCosts) cost.run(need(prod, p.code, 'product'), need(wh, wc.warehouseCode, 'warehouse'), wc.cost, now, now);
+  const sup = insertAll(
+    raw,
+    'INSERT INTO suppliers (code, name, city, pulled_at) VALUES (?, ?, ?, ?)',
+    c.suppliers,
+    (s) => [s.code, s.name, s.city, now],
+    (s) => s.code,
+  );
+  insertAll(
+    raw,
     'INSERT INTO supplier_prices (product_id, supplier_id, min_qty, unit_price, lead_time_days, valid_from, valid_to, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    c.supplierPrices, (s) => [need(prod, s.productCode, 'product'), need(sup, s.supplierCode, 'supplier'), s.minQty, s.unitPrice, s.leadTimeDays, s.validFrom, s.validTo, now]);
-  insertAll(raw, 'INSERT INTO stock_levels (product_id, warehouse_id, on_hand, reserved_erp, as_of, pulled_at) VALUES (?, ?, ?, ?, ?, ?)', c.stock,
-    (s) => [need(prod, s.productCode, 'product'), need(wh, s.warehouseCode, 'warehouse'), s.onHand, s.reserved, now, now]);
-  insertAll(raw,
+    c.supplierPrices,
+    (s) => [
+      need(prod, s.productCode, 'product'),
+      need(sup, s.supplierCode, 'supplier'),
+      s.minQty,
+      s.unitPrice,
+      s.leadTimeDays,
+      s.validFrom,
+      s.validTo,
+      now,
+    ],
+  );
+  insertAll(
+    raw,
+    'INSERT INTO stock_levels (product_id, warehouse_id, on_hand, reserved_erp, as_of, pulled_at) VALUES (?, ?, ?, ?, ?, ?)',
+    c.stock,
+    (s) => [need(prod, s.productCode, 'product'), need(wh, s.warehouseCode, 'warehouse'), s.onHand, s.reserved, now, now],
+  );
+  insertAll(
+    raw,
     'INSERT INTO incoming_receipts (product_id, warehouse_id, supplier_id, qty, expected_date, purchase_ref, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    c.receipts, (r) => [need(prod, r.productCode, 'product'), need(wh, r.warehouseCode, 'warehouse'), need(sup, r.supplierCode, 'supplier'), r.qty, r.expectedDate, r.purchaseRef, now]);
-  const cust = insertAll(raw,
+    c.receipts,
+    (r) => [
+      need(prod, r.productCode, 'product'),
+      need(wh, r.warehouseCode, 'warehouse'),
+      need(sup, r.supplierCode, 'supplier'),
+      r.qty,
+      r.expectedDate,
+      r.purchaseRef,
+      now,
+    ],
+  );
+  const cust = insertAll(
+    raw,
     `INSERT INTO customers (code, name, city, postal_code, credit_limit, outstanding, overdue, open_orders, on_hold, avg_days_late,
       preferred_warehouse_id, credit_as_of, search_text, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    c.customers, (k) => [k.code, k.name, k.city, k.postalCode, k.creditLimit, k.outstanding, k.overdue, k.openOrders, k.onHold ? 1 : 0, k.avgDaysLate,
-      need(wh, k.preferredWarehouseCode, 'warehouse'), now, foldForSearch(`${k.code} ${k.name} ${k.city} ${k.postalCode}`), now], (k) => k.code);
-  insertAll(raw,
+    c.customers,
+    (k) => [
+      k.code,
+      k.name,
+      k.city,
+      k.postalCode,
+      k.creditLimit,
+      k.outstanding,
+      k.overdue,
+      k.openOrders,
+      k.onHold ? 1 : 0,
+      k.avgDaysLate,
+      need(wh, k.preferredWarehouseCode, 'warehouse'),
+      now,
+      foldForSearch(`${k.code} ${k.name} ${k.city} ${k.postalCode}`),
+      now,
+    ],
+    (k) => k.code,
+  );
+  insertAll(
+    raw,
     'INSERT INTO sales_history (customer_id, product_id, warehouse_id, order_ref, order_date, qty, unit_price, amount, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    c.salesHistory(), (s) => [need(cust, s.customerCode, 'customer'), need(prod, s.productCode, 'product'), need(wh, s.warehouseCode, 'warehouse'), s.orderRef, s.date, s.qty, s.unitPrice, lineAmount(s.qty, s.unitPrice, 0), now]);
+    c.salesHistory(),
+    (s) => [
+      need(cust, s.customerCode, 'customer'),
+      need(prod, s.productCode, 'product'),
+      need(wh, s.warehouseCode, 'warehouse'),
+      s.orderRef,
+      s.date,
+      s.qty,
+      s.unitPrice,
+      lineAmount(s.qty, s.unitPrice, 0),
+      now,
+    ],
+  );
   return { wh, prod, cust };
 }
 
 function writePipeline(raw: Database.Database, c: DemoCompany, ids: ReturnType<typeof writeMaster>, now: string) {
-  const users = insertAll(raw, 'INSERT INTO users (login, name, initials, role) VALUES (?, ?, ?, ?)', c.users, (u) => [u.login, u.name, u.initials, u.role], (u) => u.login);
-  const stages = insertAll(raw, 'INSERT INTO stages (code, name, position, probability, kind, stagnation_days) VALUES (?, ?, ?, ?, ?, ?)',
-    c.stages.map((s, i) => ({ ...s, position: i + 1 })), (s) => [s.code, s.name, s.position, s.probability, s.kind, s.stagnationDays], (s) => s.code);
-  const opp = raw.prepare(`INSERT INTO opportunities (reference, customer_id, title, owner_id, stage_id, probability, expected_close, requested_date, notes,
+  const users = insertAll(
+    raw,
+    'INSERT INTO users (login, name, initials, role) VALUES (?, ?, ?, ?)',
+    c.users,
+    (u) => [u.login, u.name, u.initials, u.role],
+    (u) => u.login,
+  );
+  const stages = insertAll(
+    raw,
+    'INSERT INTO stages (code, name, position, probability, kind, stagnation_days) VALUES (?, ?, ?, ?, ?, ?)',
+    c.stages.map((s, i) => ({ ...s, position: i + 1 })),
+    (s) => [s.code, s.name, s.position, s.probability, s.kind, s.stagnationDays],
+    (s) => s.code,
+  );
+  const opp =
+    raw.prepare(`INSERT INTO opportunities (reference, customer_id, title, owner_id, stage_id, probability, expected_close, requested_date, notes,
     stage_entered_at, search_text, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const line = raw.prepare(`INSERT INTO opportunity_lines (opportunity_id, position, product_id, warehouse_id, qty, unit_price, discount, requested_date)
+  const line =
+    raw.prepare(`INSERT INTO opportunity_lines (opportunity_id, position, product_id, warehouse_id, qty, unit_price, discount, requested_date)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const hist = raw.prepare('INSERT INTO stage_history (opportunity_id, from_stage_id, to_stage_id, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)');
-  const act = raw.prepare('INSERT INTO activities (opportunity_id, customer_id, kind, title, due_at, done_at, owner_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const act = raw.prepare(
+    'INSERT INTO activities (opportunity_id, customer_id, kind, title, due_at, done_at, owner_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   for (const o of c.opportunities()) {
     const owner = need(users, o.ownerLogin, 'user');
     const customer = need(ids.cust, o.customerCode, 'customer');
     const last = o.history[o.history.length - 1]!;
-    const id = Number(opp.run(o.reference, customer, o.title, owner, need(stages, o.stageCode, 'stage'), o.probability, o.expectedClose, o.requestedDate,
-      o.notes, last.at, foldForSearch(`${o.reference} ${o.title}`), o.createdAt, last.at, owner).lastInsertRowid);
-    o.lines.forEach((l, i) => line.run(id, i + 1, need(ids.prod, l.productCode, 'product'), l.warehouseCode ? need(ids.wh, l.warehouseCode, 'warehouse') : null,
-      l.qty, l.unitPrice, l.discount, l.requestedDate));
-    for (const h of o.history) hist.run(id, h.fromCode ? need(stages, h.fromCode, 'stage') : null, need(stages, h.toCode, 'stage'), h.at, need(users, h.byLogin, 'user'));
+    const id = Number(
+      opp.run(
+        o.reference,
+        customer,
+        o.title,
+        owner,
+        need(stages, o.stageCode, 'stage'),
+        o.probability,
+        o.expectedClose,
+        o.requestedDate,
+        o.notes,
+        last.at,
+        foldForSearch(`${o.reference} ${o.title}`),
+        o.createdAt,
+        last.at,
+        owner,
+      ).lastInsertRowid,
+    );
+    o.lines.forEach((l, i) =>
+      line.run(
+        id,
+        i + 1,
+        need(ids.prod, l.productCode, 'product'),
+        l.warehouseCode ? need(ids.wh, l.warehouseCode, 'warehouse') : null,
+        l.qty,
+        l.unitPrice,
+        l.discount,
+        l.requestedDate,
+      ),
+    );
+    for (const h of o.history)
+      hist.run(id, h.fromCode ? need(stages, h.fromCode, 'stage') : null, need(stages, h.toCode, 'stage'), h.at, need(users, h.byLogin, 'user'));
     for (const a of o.activities) act.run(id, customer, a.kind, a.title, a.dueAt, a.doneAt, need(users, a.ownerLogin, 'user'), o.createdAt);
   }
-  raw.prepare("INSERT INTO rules (kind, scope, params, updated_at) VALUES ('margin', 'company', ?, ?)").run(JSON.stringify({ targetRate: 2000, minimumRate: 1200 }), now);
+  raw
+    .prepare("INSERT INTO rules (kind, scope, params, updated_at) VALUES ('margin', 'company', ?, ?)")
+    .run(JSON.stringify({ targetRate: 2000, minimumRate: 1200 }), now);
   const setting = raw.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   setting.run('company.name', JSON.stringify(c.name), now);
   setting.run('company.landedCostRate', JSON.stringify(300), now);

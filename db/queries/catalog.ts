@@ -4,12 +4,29 @@ import type { Db } from '../client';
 import { prepareCached } from './opportunities-list';
 
 export function listStages(db: Db): Output<'stages.list'> {
-  const rows = prepareCached(db.$client, `SELECT s.id, s.name, s.position, s.probability, s.kind, s.stagnation_days,
+  const rows = prepareCached(
+    db.$client,
+    `SELECT s.id, s.name, s.position, s.probability, s.kind, s.stagnation_days,
       (SELECT count(*) FROM opportunities o WHERE o.stage_id = s.id) AS opportunity_count
-    FROM stages s WHERE s.active = 1 ORDER BY s.position`).all() as {
-    id: number; name: string; position: number; probability: number; kind: 'open' | 'won' | 'lost'; stagnation_days: number | null; opportunity_count: number;
+    FROM stages s WHERE s.active = 1 ORDER BY s.position`,
+  ).all() as {
+    id: number;
+    name: string;
+    position: number;
+    probability: number;
+    kind: 'open' | 'won' | 'lost';
+    stagnation_days: number | null;
+    opportunity_count: number;
   }[];
-  return rows.map((r) => ({ id: r.id, name: r.name, position: r.position, probability: r.probability, kind: r.kind, stagnationDays: r.stagnation_days, opportunityCount: r.opportunity_count }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    position: r.position,
+    probability: r.probability,
+    kind: r.kind,
+    stagnationDays: r.stagnation_days,
+    opportunityCount: r.opportunity_count,
+  }));
 }
 
 export function listUsers(db: Db): Output<'users.list'> {
@@ -18,33 +35,70 @@ export function listUsers(db: Db): Output<'users.list'> {
 
 /** Customers by name, code, city or postal code; accent- and case-insensitive. */
 export function searchCustomers(db: Db, query: string, limit: number): Output<'customers.search'> {
-  const rows = prepareCached(db.$client, `SELECT id, code, name, city, on_hold, credit_limit, outstanding FROM customers
-    WHERE active = 1 AND search_text LIKE ? ESCAPE '\\' ORDER BY (fold(name) LIKE ? ESCAPE '\\') DESC, name LIMIT ?`)
-    .all(likePattern(query), likePattern(query).slice(1), limit) as {
-    id: number; code: string; name: string; city: string; on_hold: number; credit_limit: number; outstanding: number;
+  const rows = prepareCached(
+    db.$client,
+    `SELECT id, code, name, city, on_hold, credit_limit, outstanding FROM customers
+    WHERE active = 1 AND search_text LIKE ? ESCAPE '\\' ORDER BY (fold(name) LIKE ? ESCAPE '\\') DESC, name LIMIT ?`,
+  ).all(likePattern(query), likePattern(query).slice(1), limit) as {
+    id: number;
+    code: string;
+    name: string;
+    city: string;
+    on_hold: number;
+    credit_limit: number;
+    outstanding: number;
   }[];
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, city: r.city, onHold: r.on_hold === 1, creditLimit: r.credit_limit, outstanding: r.outstanding }));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    city: r.city,
+    onHold: r.on_hold === 1,
+    creditLimit: r.credit_limit,
+    outstanding: r.outstanding,
+  }));
 }
 
 /** Products by code or name, with the stock on hand across warehouses at a glance. */
 export function searchProducts(db: Db, query: string, limit: number): Output<'products.search'> {
-  const rows = prepareCached(db.$client, `SELECT p.id, p.code, p.name, p.unit, k.name AS category_name, p.list_price,
+  const rows = prepareCached(
+    db.$client,
+    `SELECT p.id, p.code, p.name, p.unit, k.name AS category_name, p.list_price,
       (SELECT coalesce(sum(on_hand - reserved_erp), 0) FROM stock_levels sl WHERE sl.product_id = p.id) AS on_hand,
       (SELECT min(as_of) FROM stock_levels sl WHERE sl.product_id = p.id) AS stock_as_of
     FROM products p LEFT JOIN product_categories k ON k.id = p.category_id
-    WHERE p.active = 1 AND p.search_text LIKE ? ESCAPE '\\' ORDER BY (p.search_text LIKE ? ESCAPE '\\') DESC, p.code LIMIT ?`)
-    .all(likePattern(query), likePattern(query).slice(1), limit) as {
-    id: number; code: string; name: string; unit: string; category_name: string | null; list_price: number; on_hand: number; stock_as_of: string | null;
+    WHERE p.active = 1 AND p.search_text LIKE ? ESCAPE '\\' ORDER BY (p.search_text LIKE ? ESCAPE '\\') DESC, p.code LIMIT ?`,
+  ).all(likePattern(query), likePattern(query).slice(1), limit) as {
+    id: number;
+    code: string;
+    name: string;
+    unit: string;
+    category_name: string | null;
+    list_price: number;
+    on_hand: number;
+    stock_as_of: string | null;
   }[];
   return rows.map((r) => ({
-    id: r.id, code: r.code, name: r.name, unit: r.unit as Output<'products.search'>[number]['unit'], categoryName: r.category_name,
-    listPrice: r.list_price, onHand: r.on_hand, stockAsOf: r.stock_as_of,
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    unit: r.unit as Output<'products.search'>[number]['unit'],
+    categoryName: r.category_name,
+    listPrice: r.list_price,
+    onHand: r.on_hand,
+    stockAsOf: r.stock_as_of,
   }));
 }
 
 export function counts(db: Db): { opportunities: number; customers: number; products: number; warehouses: number } {
-  return prepareCached(db.$client, `SELECT (SELECT count(*) FROM opportunities) AS opportunities, (SELECT count(*) FROM customers) AS customers,
-    (SELECT count(*) FROM products) AS products, (SELECT count(*) FROM warehouses) AS warehouses`).get() as {
-    opportunities: number; customers: number; products: number; warehouses: number;
+  return prepareCached(
+    db.$client,
+    `SELECT (SELECT count(*) FROM opportunities) AS opportunities, (SELECT count(*) FROM customers) AS customers,
+    (SELECT count(*) FROM products) AS products, (SELECT count(*) FROM warehouses) AS warehouses`,
+  ).get() as {
+    opportunities: number;
+    customers: number;
+    products: number;
+    warehouses: number;
   };
 }

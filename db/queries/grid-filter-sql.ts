@@ -14,16 +14,25 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 function textSql(expr: string, c: TextCondition, col: string): Fragment {
   if (c.type === 'blank') return { sql: `(${expr} IS NULL OR ${expr} = '')`, params: [] };
   if (c.type === 'notBlank') return { sql: `(${expr} IS NOT NULL AND ${expr} != '')`, params: [] };
-  if (c.filter == null || c.filter === '') throw new AppError('invalid_input', `Filter on ${col}: a text is required for "${c.type}"`, { issues: [{ path: `filters.${col}.filter`, message: 'required' }] });
+  if (c.filter == null || c.filter === '')
+    throw new AppError('invalid_input', `Filter on ${col}: a text is required for "${c.type}"`, {
+      issues: [{ path: `filters.${col}.filter`, message: 'required' }],
+    });
   const term = escapeLike(foldForSearch(c.filter));
   const f = `fold(${expr})`;
   switch (c.type) {
-    case 'contains': return { sql: `${f} LIKE ? ESCAPE '\\'`, params: [`%${term}%`] };
-    case 'notContains': return { sql: `(${expr} IS NULL OR ${f} NOT LIKE ? ESCAPE '\\')`, params: [`%${term}%`] };
-    case 'startsWith': return { sql: `${f} LIKE ? ESCAPE '\\'`, params: [`${term}%`] };
-    case 'endsWith': return { sql: `${f} LIKE ? ESCAPE '\\'`, params: [`%${term}`] };
-    case 'equals': return { sql: `${f} = ?`, params: [foldForSearch(c.filter)] };
-    case 'notEqual': return { sql: `(${expr} IS NULL OR ${f} != ?)`, params: [foldForSearch(c.filter)] };
+    case 'contains':
+      return { sql: `${f} LIKE ? ESCAPE '\\'`, params: [`%${term}%`] };
+    case 'notContains':
+      return { sql: `(${expr} IS NULL OR ${f} NOT LIKE ? ESCAPE '\\')`, params: [`%${term}%`] };
+    case 'startsWith':
+      return { sql: `${f} LIKE ? ESCAPE '\\'`, params: [`${term}%`] };
+    case 'endsWith':
+      return { sql: `${f} LIKE ? ESCAPE '\\'`, params: [`%${term}`] };
+    case 'equals':
+      return { sql: `${f} = ?`, params: [foldForSearch(c.filter)] };
+    case 'notEqual':
+      return { sql: `(${expr} IS NULL OR ${f} != ?)`, params: [foldForSearch(c.filter)] };
   }
 }
 
@@ -32,7 +41,10 @@ const OPS = { equals: '=', notEqual: '!=', lessThan: '<', lessThanOrEqual: '<=',
 function scalarSql(expr: string, type: NumberCondition['type'], from: unknown, to: unknown, col: string, field: string): Fragment {
   if (type === 'blank') return { sql: `${expr} IS NULL`, params: [] };
   if (type === 'notBlank') return { sql: `${expr} IS NOT NULL`, params: [] };
-  const missing = (name: string) => new AppError('invalid_input', `Filter on ${col}: a value is required for "${type}"`, { issues: [{ path: `filters.${col}.${name}`, message: 'required' }] });
+  const missing = (name: string) =>
+    new AppError('invalid_input', `Filter on ${col}: a value is required for "${type}"`, {
+      issues: [{ path: `filters.${col}.${name}`, message: 'required' }],
+    });
   if (from === null || from === undefined) throw missing(field);
   if (type === 'inRange') {
     if (to === null || to === undefined) throw missing(`${field}To`);
@@ -53,7 +65,9 @@ function dateSql(col: ColumnKind & { kind: 'date' }, c: DateCondition, name: str
 
 function conditionSql(col: ColumnKind, c: TextCondition | NumberCondition | DateCondition, name: string): Fragment {
   if (c.filterType !== col.kind) {
-    throw new AppError('invalid_input', `Filter on ${name}: expected a ${col.kind} filter, got ${c.filterType}`, { issues: [{ path: `filters.${name}.filterType`, message: `expected ${col.kind}` }] });
+    throw new AppError('invalid_input', `Filter on ${name}: expected a ${col.kind} filter, got ${c.filterType}`, {
+      issues: [{ path: `filters.${name}.filterType`, message: `expected ${col.kind}` }],
+    });
   }
   if (col.kind === 'text') return textSql(col.expr, c as TextCondition, name);
   if (col.kind === 'number') return numberSql(col, c as NumberCondition, name);

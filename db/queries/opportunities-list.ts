@@ -17,9 +17,13 @@ const COLUMNS: Record<OpportunityColumn, ColumnKind> = {
   probability: { kind: 'number', expr: 'o.probability', toStorage: (v) => v },
   amount: { kind: 'number', expr: 'o.amount', toStorage: money.fromUnits },
   weightedAmount: { kind: 'number', expr: '(o.amount * o.probability + 50) / 100', toStorage: money.fromUnits },
-  marginRate: { kind: 'number', expr: 'CASE WHEN o.amount = 0 THEN NULL ELSE CAST(round((o.amount - o.cost) * 10000.0 / o.amount) AS INTEGER) END', toStorage: rate.fromPercent },
+  marginRate: {
+    kind: 'number',
+    expr: 'CASE WHEN o.amount = 0 THEN NULL ELSE CAST(round((o.amount - o.cost) * 10000.0 / o.amount) AS INTEGER) END',
+    toStorage: rate.fromPercent,
+  },
   expectedClose: { kind: 'date', expr: 'o.expected_close' },
-  daysInStage: { kind: 'number', expr: "CAST(julianday(@now) - julianday(o.stage_entered_at) AS INTEGER)", toStorage: (v) => v },
+  daysInStage: { kind: 'number', expr: 'CAST(julianday(@now) - julianday(o.stage_entered_at) AS INTEGER)', toStorage: (v) => v },
   nextActivityAt: { kind: 'date', expr: 'next_activity_at' },
 };
 
@@ -37,9 +41,23 @@ export const LIST_SELECT = `SELECT o.id, o.reference, o.customer_id, c.name AS c
   (SELECT a.title FROM activities a WHERE a.opportunity_id = o.id AND a.done_at IS NULL ORDER BY a.due_at LIMIT 1) AS next_activity_title`;
 
 type RawRow = {
-  id: number; reference: string; customer_id: number; customer_name: string; on_hold: number; title: string; owner_name: string | null;
-  stage_id: number; stage_name: string; stage_kind: 'open' | 'won' | 'lost'; probability: number; amount: number; cost: number;
-  expected_close: string | null; days_in_stage: number; next_activity_at: string | null; next_activity_title: string | null;
+  id: number;
+  reference: string;
+  customer_id: number;
+  customer_name: string;
+  on_hold: number;
+  title: string;
+  owner_name: string | null;
+  stage_id: number;
+  stage_name: string;
+  stage_kind: 'open' | 'won' | 'lost';
+  probability: number;
+  amount: number;
+  cost: number;
+  expected_close: string | null;
+  days_in_stage: number;
+  next_activity_at: string | null;
+  next_activity_title: string | null;
 };
 
 export function toRow(r: RawRow): OpportunityRow {
@@ -118,7 +136,7 @@ const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
 export function prepareCached(raw: Database.Database, sql: string): Database.Statement {
   let map = cache.get(raw);
-  if (!map) cache.set(raw, (map = new Map()));
+  if (!map) cache.set(raw, (map = new Map<string, Database.Statement>()));
   let stmt = map.get(sql);
   if (!stmt) {
     stmt = raw.prepare(sql);

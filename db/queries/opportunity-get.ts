@@ -8,17 +8,49 @@ import { prepareCached } from './opportunities-list';
 import { readCosting } from './settings';
 
 type Header = {
-  id: number; reference: string; title: string; probability: number; expected_close: string | null; requested_date: string | null;
-  notes: string; created_at: string; updated_at: string; stage_entered_at: string; days_in_stage: number;
-  customer_id: number; customer_code: string; customer_name: string; customer_city: string; on_hold: number; credit_limit: number;
-  outstanding: number; overdue: number; credit_as_of: string | null; owner_id: number | null; owner_name: string | null;
-  stage_id: number; stage_name: string; stage_kind: 'open' | 'won' | 'lost';
+  id: number;
+  reference: string;
+  title: string;
+  probability: number;
+  expected_close: string | null;
+  requested_date: string | null;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+  stage_entered_at: string;
+  days_in_stage: number;
+  customer_id: number;
+  customer_code: string;
+  customer_name: string;
+  customer_city: string;
+  on_hold: number;
+  credit_limit: number;
+  outstanding: number;
+  overdue: number;
+  credit_as_of: string | null;
+  owner_id: number | null;
+  owner_name: string | null;
+  stage_id: number;
+  stage_name: string;
+  stage_kind: 'open' | 'won' | 'lost';
 };
 
 type LineRow = {
-  id: number; position: number; product_id: number; product_code: string; product_name: string; unit: string; cost_as_of: string | null;
-  warehouse_id: number | null; warehouse_name: string | null; qty: number; unit_price: number; discount: number; requested_date: string | null;
-  erp_unit_cost: number | null; best_supplier_price: number | null;
+  id: number;
+  position: number;
+  product_id: number;
+  product_code: string;
+  product_name: string;
+  unit: string;
+  cost_as_of: string | null;
+  warehouse_id: number | null;
+  warehouse_name: string | null;
+  qty: number;
+  unit_price: number;
+  discount: number;
+  requested_date: string | null;
+  erp_unit_cost: number | null;
+  best_supplier_price: number | null;
 };
 
 const HEADER_SQL = `SELECT o.id, o.reference, o.title, o.probability, o.expected_close, o.requested_date, o.notes, o.created_at, o.updated_at,
@@ -72,8 +104,15 @@ export function getOpportunity(db: Db, id: number, now = new Date().toISOString(
     reference: h.reference,
     title: h.title,
     customer: {
-      id: h.customer_id, code: h.customer_code, name: h.customer_name, city: h.customer_city, onHold: h.on_hold === 1,
-      creditLimit: h.credit_limit, outstanding: h.outstanding, overdue: h.overdue, creditAsOf: h.credit_as_of,
+      id: h.customer_id,
+      code: h.customer_code,
+      name: h.customer_name,
+      city: h.customer_city,
+      onHold: h.on_hold === 1,
+      creditLimit: h.credit_limit,
+      outstanding: h.outstanding,
+      overdue: h.overdue,
+      creditAsOf: h.credit_as_of,
     },
     owner: h.owner_id === null ? null : { id: h.owner_id, name: h.owner_name ?? '' },
     stage: { id: h.stage_id, name: h.stage_name, kind: h.stage_kind },

@@ -13,7 +13,9 @@ export function readSetting<T>(db: Db, key: string, fallback: T): T {
 
 export function writeSetting(db: Db, key: string, value: unknown, now = new Date().toISOString()): void {
   db.$client
-    .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+    .prepare(
+      'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+    )
     .run(key, JSON.stringify(value), now);
 }
 

@@ -21,9 +21,11 @@ export function refreshOpportunityTotals(db: Db, options: { today: string; ids?:
   const costing = readCosting(db);
   const where = options.ids ? `WHERE l.opportunity_id IN (SELECT value FROM json_each(@ids))` : '';
   const rows = raw
-    .prepare(`SELECT l.opportunity_id, l.qty, l.unit_price, l.discount,
+    .prepare(
+      `SELECT l.opportunity_id, l.qty, l.unit_price, l.discount,
         ${ERP_UNIT_COST_SQL} AS erp_unit_cost, ${BEST_SUPPLIER_PRICE_SQL} AS best_supplier_price
-      FROM opportunity_lines l ${where} ORDER BY l.opportunity_id`)
+      FROM opportunity_lines l ${where} ORDER BY l.opportunity_id`,
+    )
     .all({ today: options.today, ...(options.ids ? { ids: JSON.stringify(options.ids) } : {}) }) as LineCostRow[];
   const totals = new Map<number, { amount: number; cost: number }>();
   for (const id of options.ids ?? []) totals.set(id, { amount: 0, cost: 0 });

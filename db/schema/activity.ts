@@ -4,33 +4,38 @@ import { customers } from './customers';
 import { opportunities, users } from './pipeline';
 
 /** Tasks and reminders with due dates. */
-export const activities = sqliteTable('activities', {
-  id: pk(),
-  opportunityId: integer().references(() => opportunities.id, { onDelete: 'cascade' }),
-  customerId: integer().references(() => customers.id),
-  kind: text({ enum: ['call', 'visit', 'task', 'email', 'reminder'] }).notNull(),
-  title: text().notNull(),
-  dueAt: stamp(),
-  doneAt: stamp(),
-  ownerId: integer().references(() => users.id),
-  role: text(),
-  createdAt: stamp().notNull(),
-}, (t) => [
-  index('activities_open').on(t.opportunityId, t.doneAt, t.dueAt),
-  index('activities_due').on(t.ownerId, t.doneAt, t.dueAt),
-]);
+export const activities = sqliteTable(
+  'activities',
+  {
+    id: pk(),
+    opportunityId: integer().references(() => opportunities.id, { onDelete: 'cascade' }),
+    customerId: integer().references(() => customers.id),
+    kind: text({ enum: ['call', 'visit', 'task', 'email', 'reminder'] }).notNull(),
+    title: text().notNull(),
+    dueAt: stamp(),
+    doneAt: stamp(),
+    ownerId: integer().references(() => users.id),
+    role: text(),
+    createdAt: stamp().notNull(),
+  },
+  (t) => [index('activities_open').on(t.opportunityId, t.doneAt, t.dueAt), index('activities_due').on(t.ownerId, t.doneAt, t.dueAt)],
+);
 
 /** What happened to an opportunity or a customer: notes, calls, stage changes, automation steps. */
-export const timelineEntries = sqliteTable('timeline_entries', {
-  id: pk(),
-  opportunityId: integer().references(() => opportunities.id, { onDelete: 'cascade' }),
-  customerId: integer().references(() => customers.id),
-  kind: text().notNull(),
-  body: text().notNull().default(''),
-  data: text({ mode: 'json' }),
-  at: stamp().notNull(),
-  by: integer().references(() => users.id),
-}, (t) => [index('timeline_opportunity').on(t.opportunityId, t.at), index('timeline_customer').on(t.customerId, t.at)]);
+export const timelineEntries = sqliteTable(
+  'timeline_entries',
+  {
+    id: pk(),
+    opportunityId: integer().references(() => opportunities.id, { onDelete: 'cascade' }),
+    customerId: integer().references(() => customers.id),
+    kind: text().notNull(),
+    body: text().notNull().default(''),
+    data: text({ mode: 'json' }),
+    at: stamp().notNull(),
+    by: integer().references(() => users.id),
+  },
+  (t) => [index('timeline_opportunity').on(t.opportunityId, t.at), index('timeline_customer').on(t.customerId, t.at)],
+);
 
 /** File contents, stored once by their SHA-256. */
 export const documentBlobs = sqliteTable('document_blobs', {
@@ -39,14 +44,20 @@ export const documentBlobs = sqliteTable('document_blobs', {
   size: integer().notNull(),
 });
 
-export const documents = sqliteTable('documents', {
-  id: pk(),
-  opportunityId: integer().references(() => opportunities.id, { onDelete: 'cascade' }),
-  customerId: integer().references(() => customers.id),
-  hash: text().notNull().references(() => documentBlobs.hash),
-  name: text().notNull(),
-  mime: text().notNull(),
-  size: integer().notNull(),
-  addedAt: stamp().notNull(),
-  addedBy: integer().references(() => users.id),
-}, (t) => [index('documents_opportunity').on(t.opportunityId)]);
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: pk(),
+    opportunityId: integer().references(() => opportunities.id, { onDelete: 'cascade' }),
+    customerId: integer().references(() => customers.id),
+    hash: text()
+      .notNull()
+      .references(() => documentBlobs.hash),
+    name: text().notNull(),
+    mime: text().notNull(),
+    size: integer().notNull(),
+    addedAt: stamp().notNull(),
+    addedBy: integer().references(() => users.id),
+  },
+  (t) => [index('documents_opportunity').on(t.opportunityId)],
+);

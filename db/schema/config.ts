@@ -5,16 +5,20 @@ import { pk, stamp } from './columns';
  * Margin, credit and automation rules. scope says where a rule applies (company, product category,
  * customer, stage); params holds its figures (JSON, e.g. target and minimum margin in basis points).
  */
-export const rules = sqliteTable('rules', {
-  id: pk(),
-  kind: text({ enum: ['margin', 'credit', 'automation'] }).notNull(),
-  scope: text({ enum: ['company', 'category', 'customer', 'stage'] }).notNull(),
-  scopeId: integer(),
-  position: integer().notNull().default(0),
-  params: text({ mode: 'json' }).notNull(),
-  active: integer({ mode: 'boolean' }).notNull().default(true),
-  updatedAt: stamp().notNull(),
-}, (t) => [index('rules_scope').on(t.kind, t.scope, t.scopeId)]);
+export const rules = sqliteTable(
+  'rules',
+  {
+    id: pk(),
+    kind: text({ enum: ['margin', 'credit', 'automation'] }).notNull(),
+    scope: text({ enum: ['company', 'category', 'customer', 'stage'] }).notNull(),
+    scopeId: integer(),
+    position: integer().notNull().default(0),
+    params: text({ mode: 'json' }).notNull(),
+    active: integer({ mode: 'boolean' }).notNull().default(true),
+    updatedAt: stamp().notNull(),
+  },
+  (t) => [index('rules_scope').on(t.kind, t.scope, t.scopeId)],
+);
 
 /** Key → JSON value: user preferences and company settings. */
 export const settings = sqliteTable('settings', {

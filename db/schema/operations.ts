@@ -4,48 +4,79 @@ import { products, warehouses } from './master';
 import { opportunities, opportunityLines, users } from './pipeline';
 
 /** Stock promised to an accepted deal, not yet known to the ERP. */
-export const reservations = sqliteTable('reservations', {
-  id: pk(),
-  opportunityId: integer().notNull().references(() => opportunities.id),
-  lineId: integer().notNull().references(() => opportunityLines.id),
-  productId: integer().notNull().references(() => products.id),
-  warehouseId: integer().notNull().references(() => warehouses.id),
-  qty: qtyCol().notNull(),
-  status: text({ enum: ['active', 'released', 'in_erp'] }).notNull().default('active'),
-  createdAt: stamp().notNull(),
-  releasedAt: stamp(),
-}, (t) => [
-  index('reservations_stock').on(t.productId, t.warehouseId, t.status),
-  index('reservations_opportunity').on(t.opportunityId),
-]);
+export const reservations = sqliteTable(
+  'reservations',
+  {
+    id: pk(),
+    opportunityId: integer()
+      .notNull()
+      .references(() => opportunities.id),
+    lineId: integer()
+      .notNull()
+      .references(() => opportunityLines.id),
+    productId: integer()
+      .notNull()
+      .references(() => products.id),
+    warehouseId: integer()
+      .notNull()
+      .references(() => warehouses.id),
+    qty: qtyCol().notNull(),
+    status: text({ enum: ['active', 'released', 'in_erp'] })
+      .notNull()
+      .default('active'),
+    createdAt: stamp().notNull(),
+    releasedAt: stamp(),
+  },
+  (t) => [index('reservations_stock').on(t.productId, t.warehouseId, t.status), index('reservations_opportunity').on(t.opportunityId)],
+);
 
 /** What an accepted deal needs and stock cannot cover. */
-export const shortages = sqliteTable('shortages', {
-  id: pk(),
-  opportunityId: integer().notNull().references(() => opportunities.id),
-  lineId: integer().references(() => opportunityLines.id),
-  productId: integer().notNull().references(() => products.id),
-  warehouseId: integer().notNull().references(() => warehouses.id),
-  qty: qtyCol().notNull(),
-  neededBy: date(),
-  status: text({ enum: ['open', 'requested', 'covered', 'dismissed', 'cancelled'] }).notNull().default('open'),
-  reason: text().notNull().default(''),
-  createdAt: stamp().notNull(),
-  updatedAt: stamp().notNull(),
-}, (t) => [index('shortages_product').on(t.productId, t.warehouseId, t.status), index('shortages_opportunity').on(t.opportunityId)]);
+export const shortages = sqliteTable(
+  'shortages',
+  {
+    id: pk(),
+    opportunityId: integer()
+      .notNull()
+      .references(() => opportunities.id),
+    lineId: integer().references(() => opportunityLines.id),
+    productId: integer()
+      .notNull()
+      .references(() => products.id),
+    warehouseId: integer()
+      .notNull()
+      .references(() => warehouses.id),
+    qty: qtyCol().notNull(),
+    neededBy: date(),
+    status: text({ enum: ['open', 'requested', 'covered', 'dismissed', 'cancelled'] })
+      .notNull()
+      .default('open'),
+    reason: text().notNull().default(''),
+    createdAt: stamp().notNull(),
+    updatedAt: stamp().notNull(),
+  },
+  (t) => [index('shortages_product').on(t.productId, t.warehouseId, t.status), index('shortages_opportunity').on(t.opportunityId)],
+);
 
 /** A request to go past a guard (margin or credit), and its decision. */
-export const approvals = sqliteTable('approvals', {
-  id: pk(),
-  opportunityId: integer().notNull().references(() => opportunities.id),
-  kind: text({ enum: ['margin', 'credit'] }).notNull(),
-  status: text({ enum: ['pending', 'approved', 'refused', 'withdrawn'] }).notNull().default('pending'),
-  requestedBy: integer().references(() => users.id),
-  requestedAt: stamp().notNull(),
-  reason: text().notNull().default(''),
-  /** The figures at the time of the request (JSON). */
-  figures: text({ mode: 'json' }).notNull(),
-  decidedBy: integer().references(() => users.id),
-  decidedAt: stamp(),
-  comment: text().notNull().default(''),
-}, (t) => [index('approvals_status').on(t.status, t.requestedAt), index('approvals_opportunity').on(t.opportunityId)]);
+export const approvals = sqliteTable(
+  'approvals',
+  {
+    id: pk(),
+    opportunityId: integer()
+      .notNull()
+      .references(() => opportunities.id),
+    kind: text({ enum: ['margin', 'credit'] }).notNull(),
+    status: text({ enum: ['pending', 'approved', 'refused', 'withdrawn'] })
+      .notNull()
+      .default('pending'),
+    requestedBy: integer().references(() => users.id),
+    requestedAt: stamp().notNull(),
+    reason: text().notNull().default(''),
+    /** The figures at the time of the request (JSON). */
+    figures: text({ mode: 'json' }).notNull(),
+    decidedBy: integer().references(() => users.id),
+    decidedAt: stamp(),
+    comment: text().notNull().default(''),
+  },
+  (t) => [index('approvals_status').on(t.status, t.requestedAt), index('approvals_opportunity').on(t.opportunityId)],
+);

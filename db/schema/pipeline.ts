@@ -24,55 +24,78 @@ export const stages = sqliteTable('stages', {
   active: integer({ mode: 'boolean' }).notNull().default(true),
 });
 
-export const opportunities = sqliteTable('opportunities', {
-  id: pk(),
-  reference: text().notNull().unique(),
-  customerId: integer().notNull().references(() => customers.id),
-  title: text().notNull(),
-  ownerId: integer().references(() => users.id),
-  stageId: integer().notNull().references(() => stages.id),
-  probability: integer().notNull(),
-  expectedClose: date(),
-  requestedDate: date(),
-  notes: text().notNull().default(''),
-  stageEnteredAt: stamp().notNull(),
-  /** Totals kept by core whenever lines or costs change (for sorting and filtering the grid). */
-  amount: moneyCol().notNull().default(0),
-  cost: moneyCol().notNull().default(0),
-  searchText: text().notNull(),
-  createdAt: stamp().notNull(),
-  updatedAt: stamp().notNull(),
-  createdBy: integer().references(() => users.id),
-}, (t) => [
-  index('opportunities_customer').on(t.customerId),
-  index('opportunities_stage').on(t.stageId, t.expectedClose),
-  index('opportunities_owner').on(t.ownerId),
-  index('opportunities_close').on(t.expectedClose),
-  index('opportunities_amount').on(t.amount),
-  index('opportunities_stage_entered').on(t.stageEnteredAt),
-]);
+export const opportunities = sqliteTable(
+  'opportunities',
+  {
+    id: pk(),
+    reference: text().notNull().unique(),
+    customerId: integer()
+      .notNull()
+      .references(() => customers.id),
+    title: text().notNull(),
+    ownerId: integer().references(() => users.id),
+    stageId: integer()
+      .notNull()
+      .references(() => stages.id),
+    probability: integer().notNull(),
+    expectedClose: date(),
+    requestedDate: date(),
+    notes: text().notNull().default(''),
+    stageEnteredAt: stamp().notNull(),
+    /** Totals kept by core whenever lines or costs change (for sorting and filtering the grid). */
+    amount: moneyCol().notNull().default(0),
+    cost: moneyCol().notNull().default(0),
+    searchText: text().notNull(),
+    createdAt: stamp().notNull(),
+    updatedAt: stamp().notNull(),
+    createdBy: integer().references(() => users.id),
+  },
+  (t) => [
+    index('opportunities_customer').on(t.customerId),
+    index('opportunities_stage').on(t.stageId, t.expectedClose),
+    index('opportunities_owner').on(t.ownerId),
+    index('opportunities_close').on(t.expectedClose),
+    index('opportunities_amount').on(t.amount),
+    index('opportunities_stage_entered').on(t.stageEnteredAt),
+  ],
+);
 
-export const opportunityLines = sqliteTable('opportunity_lines', {
-  id: pk(),
-  opportunityId: integer().notNull().references(() => opportunities.id, { onDelete: 'cascade' }),
-  position: integer().notNull(),
-  productId: integer().notNull().references(() => products.id),
-  /** null = any warehouse */
-  warehouseId: integer().references(() => warehouses.id),
-  qty: qtyCol().notNull(),
-  unitPrice: moneyCol().notNull(),
-  /** basis points, 0–10 000 */
-  discount: integer().notNull().default(0),
-  requestedDate: date(),
-  note: text().notNull().default(''),
-}, (t) => [index('opportunity_lines_opportunity').on(t.opportunityId, t.position), index('opportunity_lines_product').on(t.productId)]);
+export const opportunityLines = sqliteTable(
+  'opportunity_lines',
+  {
+    id: pk(),
+    opportunityId: integer()
+      .notNull()
+      .references(() => opportunities.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    productId: integer()
+      .notNull()
+      .references(() => products.id),
+    /** null = any warehouse */
+    warehouseId: integer().references(() => warehouses.id),
+    qty: qtyCol().notNull(),
+    unitPrice: moneyCol().notNull(),
+    /** basis points, 0–10 000 */
+    discount: integer().notNull().default(0),
+    requestedDate: date(),
+    note: text().notNull().default(''),
+  },
+  (t) => [index('opportunity_lines_opportunity').on(t.opportunityId, t.position), index('opportunity_lines_product').on(t.productId)],
+);
 
-export const stageHistory = sqliteTable('stage_history', {
-  id: pk(),
-  opportunityId: integer().notNull().references(() => opportunities.id, { onDelete: 'cascade' }),
-  fromStageId: integer().references(() => stages.id),
-  toStageId: integer().notNull().references(() => stages.id),
-  changedAt: stamp().notNull(),
-  changedBy: integer().references(() => users.id),
-}, (t) => [index('stage_history_opportunity').on(t.opportunityId, t.changedAt), index('stage_history_to').on(t.toStageId)]);
-
+export const stageHistory = sqliteTable(
+  'stage_history',
+  {
+    id: pk(),
+    opportunityId: integer()
+      .notNull()
+      .references(() => opportunities.id, { onDelete: 'cascade' }),
+    fromStageId: integer().references(() => stages.id),
+    toStageId: integer()
+      .notNull()
+      .references(() => stages.id),
+    changedAt: stamp().notNull(),
+    changedBy: integer().references(() => users.id),
+  },
+  (t) => [index('stage_history_opportunity').on(t.opportunityId, t.changedAt), index('stage_history_to').on(t.toStageId)],
+);

@@ -11,20 +11,26 @@ export const syncCursors = sqliteTable('sync_cursors', {
 });
 
 /** What the app must push to the ERP; the uuid is written on the ERP record so a retry never duplicates. */
-export const outbox = sqliteTable('outbox', {
-  id: pk(),
-  uuid: text().notNull().unique(),
-  kind: text({ enum: ['sale_order', 'purchase_request', 'cancellation'] }).notNull(),
-  payload: text({ mode: 'json' }).notNull(),
-  status: text({ enum: ['pending', 'leased', 'done', 'failed', 'cancelled'] }).notNull().default('pending'),
-  attempts: integer().notNull().default(0),
-  nextTryAt: stamp(),
-  leaseUntil: stamp(),
-  lastError: text(),
-  erpRef: text(),
-  createdAt: stamp().notNull(),
-  doneAt: stamp(),
-}, (t) => [index('outbox_due').on(t.status, t.nextTryAt)]);
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: pk(),
+    uuid: text().notNull().unique(),
+    kind: text({ enum: ['sale_order', 'purchase_request', 'cancellation'] }).notNull(),
+    payload: text({ mode: 'json' }).notNull(),
+    status: text({ enum: ['pending', 'leased', 'done', 'failed', 'cancelled'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer().notNull().default(0),
+    nextTryAt: stamp(),
+    leaseUntil: stamp(),
+    lastError: text(),
+    erpRef: text(),
+    createdAt: stamp().notNull(),
+    doneAt: stamp(),
+  },
+  (t) => [index('outbox_due').on(t.status, t.nextTryAt)],
+);
 
 export const syncRuns = sqliteTable('sync_runs', {
   id: pk(),
@@ -36,15 +42,19 @@ export const syncRuns = sqliteTable('sync_runs', {
   error: text(),
 });
 
-export const syncConflicts = sqliteTable('sync_conflicts', {
-  id: pk(),
-  entity: text().notNull(),
-  localId: integer(),
-  erpId: text(),
-  field: text().notNull(),
-  localValue: text({ mode: 'json' }),
-  erpValue: text({ mode: 'json' }),
-  detectedAt: stamp().notNull(),
-  resolvedAt: stamp(),
-  resolution: text(),
-}, (t) => [index('sync_conflicts_open').on(t.resolvedAt)]);
+export const syncConflicts = sqliteTable(
+  'sync_conflicts',
+  {
+    id: pk(),
+    entity: text().notNull(),
+    localId: integer(),
+    erpId: text(),
+    field: text().notNull(),
+    localValue: text({ mode: 'json' }),
+    erpValue: text({ mode: 'json' }),
+    detectedAt: stamp().notNull(),
+    resolvedAt: stamp(),
+    resolution: text(),
+  },
+  (t) => [index('sync_conflicts_open').on(t.resolvedAt)],
+);

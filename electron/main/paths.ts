@@ -14,6 +14,6 @@ export function appPaths() {
     coreEntry: join(out, 'main', 'core.js'),
     migrations: join(resources, 'db', 'migrations'),
     nativeBinding: existsSync(nativeBinding) ? nativeBinding : null,
-    database: join(app.getPath('userData'), 'comptoir.sqlite'),
+    database: join(process.env.COMPTOIR_USER_DATA ?? app.getPath('userData'), 'comptoir.sqlite'),
   };
 }

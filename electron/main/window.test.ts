@@ -7,7 +7,7 @@ vi.mock('electron', () => {
     loadURL = vi.fn(() => Promise.resolve());
     once = vi.fn();
     constructor(public options: unknown) {
-      created.push(this as never);
+      created.push(this);
     }
   }
   return { BrowserWindow, shell: { openExternal: vi.fn() } };
@@ -35,7 +35,9 @@ describe('main window', () => {
     const win = createMainWindow('/app/preload.cjs') as unknown as (typeof created)[number];
     expect(win.loadURL).toHaveBeenCalledWith('app://comptoir/index.html');
     const contents = win.webContents as { on: ReturnType<typeof vi.fn>; setWindowOpenHandler: ReturnType<typeof vi.fn> };
-    expect(contents.on.mock.calls.map((c) => c[0])).toEqual(expect.arrayContaining(['will-navigate', 'will-redirect', 'will-attach-webview']));
+    expect(contents.on.mock.calls.map((c) => c[0] as string)).toEqual(
+      expect.arrayContaining(['will-navigate', 'will-redirect', 'will-attach-webview']),
+    );
     expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
   });
 });

@@ -1,11 +1,4 @@
-export type ErrorCode =
-  | 'invalid_input'
-  | 'not_found'
-  | 'unknown_method'
-  | 'conflict'
-  | 'forbidden'
-  | 'unavailable'
-  | 'internal';
+export type ErrorCode = 'invalid_input' | 'not_found' | 'unknown_method' | 'conflict' | 'forbidden' | 'unavailable' | 'internal';
 
 export type ErrorDetails = { issues?: { path: string; message: string }[]; [key: string]: unknown };
 
@@ -33,6 +26,10 @@ export function notFound(what: string, id: number | string): AppError {
 }
 
 export function isSerializedError(v: unknown): v is SerializedError {
-  return typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string' &&
-    typeof (v as { message?: unknown }).message === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { code?: unknown }).code === 'string' &&
+    typeof (v as { message?: unknown }).message === 'string'
+  );
 }

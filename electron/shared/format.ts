@@ -93,7 +93,10 @@ export function formatInt(n: number, locale: Locale): string {
  * Returns null when it is not a number.
  */
 export function parseDecimal(text: string, locale: Locale): number | null {
-  let s = text.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/[€%]/g, '');
+  let s = text
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/[€%]/g, '');
   if (s === '' || !/^[-+]?[\d.,]+$/.test(s)) return null;
   if (locale === 'fr') s = s.replace(/\./g, '').replace(',', '.');
   else s = s.replace(/,/g, '');

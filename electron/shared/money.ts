@@ -56,8 +56,7 @@ export const rate = {
   fromPercent: (percent: number): Rate => scale(percent, RATE_SCALE / 100),
   toPercent: (r: Rate): number => (r * 100) / RATE_SCALE,
   /** part / whole as a rate, or null when whole is zero. */
-  ratio: (part: number, whole: number): Rate | null =>
-    whole === 0 ? null : toSafe(divRound(BigInt(part) * BigInt(RATE_SCALE), BigInt(whole))),
+  ratio: (part: number, whole: number): Rate | null => (whole === 0 ? null : toSafe(divRound(BigInt(part) * BigInt(RATE_SCALE), BigInt(whole)))),
 };
 
 /** quantity × unit price, rounded to the money scale. */

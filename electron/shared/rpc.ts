@@ -13,9 +13,7 @@ export type Port = {
 };
 
 export type RequestMessage = { id: number; method: string; input: unknown };
-export type ResponseMessage =
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: SerializedError };
+export type ResponseMessage = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };
 export type EventMessage = { event: string; payload: unknown };
 
 export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };

@@ -7,7 +7,11 @@ describe('web host arguments', () => {
   });
 
   it('reads --port, --db and --demo, with or without =', () => {
-    expect(parseHostArgs(['--port', '0', '--db=/tmp/x.sqlite', '--demo', 'small'])).toMatchObject({ port: 0, dbPath: '/tmp/x.sqlite', demo: 'small' });
+    expect(parseHostArgs(['--port', '0', '--db=/tmp/x.sqlite', '--demo', 'small'])).toMatchObject({
+      port: 0,
+      dbPath: '/tmp/x.sqlite',
+      demo: 'small',
+    });
   });
 
   it('says what is wrong with a bad option', () => {

@@ -72,7 +72,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const server: Server = createServer((req, res) => {
     const rest = authorize(req.url, token);
     if (rest === null || !hostAllowed(req, port)) {
-      res.writeHead(401, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('401 Unauthorized: this address needs its token\n');
+      res
+        .writeHead(401, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('401 Unauthorized: this address needs its token\n');
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -37,7 +37,9 @@ describe('core on the small demo company', () => {
   });
 
   it('stores each deal total as the sum of its lines (qty × price × (1 − discount))', async () => {
-    const lines = sql<{ opportunity_id: number; qty: number; unit_price: number; discount: number }>('SELECT opportunity_id, qty, unit_price, discount FROM opportunity_lines');
+    const lines = sql<{ opportunity_id: number; qty: number; unit_price: number; discount: number }>(
+      'SELECT opportunity_id, qty, unit_price, discount FROM opportunity_lines',
+    );
     const expected = new Map<number, number>();
     for (const l of lines) expected.set(l.opportunity_id, (expected.get(l.opportunity_id) ?? 0) + lineAmount(l.qty, l.unit_price, l.discount));
     const { rows } = await list({ limit: 500 });
@@ -88,12 +90,24 @@ describe('core on the small demo company', () => {
     expect(stage.rows.every((r) => r.stageName === 'Négociation')).toBe(true);
 
     const either = await list({
-      filters: { ownerName: { filterType: 'text', operator: 'OR', conditions: [{ filterType: 'text', type: 'startsWith', filter: 'claire' }, { filterType: 'text', type: 'startsWith', filter: 'julien' }] } },
+      filters: {
+        ownerName: {
+          filterType: 'text',
+          operator: 'OR',
+          conditions: [
+            { filterType: 'text', type: 'startsWith', filter: 'claire' },
+            { filterType: 'text', type: 'startsWith', filter: 'julien' },
+          ],
+        },
+      },
       limit: 500,
     });
     expect(new Set(either.rows.map((r) => r.ownerName))).toEqual(new Set(['Claire Martin', 'Julien Dubois']));
 
-    const closing = await list({ filters: { expectedClose: { filterType: 'date', type: 'inRange', dateFrom: '2026-12-01 00:00:00', dateTo: '2026-12-31 00:00:00' } }, limit: 500 });
+    const closing = await list({
+      filters: { expectedClose: { filterType: 'date', type: 'inRange', dateFrom: '2026-12-01 00:00:00', dateTo: '2026-12-31 00:00:00' } },
+      limit: 500,
+    });
     expect(closing.rows.every((r) => r.expectedClose! >= '2026-12-01' && r.expectedClose! <= '2026-12-31')).toBe(true);
   });
 
@@ -104,12 +118,17 @@ describe('core on the small demo company', () => {
     expect(rows.slice(0, dated.length).every((r) => r.nextActivityAt)).toBe(true);
     const stamps = dated.map((r) => r.nextActivityAt!);
     expect(stamps).toEqual([...stamps].sort());
-    const filtered = await list({ filters: { nextActivityAt: { filterType: 'date', type: 'lessThan', dateFrom: '2026-11-30 00:00:00' } }, limit: 500 });
+    const filtered = await list({
+      filters: { nextActivityAt: { filterType: 'date', type: 'lessThan', dateFrom: '2026-11-30 00:00:00' } },
+      limit: 500,
+    });
     expect(filtered.rows.every((r) => r.nextActivityAt! < '2026-11-30')).toBe(true);
   });
 
   it('gets one opportunity with its lines, costs and margins', async () => {
-    const [o] = sql<{ id: number; n: number }>('SELECT opportunity_id AS id, count(*) AS n FROM opportunity_lines GROUP BY opportunity_id ORDER BY n DESC LIMIT 1');
+    const [o] = sql<{ id: number; n: number }>(
+      'SELECT opportunity_id AS id, count(*) AS n FROM opportunity_lines GROUP BY opportunity_id ORDER BY n DESC LIMIT 1',
+    );
     const opp = (await core.call('opportunity.get', { id: o!.id })) as Output<'opportunity.get'>;
     expect(opp.lines).toHaveLength(o!.n);
     expect(opp.totals.amount).toBe(opp.lines.reduce((s, l) => s + l.amount, 0));
@@ -135,7 +154,9 @@ describe('core on the small demo company', () => {
     expect(customers.every((c) => foldForSearch(`${c.code} ${c.name} ${c.city}`).includes('gaec'))).toBe(true);
     const products = (await core.call('products.search', { query: 'CIM-0000', limit: 5 })) as Output<'products.search'>;
     expect(products.map((p) => p.code)).toEqual(['CIM-00001', 'CIM-00002', 'CIM-00003', 'CIM-00004', 'CIM-00005']);
-    const [stock] = sql<{ s: number }>("SELECT sum(on_hand - reserved_erp) AS s FROM stock_levels WHERE product_id = (SELECT id FROM products WHERE code = 'CIM-00001')");
+    const [stock] = sql<{ s: number }>(
+      "SELECT sum(on_hand - reserved_erp) AS s FROM stock_levels WHERE product_id = (SELECT id FROM products WHERE code = 'CIM-00001')",
+    );
     expect(products[0]!.onHand).toBe(stock!.s);
   });
 
@@ -182,7 +203,10 @@ describe('bad input changes nothing', () => {
   });
 
   it('answers an unknown id with not_found and an unknown method with unknown_method', async () => {
-    await expect(core.call('opportunity.get', { id: 999_999 })).rejects.toMatchObject({ code: 'not_found', message: 'Opportunity 999999 does not exist' });
+    await expect(core.call('opportunity.get', { id: 999_999 })).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'Opportunity 999999 does not exist',
+    });
     await expect(core.call('opportunities.delete', { id: 1 })).rejects.toMatchObject({ code: 'unknown_method' });
   });
 

@@ -23,9 +23,36 @@ describe('database client', () => {
     expect(appliedMigrations).toBeGreaterThan(0);
     expect(backupPath).toBeNull();
     const tables = (db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-    for (const t of ['warehouses', 'product_categories', 'products', 'product_costs', 'supplier_prices', 'stock_levels', 'incoming_receipts', 'customers',
-      'sales_history', 'stages', 'opportunities', 'opportunity_lines', 'stage_history', 'reservations', 'shortages', 'approvals', 'activities',
-      'timeline_entries', 'documents', 'document_blobs', 'rules', 'settings', 'sync_cursors', 'outbox', 'sync_runs', 'sync_conflicts', 'audit_log', 'users']) {
+    for (const t of [
+      'warehouses',
+      'product_categories',
+      'products',
+      'product_costs',
+      'supplier_prices',
+      'stock_levels',
+      'incoming_receipts',
+      'customers',
+      'sales_history',
+      'stages',
+      'opportunities',
+      'opportunity_lines',
+      'stage_history',
+      'reservations',
+      'shortages',
+      'approvals',
+      'activities',
+      'timeline_entries',
+      'documents',
+      'document_blobs',
+      'rules',
+      'settings',
+      'sync_cursors',
+      'outbox',
+      'sync_runs',
+      'sync_conflicts',
+      'audit_log',
+      'users',
+    ]) {
       expect(tables).toContain(t);
     }
     expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -45,7 +72,9 @@ describe('database client', () => {
     const migrations = join(d, 'migrations');
     cpSync(defaultMigrationsFolder, migrations, { recursive: true });
     const journalPath = join(migrations, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number; when: number; tag: string; breakpoints: boolean; version: string }[] };
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as {
+      entries: { idx: number; when: number; tag: string; breakpoints: boolean; version: string }[];
+    };
     const last = journal.entries[journal.entries.length - 1]!;
     journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_test' });
     writeFileSync(journalPath, JSON.stringify(journal));

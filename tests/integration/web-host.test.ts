@@ -14,14 +14,14 @@ function startHost(args: string[]): { child: ChildProcess; url: Promise<string>;
   let stdout = '';
   let stderr = '';
   const url = new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();
       const m = /http:\/\/127\.0\.0\.1:\d+\/[\w-]+\//.exec(stdout);
       if (m) resolve(m[0]);
     });
     child.on('exit', () => reject(new Error(`host exited: ${stderr}`)));
   });
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exit = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
   url.catch(() => undefined);
   return { child, url, exit };
@@ -100,16 +100,21 @@ describe('web host', () => {
     const answer = (await rpc(wsUrl, { id: 1, method: 'app.health', input: {} })) as { ok: boolean; value: { counts: { opportunities: number } } };
     expect(answer.ok).toBe(true);
     expect(answer.value.counts.opportunities).toBe(200);
-    const bad = (await rpc(wsUrl, { id: 2, method: 'opportunity.get', input: { id: 'x' } })) as { ok: boolean; error: { code: string; message: string } };
+    const bad = (await rpc(wsUrl, { id: 2, method: 'opportunity.get', input: { id: 'x' } })) as {
+      ok: boolean;
+      error: { code: string; message: string };
+    };
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(bad.error.message).toContain('id');
     const base = new URL(url).origin.replace('http:', 'ws:');
     await expect(rpc(`${base}/wrong-token/rpc`, {})).rejects.toThrow(/401/);
-    await expect(new Promise((resolve, reject) => {
-      const ws = new WebSocket(wsUrl, { origin: 'https://evil.example' });
-      ws.on('open', resolve);
-      ws.on('error', reject);
-    })).rejects.toThrow(/403/);
+    await expect(
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(wsUrl, { origin: 'https://evil.example' });
+        ws.on('open', resolve);
+        ws.on('error', reject);
+      }),
+    ).rejects.toThrow(/403/);
   });
 
   it('stops cleanly on SIGTERM and leaves the database closed', async () => {

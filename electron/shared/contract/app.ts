@@ -41,13 +41,11 @@ export type Settings = z.infer<typeof settingsShape>;
 export const settingKey = z.enum(Object.keys(settingsShape.shape) as [keyof Settings, ...(keyof Settings)[]]);
 export type SettingKey = keyof Settings;
 
-export const settingsSetInput = z
-  .object({ key: settingKey, value: z.unknown() })
-  .superRefine((input, ctx) => {
-    const result = settingsShape.shape[input.key].safeParse(input.value);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        ctx.addIssue({ code: 'custom', message: issue.message, path: ['value', ...issue.path] });
-      }
+export const settingsSetInput = z.object({ key: settingKey, value: z.unknown() }).superRefine((input, ctx) => {
+  const result = settingsShape.shape[input.key].safeParse(input.value);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      ctx.addIssue({ code: 'custom', message: issue.message, path: ['value', ...issue.path] });
     }
-  });
+  }
+});

@@ -40,7 +40,10 @@ export const opportunitiesListInput = z
     search: searchText.optional(),
     stageKinds: z.array(stageKind).max(3).optional(),
     filters: z.partialRecord(opportunityColumn, columnFilter).optional(),
-    sort: z.array(z.object({ colId: opportunityColumn, sort: sortDirection })).max(5).optional(),
+    sort: z
+      .array(z.object({ colId: opportunityColumn, sort: sortDirection }))
+      .max(5)
+      .optional(),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(5_000).default(100),
   })

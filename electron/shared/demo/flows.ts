@@ -66,7 +66,12 @@ export function* salesHistory(r: Random, sizes: Sizes, customers: DemoCustomer[]
 }
 
 const STAGE_WEIGHTS: [string, number][] = [
-  ['QUAL', 0.22], ['DEVIS', 0.25], ['NEGO', 0.18], ['ACCEPT', 0.08], ['WON', 0.15], ['LOST', 0.12],
+  ['QUAL', 0.22],
+  ['DEVIS', 0.25],
+  ['NEGO', 0.18],
+  ['ACCEPT', 0.08],
+  ['WON', 0.15],
+  ['LOST', 0.12],
 ];
 const OPEN_PATH = ['QUAL', 'DEVIS', 'NEGO', 'ACCEPT', 'WON'];
 const TRADERS = USERS.filter((u) => u.role === 'trader');

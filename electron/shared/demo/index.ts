@@ -18,7 +18,10 @@ export function describeCompany({ preset, seed = 20261130, today }: DescribeOpti
   const products = master.products(r.fork('products'), sizes);
   const suppliers = master.suppliers(r.fork('suppliers'), sizes);
   const customers = master.customers(r.fork('customers'), sizes);
-  const catalog = indexCatalog(products, warehouses.map((w) => w.code));
+  const catalog = indexCatalog(
+    products,
+    warehouses.map((w) => w.code),
+  );
   return {
     name: 'Comptoir Démo — Négoce Bâtiment & Agri',
     currency: 'EUR',

@@ -3,16 +3,7 @@ import { CATEGORIES, CITIES, CUSTOMER_NAME_PARTS, SUPPLIER_NAMES, WAREHOUSES } f
 import { addDays } from './dates';
 import type { Random } from './random';
 import type { Sizes } from './sizes';
-import type {
-  DemoCategory,
-  DemoCustomer,
-  DemoProduct,
-  DemoReceipt,
-  DemoStock,
-  DemoSupplier,
-  DemoSupplierPrice,
-  DemoWarehouse,
-} from './types';
+import type { DemoCategory, DemoCustomer, DemoProduct, DemoReceipt, DemoStock, DemoSupplier, DemoSupplierPrice, DemoWarehouse } from './types';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const euros = (r: Random, min: number, max: number) => Math.round((min + r.next() * (max - min)) * 100) / 100;

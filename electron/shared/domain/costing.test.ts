@@ -26,13 +26,19 @@ describe('line costing', () => {
       margin: 4_500_000,
       marginRate: 2_000,
     });
-    const r = lineFigures({ qty: 10_000, unitPrice: 2_500_000, discount: 1_000, erpUnitCost: 1_800_000, bestSupplierPrice: 1_900_000 }, 'replacement', 300);
+    const r = lineFigures(
+      { qty: 10_000, unitPrice: 2_500_000, discount: 1_000, erpUnitCost: 1_800_000, bestSupplierPrice: 1_900_000 },
+      'replacement',
+      300,
+    );
     expect(r.cost).toBe(19_570_000);
     expect(r.marginRate).toBe(1_302);
   });
 
   it('values a line with no known cost at zero cost, and a free line at no margin rate', () => {
     expect(lineFigures({ qty: 1_000, unitPrice: 10_000, discount: 0, erpUnitCost: null, bestSupplierPrice: null }, 'erp', 0).cost).toBe(0);
-    expect(lineFigures({ qty: 1_000, unitPrice: 10_000, discount: 10_000, erpUnitCost: 5_000, bestSupplierPrice: null }, 'erp', 0).marginRate).toBeNull();
+    expect(
+      lineFigures({ qty: 1_000, unitPrice: 10_000, discount: 10_000, erpUnitCost: 5_000, bestSupplierPrice: null }, 'erp', 0).marginRate,
+    ).toBeNull();
   });
 });

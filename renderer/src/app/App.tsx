@@ -32,18 +32,33 @@ export function App() {
     if (settings) document.documentElement.lang = settings.locale;
   }, [settings]);
 
-  const updateSetting = useCallback(async <K extends keyof Settings>(key: K, value: Settings[K]) => {
-    if (!client) return;
-    setSettings(await client.call('settings.set', { key, value }));
-  }, [client]);
+  const updateSetting = useCallback(
+    async <K extends keyof Settings>(key: K, value: Settings[K]) => {
+      if (!client) return;
+      setSettings(await client.call('settings.set', { key, value }));
+    },
+    [client],
+  );
 
-  const value = useMemo<AppContextValue | null>(() => (client && settings ? { client, settings, updateSetting } : null), [client, settings, updateSetting]);
+  const value = useMemo<AppContextValue | null>(
+    () => (client && settings ? { client, settings, updateSetting } : null),
+    [client, settings, updateSetting],
+  );
 
-  if (error) return <div className="center" role="alert">{error}</div>;
+  if (error)
+    return (
+      <div className="center" role="alert">
+        {error}
+      </div>
+    );
   if (!value) return <div className="center">{translate('fr', 'app.connecting')}</div>;
   return (
     <AppContext.Provider value={value}>
-      {down && <div className="banner" role="alert">{translate(value.settings.locale, 'app.down')}</div>}
+      {down && (
+        <div className="banner" role="alert">
+          {translate(value.settings.locale, 'app.down')}
+        </div>
+      )}
       <Shell />
     </AppContext.Provider>
   );

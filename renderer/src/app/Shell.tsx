@@ -10,14 +10,18 @@ export function Shell() {
   const { t } = useT();
   const [route, go] = useRoute();
   const openOpportunity = useCallback((id: number) => go({ area: 'opportunity', id }), [go]);
-  const backToGrid = useCallback(() => window.history.length > 1 ? window.history.back() : go({ area: 'opportunities' }), [go]);
+  const backToGrid = useCallback(() => (window.history.length > 1 ? window.history.back() : go({ area: 'opportunities' })), [go]);
   const inOpportunities = route.area === 'opportunities' || route.area === 'opportunity';
   return (
     <div className="shell">
       <nav className="nav" aria-label="Navigation">
         <div className="brand">{t('app.name')}</div>
-        <a href={routeHref({ area: 'opportunities' })} className={inOpportunities ? 'active' : ''}>{t('nav.opportunities')}</a>
-        <a href={routeHref({ area: 'settings' })} className={route.area === 'settings' ? 'active' : ''}>{t('nav.settings')}</a>
+        <a href={routeHref({ area: 'opportunities' })} className={inOpportunities ? 'active' : ''}>
+          {t('nav.opportunities')}
+        </a>
+        <a href={routeHref({ area: 'settings' })} className={route.area === 'settings' ? 'active' : ''}>
+          {t('nav.settings')}
+        </a>
         <div className="hint">{t('nav.shortcuts')}</div>
       </nav>
       <main className="main">

@@ -2,6 +2,7 @@ import { connect, type Client, type Port } from '../../../electron/shared/rpc';
 
 type Bridge = { requestCorePort(): void };
 declare global {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting a global needs an interface
   interface Window {
     comptoir?: Bridge;
   }

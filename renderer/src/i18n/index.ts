@@ -1,4 +1,5 @@
 import { AG_GRID_LOCALE_EN, AG_GRID_LOCALE_FR } from '@ag-grid-community/locale';
+import { useMemo } from 'react';
 import type { Locale } from '../../../electron/shared/format';
 import { useApp } from '../app/client-context';
 import { en } from './en';
@@ -17,7 +18,8 @@ export type T = (key: MessageKey, vars?: Record<string, string | number>) => str
 export function useT(): { t: T; locale: Locale } {
   const { settings } = useApp();
   const locale = settings.locale;
-  return { t: (key, vars) => translate(locale, key, vars), locale };
+  // stable per locale: grids rebuild their columns when t changes
+  return useMemo(() => ({ t: (key, vars) => translate(locale, key, vars), locale }), [locale]);
 }
 
 export const gridLocaleText = (locale: Locale): Record<string, string> => (locale === 'fr' ? AG_GRID_LOCALE_FR : AG_GRID_LOCALE_EN);

@@ -1,5 +1,14 @@
 import type { ValueFormatterParams } from 'ag-grid-community';
-import { formatDate, formatInt, formatMoney, formatQty, formatRate, formatStamp, formatUnitPrice, type Locale } from '../../../electron/shared/format';
+import {
+  formatDate,
+  formatInt,
+  formatMoney,
+  formatQty,
+  formatRate,
+  formatStamp,
+  formatUnitPrice,
+  type Locale,
+} from '../../../electron/shared/format';
 
 /** Grid value formatters over the shared formatting module. */
 export const cellFormat = {

@@ -14,6 +14,8 @@ type Props = { onOpen: (id: number) => void };
 type Summary = OpportunitiesListOutput['totals'] & { total: number };
 
 const KINDS: StageKind[] = ['open', 'won', 'lost'];
+/** A constant: a new object on each render would make the grid reset every column's width. */
+const DEFAULT_COL_DEF = { sortable: true, resizable: true };
 
 /** All opportunities, paged from core (infinite row model): sorting, filters and search run in SQLite. */
 export function OpportunitiesGrid({ onOpen }: Props) {
@@ -58,9 +60,13 @@ export function OpportunitiesGrid({ onOpen }: Props) {
     api.current?.setGridOption('datasource', datasource);
   }, [datasource]);
 
-  useEffect(() => client.on('data.changed', (e) => {
-    if (e.entities.includes('opportunities')) api.current?.refreshInfiniteCache();
-  }), [client]);
+  useEffect(
+    () =>
+      client.on('data.changed', (e) => {
+        if (e.entities.includes('opportunities')) api.current?.refreshInfiniteCache();
+      }),
+    [client],
+  );
 
   const focusSearch = useCallback((e: KeyboardEvent) => {
     e.preventDefault();
@@ -69,21 +75,30 @@ export function OpportunitiesGrid({ onOpen }: Props) {
   }, []);
   useShortcut('Ctrl+K', focusSearch);
 
-  const onGridReady = useCallback((e: GridReadyEvent<OpportunityRow>) => {
-    api.current = e.api;
-    columnState.restore(e.api);
-    e.api.setGridOption('datasource', datasource);
-    performance.mark('comptoir:grid-ready');
-  }, [columnState, datasource]);
+  const onGridReady = useCallback(
+    (e: GridReadyEvent<OpportunityRow>) => {
+      api.current = e.api;
+      columnState.restore(e.api);
+      e.api.setGridOption('datasource', datasource);
+      performance.mark('comptoir:grid-ready');
+    },
+    [columnState, datasource],
+  );
 
-  const onCellKeyDown = useCallback((e: CellKeyDownEvent<OpportunityRow>) => {
-    const key = (e.event as KeyboardEvent | undefined)?.key;
-    if (key === 'Enter' && e.data) onOpen(e.data.id);
-  }, [onOpen]);
+  const onCellKeyDown = useCallback(
+    (e: CellKeyDownEvent<OpportunityRow>) => {
+      const key = (e.event as KeyboardEvent | undefined)?.key;
+      if (key === 'Enter' && e.data) onOpen(e.data.id);
+    },
+    [onOpen],
+  );
 
-  const onRowDoubleClicked = useCallback((e: RowDoubleClickedEvent<OpportunityRow>) => {
-    if (e.data) onOpen(e.data.id);
-  }, [onOpen]);
+  const onRowDoubleClicked = useCallback(
+    (e: RowDoubleClickedEvent<OpportunityRow>) => {
+      if (e.data) onOpen(e.data.id);
+    },
+    [onOpen],
+  );
 
   const onSearchKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown' || e.key === 'Enter') {
@@ -121,13 +136,17 @@ export function OpportunitiesGrid({ onOpen }: Props) {
           {t('opps.resetColumns')}
         </button>
       </div>
-      {error && <div className="banner" role="alert">{error}</div>}
+      {error && (
+        <div className="banner" role="alert">
+          {error}
+        </div>
+      )}
       <div className="grid-wrap" data-testid="opportunities-grid">
         <AgGridReact<OpportunityRow>
           theme={gridTheme}
           localeText={gridLocaleText(locale)}
           columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true, suppressHeaderMenuButton: false }}
+          defaultColDef={DEFAULT_COL_DEF}
           rowModelType="infinite"
           cacheBlockSize={100}
           maxBlocksInCache={20}
@@ -147,9 +166,15 @@ export function OpportunitiesGrid({ onOpen }: Props) {
       <div className="statusbar" data-testid="opportunities-status">
         {summary && (
           <>
-            <span><b>{t('opps.count', { count: formatInt(summary.total, locale) })}</b></span>
-            <span>{t('opps.totalAmount')} <b>{formatMoney(summary.amount, locale)}</b></span>
-            <span>{t('opps.totalWeighted')} <b>{formatMoney(summary.weightedAmount, locale)}</b></span>
+            <span>
+              <b>{t('opps.count', { count: formatInt(summary.total, locale) })}</b>
+            </span>
+            <span>
+              {t('opps.totalAmount')} <b>{formatMoney(summary.amount, locale)}</b>
+            </span>
+            <span>
+              {t('opps.totalWeighted')} <b>{formatMoney(summary.weightedAmount, locale)}</b>
+            </span>
           </>
         )}
       </div>

@@ -1,4 +1,4 @@
-import type { ColumnState, GridApi } from 'ag-grid-community';
+import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useRef } from 'react';
 import { useApp } from '../../../app/client-context';
 
@@ -10,7 +10,7 @@ export function useColumnState() {
 
   const restore = useCallback(
     (api: GridApi) => {
-      if (saved?.columns.length) api.applyColumnState({ state: saved.columns as ColumnState[], applyOrder: true });
+      if (saved?.columns.length) api.applyColumnState({ state: saved.columns, applyOrder: true });
     },
     [saved],
   );
@@ -41,9 +41,12 @@ export function useColumnState() {
     [updateSetting],
   );
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   return { restore, save, reset };
 }

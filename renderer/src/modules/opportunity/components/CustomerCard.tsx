@@ -12,13 +12,22 @@ export function CustomerCard({ customer }: { customer: OpportunityDetail['custom
         {customer.name}
         {customer.onHold && <span className="badge-hold">{t('customer.onHold')}</span>}
       </div>
-      <div className="fresh" style={{ marginBottom: 6 }}>{customer.code} · {customer.city}</div>
+      <div className="fresh" style={{ marginBottom: 6 }}>
+        {customer.code} · {customer.city}
+      </div>
       <dl className="kv">
-        <dt>{t('opp.creditLimit')}</dt><dd>{formatMoney(customer.creditLimit, locale)}</dd>
-        <dt>{t('opp.outstanding')}</dt><dd>{formatMoney(customer.outstanding, locale)}</dd>
-        <dt>{t('opp.overdue')}</dt><dd className={customer.overdue > 0 ? 'cell-bad' : ''}>{formatMoney(customer.overdue, locale)}</dd>
+        <dt>{t('opp.creditLimit')}</dt>
+        <dd>{formatMoney(customer.creditLimit, locale)}</dd>
+        <dt>{t('opp.outstanding')}</dt>
+        <dd>{formatMoney(customer.outstanding, locale)}</dd>
+        <dt>{t('opp.overdue')}</dt>
+        <dd className={customer.overdue > 0 ? 'cell-bad' : ''}>{formatMoney(customer.overdue, locale)}</dd>
       </dl>
-      {customer.creditAsOf && <div className="fresh" style={{ marginTop: 6 }}>{t('opp.creditAsOf', { stamp: formatStamp(customer.creditAsOf, locale) })}</div>}
+      {customer.creditAsOf && (
+        <div className="fresh" style={{ marginTop: 6 }}>
+          {t('opp.creditAsOf', { stamp: formatStamp(customer.creditAsOf, locale) })}
+        </div>
+      )}
     </div>
   );
 }

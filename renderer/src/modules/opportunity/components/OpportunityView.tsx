@@ -12,6 +12,7 @@ import { lineColumns } from '../line-columns';
 import { CustomerCard } from './CustomerCard';
 
 type Props = { id: number; onBack: () => void };
+const LINE_COL_DEF = { sortable: true, resizable: true };
 
 /** One opportunity, read-only for now: header, customer credit and its lines with costs and margins. */
 export function OpportunityView({ id, onBack }: Props) {
@@ -21,31 +22,46 @@ export function OpportunityView({ id, onBack }: Props) {
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    client.call('opportunity.get', { id }).then(setOpp, (err: unknown) =>
-      setError(err instanceof AppError && err.code === 'not_found' ? t('opp.notFound') : String(err)),
-    );
+    client
+      .call('opportunity.get', { id })
+      .then(setOpp, (err: unknown) => setError(err instanceof AppError && err.code === 'not_found' ? t('opp.notFound') : String(err)));
   }, [client, id, t]);
   useEffect(load, [load]);
   useEffect(() => client.on('data.changed', (e) => e.entities.includes('opportunities') && load()), [client, load]);
 
-  const back = useCallback((e: KeyboardEvent) => {
-    if (document.activeElement?.closest('.ag-popup')) return;
-    e.preventDefault();
-    onBack();
-  }, [onBack]);
+  const back = useCallback(
+    (e: KeyboardEvent) => {
+      if (document.activeElement?.closest('.ag-popup')) return;
+      e.preventDefault();
+      onBack();
+    },
+    [onBack],
+  );
   useShortcut('Escape', back);
 
   const columns = useMemo(() => lineColumns(t, locale), [t, locale]);
   const pinned = useMemo(() => (opp ? [{ ...opp.totals, productName: t('opp.total') } as unknown as OpportunityLine] : []), [opp, t]);
 
-  if (error) return <div className="page"><button type="button" className="btn" onClick={onBack}>{t('opp.back')}</button><p role="alert">{error}</p></div>;
+  if (error)
+    return (
+      <div className="page">
+        <button type="button" className="btn" onClick={onBack}>
+          {t('opp.back')}
+        </button>
+        <p role="alert">{error}</p>
+      </div>
+    );
   if (!opp) return <div className="center">…</div>;
 
   return (
     <div className="page" data-testid="opportunity-view">
       <div className="toolbar" style={{ margin: '-12px -14px 12px' }}>
-        <button type="button" className="btn" onClick={onBack}>{t('opp.back')}</button>
-        <h1>{opp.reference} — {opp.title}</h1>
+        <button type="button" className="btn" onClick={onBack}>
+          {t('opp.back')}
+        </button>
+        <h1>
+          {opp.reference} — {opp.title}
+        </h1>
         <span className={`pill ${opp.stage.kind}`}>{opp.stage.name}</span>
         <span className="spacer" />
         <span className="fresh">{t('opp.readOnly')}</span>
@@ -53,16 +69,48 @@ export function OpportunityView({ id, onBack }: Props) {
       <div className="opp-head">
         <div className="card">
           <dl className="facts">
-            <div><dt>{t('opp.customer')}</dt><dd>{opp.customer.name}</dd></div>
-            <div><dt>{t('opp.owner')}</dt><dd>{opp.owner?.name ?? '—'}</dd></div>
-            <div><dt>{t('opp.stage')}</dt><dd>{opp.stage.name} · {t('opp.daysInStage', { days: opp.daysInStage })}</dd></div>
-            <div><dt>{t('opp.probability')}</dt><dd>{opp.probability} %</dd></div>
-            <div><dt>{t('opp.expectedClose')}</dt><dd>{formatDate(opp.expectedClose, locale) || '—'}</dd></div>
-            <div><dt>{t('opp.requestedDate')}</dt><dd>{formatDate(opp.requestedDate, locale) || '—'}</dd></div>
-            <div><dt>{t('opp.amount')}</dt><dd>{formatMoney(opp.totals.amount, locale)}</dd></div>
-            <div><dt>{t('opp.margin')}</dt><dd className={marginClass(opp.totals.marginRate)}>{formatMoney(opp.totals.margin, locale)} · {formatRate(opp.totals.marginRate, locale)}</dd></div>
+            <div>
+              <dt>{t('opp.customer')}</dt>
+              <dd>{opp.customer.name}</dd>
+            </div>
+            <div>
+              <dt>{t('opp.owner')}</dt>
+              <dd>{opp.owner?.name ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('opp.stage')}</dt>
+              <dd>
+                {opp.stage.name} · {t('opp.daysInStage', { days: opp.daysInStage })}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('opp.probability')}</dt>
+              <dd>{opp.probability} %</dd>
+            </div>
+            <div>
+              <dt>{t('opp.expectedClose')}</dt>
+              <dd>{formatDate(opp.expectedClose, locale) || '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('opp.requestedDate')}</dt>
+              <dd>{formatDate(opp.requestedDate, locale) || '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('opp.amount')}</dt>
+              <dd>{formatMoney(opp.totals.amount, locale)}</dd>
+            </div>
+            <div>
+              <dt>{t('opp.margin')}</dt>
+              <dd className={marginClass(opp.totals.marginRate)}>
+                {formatMoney(opp.totals.margin, locale)} · {formatRate(opp.totals.marginRate, locale)}
+              </dd>
+            </div>
           </dl>
-          {opp.notes && <p style={{ margin: '8px 0 0' }}><b>{t('opp.notes')} :</b> {opp.notes}</p>}
+          {opp.notes && (
+            <p style={{ margin: '8px 0 0' }}>
+              <b>{t('opp.notes')} :</b> {opp.notes}
+            </p>
+          )}
         </div>
         <CustomerCard customer={opp.customer} />
       </div>
@@ -75,15 +123,30 @@ export function OpportunityView({ id, onBack }: Props) {
           columnDefs={columns}
           pinnedBottomRowData={pinned}
           getRowId={(p) => String(p.data.id ?? 'total')}
-          defaultColDef={{ sortable: true, resizable: true }}
+          defaultColDef={LINE_COL_DEF}
         />
       </div>
       <div className="totals">
-        <div><span>{t('opp.amount')}</span>{formatMoney(opp.totals.amount, locale)}</div>
-        <div><span>{t('opp.cost')}</span>{formatMoney(opp.totals.cost, locale)}</div>
-        <div><span>{t('opp.margin')}</span>{formatMoney(opp.totals.margin, locale)} ({formatRate(opp.totals.marginRate, locale)})</div>
-        <div><span>{t('opp.weighted')}</span>{formatMoney(opp.totals.weightedAmount, locale)}</div>
-        <div className="fresh">{t(`opp.costBasis.${opp.costBasis}`)}{opp.costsAsOf ? ` · ${t('opp.costsAsOf', { stamp: formatStamp(opp.costsAsOf, locale) })}` : ''}</div>
+        <div>
+          <span>{t('opp.amount')}</span>
+          {formatMoney(opp.totals.amount, locale)}
+        </div>
+        <div>
+          <span>{t('opp.cost')}</span>
+          {formatMoney(opp.totals.cost, locale)}
+        </div>
+        <div>
+          <span>{t('opp.margin')}</span>
+          {formatMoney(opp.totals.margin, locale)} ({formatRate(opp.totals.marginRate, locale)})
+        </div>
+        <div>
+          <span>{t('opp.weighted')}</span>
+          {formatMoney(opp.totals.weightedAmount, locale)}
+        </div>
+        <div className="fresh">
+          {t(`opp.costBasis.${opp.costBasis}`)}
+          {opp.costsAsOf ? ` · ${t('opp.costsAsOf', { stamp: formatStamp(opp.costsAsOf, locale) })}` : ''}
+        </div>
       </div>
     </div>
   );

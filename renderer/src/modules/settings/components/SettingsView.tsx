@@ -10,7 +10,9 @@ export function SettingsView() {
   const { t } = useT();
   return (
     <>
-      <div className="toolbar"><h1>{t('settings.title')}</h1></div>
+      <div className="toolbar">
+        <h1>{t('settings.title')}</h1>
+      </div>
       <div className="page">
         <div className="form card">
           <label htmlFor="set-locale">{t('settings.language')}</label>
@@ -20,7 +22,11 @@ export function SettingsView() {
           </select>
           <label htmlFor="set-role">{t('settings.role')}</label>
           <select id="set-role" value={settings.role} onChange={(e) => void updateSetting('role', e.target.value as Settings['role'])}>
-            {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
           </select>
           <label htmlFor="set-cost">{t('settings.costBasis')}</label>
           <select id="set-cost" value={settings.costBasis} onChange={(e) => void updateSetting('costBasis', e.target.value as Settings['costBasis'])}>

@@ -1,0 +1,111 @@
+import { expect, test } from './web-host-fixture';
+import { euros, OpportunitiesPage } from './opportunities-page';
+
+test.describe('a trader works the opportunities grid', () => {
+  test('opens on the demo opportunities, searches a customer, sorts by amount and opens a deal', async ({ page, host }) => {
+    const opps = new OpportunitiesPage(page);
+    await opps.open(host.url);
+    await expect(page.getByRole('heading', { name: 'Opportunités' })).toBeVisible();
+    await expect(opps.status).toContainText('200 opportunités');
+    expect(await opps.rows().count()).toBeGreaterThan(10);
+
+    // search a customer as the trader would type it, without accents or capitals
+    const firstCustomer = (await opps.column('customerName'))[0]!;
+    const word = firstCustomer.split(' ')[1] ?? firstCustomer;
+    await opps.search.fill(
+      word
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, ''),
+    );
+    await expect(opps.status).not.toContainText('200 opportunités');
+    const customers = await opps.column('customerName');
+    expect(customers.length).toBeGreaterThan(0);
+    const titles = await opps.column('title');
+    customers.forEach((c, i) =>
+      expect(
+        `${c} ${titles[i]}`
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, ''),
+      ).toContain(
+        word
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, ''),
+      ),
+    );
+
+    // back to everything, biggest deals first
+    await opps.search.fill('');
+    await expect(opps.status).toContainText('200 opportunités');
+    await opps.sortBy('Montant HT');
+    await opps.sortBy('Montant HT');
+    await expect
+      .poll(async () => {
+        const amounts = (await opps.column('amount')).map(euros);
+        return amounts.length > 5 && amounts.every((a, i) => i === 0 || amounts[i - 1]! >= a);
+      })
+      .toBe(true);
+    const top = (await opps.column('reference'))[0]!;
+    const topAmount = (await opps.column('amount'))[0]!;
+
+    // open it from the keyboard
+    await opps.rows().first().locator('[col-id="reference"]').click();
+    await page.keyboard.press('Enter');
+    const view = page.getByTestId('opportunity-view');
+    await expect(view.getByRole('heading', { level: 1 })).toContainText(top);
+    const lines = page.getByTestId('opportunity-lines');
+    await expect(lines.locator('.ag-row:not(.ag-row-pinned)').first()).toBeVisible();
+    await expect(lines.locator('.ag-row-pinned [col-id="amount"]')).toHaveText(topAmount);
+    await expect(lines.locator('.ag-row:not(.ag-row-pinned)').first().locator('[col-id="qty"]')).toHaveText(/\d.*\s(t|kg|m3|pal|u|m|l)$/);
+    await expect(page.getByTestId('customer-card')).toContainText('Plafond de crédit');
+    await page.screenshot({ path: 'test-results/screenshots/opportunity.png' });
+
+    // Escape goes back to the grid, still sorted
+    await page.keyboard.press('Escape');
+    await expect(opps.rows().first()).toBeVisible();
+    await expect.poll(async () => (await opps.column('reference'))[0]).toBe(top);
+    await page.screenshot({ path: 'test-results/screenshots/opportunities-grid.png' });
+  });
+
+  test('filters by stage kind and remembers the column order and widths after a reload', async ({ page, host }) => {
+    const opps = new OpportunitiesPage(page);
+    await opps.open(host.url);
+    await page.getByRole('button', { name: 'Gagnées' }).click();
+    await expect.poll(async () => new Set(await opps.column('stageName'))).toEqual(new Set(['Gagné']));
+    await page.getByRole('button', { name: 'Gagnées' }).click();
+
+    const header = opps.grid.locator('.ag-header-cell[col-id="title"]');
+    const before = (await header.boundingBox())!.width;
+    const handle = header.locator('.ag-header-cell-resize');
+    const box = (await handle.boundingBox())!;
+    await opps.dragBy(box, 120);
+    await expect.poll(async () => (await header.boundingBox())!.width).toBeGreaterThan(before + 80);
+    await page.waitForTimeout(800); // the state is saved after a short pause
+    await page.reload();
+    await expect(opps.rows().first()).toBeVisible();
+    await expect.poll(async () => (await opps.grid.locator('.ag-header-cell[col-id="title"]').boundingBox())!.width).toBeGreaterThan(before + 80);
+    await page.getByRole('button', { name: 'Colonnes par défaut' }).click();
+  });
+
+  test('switches the interface to English with English number formats', async ({ page, host }) => {
+    const opps = new OpportunitiesPage(page);
+    await opps.open(host.url);
+    await page.getByRole('link', { name: 'Paramètres' }).click();
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('link', { name: 'Opportunities' }).click();
+    await expect(page.getByRole('heading', { name: 'Opportunities' })).toBeVisible();
+    await expect(opps.status).toContainText('200 opportunities');
+    await expect(opps.rows().first().locator('[col-id="amount"]')).toHaveText(/^€[\d,]+\.\d{2}$/);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Language').selectOption('fr');
+    await expect(page.getByRole('link', { name: 'Opportunités' })).toBeVisible();
+  });
+
+  test('a request without the token gets 401', async ({ request, host }) => {
+    const origin = new URL(host.url).origin;
+    expect((await request.get(`${origin}/`)).status()).toBe(401);
+    expect((await request.get(host.url)).status()).toBe(200);
+  });
+});
