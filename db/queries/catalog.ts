@@ -1,7 +1,7 @@
 import type { Output } from '../../electron/shared/contract';
 import { likePattern } from '../../electron/shared/text';
 import type { Db } from '../client';
-import { prepareCached } from './opportunities-list';
+import { prepareCached } from './statements';
 
 export function listStages(db: Db): Output<'stages.list'> {
   const rows = prepareCached(

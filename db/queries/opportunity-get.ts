@@ -4,7 +4,7 @@ import { margin, weighted } from '../../electron/shared/money';
 import { notFound } from '../../electron/shared/errors';
 import type { Db } from '../client';
 import { BEST_SUPPLIER_PRICE_SQL, ERP_UNIT_COST_SQL } from './line-costs';
-import { prepareCached } from './opportunities-list';
+import { prepareCached } from './statements';
 import { readCosting } from './settings';
 
 type Header = {

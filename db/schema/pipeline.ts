@@ -45,6 +45,9 @@ export const opportunities = sqliteTable(
     /** Totals kept by core whenever lines or costs change (for sorting and filtering the grid). */
     amount: moneyCol().notNull().default(0),
     cost: moneyCol().notNull().default(0),
+    /** The earliest open activity, kept by triggers on activities (migration 0002). */
+    nextActivityAt: stamp(),
+    nextActivityTitle: text(),
     searchText: text().notNull(),
     createdAt: stamp().notNull(),
     updatedAt: stamp().notNull(),
@@ -55,7 +58,8 @@ export const opportunities = sqliteTable(
     index('opportunities_stage').on(t.stageId, t.expectedClose),
     index('opportunities_owner').on(t.ownerId),
     index('opportunities_close').on(t.expectedClose),
-    index('opportunities_amount').on(t.amount),
+    index('opportunities_amount').on(t.amount, t.probability),
+    index('opportunities_next_activity').on(t.nextActivityAt),
     index('opportunities_stage_entered').on(t.stageEnteredAt),
   ],
 );

@@ -32,8 +32,8 @@ describe('core on the small demo company', () => {
     const all = [...first.rows, ...(await list({ offset: 50, limit: 200 })).rows];
     expect(new Set(all.map((r) => r.id)).size).toBe(200);
     const [sum] = sql<{ amount: number }>('SELECT sum(amount) AS amount FROM opportunities');
-    expect(first.totals.amount).toBe(sum!.amount);
-    expect(first.totals.weightedAmount).toBe(all.reduce((s, r) => s + r.weightedAmount, 0));
+    expect(first.totals!.amount).toBe(sum!.amount);
+    expect(first.totals!.weightedAmount).toBe(all.reduce((s, r) => s + r.weightedAmount, 0));
   });
 
   it('stores each deal total as the sum of its lines (qty × price × (1 − discount))', async () => {
@@ -214,5 +214,31 @@ describe('bad input changes nothing', () => {
     const s = (await core.call('settings.set', { key: 'locale', value: 'en' })) as Output<'settings.get'>;
     expect(s.locale).toBe('en');
     expect(((await core.call('settings.get', {})) as Output<'settings.get'>).locale).toBe('en');
+  });
+});
+
+describe('next activity of a deal', () => {
+  it('follows the activities table: earliest open dated activity, cleared when done', () => {
+    const raw = core.db.$client;
+    const [o] = sql<{ id: number; customer_id: number }>('SELECT id, customer_id FROM opportunities WHERE next_activity_at IS NULL LIMIT 1');
+    const next = () => raw.prepare('SELECT next_activity_at AS at, next_activity_title AS title FROM opportunities WHERE id = ?').get(o!.id);
+    const add = raw.prepare(
+      "INSERT INTO activities (opportunity_id, customer_id, kind, title, due_at, created_at) VALUES (?, ?, 'call', ?, ?, 'now')",
+    );
+    const late = Number(add.run(o!.id, o!.customer_id, 'Rappeler', '2026-12-10T09:00:00.000Z').lastInsertRowid);
+    expect(next()).toEqual({ at: '2026-12-10T09:00:00.000Z', title: 'Rappeler' });
+    const early = Number(add.run(o!.id, o!.customer_id, 'Visite', '2026-12-02T14:00:00.000Z').lastInsertRowid);
+    expect(next()).toEqual({ at: '2026-12-02T14:00:00.000Z', title: 'Visite' });
+    raw.prepare("UPDATE activities SET done_at = 'now' WHERE id = ?").run(early);
+    expect(next()).toEqual({ at: '2026-12-10T09:00:00.000Z', title: 'Rappeler' });
+    raw.prepare('DELETE FROM activities WHERE id = ?').run(late);
+    expect(next()).toEqual({ at: null, title: null });
+  });
+
+  it('leaves out the count and totals when not asked (later pages)', async () => {
+    const page = await list({ offset: 100, limit: 50, withTotals: false });
+    expect(page.rows).toHaveLength(50);
+    expect(page.total).toBeNull();
+    expect(page.totals).toBeNull();
   });
 });

@@ -46,6 +46,8 @@ export const opportunitiesListInput = z
       .optional(),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(5_000).default(100),
+    /** The count and totals of the whole filtered set cost a scan: ask for them on the first page only. */
+    withTotals: z.boolean().default(true),
   })
   .superRefine((input, ctx) => {
     for (const [col, model] of Object.entries(input.filters ?? {})) {
@@ -77,8 +79,8 @@ export type OpportunityRow = z.infer<typeof opportunityRow>;
 
 export const opportunitiesListOutput = z.object({
   rows: z.array(opportunityRow),
-  total: z.number().int().min(0),
-  totals: z.object({ amount: moneyInt, weightedAmount: moneyInt }),
+  total: z.number().int().min(0).nullable(),
+  totals: z.object({ amount: moneyInt, weightedAmount: moneyInt }).nullable(),
 });
 
 export const opportunityLine = z.object({

@@ -1,0 +1,29 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultMigrationsFolder } from '../../db/client';
+import { startCore } from '../../electron/core/core';
+
+export const BENCH_DIR = join(process.cwd(), '.bench-cache');
+export const BENCH_TODAY = '2026-11-30';
+export const BENCH_NOW = '2026-11-30T10:00:00.000Z';
+
+/**
+ * The `large` preset in a cached SQLite file (100 000 opportunities, about a million stock and
+ * history rows). Built once, at a fixed date so every run measures the same data.
+ */
+export function largeDatabase(log: (m: string) => void): string {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  // a schema change makes a new cache file
+  const schema = readdirSync(defaultMigrationsFolder).filter((f) => f.endsWith('.sql')).length;
+  const path = join(BENCH_DIR, `large-schema${schema}.sqlite`);
+  if (existsSync(path) && !existsSync(`${path}.open`)) return path;
+  const tmp = join(BENCH_DIR, 'large.building.sqlite');
+  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}.open`, path, `${path}.open`]) rmSync(f, { force: true });
+  log('building the large demo company (once; cached in .bench-cache/)…');
+  const t0 = Date.now();
+  const core = startCore({ dbPath: tmp, demo: 'large', now: () => BENCH_NOW });
+  core.close();
+  renameSync(tmp, path);
+  log(`built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return path;
+}

@@ -1,0 +1,40 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startCore } from '../../electron/core/core';
+import { benchFirstRow } from './first-row';
+import { BENCH_NOW, largeDatabase } from './large-db';
+import { benchListQuery } from './list-query';
+import { printTable, type Row } from './stats';
+
+/** npm run bench [-- --json FILE] [--rounds N]: side-by-side comparisons on the `large` preset. */
+async function main() {
+  const args = process.argv.slice(2);
+  const jsonAt = args.indexOf('--json');
+  const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+  const roundsAt = args.indexOf('--rounds');
+  const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 200;
+  const log = (m: string) => process.stdout.write(`${m}\n`);
+
+  const dbPath = largeDatabase(log);
+  const core = startCore({ dbPath, demo: 'none', now: () => BENCH_NOW });
+  const rows: Row[] = [];
+  try {
+    log(`list query: ${rounds} rounds per scenario…`);
+    rows.push(...(await benchListQuery(core, rounds)));
+    log('first grid row in Chromium: 9 rounds per side…');
+    rows.push(...(await benchFirstRow(core, join(process.cwd(), 'out', 'renderer'), 9, log)));
+  } finally {
+    core.close();
+  }
+  log('');
+  printTable(rows, log);
+  if (jsonFile) {
+    writeFileSync(jsonFile, JSON.stringify({ at: new Date().toISOString(), rows }, null, 2));
+    log(`\nfigures written to ${jsonFile}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
