@@ -30,7 +30,19 @@ function zone(files, { paths = [], patterns = [] }) {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'build/**', 'node_modules/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'tmp/**', 'bench-results/**'] },
+  {
+    ignores: [
+      'out/**',
+      'build/**',
+      'node_modules/**',
+      'db/migrations/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tmp/**',
+      'bench-results/**',
+      '.bench-cache/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

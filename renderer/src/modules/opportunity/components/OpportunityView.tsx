@@ -12,7 +12,8 @@ import { lineColumns } from '../line-columns';
 import { CustomerCard } from './CustomerCard';
 
 type Props = { id: number; onBack: () => void };
-const LINE_COL_DEF = { sortable: true, resizable: true };
+const LINE_COL_DEF = { sortable: true, resizable: true, minWidth: 70 };
+const FIT = { type: 'fitGridWidth' } as const;
 
 /** One opportunity, read-only for now: header, customer credit and its lines with costs and margins. */
 export function OpportunityView({ id, onBack }: Props) {
@@ -124,6 +125,7 @@ export function OpportunityView({ id, onBack }: Props) {
           pinnedBottomRowData={pinned}
           getRowId={(p) => String(p.data.id ?? 'total')}
           defaultColDef={LINE_COL_DEF}
+          autoSizeStrategy={FIT}
         />
       </div>
       <div className="totals">
