@@ -23,7 +23,8 @@ function insertAll<T>(raw: Database.Database, sql: string, rows: Iterable<T>, va
   return ids;
 }
 
-function writeMaster(raw: Database.Database, c: DemoCompany, now: string) {
+/** Warehouses, product categories, products and their ERP costs. */
+function writeCatalog(raw: Database.Database, c: DemoCompany, now: string) {
   const wh = insertAll(
     raw,
     'INSERT INTO warehouses (code, name, city, lat, lon, pulled_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -50,6 +51,12 @@ function writeMaster(raw: Database.Database, c: DemoCompany, now: string) {
   const cost = raw.prepare('INSERT INTO product_costs (product_id, warehouse_id, cost_price, as_of, pulled_at) VALUES (?, ?, ?, ?, ?)');
   for (const p of c.products)
     for (const wc of p.warehouseCosts) cost.run(need(prod, p.code, 'product'), need(wh, wc.warehouseCode, 'warehouse'), wc.cost, now, now);
+  return { wh, prod };
+}
+
+/** Suppliers with their price tiers, stock in every warehouse and incoming receipts. */
+function writeSupply(raw: Database.Database, c: DemoCompany, ids: { wh: IdMap; prod: IdMap }, now: string) {
+  const { wh, prod } = ids;
   const sup = insertAll(
     raw,
     'INSERT INTO suppliers (code, name, city, pulled_at) VALUES (?, ?, ?, ?)',
@@ -92,6 +99,11 @@ function writeMaster(raw: Database.Database, c: DemoCompany, now: string) {
       now,
     ],
   );
+}
+
+/** Customers with their credit figures and two years of sales history. */
+function writeCustomers(raw: Database.Database, c: DemoCompany, ids: { wh: IdMap; prod: IdMap }, now: string): IdMap {
+  const { wh, prod } = ids;
   const cust = insertAll(
     raw,
     `INSERT INTO customers (code, name, city, postal_code, credit_limit, outstanding, overdue, open_orders, on_hold, avg_days_late,
@@ -131,10 +143,11 @@ function writeMaster(raw: Database.Database, c: DemoCompany, now: string) {
       now,
     ],
   );
-  return { wh, prod, cust };
+  return cust;
 }
 
-function writePipeline(raw: Database.Database, c: DemoCompany, ids: ReturnType<typeof writeMaster>, now: string) {
+/** Users and the French pipeline. */
+function writeTeam(raw: Database.Database, c: DemoCompany) {
   const users = insertAll(
     raw,
     'INSERT INTO users (login, name, initials, role) VALUES (?, ?, ?, ?)',
@@ -149,6 +162,14 @@ function writePipeline(raw: Database.Database, c: DemoCompany, ids: ReturnType<t
     (s) => [s.code, s.name, s.position, s.probability, s.kind, s.stagnationDays],
     (s) => s.code,
   );
+  return { users, stages };
+}
+
+type Ids = { wh: IdMap; prod: IdMap; cust: IdMap; users: IdMap; stages: IdMap };
+
+/** Opportunities with their lines, stage history and activities. */
+function writeOpportunities(raw: Database.Database, c: DemoCompany, ids: Ids) {
+  const { users, stages } = ids;
   const opp =
     raw.prepare(`INSERT INTO opportunities (reference, customer_id, title, owner_id, stage_id, probability, expected_close, requested_date, notes,
     stage_entered_at, search_text, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -197,6 +218,9 @@ function writePipeline(raw: Database.Database, c: DemoCompany, ids: ReturnType<t
       hist.run(id, h.fromCode ? need(stages, h.fromCode, 'stage') : null, need(stages, h.toCode, 'stage'), h.at, need(users, h.byLogin, 'user'));
     for (const a of o.activities) act.run(id, customer, a.kind, a.title, a.dueAt, a.doneAt, need(users, a.ownerLogin, 'user'), o.createdAt);
   }
+}
+
+function writeSettings(raw: Database.Database, c: DemoCompany, users: IdMap, now: string) {
   raw
     .prepare("INSERT INTO rules (kind, scope, params, updated_at) VALUES ('margin', 'company', ?, ?)")
     .run(JSON.stringify({ targetRate: 2000, minimumRate: 1200 }), now);
@@ -212,8 +236,12 @@ export function writeDemoCompany(db: Db, company: DemoCompany, now = new Date().
   const existing = raw.prepare('SELECT count(*) AS n FROM warehouses').get() as { n: number };
   if (existing.n > 0) throw new Error('the database already holds data: the demo company is only written into an empty one');
   raw.transaction(() => {
-    const ids = writeMaster(raw, company, now);
-    writePipeline(raw, company, ids, now);
+    const catalog = writeCatalog(raw, company, now);
+    writeSupply(raw, company, catalog, now);
+    const cust = writeCustomers(raw, company, catalog, now);
+    const team = writeTeam(raw, company);
+    writeOpportunities(raw, company, { ...catalog, cust, ...team });
+    writeSettings(raw, company, team.users, now);
   })();
   refreshOpportunityTotals(db, { today: company.today });
   raw.pragma('optimize');

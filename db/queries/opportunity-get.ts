@@ -5,7 +5,7 @@ import { notFound } from '../../electron/shared/errors';
 import type { Db } from '../client';
 import { BEST_SUPPLIER_PRICE_SQL, ERP_UNIT_COST_SQL } from './line-costs';
 import { prepareCached } from './statements';
-import { readCosting } from './settings';
+import { readCosting, type Costing } from './settings';
 
 type Header = {
   id: number;
@@ -66,6 +66,29 @@ const LINES_SQL = `SELECT l.id, l.position, l.product_id, p.code AS product_code
   FROM opportunity_lines l JOIN products p ON p.id = l.product_id LEFT JOIN warehouses w ON w.id = l.warehouse_id
   WHERE l.opportunity_id = @id ORDER BY l.position, l.id`;
 
+function toLine(l: LineRow, costing: Costing): Output<'opportunity.get'>['lines'][number] {
+  const f = lineFigures(
+    { qty: l.qty, unitPrice: l.unit_price, discount: l.discount, erpUnitCost: l.erp_unit_cost, bestSupplierPrice: l.best_supplier_price },
+    costing.basis,
+    costing.landedRate,
+  );
+  return {
+    id: l.id,
+    position: l.position,
+    productId: l.product_id,
+    productCode: l.product_code,
+    productName: l.product_name,
+    unit: l.unit as Output<'opportunity.get'>['lines'][number]['unit'],
+    warehouseId: l.warehouse_id,
+    warehouseName: l.warehouse_name,
+    qty: l.qty,
+    unitPrice: l.unit_price,
+    discount: l.discount,
+    requestedDate: l.requested_date,
+    ...f,
+  };
+}
+
 /** One opportunity with its lines, each line's costs and margin, and the deal totals. */
 export function getOpportunity(db: Db, id: number, now = new Date().toISOString()): Output<'opportunity.get'> {
   const raw = db.$client;
@@ -73,30 +96,8 @@ export function getOpportunity(db: Db, id: number, now = new Date().toISOString(
   if (!h) throw notFound('Opportunity', id);
   const costing = readCosting(db);
   const rows = prepareCached(raw, LINES_SQL).all({ id, today: now.slice(0, 10) }) as LineRow[];
-  let costsAsOf: string | null = null;
-  const lines = rows.map((l) => {
-    if (l.cost_as_of && (!costsAsOf || l.cost_as_of < costsAsOf)) costsAsOf = l.cost_as_of;
-    const f = lineFigures(
-      { qty: l.qty, unitPrice: l.unit_price, discount: l.discount, erpUnitCost: l.erp_unit_cost, bestSupplierPrice: l.best_supplier_price },
-      costing.basis,
-      costing.landedRate,
-    );
-    return {
-      id: l.id,
-      position: l.position,
-      productId: l.product_id,
-      productCode: l.product_code,
-      productName: l.product_name,
-      unit: l.unit as Output<'opportunity.get'>['lines'][number]['unit'],
-      warehouseId: l.warehouse_id,
-      warehouseName: l.warehouse_name,
-      qty: l.qty,
-      unitPrice: l.unit_price,
-      discount: l.discount,
-      requestedDate: l.requested_date,
-      ...f,
-    };
-  });
+  const lines = rows.map((l) => toLine(l, costing));
+  const costsAsOf = rows.reduce<string | null>((min, l) => (l.cost_as_of && (!min || l.cost_as_of < min) ? l.cost_as_of : min), null);
   const sum = sumFigures(lines);
   const m = margin(sum.amount, sum.cost);
   return {

@@ -21,16 +21,18 @@ export class OpportunitiesPage {
     return this.grid.locator('.ag-row:not(.ag-row-pinned)');
   }
 
-  /** The text of one column for the rows on screen, top to bottom. */
+  /** The text of some columns for the rows on screen, top to bottom, read in one snapshot. */
+  async columns(...colIds: string[]): Promise<string[][]> {
+    return this.grid.evaluate((grid, ids) => {
+      const rows = [...grid.querySelectorAll('.ag-row:not(.ag-row-pinned)')].sort(
+        (a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index')),
+      );
+      return ids.map((id) => rows.map((r) => r.querySelector(`[col-id="${id}"]`)?.textContent?.trim() ?? ''));
+    }, colIds);
+  }
+
   async column(colId: string): Promise<string[]> {
-    const rows = await this.rows().all();
-    const withIndex = await Promise.all(
-      rows.map(async (r) => ({
-        index: Number(await r.getAttribute('row-index')),
-        text: (await r.locator(`[col-id="${colId}"]`).innerText()).trim(),
-      })),
-    );
-    return withIndex.sort((a, b) => a.index - b.index).map((x) => x.text);
+    return (await this.columns(colId))[0]!;
   }
 
   /** Drags like a hand does: press, move in small steps, release. */

@@ -41,14 +41,17 @@ test.describe('a trader works the opportunities grid', () => {
     await expect(opps.status).toContainText('200 opportunités');
     await opps.sortBy('Montant HT');
     await opps.sortBy('Montant HT');
+    await expect(opps.grid.locator('.ag-header-cell[col-id="amount"]')).toHaveAttribute('aria-sort', 'descending');
+    let top = '';
+    let topAmount = '';
     await expect
       .poll(async () => {
-        const amounts = (await opps.column('amount')).map(euros);
-        return amounts.length > 5 && amounts.every((a, i) => i === 0 || amounts[i - 1]! >= a);
+        const [refs, amounts] = await opps.columns('reference', 'amount');
+        const sorted = amounts!.length > 5 && amounts!.map(euros).every((a, i, all) => i === 0 || all[i - 1]! >= a);
+        if (sorted) [top, topAmount] = [refs![0]!, amounts![0]!];
+        return sorted;
       })
       .toBe(true);
-    const top = (await opps.column('reference'))[0]!;
-    const topAmount = (await opps.column('amount'))[0]!;
 
     // open it from the keyboard
     await opps.rows().first().locator('[col-id="reference"]').click();

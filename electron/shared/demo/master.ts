@@ -1,5 +1,6 @@
 import { money, qty } from '../money';
-import { CATEGORIES, CITIES, CUSTOMER_NAME_PARTS, SUPPLIER_NAMES, WAREHOUSES } from './catalog-data';
+import { CITIES, CUSTOMER_NAME_PARTS, SUPPLIER_NAMES, WAREHOUSES } from './catalog-data';
+import { CATEGORIES } from './categories-data';
 import { addDays } from './dates';
 import type { Random } from './random';
 import type { Sizes } from './sizes';

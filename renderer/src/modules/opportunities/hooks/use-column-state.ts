@@ -1,12 +1,37 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useRef } from 'react';
+import type { Settings } from '../../../../../electron/shared/contract';
 import { useApp } from '../../../app/client-context';
 
-/** Remembers the grid's column order, widths, visibility and sort in the user's settings. */
+type Columns = NonNullable<Settings['grid.opportunities']>['columns'];
+
+function snapshot(api: GridApi): Columns {
+  return api.getColumnState().map((c) => ({
+    colId: c.colId,
+    width: c.width == null ? undefined : Math.round(c.width),
+    hide: c.hide ?? null,
+    pinned: c.pinned === 'left' || c.pinned === 'right' ? c.pinned : null,
+    sort: c.sort ?? null,
+    sortIndex: c.sortIndex ?? null,
+  }));
+}
+
+/**
+ * Remembers the grid's column order, widths, visibility and sort in the user's settings. The
+ * state is taken when it changes and written shortly after; leaving the grid writes it at once.
+ */
 export function useColumnState() {
   const { settings, updateSetting } = useApp();
+  const pending = useRef<Columns | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const saved = settings['grid.opportunities'];
+
+  const flush = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (pending.current) void updateSetting('grid.opportunities', { columns: pending.current });
+    pending.current = null;
+  }, [updateSetting]);
 
   const restore = useCallback(
     (api: GridApi) => {
@@ -17,36 +42,25 @@ export function useColumnState() {
 
   const save = useCallback(
     (api: GridApi) => {
+      pending.current = snapshot(api);
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        const columns = api.getColumnState().map((c) => ({
-          colId: c.colId,
-          width: c.width == null ? undefined : Math.round(c.width),
-          hide: c.hide ?? null,
-          pinned: c.pinned === 'left' || c.pinned === 'right' ? c.pinned : null,
-          sort: c.sort ?? null,
-          sortIndex: c.sortIndex ?? null,
-        }));
-        void updateSetting('grid.opportunities', { columns });
-      }, 400);
+      timer.current = setTimeout(flush, 400);
     },
-    [updateSetting],
+    [flush],
   );
 
   const reset = useCallback(
     (api: GridApi) => {
+      pending.current = null;
       api.resetColumnState();
       void updateSetting('grid.opportunities', null);
     },
     [updateSetting],
   );
 
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
+  const flushRef = useRef(flush);
+  flushRef.current = flush;
+  useEffect(() => () => flushRef.current(), []);
 
   return { restore, save, reset };
 }

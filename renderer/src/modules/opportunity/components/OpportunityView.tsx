@@ -68,51 +68,7 @@ export function OpportunityView({ id, onBack }: Props) {
         <span className="fresh">{t('opp.readOnly')}</span>
       </div>
       <div className="opp-head">
-        <div className="card">
-          <dl className="facts">
-            <div>
-              <dt>{t('opp.customer')}</dt>
-              <dd>{opp.customer.name}</dd>
-            </div>
-            <div>
-              <dt>{t('opp.owner')}</dt>
-              <dd>{opp.owner?.name ?? '—'}</dd>
-            </div>
-            <div>
-              <dt>{t('opp.stage')}</dt>
-              <dd>
-                {opp.stage.name} · {t('opp.daysInStage', { days: opp.daysInStage })}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('opp.probability')}</dt>
-              <dd>{opp.probability} %</dd>
-            </div>
-            <div>
-              <dt>{t('opp.expectedClose')}</dt>
-              <dd>{formatDate(opp.expectedClose, locale) || '—'}</dd>
-            </div>
-            <div>
-              <dt>{t('opp.requestedDate')}</dt>
-              <dd>{formatDate(opp.requestedDate, locale) || '—'}</dd>
-            </div>
-            <div>
-              <dt>{t('opp.amount')}</dt>
-              <dd>{formatMoney(opp.totals.amount, locale)}</dd>
-            </div>
-            <div>
-              <dt>{t('opp.margin')}</dt>
-              <dd className={marginClass(opp.totals.marginRate)}>
-                {formatMoney(opp.totals.margin, locale)} · {formatRate(opp.totals.marginRate, locale)}
-              </dd>
-            </div>
-          </dl>
-          {opp.notes && (
-            <p style={{ margin: '8px 0 0' }}>
-              <b>{t('opp.notes')} :</b> {opp.notes}
-            </p>
-          )}
-        </div>
+        <DealFacts opp={opp} />
         <CustomerCard customer={opp.customer} />
       </div>
       <div className="lines-grid" data-testid="opportunity-lines" style={opp.lines.length <= 14 ? { height: 'auto' } : undefined}>
@@ -128,27 +84,87 @@ export function OpportunityView({ id, onBack }: Props) {
           autoSizeStrategy={FIT}
         />
       </div>
-      <div className="totals">
+      <DealTotals opp={opp} />
+    </div>
+  );
+}
+
+/** The deal's header facts. */
+function DealFacts({ opp }: { opp: OpportunityDetail }) {
+  const { t, locale } = useT();
+  return (
+    <div className="card">
+      <dl className="facts">
         <div>
-          <span>{t('opp.amount')}</span>
-          {formatMoney(opp.totals.amount, locale)}
+          <dt>{t('opp.customer')}</dt>
+          <dd>{opp.customer.name}</dd>
         </div>
         <div>
-          <span>{t('opp.cost')}</span>
-          {formatMoney(opp.totals.cost, locale)}
+          <dt>{t('opp.owner')}</dt>
+          <dd>{opp.owner?.name ?? '—'}</dd>
         </div>
         <div>
-          <span>{t('opp.margin')}</span>
-          {formatMoney(opp.totals.margin, locale)} ({formatRate(opp.totals.marginRate, locale)})
+          <dt>{t('opp.stage')}</dt>
+          <dd>
+            {opp.stage.name} · {t('opp.daysInStage', { days: opp.daysInStage })}
+          </dd>
         </div>
         <div>
-          <span>{t('opp.weighted')}</span>
-          {formatMoney(opp.totals.weightedAmount, locale)}
+          <dt>{t('opp.probability')}</dt>
+          <dd>{opp.probability} %</dd>
         </div>
-        <div className="fresh">
-          {t(`opp.costBasis.${opp.costBasis}`)}
-          {opp.costsAsOf ? ` · ${t('opp.costsAsOf', { stamp: formatStamp(opp.costsAsOf, locale) })}` : ''}
+        <div>
+          <dt>{t('opp.expectedClose')}</dt>
+          <dd>{formatDate(opp.expectedClose, locale) || '—'}</dd>
         </div>
+        <div>
+          <dt>{t('opp.requestedDate')}</dt>
+          <dd>{formatDate(opp.requestedDate, locale) || '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('opp.amount')}</dt>
+          <dd>{formatMoney(opp.totals.amount, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('opp.margin')}</dt>
+          <dd className={marginClass(opp.totals.marginRate)}>
+            {formatMoney(opp.totals.margin, locale)} · {formatRate(opp.totals.marginRate, locale)}
+          </dd>
+        </div>
+      </dl>
+      {opp.notes && (
+        <p style={{ margin: '8px 0 0' }}>
+          <b>{t('opp.notes')} :</b> {opp.notes}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Amount, cost, margin and weighted amount of the deal, and which cost it uses. */
+function DealTotals({ opp }: { opp: OpportunityDetail }) {
+  const { t, locale } = useT();
+  return (
+    <div className="totals">
+      <div>
+        <span>{t('opp.amount')}</span>
+        {formatMoney(opp.totals.amount, locale)}
+      </div>
+      <div>
+        <span>{t('opp.cost')}</span>
+        {formatMoney(opp.totals.cost, locale)}
+      </div>
+      <div>
+        <span>{t('opp.margin')}</span>
+        {formatMoney(opp.totals.margin, locale)} ({formatRate(opp.totals.marginRate, locale)})
+      </div>
+      <div>
+        <span>{t('opp.weighted')}</span>
+        {formatMoney(opp.totals.weightedAmount, locale)}
+      </div>
+      <div className="fresh">
+        {t(`opp.costBasis.${opp.costBasis}`)}
+        {opp.costsAsOf ? ` · ${t('opp.costsAsOf', { stamp: formatStamp(opp.costsAsOf, locale) })}` : ''}
       </div>
     </div>
   );
