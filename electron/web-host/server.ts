@@ -96,6 +96,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const origin = req.headers.origin;
     if (origin && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) return refuse(socket, '403 Forbidden');
     wss.handleUpgrade(req, socket, head, (ws) => {
+      // an oversized or broken frame closes this connection only (ws reports it as an error)
+      ws.on('error', (err) => log.warn('client connection closed on error', { error: err.message }));
       const stop = core.serve(wsPort(ws, (reason) => log.warn('bad frame from client', { reason })));
       ws.on('close', stop);
     });

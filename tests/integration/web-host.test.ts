@@ -117,6 +117,27 @@ describe('web host', () => {
     ).rejects.toThrow(/403/);
   });
 
+  it('ignores a frame that is not JSON and keeps serving the connection', async () => {
+    const ws = new WebSocket(url.replace('http:', 'ws:') + 'rpc');
+    await new Promise((r) => ws.on('open', r));
+    const answer = new Promise<unknown>((r) => ws.once('message', (d: Buffer) => r(JSON.parse(d.toString()))));
+    ws.send('{not json');
+    ws.send(JSON.stringify({ id: 9, method: 'stages.list', input: {} }));
+    expect(await answer).toMatchObject({ id: 9, ok: true });
+    ws.close();
+  });
+
+  it('closes a connection that sends an oversized message, and answers nothing to it', async () => {
+    const ws = new WebSocket(url.replace('http:', 'ws:') + 'rpc');
+    await new Promise((r) => ws.on('open', r));
+    const answers: unknown[] = [];
+    ws.on('message', (d: Buffer) => answers.push(d.toString()));
+    const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
+    ws.send(JSON.stringify({ id: 1, method: 'customers.search', input: { query: 'x'.repeat(2 * 1024 * 1024) } }));
+    expect(await closed).toBe(1009); // message too big
+    expect(answers).toEqual([]);
+  });
+
   it('stops cleanly on SIGTERM and leaves the database closed', async () => {
     host.child.kill('SIGTERM');
     const { code } = await host.exit;

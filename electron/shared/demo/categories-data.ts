@@ -145,4 +145,3 @@ export const CATEGORIES: CategorySpec[] = [
     variants: ['standard', 'pro', 'renforcé', 'galvanisé', 'grande taille'],
   },
 ];
-
