@@ -3,9 +3,12 @@ import { schemaVersion } from '../../db/client';
 import { counts, listStages, listUsers, searchCustomers, searchProducts } from '../../db/queries/catalog';
 import { getOpportunity } from '../../db/queries/opportunity-get';
 import { listOpportunities } from '../../db/queries/opportunities-list';
+import { currentStage, readOpportunityHistory } from '../../db/queries/opportunity-stage';
+import { notFound } from '../shared/errors';
 import { refreshOpportunityTotals } from '../../db/queries/totals';
 import type { Handlers } from '../shared/rpc';
 import type { EventBus } from './event-bus';
+import { createPipeline, type Actor } from './pipeline';
 import { getSettings, setSetting } from './settings';
 
 export type CoreContext = {
@@ -20,6 +23,9 @@ export type CoreContext = {
 /** Every method of the contract, served by core. Inputs arrive already validated. */
 export function createHandlers(ctx: CoreContext): Handlers {
   const { db, bus } = ctx;
+  const pipeline = createPipeline(db);
+  const actor = (): Actor => ({ userId: getSettings(db).currentUserId, at: ctx.now() });
+  const changed = (entities: string[], ids?: number[]) => bus.emit('data.changed', ids ? { entities, ids } : { entities });
   return {
     'app.health': () => ({
       version: ctx.version,
@@ -41,6 +47,34 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'opportunities.list': (input) => listOpportunities(db, input, ctx.now()),
     'opportunity.get': ({ id }) => getOpportunity(db, id, ctx.now()),
     'stages.list': () => listStages(db),
+    'stages.create': (input) => {
+      const stage = pipeline.create(input, actor());
+      changed(['stages']);
+      return stage;
+    },
+    'stages.update': (input) => {
+      const stage = pipeline.update(input, actor());
+      changed(['stages', 'opportunities']);
+      return stage;
+    },
+    'stages.reorder': ({ ids }) => {
+      pipeline.reorder(ids, actor());
+      changed(['stages']);
+      return listStages(db);
+    },
+    'stages.delete': (input) => {
+      const moved = pipeline.remove(input, actor());
+      changed(['stages', 'opportunities']);
+      return { moved };
+    },
+    'pipeline.moveStage': ({ opportunityId, toStageId }) => {
+      if (pipeline.moveStage(opportunityId, toStageId, actor())) changed(['opportunities'], [opportunityId]);
+      return getOpportunity(db, opportunityId, ctx.now());
+    },
+    'opportunity.history': ({ id }) => {
+      if (!currentStage(db, id)) throw notFound('Opportunity', id);
+      return readOpportunityHistory(db, id);
+    },
     'users.list': () => listUsers(db),
     'customers.search': ({ query, limit }) => searchCustomers(db, query, limit),
     'products.search': ({ query, limit }) => searchProducts(db, query, limit),

@@ -3,6 +3,7 @@ import { health, settingsSetInput, settingsShape } from './app';
 import { customerHit, productHit, searchInput, stage, user } from './catalog';
 import { id } from './common';
 import { opportunitiesListInput, opportunitiesListOutput, opportunityDetail } from './opportunities';
+import { moveStageInput, opportunityHistory, stageCreateInput, stageDeleteInput, stageReorderInput, stageUpdateInput } from './pipeline';
 
 /**
  * The one contract between the renderer, core and the connector (DESIGN.md §5): every call with
@@ -15,6 +16,12 @@ export const contract = {
   'opportunities.list': { input: opportunitiesListInput, output: opportunitiesListOutput },
   'opportunity.get': { input: z.object({ id }).strict(), output: opportunityDetail },
   'stages.list': { input: z.object({}).strict(), output: z.array(stage) },
+  'stages.create': { input: stageCreateInput, output: stage },
+  'stages.update': { input: stageUpdateInput, output: stage },
+  'stages.reorder': { input: stageReorderInput, output: z.array(stage) },
+  'stages.delete': { input: stageDeleteInput, output: z.object({ moved: z.number().int().min(0) }) },
+  'pipeline.moveStage': { input: moveStageInput, output: opportunityDetail },
+  'opportunity.history': { input: z.object({ id }).strict(), output: opportunityHistory },
   'users.list': { input: z.object({}).strict(), output: z.array(user) },
   'customers.search': { input: searchInput, output: z.array(customerHit) },
   'products.search': { input: searchInput, output: z.array(productHit) },
@@ -49,3 +56,4 @@ export * from './catalog';
 export * from './common';
 export * from './grid-filter';
 export * from './opportunities';
+export * from './pipeline';

@@ -1,0 +1,53 @@
+import type { OpportunityHistory } from '../../electron/shared/contract';
+import type { Db } from '../client';
+import { prepareCached } from './statements';
+
+export type StageMove = { opportunityId: number; fromStageId: number; toStageId: number; probability: number; at: string; by: number | null };
+
+export function currentStage(db: Db, opportunityId: number): { stageId: number; probability: number } | undefined {
+  return prepareCached(db.$client, 'SELECT stage_id AS stageId, probability FROM opportunities WHERE id = ?').get(opportunityId) as
+    { stageId: number; probability: number } | undefined;
+}
+
+/** Moves a deal to a stage: the stage, its probability, "days in stage" restarts, and one history row. */
+export function writeStageMove(db: Db, m: StageMove): void {
+  prepareCached(db.$client, 'UPDATE opportunities SET stage_id = ?, probability = ?, stage_entered_at = ?, updated_at = ? WHERE id = ?').run(
+    m.toStageId,
+    m.probability,
+    m.at,
+    m.at,
+    m.opportunityId,
+  );
+  prepareCached(
+    db.$client,
+    'INSERT INTO stage_history (opportunity_id, from_stage_id, to_stage_id, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)',
+  ).run(m.opportunityId, m.fromStageId, m.toStageId, m.at, m.by);
+}
+
+/** The stage history and the audit trail of one deal (its lines included), newest first. */
+export function readOpportunityHistory(db: Db, opportunityId: number): OpportunityHistory {
+  const stages = prepareCached(
+    db.$client,
+    `SELECT f.name AS fromStage, t.name AS toStage, h.changed_at AS at, u.name AS by FROM stage_history h
+      LEFT JOIN stages f ON f.id = h.from_stage_id JOIN stages t ON t.id = h.to_stage_id LEFT JOIN users u ON u.id = h.changed_by
+      WHERE h.opportunity_id = ? ORDER BY h.changed_at DESC, h.id DESC`,
+  ).all(opportunityId) as OpportunityHistory['stages'];
+  const audit = (
+    prepareCached(
+      db.$client,
+      `SELECT a.entity, a.entity_id AS entityId, a.action, a.field, a.old_value AS oldValue, a.new_value AS newValue, u.name AS by, a.at, a.source
+        FROM audit_log a LEFT JOIN users u ON u.id = a.by
+        WHERE (a.entity = 'opportunity' AND a.entity_id = @id)
+           OR (a.entity = 'opportunity_line' AND a.entity_id IN (SELECT id FROM opportunity_lines WHERE opportunity_id = @id))
+        ORDER BY a.at DESC, a.id DESC LIMIT 500`,
+    ).all({ id: opportunityId }) as (Omit<OpportunityHistory['audit'][number], 'oldValue' | 'newValue'> & {
+      oldValue: string | null;
+      newValue: string | null;
+    })[]
+  ).map((a) => ({
+    ...a,
+    oldValue: a.oldValue === null ? null : (JSON.parse(a.oldValue) as unknown),
+    newValue: a.newValue === null ? null : (JSON.parse(a.newValue) as unknown),
+  }));
+  return { stages, audit };
+}
