@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import type { Output } from '../../electron/shared/contract';
-import { AppError } from '../../electron/shared/errors';
+import { type AppError } from '../../electron/shared/errors';
 import { NOW, smallCore } from './helpers';
 
 let core: Core;
