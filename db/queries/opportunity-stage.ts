@@ -24,6 +24,18 @@ export function writeStageMove(db: Db, m: StageMove): void {
   ).run(m.opportunityId, m.fromStageId, m.toStageId, m.at, m.by);
 }
 
+/** Audit values as a person reads them: a stage by its name, not its id. */
+function readableValue(db: Db): (field: string | null, json: string | null) => unknown {
+  const names = new Map(
+    (prepareCached(db.$client, 'SELECT id, name FROM stages').all() as { id: number; name: string }[]).map((s) => [s.id, s.name]),
+  );
+  return (field, json) => {
+    if (json === null) return null;
+    const value = JSON.parse(json) as unknown;
+    return field === 'stage_id' && typeof value === 'number' ? (names.get(value) ?? value) : value;
+  };
+}
+
 /** The stage history and the audit trail of one deal (its lines included), newest first. */
 export function readOpportunityHistory(db: Db, opportunityId: number): OpportunityHistory {
   const stages = prepareCached(
@@ -32,6 +44,7 @@ export function readOpportunityHistory(db: Db, opportunityId: number): Opportuni
       LEFT JOIN stages f ON f.id = h.from_stage_id JOIN stages t ON t.id = h.to_stage_id LEFT JOIN users u ON u.id = h.changed_by
       WHERE h.opportunity_id = ? ORDER BY h.changed_at DESC, h.id DESC`,
   ).all(opportunityId) as OpportunityHistory['stages'];
+  const readable = readableValue(db);
   const audit = (
     prepareCached(
       db.$client,
@@ -46,8 +59,8 @@ export function readOpportunityHistory(db: Db, opportunityId: number): Opportuni
     })[]
   ).map((a) => ({
     ...a,
-    oldValue: a.oldValue === null ? null : (JSON.parse(a.oldValue) as unknown),
-    newValue: a.newValue === null ? null : (JSON.parse(a.newValue) as unknown),
+    oldValue: readable(a.field, a.oldValue),
+    newValue: readable(a.field, a.newValue),
   }));
   return { stages, audit };
 }

@@ -39,15 +39,13 @@ async function startHost(): Promise<{ host: Host; stop: () => Promise<void> }> {
   };
 }
 
-export const test = base.extend<object, { host: Host }>({
-  host: [
-    async ({}, use) => {
-      const { host, stop } = await startHost();
-      await use(host);
-      await stop();
-    },
-    { scope: 'worker' },
-  ],
+/** A fresh host and database for every test: no test sees what another one changed. */
+export const test = base.extend<{ host: Host }>({
+  host: async ({}, use) => {
+    const { host, stop } = await startHost();
+    await use(host);
+    await stop();
+  },
 });
 
 export { expect } from '@playwright/test';

@@ -10,10 +10,13 @@ import { gridTheme } from '../../../ui/grid';
 import { useShortcut } from '../../../ui/use-shortcut';
 import { lineColumns } from '../line-columns';
 import { CustomerCard } from './CustomerCard';
+import { HistoryPanel } from './HistoryPanel';
+import { StageSelect } from './StageSelect';
 
 type Props = { id: number; onBack: () => void };
-const LINE_COL_DEF = { sortable: true, resizable: true, minWidth: 70 };
-const FIT = { type: 'fitGridWidth' } as const;
+const LINE_COL_DEF = { sortable: true, resizable: true };
+/** Columns as wide as their content: figures are never cut. */
+const FIT = { type: 'fitCellContents' } as const;
 
 /** One opportunity, read-only for now: header, customer credit and its lines with costs and margins. */
 export function OpportunityView({ id, onBack }: Props) {
@@ -21,6 +24,7 @@ export function OpportunityView({ id, onBack }: Props) {
   const { t, locale } = useT();
   const [opp, setOpp] = useState<OpportunityDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(() => {
     client
@@ -63,10 +67,15 @@ export function OpportunityView({ id, onBack }: Props) {
         <h1>
           {opp.reference} — {opp.title}
         </h1>
-        <span className={`pill ${opp.stage.kind}`}>{opp.stage.name}</span>
+        <StageSelect opp={opp} onMoved={(o) => (setNotice(null), setOpp(o))} onError={setNotice} />
         <span className="spacer" />
         <span className="fresh">{t('opp.readOnly')}</span>
       </div>
+      {notice && (
+        <div className="banner" role="alert">
+          {notice}
+        </div>
+      )}
       <div className="opp-head">
         <DealFacts opp={opp} />
         <CustomerCard customer={opp.customer} />
@@ -85,6 +94,7 @@ export function OpportunityView({ id, onBack }: Props) {
         />
       </div>
       <DealTotals opp={opp} />
+      <HistoryPanel id={opp.id} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Settings } from '../../../../../electron/shared/contract';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
+import { StagesEditor } from './StagesEditor';
 
 const ROLES = ['trader', 'purchasing', 'finance', 'manager'] as const;
 
@@ -34,6 +35,7 @@ export function SettingsView() {
             <option value="replacement">{t('opp.costBasis.replacement')}</option>
           </select>
         </div>
+        <StagesEditor />
       </div>
     </>
   );

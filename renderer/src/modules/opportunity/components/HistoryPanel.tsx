@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { OpportunityHistory } from '../../../../../electron/shared/contract';
+import { formatStamp } from '../../../../../electron/shared/format';
+import { useApp } from '../../../app/client-context';
+import { useT, type MessageKey } from '../../../i18n';
+import { fr } from '../../../i18n/fr';
+
+const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+
+/** Stage changes and the audit trail of one deal, newest first. */
+export function HistoryPanel({ id }: { id: number }) {
+  const { client } = useApp();
+  const { t, locale } = useT();
+  const [history, setHistory] = useState<OpportunityHistory | null>(null);
+  const load = useCallback(() => void client.call('opportunity.history', { id }).then(setHistory), [client, id]);
+  useEffect(load, [load]);
+  useEffect(
+    () => client.on('data.changed', (e) => (e.ids === undefined || e.ids.includes(id)) && e.entities.includes('opportunities') && load()),
+    [client, id, load],
+  );
+  const fieldLabel = (field: string | null, action: string) => {
+    const key = `field.${field}` as MessageKey;
+    return field && key in fr ? t(key) : (field ?? action);
+  };
+  if (!history) return null;
+  return (
+    <div className="history" data-testid="opportunity-history">
+      <div className="card">
+        <h3>{t('history.stages')}</h3>
+        <ol className="timeline">
+          {history.stages.map((h, i) => (
+            <li key={i}>
+              <span className="fresh">{formatStamp(h.at, locale)}</span>{' '}
+              {h.fromStage ? `${h.fromStage} → ${h.toStage}` : `${t('history.created')} · ${h.toStage}`}
+              {h.by && <span className="fresh"> · {h.by}</span>}
+            </li>
+          ))}
+        </ol>
+      </div>
+      <div className="card">
+        <h3>{t('history.audit')}</h3>
+        {history.audit.length === 0 && <p className="fresh">{t('history.none')}</p>}
+        <ol className="timeline">
+          {history.audit.map((a, i) => (
+            <li key={i}>
+              <span className="fresh">{formatStamp(a.at, locale)}</span> {a.entity === 'opportunity' ? '' : `${a.entity} #${a.entityId} · `}
+              <b>{fieldLabel(a.field, a.action)}</b> {show(a.oldValue)} → {show(a.newValue)}
+              <span className="fresh">
+                {' '}
+                · {a.by ?? '—'} ({t(`history.source.${a.source}`)})
+              </span>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </div>
+  );
+}
