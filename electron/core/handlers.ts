@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import { schemaVersion } from '../../db/client';
+import { readBoard } from '../../db/queries/board';
 import { counts, listStages, listUsers, searchCustomers, searchProducts } from '../../db/queries/catalog';
 import { getOpportunity } from '../../db/queries/opportunity-get';
 import { listOpportunities } from '../../db/queries/opportunities-list';
@@ -71,6 +72,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
       if (pipeline.moveStage(opportunityId, toStageId, actor())) changed(['opportunities'], [opportunityId]);
       return getOpportunity(db, opportunityId, ctx.now());
     },
+    'pipeline.board': (input) => readBoard(db, input, ctx.now()),
     'opportunity.history': ({ id }) => {
       if (!currentStage(db, id)) throw notFound('Opportunity', id);
       return readOpportunityHistory(db, id);

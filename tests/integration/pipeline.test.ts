@@ -137,3 +137,36 @@ describe('configuring the pipeline', () => {
     expect(tableCounts()).toBe(before);
   });
 });
+
+describe('the pipeline board', () => {
+  type BoardOut = Output<'pipeline.board'>;
+
+  it('has one column per open stage with the count and totals of all its deals, and its most urgent cards', async () => {
+    const board = (await core.call('pipeline.board', { cardsPerStage: 5 })) as BoardOut;
+    expect(board.columns.map((c) => c.stageName)).toEqual(['Qualification', 'Devis envoyé', 'Négociation', 'Devis accepté']);
+    for (const col of board.columns) {
+      const [t] = sql<{ n: number; amount: number }>(
+        'SELECT count(*) AS n, coalesce(sum(amount), 0) AS amount FROM opportunities WHERE stage_id = ?',
+        col.stageId,
+      );
+      expect([col.count, col.amount]).toEqual([t!.n, t!.amount]);
+      expect(col.cards.length).toBe(Math.min(5, t!.n));
+      const dates = col.cards.map((c) => c.expectedClose ?? '9999');
+      expect(dates).toEqual([...dates].sort());
+    }
+  });
+
+  it('narrows to a search and follows a deal that moves', async () => {
+    const ref = sql<{ reference: string }>(
+      "SELECT o.reference FROM opportunities o JOIN stages s ON s.id = o.stage_id WHERE s.kind = 'open' LIMIT 1",
+    )[0]!.reference;
+    const before = (await core.call('pipeline.board', { search: ref })) as BoardOut;
+    const column = before.columns.find((c) => c.count === 1)!;
+    expect(before.columns.reduce((n, c) => n + c.count, 0)).toBe(1);
+    const target = before.columns.find((c) => c.stageId !== column.stageId)!;
+    await core.call('pipeline.moveStage', { opportunityId: column.cards[0]!.id, toStageId: target.stageId });
+    const after = (await core.call('pipeline.board', { search: ref })) as BoardOut;
+    expect(after.columns.find((c) => c.stageId === target.stageId)!.cards.map((c) => c.reference)).toEqual([ref]);
+    expect(after.columns.find((c) => c.stageId === column.stageId)!.count).toBe(0);
+  });
+});

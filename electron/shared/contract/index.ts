@@ -3,7 +3,16 @@ import { health, settingsSetInput, settingsShape } from './app';
 import { customerHit, productHit, searchInput, stage, user } from './catalog';
 import { id } from './common';
 import { opportunitiesListInput, opportunitiesListOutput, opportunityDetail } from './opportunities';
-import { moveStageInput, opportunityHistory, stageCreateInput, stageDeleteInput, stageReorderInput, stageUpdateInput } from './pipeline';
+import {
+  board,
+  boardInput,
+  moveStageInput,
+  opportunityHistory,
+  stageCreateInput,
+  stageDeleteInput,
+  stageReorderInput,
+  stageUpdateInput,
+} from './pipeline';
 
 /**
  * The one contract between the renderer, core and the connector (DESIGN.md §5): every call with
@@ -21,6 +30,7 @@ export const contract = {
   'stages.reorder': { input: stageReorderInput, output: z.array(stage) },
   'stages.delete': { input: stageDeleteInput, output: z.object({ moved: z.number().int().min(0) }) },
   'pipeline.moveStage': { input: moveStageInput, output: opportunityDetail },
+  'pipeline.board': { input: boardInput, output: board },
   'opportunity.history': { input: z.object({ id }).strict(), output: opportunityHistory },
   'users.list': { input: z.object({}).strict(), output: z.array(user) },
   'customers.search': { input: searchInput, output: z.array(customerHit) },

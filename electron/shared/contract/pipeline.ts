@@ -33,3 +33,36 @@ export const auditEntry = z.object({
 
 export const opportunityHistory = z.object({ stages: z.array(stageChange), audit: z.array(auditEntry) });
 export type OpportunityHistory = z.infer<typeof opportunityHistory>;
+
+export const boardInput = z
+  .object({
+    search: z.string().max(200, 'search text is limited to 200 characters').optional(),
+    cardsPerStage: z.number().int().min(1).max(200).default(40),
+  })
+  .strict();
+
+export const boardCard = z.object({
+  id,
+  reference: z.string(),
+  customerName: z.string(),
+  customerOnHold: z.boolean(),
+  title: z.string(),
+  ownerInitials: z.string().nullable(),
+  amount: z.number().int(),
+  probability: percent,
+  expectedClose: z.string().nullable(),
+  daysInStage: z.number().int(),
+});
+export type BoardCard = z.infer<typeof boardCard>;
+
+export const boardColumn = z.object({
+  stageId: id,
+  stageName: z.string(),
+  probability: percent,
+  count: z.number().int().min(0),
+  amount: z.number().int(),
+  weightedAmount: z.number().int(),
+  cards: z.array(boardCard),
+});
+export const board = z.object({ columns: z.array(boardColumn) });
+export type Board = z.infer<typeof board>;

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useT } from '../i18n';
 import { OpportunitiesGrid } from '../modules/opportunities/components/OpportunitiesGrid';
 import { OpportunityView } from '../modules/opportunity/components/OpportunityView';
+import { BoardView } from '../modules/pipeline/components/BoardView';
 import { SettingsView } from '../modules/settings/components/SettingsView';
 import { routeHref, useRoute } from './route';
 
@@ -19,6 +20,9 @@ export function Shell() {
         <a href={routeHref({ area: 'opportunities' })} className={inOpportunities ? 'active' : ''}>
           {t('nav.opportunities')}
         </a>
+        <a href={routeHref({ area: 'board' })} className={route.area === 'board' ? 'active' : ''}>
+          {t('nav.board')}
+        </a>
         <a href={routeHref({ area: 'settings' })} className={route.area === 'settings' ? 'active' : ''}>
           {t('nav.settings')}
         </a>
@@ -27,6 +31,7 @@ export function Shell() {
       <main className="main">
         {route.area === 'opportunities' && <OpportunitiesGrid onOpen={openOpportunity} />}
         {route.area === 'opportunity' && <OpportunityView key={route.id} id={route.id} onBack={backToGrid} />}
+        {route.area === 'board' && <BoardView onOpen={openOpportunity} onGrid={() => go({ area: 'opportunities' })} />}
         {route.area === 'settings' && <SettingsView />}
       </main>
     </div>

@@ -103,4 +103,10 @@ export const en: Record<MessageKey, string> = {
   'stages.cancel': 'Cancel',
   'field.stage_id': 'Stage',
   'field.probability': 'Probability',
+  'nav.board': 'Pipeline board',
+  'board.title': 'Pipeline',
+  'board.toGrid': 'Grid view',
+  'board.toBoard': 'Board view',
+  'board.hint': 'Drag a card, or Alt+← / Alt+→',
+  'board.more': '+ {count} more',
 };

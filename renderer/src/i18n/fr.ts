@@ -102,6 +102,12 @@ export const fr = {
   'stages.cancel': 'Annuler',
   'field.stage_id': 'Étape',
   'field.probability': 'Probabilité',
+  'nav.board': 'Tableau du pipeline',
+  'board.title': 'Pipeline',
+  'board.toGrid': 'Vue grille',
+  'board.toBoard': 'Vue tableau',
+  'board.hint': 'Glisser une carte, ou Alt+← / Alt+→',
+  'board.more': '+ {count} autres',
 };
 
 export type MessageKey = keyof typeof fr;

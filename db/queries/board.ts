@@ -1,0 +1,67 @@
+import type { Output } from '../../electron/shared/contract';
+import { likePattern } from '../../electron/shared/text';
+import type { Db } from '../client';
+import { prepareCached } from './statements';
+
+const SEARCH = `(o.search_text LIKE @p ESCAPE '\\' OR o.customer_id IN (SELECT id FROM customers WHERE search_text LIKE @p ESCAPE '\\'))`;
+
+/**
+ * The pipeline board: one column per open stage with the count and totals of all its deals, and
+ * its most urgent cards (expected close first, then the biggest).
+ */
+export function readBoard(db: Db, input: { search?: string; cardsPerStage: number }, now: string): Output<'pipeline.board'> {
+  const raw = db.$client;
+  const search = input.search?.trim();
+  const where = search ? `AND ${SEARCH}` : '';
+  const params = { p: search ? likePattern(search) : null, now, limit: input.cardsPerStage };
+  const stages = prepareCached(
+    raw,
+    `SELECT s.id, s.name, s.probability, count(o.id) AS n, coalesce(sum(o.amount), 0) AS amount,
+       coalesce(sum((o.amount * o.probability + 50) / 100), 0) AS weighted
+     FROM stages s LEFT JOIN opportunities o ON o.stage_id = s.id ${where}
+     WHERE s.active = 1 AND s.kind = 'open' GROUP BY s.id ORDER BY s.position`,
+  ).all(params) as { id: number; name: string; probability: number; n: number; amount: number; weighted: number }[];
+  const cards = prepareCached(
+    raw,
+    `SELECT o.id, o.reference, c.name AS customer_name, c.on_hold, o.title, u.initials, o.amount, o.probability, o.expected_close,
+       CAST(julianday(@now) - julianday(o.stage_entered_at) AS INTEGER) AS days
+     FROM opportunities o JOIN customers c ON c.id = o.customer_id LEFT JOIN users u ON u.id = o.owner_id
+     WHERE o.stage_id = @stage ${where}
+     ORDER BY o.expected_close IS NULL, o.expected_close, o.amount DESC, o.id LIMIT @limit`,
+  );
+  return {
+    columns: stages.map((s) => ({
+      stageId: s.id,
+      stageName: s.name,
+      probability: s.probability,
+      count: s.n,
+      amount: s.amount,
+      weightedAmount: s.weighted,
+      cards: (
+        cards.all({ ...params, stage: s.id }) as {
+          id: number;
+          reference: string;
+          customer_name: string;
+          on_hold: number;
+          title: string;
+          initials: string | null;
+          amount: number;
+          probability: number;
+          expected_close: string | null;
+          days: number;
+        }[]
+      ).map((c) => ({
+        id: c.id,
+        reference: c.reference,
+        customerName: c.customer_name,
+        customerOnHold: c.on_hold === 1,
+        title: c.title,
+        ownerInitials: c.initials,
+        amount: c.amount,
+        probability: c.probability,
+        expectedClose: c.expected_close,
+        daysInStage: c.days,
+      })),
+    })),
+  };
+}

@@ -1,0 +1,43 @@
+import type { BoardCard } from '../../../../../electron/shared/contract';
+import { formatDate, formatMoney } from '../../../../../electron/shared/format';
+import { useT } from '../../../i18n';
+
+type Props = { card: BoardCard; onOpen: () => void; onShift: (delta: -1 | 1) => void };
+
+/** A deal on the board: drag it, or focus it and press Alt+←/→ to change its stage, Enter to open it. */
+export function BoardCardView({ card, onOpen, onShift }: Props) {
+  const { t, locale } = useT();
+  return (
+    <article
+      className="board-card"
+      tabIndex={0}
+      draggable
+      data-testid={`card-${card.reference}`}
+      aria-label={`${card.reference} ${card.customerName}`}
+      onDragStart={(e) => {
+        e.dataTransfer.setData('text/plain', String(card.id));
+        e.dataTransfer.effectAllowed = 'move';
+      }}
+      onDoubleClick={onOpen}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') onOpen();
+        else if (e.altKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+          e.preventDefault();
+          onShift(e.key === 'ArrowRight' ? 1 : -1);
+        }
+      }}
+    >
+      <div className="board-card-top">
+        <span className="fresh">{card.reference}</span>
+        <b className="num">{formatMoney(card.amount, locale, 'EUR', 0)}</b>
+      </div>
+      <div>
+        {card.customerName}
+        {card.customerOnHold && <span className="badge-hold">{t('customer.onHold')}</span>}
+      </div>
+      <div className="fresh">
+        {card.title} · {formatDate(card.expectedClose, locale) || '—'} · {card.ownerInitials ?? ''}
+      </div>
+    </article>
+  );
+}
