@@ -43,6 +43,7 @@ type LineRow = {
   product_name: string;
   unit: string;
   cost_as_of: string | null;
+  category_id: number | null;
   warehouse_id: number | null;
   warehouse_name: string | null;
   qty: number;
@@ -53,6 +54,11 @@ type LineRow = {
   best_supplier_price: number | null;
 };
 
+type Detail = Output<'opportunity.get'>;
+export type BaseLine = Omit<Detail['lines'][number], 'insight'> & { categoryId: number | null };
+/** The deal, its lines and their figures; the 360° insights are added by core. */
+export type OpportunityBase = Omit<Detail, 'lines' | 'guard' | 'customerPanel'> & { lines: BaseLine[] };
+
 const HEADER_SQL = `SELECT o.id, o.reference, o.title, o.probability, o.expected_close, o.requested_date, o.notes, o.created_at, o.updated_at,
   o.stage_entered_at, CAST(julianday(@now) - julianday(o.stage_entered_at) AS INTEGER) AS days_in_stage,
   c.id AS customer_id, c.code AS customer_code, c.name AS customer_name, c.city AS customer_city, c.on_hold, c.credit_limit, c.outstanding,
@@ -60,13 +66,13 @@ const HEADER_SQL = `SELECT o.id, o.reference, o.title, o.probability, o.expected
   FROM opportunities o JOIN customers c ON c.id = o.customer_id JOIN stages s ON s.id = o.stage_id LEFT JOIN users u ON u.id = o.owner_id
   WHERE o.id = @id`;
 
-const LINES_SQL = `SELECT l.id, l.position, l.product_id, p.code AS product_code, p.name AS product_name, p.unit, p.cost_as_of,
+const LINES_SQL = `SELECT l.id, l.position, l.product_id, p.code AS product_code, p.name AS product_name, p.unit, p.cost_as_of, p.category_id,
   l.warehouse_id, w.name AS warehouse_name, l.qty, l.unit_price, l.discount, l.requested_date,
   ${ERP_UNIT_COST_SQL} AS erp_unit_cost, ${BEST_SUPPLIER_PRICE_SQL} AS best_supplier_price
   FROM opportunity_lines l JOIN products p ON p.id = l.product_id LEFT JOIN warehouses w ON w.id = l.warehouse_id
   WHERE l.opportunity_id = @id ORDER BY l.position, l.id`;
 
-function toLine(l: LineRow, costing: Costing): Output<'opportunity.get'>['lines'][number] {
+function toLine(l: LineRow, costing: Costing): BaseLine {
   const f = lineFigures(
     { qty: l.qty, unitPrice: l.unit_price, discount: l.discount, erpUnitCost: l.erp_unit_cost, bestSupplierPrice: l.best_supplier_price },
     costing.basis,
@@ -78,7 +84,8 @@ function toLine(l: LineRow, costing: Costing): Output<'opportunity.get'>['lines'
     productId: l.product_id,
     productCode: l.product_code,
     productName: l.product_name,
-    unit: l.unit as Output<'opportunity.get'>['lines'][number]['unit'],
+    unit: l.unit as BaseLine['unit'],
+    categoryId: l.category_id,
     warehouseId: l.warehouse_id,
     warehouseName: l.warehouse_name,
     qty: l.qty,
@@ -90,7 +97,7 @@ function toLine(l: LineRow, costing: Costing): Output<'opportunity.get'>['lines'
 }
 
 /** One opportunity with its lines, each line's costs and margin, and the deal totals. */
-export function getOpportunity(db: Db, id: number, now = new Date().toISOString()): Output<'opportunity.get'> {
+export function getOpportunity(db: Db, id: number, now = new Date().toISOString()): OpportunityBase {
   const raw = db.$client;
   const h = prepareCached(raw, HEADER_SQL).get({ id, now }) as Header | undefined;
   if (!h) throw notFound('Opportunity', id);

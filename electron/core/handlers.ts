@@ -2,7 +2,6 @@ import type { Db } from '../../db/client';
 import { schemaVersion } from '../../db/client';
 import { readBoard } from '../../db/queries/board';
 import { counts, listStages, listUsers, searchCustomers, searchProducts } from '../../db/queries/catalog';
-import { getOpportunity } from '../../db/queries/opportunity-get';
 import { listOpportunities } from '../../db/queries/opportunities-list';
 import { currentStage, readOpportunityHistory } from '../../db/queries/opportunity-stage';
 import { notFound } from '../shared/errors';
@@ -11,6 +10,7 @@ import type { Handlers } from '../shared/rpc';
 import type { EventBus } from './event-bus';
 import { createPipeline, type Actor } from './pipeline';
 import { getSettings, setSetting } from './settings';
+import { opportunityView } from './workspace';
 
 export type CoreContext = {
   db: Db;
@@ -46,7 +46,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
       return settings;
     },
     'opportunities.list': (input) => listOpportunities(db, input, ctx.now()),
-    'opportunity.get': ({ id }) => getOpportunity(db, id, ctx.now()),
+    'opportunity.get': ({ id }) => opportunityView(db, id, ctx.now()),
     'stages.list': () => listStages(db),
     'stages.create': (input) => {
       const stage = pipeline.create(input, actor());
@@ -70,7 +70,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     },
     'pipeline.moveStage': ({ opportunityId, toStageId }) => {
       if (pipeline.moveStage(opportunityId, toStageId, actor())) changed(['opportunities'], [opportunityId]);
-      return getOpportunity(db, opportunityId, ctx.now());
+      return opportunityView(db, opportunityId, ctx.now());
     },
     'pipeline.board': (input) => readBoard(db, input, ctx.now()),
     'opportunity.history': ({ id }) => {

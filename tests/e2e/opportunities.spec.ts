@@ -112,3 +112,23 @@ test.describe('a trader works the opportunities grid', () => {
     expect((await request.get(host.url)).status()).toBe(200);
   });
 });
+
+test.describe('the 360° view of a deal', () => {
+  test('shows for each line its availability and ATP in every warehouse, the margin guard and the customer credit', async ({ page, host }) => {
+    await page.goto(`${host.url}#/opportunities/1`);
+    const lines = page.getByTestId('opportunity-lines');
+    const first = lines.locator('.ag-row:not(.ag-row-pinned)').first();
+    await expect(first).toBeVisible();
+    // the demo's six warehouses, ids 1 to 6 in this order
+    const codes = ['LYO', 'REN', 'TLS', 'LIL', 'BOD', 'ORL'];
+    for (const [i, code] of codes.entries()) await expect(lines.locator(`.ag-header-cell[col-id="atp-${i + 1}"]`)).toContainText(code);
+    await expect(first.locator('[col-id="availability"]')).toHaveText(/Disponible|Autre dépôt|Partiel|Rupture/);
+    await expect(first.locator('[col-id="atp-1"]')).toHaveText(/^-?[\d\s\u202f]+(,\d+)?\s(t|kg|m3|pal|u|m|l)$/);
+    await expect(page.getByTestId('deal-guard')).toContainText(/Garde-fou marge .* objectif 20,0\s%, minimum 12,0\s%/);
+    const card = page.getByTestId('customer-card');
+    await expect(card).toContainText('Disponible après cette affaire');
+    await expect(card).toContainText('Dernières commandes');
+    await expect(page.getByTestId('credit-state')).toHaveText(/Crédit OK|Crédit presque atteint|Dépassement : accord requis|Client bloqué/);
+    await page.screenshot({ path: 'test-results/screenshots/opportunity-360.png', fullPage: true });
+  });
+});

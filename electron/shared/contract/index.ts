@@ -67,3 +67,4 @@ export * from './common';
 export * from './grid-filter';
 export * from './opportunities';
 export * from './pipeline';
+export * from './workspace';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkColumnFilter, columnFilter, sortDirection } from './grid-filter';
+import { customerPanel, dealGuard, lineInsight } from './workspace';
 import { id, isoDate, isoStamp, moneyInt, percent, qtyInt, rateInt, searchText, stageKind, unit } from './common';
 
 /** Columns of the opportunities grid; each can be sorted and filtered by core. */
@@ -103,6 +104,7 @@ export const opportunityLine = z.object({
   cost: moneyInt,
   margin: moneyInt,
   marginRate: rateInt.nullable(),
+  insight: lineInsight,
 });
 export type OpportunityLine = z.infer<typeof opportunityLine>;
 
@@ -143,6 +145,8 @@ export const opportunityDetail = z.object({
     weightedAmount: moneyInt,
   }),
   costsAsOf: isoStamp.nullable(),
+  guard: dealGuard,
+  customerPanel,
 });
 export type OpportunityDetail = z.infer<typeof opportunityDetail>;
 export type OpportunitiesListOutput = z.infer<typeof opportunitiesListOutput>;

@@ -1,6 +1,6 @@
 import { money, qty, rate } from '../money';
 import { ACTIVITY_TITLES, CITIES, OPPORTUNITY_TITLES, SEASONS, STAGES, USERS } from './catalog-data';
-import { addDays, stampOn } from './dates';
+import { addDays, stampOn } from '../dates';
 import { categoriesFor, categoryOf } from './master';
 import type { Random } from './random';
 import type { Sizes } from './sizes';

@@ -1,7 +1,7 @@
 import { money, qty } from '../money';
 import { CITIES, CUSTOMER_NAME_PARTS, SUPPLIER_NAMES, WAREHOUSES } from './catalog-data';
 import { CATEGORIES } from './categories-data';
-import { addDays } from './dates';
+import { addDays } from '../dates';
 import type { Random } from './random';
 import type { Sizes } from './sizes';
 import type { DemoCategory, DemoCustomer, DemoProduct, DemoReceipt, DemoStock, DemoSupplier, DemoSupplierPrice, DemoWarehouse } from './types';

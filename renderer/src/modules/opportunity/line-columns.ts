@@ -1,12 +1,20 @@
 import type { ColDef } from 'ag-grid-community';
 import type { OpportunityLine } from '../../../../electron/shared/contract';
-import type { Locale } from '../../../../electron/shared/format';
+import { formatDate, type Locale } from '../../../../electron/shared/format';
 import type { T } from '../../i18n';
 import { cellFormat, marginClass } from '../../ui/format';
+import { insightColumns } from './insight-columns';
 
 /** Read-only lines of an opportunity: quantities, prices, both unit costs and the margin. */
-export function lineColumns(t: T, locale: Locale): ColDef<OpportunityLine>[] {
+export function lineColumns(
+  t: T,
+  locale: Locale,
+  lastPrices: Map<number, { unitPrice: number; date: string }>,
+  warehouses: { warehouseId: number; warehouseCode: string }[],
+): ColDef<OpportunityLine>[] {
   const num = { type: 'rightAligned', cellClass: 'num' } as const;
+  const [availability, ...stock] = insightColumns(t, locale, warehouses);
+  const guard = stock.pop()!;
   return [
     { field: 'position', headerName: '#', width: 52, ...num },
     { field: 'productCode', headerName: t('line.product'), width: 110 },
@@ -24,12 +32,26 @@ export function lineColumns(t: T, locale: Locale): ColDef<OpportunityLine>[] {
       ...num,
       valueFormatter: (p) => (p.data && !p.node?.rowPinned ? cellFormat.qty(locale, p.data.unit)(p) : ''),
     },
+    availability!,
+    ...stock,
     {
       field: 'unitPrice',
       headerName: t('line.unitPrice'),
       width: 115,
       ...num,
       valueFormatter: (p) => (p.node?.rowPinned ? '' : cellFormat.unitPrice(locale)(p)),
+    },
+    {
+      colId: 'lastPrice',
+      headerName: t('panel.lastPrice'),
+      width: 120,
+      ...num,
+      valueGetter: (p) => (p.data?.productId ? lastPrices.get(p.data.productId)?.unitPrice : undefined),
+      valueFormatter: cellFormat.unitPrice(locale),
+      tooltipValueGetter: (p) => {
+        const last = p.data?.productId ? lastPrices.get(p.data.productId) : undefined;
+        return last ? `${t('panel.lastPrice')} : ${formatDate(last.date, locale)}` : '';
+      },
     },
     {
       field: 'discount',
@@ -54,6 +76,7 @@ export function lineColumns(t: T, locale: Locale): ColDef<OpportunityLine>[] {
         'cell-warn': (p) => marginClass(p.value as number | null) === 'cell-warn',
       },
     },
+    guard,
     { field: 'requestedDate', headerName: t('line.requestedDate'), width: 110, valueFormatter: cellFormat.date(locale) },
   ];
 }

@@ -1,10 +1,14 @@
 import type { OpportunityDetail } from '../../../../../electron/shared/contract';
-import { formatMoney, formatStamp } from '../../../../../electron/shared/format';
+import { formatDate, formatMoney, formatStamp } from '../../../../../electron/shared/format';
 import { useT } from '../../../i18n';
 
-/** The customer's credit figures as the ERP last gave them, with their freshness. */
-export function CustomerCard({ customer }: { customer: OpportunityDetail['customer'] }) {
+const CREDIT_CLASS = { ok: '', warn: 'cell-warn', approval: 'cell-bad', blocked: 'cell-bad' } as const;
+
+/** The customer's credit as the ERP last gave it, the headroom this deal leaves, and what they bought lately. */
+export function CustomerCard({ opp }: { opp: OpportunityDetail }) {
   const { t, locale } = useT();
+  const { customer, customerPanel: panel } = opp;
+  const money = (m: number) => formatMoney(m, locale);
   return (
     <div className="card" data-testid="customer-card">
       <h3>{t('opp.customer')}</h3>
@@ -15,19 +19,43 @@ export function CustomerCard({ customer }: { customer: OpportunityDetail['custom
       <div className="fresh" style={{ marginBottom: 6 }}>
         {customer.code} · {customer.city}
       </div>
+      <div className={CREDIT_CLASS[panel.creditState]} data-testid="credit-state">
+        {t(`credit.${panel.creditState}`)}
+      </div>
       <dl className="kv">
         <dt>{t('opp.creditLimit')}</dt>
-        <dd>{formatMoney(customer.creditLimit, locale)}</dd>
+        <dd>{money(customer.creditLimit)}</dd>
         <dt>{t('opp.outstanding')}</dt>
-        <dd>{formatMoney(customer.outstanding, locale)}</dd>
+        <dd>{money(customer.outstanding)}</dd>
         <dt>{t('opp.overdue')}</dt>
-        <dd className={customer.overdue > 0 ? 'cell-bad' : ''}>{formatMoney(customer.overdue, locale)}</dd>
+        <dd className={customer.overdue > 0 ? 'cell-bad' : ''}>{money(customer.overdue)}</dd>
+        <dt>{t('panel.openOrders')}</dt>
+        <dd>{money(panel.openOrders)}</dd>
+        <dt>{t('panel.headroom')}</dt>
+        <dd className={panel.headroom < 0 ? 'cell-bad' : ''}>{money(panel.headroom)}</dd>
+        <dt>{t('panel.pipeline')}</dt>
+        <dd>{money(panel.otherPipelineWeighted)}</dd>
+        <dt>{t('panel.headroomPipeline')}</dt>
+        <dd className={panel.headroomWithPipeline < 0 ? 'cell-bad' : ''}>{money(panel.headroomWithPipeline)}</dd>
+        <dt>{t('panel.avgDaysLate')}</dt>
+        <dd>{t('panel.days', { days: panel.avgDaysLate })}</dd>
       </dl>
       {customer.creditAsOf && (
         <div className="fresh" style={{ marginTop: 6 }}>
           {t('opp.creditAsOf', { stamp: formatStamp(customer.creditAsOf, locale) })}
         </div>
       )}
+      <h3 style={{ marginTop: 10 }}>{t('panel.lastOrders')}</h3>
+      <dl className="kv">
+        {panel.lastOrders.slice(0, 4).map((o) => (
+          <div key={o.orderRef} style={{ display: 'contents' }}>
+            <dt>
+              {formatDate(o.date, locale)} · {o.orderRef}
+            </dt>
+            <dd>{money(o.amount)}</dd>
+          </div>
+        ))}
+      </dl>
     </div>
   );
 }

@@ -44,7 +44,23 @@ export function OpportunityView({ id, onBack }: Props) {
   );
   useShortcut('Escape', back);
 
-  const columns = useMemo(() => lineColumns(t, locale), [t, locale]);
+  // columns are rebuilt only when what they show changes: a rebuild resets the widths the user set
+  const lastPricesKey = JSON.stringify(opp?.customerPanel.lastPrices ?? []);
+  const lastPrices = useMemo(
+    () => new Map((JSON.parse(lastPricesKey) as OpportunityDetail['customerPanel']['lastPrices']).map((p) => [p.productId, p])),
+    [lastPricesKey],
+  );
+  const warehouseKey = opp?.lines[0]?.insight.stock.map((s) => `${s.warehouseId}:${s.warehouseCode}`).join(',') ?? '';
+  const columns = useMemo(
+    () =>
+      lineColumns(
+        t,
+        locale,
+        lastPrices,
+        warehouseKey ? warehouseKey.split(',').map((w) => ({ warehouseId: Number(w.split(':')[0]), warehouseCode: w.split(':')[1]! })) : [],
+      ),
+    [t, locale, lastPrices, warehouseKey],
+  );
   const pinned = useMemo(() => (opp ? [{ ...opp.totals, productName: t('opp.total') } as unknown as OpportunityLine] : []), [opp, t]);
 
   if (error)
@@ -76,9 +92,16 @@ export function OpportunityView({ id, onBack }: Props) {
           {notice}
         </div>
       )}
+      <div className={`guard guard-${opp.guard.state}`} data-testid="deal-guard">
+        {t('deal.guard', {
+          state: t(`guard.${opp.guard.state}`),
+          target: formatRate(opp.guard.targetRate, locale),
+          minimum: formatRate(opp.guard.minimumRate, locale),
+        })}
+      </div>
       <div className="opp-head">
         <DealFacts opp={opp} />
-        <CustomerCard customer={opp.customer} />
+        <CustomerCard opp={opp} />
       </div>
       <div className="lines-grid" data-testid="opportunity-lines" style={opp.lines.length <= 14 ? { height: 'auto' } : undefined}>
         <AgGridReact<OpportunityLine>

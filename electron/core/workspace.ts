@@ -1,0 +1,111 @@
+import type { Db } from '../../db/client';
+import { getOpportunity, type BaseLine } from '../../db/queries/opportunity-get';
+import { readSetting } from '../../db/queries/settings';
+import * as q from '../../db/queries/workspace';
+import type { CustomerPanel, LineInsight, Output } from '../shared/contract';
+import { addDays } from '../shared/dates';
+import { availability, availableToPromise } from '../shared/domain/atp';
+import { creditHeadroom, creditState } from '../shared/domain/credit';
+import { marginState, resolveMarginRule, worstState, type MarginRule } from '../shared/domain/guards';
+import { weighted } from '../shared/money';
+
+const DEFAULT_MARGIN_RULE: MarginRule = { targetRate: 2000, minimumRate: 1200 };
+
+type Context = {
+  warehouses: { id: number; code: string }[];
+  stock: Map<string, q.StockRow>;
+  local: Map<string, number>;
+  receipts: Map<number, q.ReceiptRow[]>;
+  demand: Map<number, q.DemandRow[]>;
+};
+
+const key = (productId: number, warehouseId: number) => `${productId}:${warehouseId}`;
+
+function group<T extends { productId: number }>(rows: T[]): Map<number, T[]> {
+  const m = new Map<number, T[]>();
+  for (const r of rows) (m.get(r.productId) ?? m.set(r.productId, []).get(r.productId)!).push(r);
+  return m;
+}
+
+/** Stock in every warehouse at the line's date, receipts, weighted pipeline demand and availability. */
+function lineInsight(line: BaseLine, atDate: string, ctx: Context, guard: LineInsight['guard']): LineInsight {
+  const receipts = ctx.receipts.get(line.productId) ?? [];
+  const atpByWarehouse = new Map<number, number>();
+  const stock = ctx.warehouses.map((w) => {
+    const s = ctx.stock.get(key(line.productId, w.id));
+    const position = { onHand: s?.onHand ?? 0, reservedErp: s?.reservedErp ?? 0, localReserved: ctx.local.get(key(line.productId, w.id)) ?? 0 };
+    const here = receipts.filter((r) => r.warehouseId === w.id);
+    const atp = availableToPromise(position, here, atDate);
+    atpByWarehouse.set(w.id, atp);
+    const incoming = here.reduce((sum, r) => (r.expectedDate <= atDate ? sum + r.qty : sum), 0);
+    return { warehouseId: w.id, warehouseCode: w.code, ...position, incoming, atp, asOf: s?.asOf ?? null };
+  });
+  const a = availability(line.qty, line.warehouseId, atpByWarehouse);
+  const pipelineDemand = (ctx.demand.get(line.productId) ?? []).reduce(
+    (sum, d) => (d.atDate === null || d.atDate <= atDate ? sum + weighted(d.qty, d.probability) : sum),
+    0,
+  );
+  return {
+    atDate,
+    stock,
+    receipts: receipts.map((r) => ({ warehouseId: r.warehouseId, qty: r.qty, expectedDate: r.expectedDate, purchaseRef: r.purchaseRef })),
+    pipelineDemand,
+    availability: { status: a.status, warehouseId: 'warehouseId' in a ? a.warehouseId : null, missing: a.status === 'short' ? a.missing : 0 },
+    guard,
+  };
+}
+
+function customerPanel(db: Db, opp: ReturnType<typeof getOpportunity>, productIds: number[], today: string): CustomerPanel {
+  const credit = q.readCustomerCredit(db, opp.customer.id);
+  const other = q.readOtherPipelineWeighted(db, opp.customer.id, opp.id);
+  const figures = {
+    creditLimit: opp.customer.creditLimit,
+    outstanding: opp.customer.outstanding,
+    openOrders: credit.openOrders,
+    onHold: opp.customer.onHold,
+  };
+  const room = creditHeadroom(figures, opp.totals.amount, other);
+  const warnRate = readSetting<number>(db, 'credit.warnRate', 1000);
+  return {
+    openOrders: credit.openOrders,
+    avgDaysLate: credit.avgDaysLate,
+    otherPipelineWeighted: other,
+    headroom: room.headroom,
+    headroomWithPipeline: room.withPipeline,
+    creditState: creditState(figures, opp.totals.amount, warnRate),
+    lastOrders: q.readLastOrders(db, opp.customer.id, 5),
+    topProducts: q.readTopProducts(db, opp.customer.id, addDays(today, -365), 5) as CustomerPanel['topProducts'],
+    lastPrices: q.readLastPrices(db, opp.customer.id, productIds),
+  };
+}
+
+/** The 360° view of one deal (DESIGN.md §2.2): every figure computed here from the database, never taken from a client. */
+export function opportunityView(db: Db, id: number, now: string): Output<'opportunity.get'> {
+  const opp = getOpportunity(db, id, now);
+  const today = now.slice(0, 10);
+  const productIds = [...new Set(opp.lines.map((l) => l.productId))];
+  const ctx: Context = {
+    warehouses: q.readWarehouses(db),
+    stock: new Map(q.readStock(db, productIds).map((s) => [key(s.productId, s.warehouseId), s])),
+    local: new Map(q.readLocalReservations(db, productIds).map((r) => [key(r.productId, r.warehouseId), r.qty])),
+    receipts: group(q.readReceipts(db, productIds)),
+    demand: group(q.readPipelineDemand(db, productIds, id)),
+  };
+  const rules = q.readMarginRules(db);
+  const dealRule = resolveMarginRule(rules, { customerId: opp.customer.id, categoryId: null }, DEFAULT_MARGIN_RULE);
+  const lines = opp.lines.map(({ categoryId, ...line }) => {
+    const rule = resolveMarginRule(rules, { customerId: opp.customer.id, categoryId }, DEFAULT_MARGIN_RULE);
+    const atDate = line.requestedDate ?? opp.requestedDate ?? opp.expectedClose ?? today;
+    return {
+      ...line,
+      insight: lineInsight({ ...line, categoryId }, atDate < today ? today : atDate, ctx, marginState(line.amount, line.cost, rule)),
+    };
+  });
+  const dealState = worstState([marginState(opp.totals.amount, opp.totals.cost, dealRule), ...lines.map((l) => l.insight.guard)]);
+  return {
+    ...opp,
+    lines,
+    guard: { state: dealState, targetRate: dealRule.targetRate, minimumRate: dealRule.minimumRate },
+    customerPanel: customerPanel(db, opp, productIds, today),
+  };
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { id, isoDate, isoStamp, moneyInt, qtyInt, rateInt, unit } from './common';
+
+export const guardState = z.enum(['ok', 'below_target', 'below_minimum', 'below_cost']);
+export const creditStateSchema = z.enum(['ok', 'warn', 'approval', 'blocked']);
+
+/** One warehouse's position for a line's product at the line's date. */
+export const lineStock = z.object({
+  warehouseId: id,
+  warehouseCode: z.string(),
+  onHand: qtyInt,
+  reservedErp: qtyInt,
+  localReserved: qtyInt,
+  incoming: qtyInt,
+  atp: qtyInt,
+  asOf: isoStamp.nullable(),
+});
+
+export const lineReceipt = z.object({ warehouseId: id, qty: qtyInt, expectedDate: isoDate, purchaseRef: z.string() });
+
+export const lineAvailability = z.object({
+  status: z.enum(['available', 'elsewhere', 'partial', 'short']),
+  warehouseId: id.nullable(),
+  missing: qtyInt,
+});
+
+/** What the 360° view adds to each line: stock everywhere, receipts, demand, availability, guard. */
+export const lineInsight = z.object({
+  atDate: isoDate,
+  stock: z.array(lineStock),
+  receipts: z.array(lineReceipt),
+  pipelineDemand: qtyInt,
+  availability: lineAvailability,
+  guard: guardState,
+});
+export type LineInsight = z.infer<typeof lineInsight>;
+
+export const customerPanel = z.object({
+  openOrders: moneyInt,
+  avgDaysLate: z.number().int(),
+  otherPipelineWeighted: moneyInt,
+  headroom: moneyInt,
+  headroomWithPipeline: moneyInt,
+  creditState: creditStateSchema,
+  lastOrders: z.array(z.object({ orderRef: z.string(), date: isoDate, amount: moneyInt, lines: z.number().int() })),
+  topProducts: z.array(z.object({ productId: id, code: z.string(), name: z.string(), unit, qty: qtyInt, amount: moneyInt })),
+  lastPrices: z.array(z.object({ productId: id, unitPrice: moneyInt, date: isoDate })),
+});
+export type CustomerPanel = z.infer<typeof customerPanel>;
+
+export const dealGuard = z.object({ state: guardState, targetRate: rateInt, minimumRate: rateInt });

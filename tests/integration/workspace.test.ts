@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core';
+import type { Output } from '../../electron/shared/contract';
+import { weighted } from '../../electron/shared/money';
+import { NOW, smallCore, TODAY } from './helpers';
+
+let core: Core;
+let cleanup: () => void;
+beforeAll(() => ({ core, cleanup } = smallCore()));
+afterAll(() => cleanup());
+
+type View = Output<'opportunity.get'>;
+const sql = <T>(q: string, ...params: unknown[]) => core.db.$client.prepare(q).all(...params) as T[];
+const view = async (id: number) => (await core.call('opportunity.get', { id })) as View;
+/** An open deal with several lines, for the checks below. */
+const openDeal = () =>
+  sql<{ id: number }>(
+    `SELECT o.id FROM opportunities o JOIN stages s ON s.id = o.stage_id WHERE s.kind = 'open'
+     AND (SELECT count(*) FROM opportunity_lines WHERE opportunity_id = o.id) >= 3 ORDER BY o.id LIMIT 1`,
+  )[0]!.id;
+
+describe('the 360° view of a deal', () => {
+  it('gives each line its ATP in every warehouse at its date: on hand − reserved − local + receipts due by then', async () => {
+    const v = await view(openDeal());
+    for (const line of v.lines) {
+      expect(line.insight.stock).toHaveLength(6);
+      for (const s of line.insight.stock) {
+        const [erp] = sql<{ on_hand: number; reserved_erp: number }>(
+          'SELECT on_hand, reserved_erp FROM stock_levels WHERE product_id = ? AND warehouse_id = ?',
+          line.productId,
+          s.warehouseId,
+        );
+        const [due] = sql<{ q: number }>(
+          'SELECT coalesce(sum(qty), 0) AS q FROM incoming_receipts WHERE product_id = ? AND warehouse_id = ? AND expected_date <= ?',
+          line.productId,
+          s.warehouseId,
+          line.insight.atDate,
+        );
+        expect(s.atp).toBe(erp!.on_hand - erp!.reserved_erp - s.localReserved + due!.q);
+      }
+      expect(line.insight.atDate >= TODAY).toBe(true);
+    }
+  });
+
+  it('takes local reservations off every other deal at once', async () => {
+    const id = openDeal();
+    const line = (await view(id)).lines[0]!;
+    const wh = line.insight.stock[0]!;
+    const other = sql<{ id: number }>('SELECT id FROM opportunities WHERE id != ? LIMIT 1', id)[0]!.id;
+    const otherLine = sql<{ id: number }>('SELECT id FROM opportunity_lines WHERE opportunity_id = ? LIMIT 1', other)[0]!.id;
+    core.db.$client
+      .prepare(
+        "INSERT INTO reservations (opportunity_id, line_id, product_id, warehouse_id, qty, status, created_at) VALUES (?, ?, ?, ?, 7000, 'active', ?)",
+      )
+      .run(other, otherLine, line.productId, wh.warehouseId, NOW);
+    const after = (await view(id)).lines[0]!.insight.stock[0]!;
+    expect(after.localReserved).toBe(wh.localReserved + 7_000);
+    expect(after.atp).toBe(wh.atp - 7_000);
+  });
+
+  it('shows the weighted demand of the other open deals for the same product by the same date', async () => {
+    const id = openDeal();
+    const line = (await view(id)).lines[0]!;
+    const rows = sql<{ qty: number; probability: number; at: string }>(
+      `SELECT l.qty, o.probability, coalesce(l.requested_date, o.requested_date, o.expected_close) AS at FROM opportunity_lines l
+       JOIN opportunities o ON o.id = l.opportunity_id JOIN stages s ON s.id = o.stage_id
+       WHERE l.product_id = ? AND s.kind = 'open' AND o.id != ?`,
+      line.productId,
+      id,
+    );
+    const expected = rows.filter((r) => r.at <= line.insight.atDate).reduce((s, r) => s + weighted(r.qty, r.probability), 0);
+    expect(line.insight.pipelineDemand).toBe(expected);
+  });
+
+  it('grades each line and the deal against the margin rule, the customer rule first', async () => {
+    const id = openDeal();
+    const v = await view(id);
+    expect(v.guard).toMatchObject({ targetRate: 2000, minimumRate: 1200 });
+    const line = v.lines[0]!;
+    // a customer rule asking more than this line makes lifts it to below target at least
+    const target = (line.marginRate ?? 0) + 500;
+    core.db.$client
+      .prepare("INSERT INTO rules (kind, scope, scope_id, params, updated_at) VALUES ('margin', 'customer', ?, ?, ?)")
+      .run(v.customer.id, JSON.stringify({ targetRate: target, minimumRate: -100_000 }), NOW);
+    const after = await view(id);
+    expect(after.guard.targetRate).toBe(target);
+    expect(after.lines[0]!.insight.guard).toBe(line.amount < line.cost ? 'below_cost' : 'below_target');
+    expect(['below_target', 'below_minimum', 'below_cost']).toContain(after.guard.state);
+  });
+
+  it('gives the customer panel: headroom after this deal and after the weighted pipeline, history, last prices', async () => {
+    const id = openDeal();
+    const v = await view(id);
+    const [c] = sql<{ credit_limit: number; outstanding: number; open_orders: number }>(
+      'SELECT credit_limit, outstanding, open_orders FROM customers WHERE id = ?',
+      v.customer.id,
+    );
+    const p = v.customerPanel;
+    expect(p.headroom).toBe(c!.credit_limit - c!.outstanding - c!.open_orders - v.totals.amount);
+    const [w] = sql<{ w: number }>(
+      "SELECT coalesce(sum((o.amount * o.probability + 50) / 100), 0) AS w FROM opportunities o JOIN stages s ON s.id = o.stage_id WHERE o.customer_id = ? AND s.kind = 'open' AND o.id != ?",
+      v.customer.id,
+      id,
+    );
+    expect(p.otherPipelineWeighted).toBe(w!.w);
+    expect(p.headroomWithPipeline).toBe(p.headroom - w!.w);
+    expect(p.lastOrders.length).toBeGreaterThan(0);
+    expect(p.lastOrders.map((o) => o.date)).toEqual([...p.lastOrders.map((o) => o.date)].sort().reverse());
+    for (const lp of p.lastPrices) {
+      const [last] = sql<{ unit_price: number; order_date: string }>(
+        'SELECT unit_price, order_date FROM sales_history WHERE customer_id = ? AND product_id = ? ORDER BY order_date DESC, id DESC LIMIT 1',
+        v.customer.id,
+        lp.productId,
+      );
+      expect(lp).toEqual({ productId: lp.productId, unitPrice: last!.unit_price, date: last!.order_date });
+    }
+  });
+
+  it('blocks on credit when the customer is on hold', async () => {
+    const id = openDeal();
+    const customer = (await view(id)).customer.id;
+    core.db.$client.prepare('UPDATE customers SET on_hold = 1 WHERE id = ?').run(customer);
+    expect((await view(id)).customerPanel.creditState).toBe('blocked');
+  });
+});
