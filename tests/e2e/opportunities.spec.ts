@@ -61,6 +61,7 @@ test.describe('a trader works the opportunities grid', () => {
     const lines = page.getByTestId('opportunity-lines');
     await expect(lines.locator('.ag-row:not(.ag-row-pinned)').first()).toBeVisible();
     await expect(lines.locator('.ag-row-pinned [col-id="amount"]')).toHaveText(topAmount);
+    await expect(page.getByTestId('deal-totals')).toContainText(topAmount);
     await expect(lines.locator('.ag-row:not(.ag-row-pinned)').first().locator('[col-id="qty"]')).toHaveText(/\d.*\s(t|kg|m3|pal|u|m|l)$/);
     await expect(page.getByTestId('customer-card')).toContainText('Plafond de crédit');
     await page.screenshot({ path: 'test-results/screenshots/opportunity.png' });

@@ -114,6 +114,7 @@ export function OpportunityView({ id, onBack }: Props) {
           getRowId={(p) => String(p.data.id ?? 'total')}
           defaultColDef={LINE_COL_DEF}
           autoSizeStrategy={FIT}
+          suppressColumnVirtualisation
         />
       </div>
       <DealTotals opp={opp} />
@@ -178,7 +179,7 @@ function DealFacts({ opp }: { opp: OpportunityDetail }) {
 function DealTotals({ opp }: { opp: OpportunityDetail }) {
   const { t, locale } = useT();
   return (
-    <div className="totals">
+    <div className="totals" data-testid="deal-totals">
       <div>
         <span>{t('opp.amount')}</span>
         {formatMoney(opp.totals.amount, locale)}
