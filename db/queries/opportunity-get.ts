@@ -59,14 +59,14 @@ export type BaseLine = Omit<Detail['lines'][number], 'insight'> & { categoryId: 
 /** The deal, its lines and their figures; the 360° insights are added by core. */
 export type OpportunityBase = Omit<Detail, 'lines' | 'guard' | 'customerPanel'> & { lines: BaseLine[] };
 
-const HEADER_SQL = `SELECT o.id, o.reference, o.title, o.probability, o.expected_close, o.requested_date, o.notes, o.created_at, o.updated_at,
+export const HEADER_SQL = `SELECT o.id, o.reference, o.title, o.probability, o.expected_close, o.requested_date, o.notes, o.created_at, o.updated_at,
   o.stage_entered_at, CAST(julianday(@now) - julianday(o.stage_entered_at) AS INTEGER) AS days_in_stage,
   c.id AS customer_id, c.code AS customer_code, c.name AS customer_name, c.city AS customer_city, c.on_hold, c.credit_limit, c.outstanding,
   c.overdue, c.credit_as_of, u.id AS owner_id, u.name AS owner_name, s.id AS stage_id, s.name AS stage_name, s.kind AS stage_kind
   FROM opportunities o JOIN customers c ON c.id = o.customer_id JOIN stages s ON s.id = o.stage_id LEFT JOIN users u ON u.id = o.owner_id
   WHERE o.id = @id`;
 
-const LINES_SQL = `SELECT l.id, l.position, l.product_id, p.code AS product_code, p.name AS product_name, p.unit, p.cost_as_of, p.category_id,
+export const LINES_SQL = `SELECT l.id, l.position, l.product_id, p.code AS product_code, p.name AS product_name, p.unit, p.cost_as_of, p.category_id,
   l.warehouse_id, w.name AS warehouse_name, l.qty, l.unit_price, l.discount, l.requested_date,
   ${ERP_UNIT_COST_SQL} AS erp_unit_cost, ${BEST_SUPPLIER_PRICE_SQL} AS best_supplier_price
   FROM opportunity_lines l JOIN products p ON p.id = l.product_id LEFT JOIN warehouses w ON w.id = l.warehouse_id

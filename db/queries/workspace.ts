@@ -5,51 +5,59 @@ import { prepareCached } from './statements';
 /** Readers of the 360° view: everything about the products of one deal and its customer, in a few queries. */
 const IDS = 'SELECT value FROM json_each(@ids)';
 
+/** The SQL of the 360° view, also run raw by the benchmark. */
+export const SQL = {
+  warehouses: 'SELECT id, code FROM warehouses WHERE active = 1 ORDER BY id',
+  stock: `SELECT product_id AS productId, warehouse_id AS warehouseId, on_hand AS onHand, reserved_erp AS reservedErp, as_of AS asOf
+     FROM stock_levels WHERE product_id IN (${IDS})`,
+  localReservations: `SELECT product_id AS productId, warehouse_id AS warehouseId, sum(qty) AS qty FROM reservations
+     WHERE status = 'active' AND product_id IN (${IDS}) GROUP BY product_id, warehouse_id`,
+  receipts: `SELECT product_id AS productId, warehouse_id AS warehouseId, qty, expected_date AS expectedDate, purchase_ref AS purchaseRef
+     FROM incoming_receipts WHERE active = 1 AND product_id IN (${IDS}) ORDER BY expected_date`,
+  pipelineDemand: `SELECT l.product_id AS productId, coalesce(l.requested_date, o.requested_date, o.expected_close) AS atDate, l.qty, o.probability
+     FROM opportunity_lines l JOIN opportunities o ON o.id = l.opportunity_id JOIN stages s ON s.id = o.stage_id
+     WHERE l.product_id IN (${IDS}) AND s.kind = 'open' AND o.id != @exclude`,
+  marginRules: "SELECT scope, scope_id AS scopeId, params FROM rules WHERE kind = 'margin' AND active = 1",
+  otherPipeline: `SELECT coalesce(sum((o.amount * o.probability + 50) / 100), 0) AS w FROM opportunities o JOIN stages s ON s.id = o.stage_id
+     WHERE o.customer_id = ? AND s.kind = 'open' AND o.id != ?`,
+  customerCredit: 'SELECT open_orders AS openOrders, avg_days_late AS avgDaysLate FROM customers WHERE id = ?',
+  lastOrders: `SELECT order_ref AS orderRef, max(order_date) AS date, sum(amount) AS amount, count(*) AS lines FROM sales_history
+     WHERE customer_id = ? GROUP BY order_ref ORDER BY date DESC, order_ref DESC LIMIT ?`,
+  topProducts: `SELECT h.product_id AS productId, p.code, p.name, p.unit, sum(h.qty) AS qty, sum(h.amount) AS amount FROM sales_history h
+     JOIN products p ON p.id = h.product_id WHERE h.customer_id = ? AND h.order_date >= ? GROUP BY h.product_id ORDER BY amount DESC LIMIT ?`,
+  lastPrices: `SELECT product_id AS productId, unit_price AS unitPrice, order_date AS date FROM (
+       SELECT product_id, unit_price, order_date, row_number() OVER (PARTITION BY product_id ORDER BY order_date DESC, id DESC) AS n
+       FROM sales_history WHERE customer_id = @customer AND product_id IN (${IDS})) WHERE n = 1`,
+};
+
 export type StockRow = { productId: number; warehouseId: number; onHand: number; reservedErp: number; asOf: string | null };
 export type QtyRow = { productId: number; warehouseId: number; qty: number };
 export type ReceiptRow = QtyRow & { expectedDate: string; purchaseRef: string };
 export type DemandRow = { productId: number; atDate: string | null; qty: number; probability: number };
 
 export function readWarehouses(db: Db): { id: number; code: string }[] {
-  return prepareCached(db.$client, 'SELECT id, code FROM warehouses WHERE active = 1 ORDER BY id').all() as { id: number; code: string }[];
+  return prepareCached(db.$client, SQL.warehouses).all() as { id: number; code: string }[];
 }
 
 export function readStock(db: Db, productIds: number[]): StockRow[] {
-  return prepareCached(
-    db.$client,
-    `SELECT product_id AS productId, warehouse_id AS warehouseId, on_hand AS onHand, reserved_erp AS reservedErp, as_of AS asOf
-     FROM stock_levels WHERE product_id IN (${IDS})`,
-  ).all({ ids: JSON.stringify(productIds) }) as StockRow[];
+  return prepareCached(db.$client, SQL.stock).all({ ids: JSON.stringify(productIds) }) as StockRow[];
 }
 
 export function readLocalReservations(db: Db, productIds: number[]): QtyRow[] {
-  return prepareCached(
-    db.$client,
-    `SELECT product_id AS productId, warehouse_id AS warehouseId, sum(qty) AS qty FROM reservations
-     WHERE status = 'active' AND product_id IN (${IDS}) GROUP BY product_id, warehouse_id`,
-  ).all({ ids: JSON.stringify(productIds) }) as QtyRow[];
+  return prepareCached(db.$client, SQL.localReservations).all({ ids: JSON.stringify(productIds) }) as QtyRow[];
 }
 
 export function readReceipts(db: Db, productIds: number[]): ReceiptRow[] {
-  return prepareCached(
-    db.$client,
-    `SELECT product_id AS productId, warehouse_id AS warehouseId, qty, expected_date AS expectedDate, purchase_ref AS purchaseRef
-     FROM incoming_receipts WHERE active = 1 AND product_id IN (${IDS}) ORDER BY expected_date`,
-  ).all({ ids: JSON.stringify(productIds) }) as ReceiptRow[];
+  return prepareCached(db.$client, SQL.receipts).all({ ids: JSON.stringify(productIds) }) as ReceiptRow[];
 }
 
 /** The lines of the other open deals on these products, with the date they are wanted and their probability. */
 export function readPipelineDemand(db: Db, productIds: number[], excludeOpportunityId: number): DemandRow[] {
-  return prepareCached(
-    db.$client,
-    `SELECT l.product_id AS productId, coalesce(l.requested_date, o.requested_date, o.expected_close) AS atDate, l.qty, o.probability
-     FROM opportunity_lines l JOIN opportunities o ON o.id = l.opportunity_id JOIN stages s ON s.id = o.stage_id
-     WHERE l.product_id IN (${IDS}) AND s.kind = 'open' AND o.id != @exclude`,
-  ).all({ ids: JSON.stringify(productIds), exclude: excludeOpportunityId }) as DemandRow[];
+  return prepareCached(db.$client, SQL.pipelineDemand).all({ ids: JSON.stringify(productIds), exclude: excludeOpportunityId }) as DemandRow[];
 }
 
 export function readMarginRules(db: Db): MarginRuleScope[] {
-  const rows = prepareCached(db.$client, "SELECT scope, scope_id AS scopeId, params FROM rules WHERE kind = 'margin' AND active = 1").all() as {
+  const rows = prepareCached(db.$client, SQL.marginRules).all() as {
     scope: MarginRuleScope['scope'];
     scopeId: number | null;
     params: string;
@@ -58,43 +66,37 @@ export function readMarginRules(db: Db): MarginRuleScope[] {
 }
 
 export function readOtherPipelineWeighted(db: Db, customerId: number, excludeOpportunityId: number): number {
-  const row = prepareCached(
-    db.$client,
-    `SELECT coalesce(sum((o.amount * o.probability + 50) / 100), 0) AS w FROM opportunities o JOIN stages s ON s.id = o.stage_id
-     WHERE o.customer_id = ? AND s.kind = 'open' AND o.id != ?`,
-  ).get(customerId, excludeOpportunityId) as { w: number };
+  const row = prepareCached(db.$client, SQL.otherPipeline).get(customerId, excludeOpportunityId) as { w: number };
   return row.w;
 }
 
 export function readCustomerCredit(db: Db, customerId: number): { openOrders: number; avgDaysLate: number } {
-  return prepareCached(db.$client, 'SELECT open_orders AS openOrders, avg_days_late AS avgDaysLate FROM customers WHERE id = ?').get(customerId) as {
+  return prepareCached(db.$client, SQL.customerCredit).get(customerId) as {
     openOrders: number;
     avgDaysLate: number;
   };
 }
 
 export function readLastOrders(db: Db, customerId: number, limit: number) {
-  return prepareCached(
-    db.$client,
-    `SELECT order_ref AS orderRef, max(order_date) AS date, sum(amount) AS amount, count(*) AS lines FROM sales_history
-     WHERE customer_id = ? GROUP BY order_ref ORDER BY date DESC, order_ref DESC LIMIT ?`,
-  ).all(customerId, limit) as { orderRef: string; date: string; amount: number; lines: number }[];
+  return prepareCached(db.$client, SQL.lastOrders).all(customerId, limit) as { orderRef: string; date: string; amount: number; lines: number }[];
 }
 
 export function readTopProducts(db: Db, customerId: number, since: string, limit: number) {
-  return prepareCached(
-    db.$client,
-    `SELECT h.product_id AS productId, p.code, p.name, p.unit, sum(h.qty) AS qty, sum(h.amount) AS amount FROM sales_history h
-     JOIN products p ON p.id = h.product_id WHERE h.customer_id = ? AND h.order_date >= ? GROUP BY h.product_id ORDER BY amount DESC LIMIT ?`,
-  ).all(customerId, since, limit) as { productId: number; code: string; name: string; unit: string; qty: number; amount: number }[];
+  return prepareCached(db.$client, SQL.topProducts).all(customerId, since, limit) as {
+    productId: number;
+    code: string;
+    name: string;
+    unit: string;
+    qty: number;
+    amount: number;
+  }[];
 }
 
 /** The last price the customer paid for each of these products, and when. */
 export function readLastPrices(db: Db, customerId: number, productIds: number[]) {
-  return prepareCached(
-    db.$client,
-    `SELECT product_id AS productId, unit_price AS unitPrice, order_date AS date FROM (
-       SELECT product_id, unit_price, order_date, row_number() OVER (PARTITION BY product_id ORDER BY order_date DESC, id DESC) AS n
-       FROM sales_history WHERE customer_id = @customer AND product_id IN (${IDS})) WHERE n = 1`,
-  ).all({ customer: customerId, ids: JSON.stringify(productIds) }) as { productId: number; unitPrice: number; date: string }[];
+  return prepareCached(db.$client, SQL.lastPrices).all({ customer: customerId, ids: JSON.stringify(productIds) }) as {
+    productId: number;
+    unitPrice: number;
+    date: string;
+  }[];
 }

@@ -4,25 +4,37 @@ import { startCore } from '../../electron/core/core';
 import { benchFirstRow } from './first-row';
 import { BENCH_NOW, largeDatabase } from './large-db';
 import { benchListQuery } from './list-query';
+import { benchWorkspaceView } from './workspace-view';
 import { printTable, type Row } from './stats';
 
-/** npm run bench [-- --json FILE] [--rounds N]: side-by-side comparisons on the `large` preset. */
+/** npm run bench [-- --json FILE] [--rounds N] [--only list|view|first-row]: side-by-side comparisons on the `large` preset. */
 async function main() {
   const args = process.argv.slice(2);
   const jsonAt = args.indexOf('--json');
   const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
   const roundsAt = args.indexOf('--rounds');
   const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 200;
+  const onlyAt = args.indexOf('--only');
+  const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
+  const wanted = (name: string) => !only || only === name;
   const log = (m: string) => process.stdout.write(`${m}\n`);
 
   const dbPath = largeDatabase(log);
   const core = startCore({ dbPath, demo: 'none', now: () => BENCH_NOW });
   const rows: Row[] = [];
   try {
-    log(`list query: ${rounds} rounds per scenario…`);
-    rows.push(...(await benchListQuery(core, rounds)));
-    log('first grid row in Chromium: 9 rounds per side…');
-    rows.push(...(await benchFirstRow(core, join(process.cwd(), 'out', 'renderer'), 9, log)));
+    if (wanted('list')) {
+      log(`list query: ${rounds} rounds per scenario…`);
+      rows.push(...(await benchListQuery(core, rounds)));
+    }
+    if (wanted('view')) {
+      log(`360° view: ${rounds} rounds…`);
+      rows.push(...(await benchWorkspaceView(core, rounds)));
+    }
+    if (wanted('first-row')) {
+      log('first grid row in Chromium: 9 rounds per side…');
+      rows.push(...(await benchFirstRow(core, join(process.cwd(), 'out', 'renderer'), 9, log)));
+    }
   } finally {
     core.close();
   }
