@@ -3,32 +3,6 @@ import { likePattern } from '../../electron/shared/text';
 import type { Db } from '../client';
 import { prepareCached } from './statements';
 
-export function listStages(db: Db): Output<'stages.list'> {
-  const rows = prepareCached(
-    db.$client,
-    `SELECT s.id, s.name, s.position, s.probability, s.kind, s.stagnation_days,
-      (SELECT count(*) FROM opportunities o WHERE o.stage_id = s.id) AS opportunity_count
-    FROM stages s WHERE s.active = 1 ORDER BY s.position`,
-  ).all() as {
-    id: number;
-    name: string;
-    position: number;
-    probability: number;
-    kind: 'open' | 'won' | 'lost';
-    stagnation_days: number | null;
-    opportunity_count: number;
-  }[];
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    position: r.position,
-    probability: r.probability,
-    kind: r.kind,
-    stagnationDays: r.stagnation_days,
-    opportunityCount: r.opportunity_count,
-  }));
-}
-
 export function listUsers(db: Db): Output<'users.list'> {
   return prepareCached(db.$client, 'SELECT id, name, initials, role FROM users WHERE active = 1 ORDER BY name').all() as Output<'users.list'>;
 }

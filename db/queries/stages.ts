@@ -29,18 +29,16 @@ export function getStage(db: Db, id: number): StageRow | undefined {
   );
 }
 
+const STAGE_COLUMNS = `s.id, s.name, s.position, s.probability, s.kind, s.stagnation_days AS stagnationDays,
+  (SELECT count(*) FROM opportunities o WHERE o.stage_id = s.id) AS opportunityCount`;
+
+/** The active stages in pipeline order, each with how many deals it holds. */
+export function listStages(db: Db): Output<'stages.list'> {
+  return prepareCached(db.$client, `SELECT ${STAGE_COLUMNS} FROM stages s WHERE s.active = 1 ORDER BY s.position`).all() as Output<'stages.list'>;
+}
+
 export function stageWithCount(db: Db, id: number): Output<'stages.create'> {
-  const s = getStage(db, id)!;
-  const n = prepareCached(db.$client, 'SELECT count(*) AS n FROM opportunities WHERE stage_id = ?').get(id) as { n: number };
-  return {
-    id: s.id,
-    name: s.name,
-    position: s.position,
-    probability: s.probability,
-    kind: s.kind,
-    stagnationDays: s.stagnationDays,
-    opportunityCount: n.n,
-  };
+  return prepareCached(db.$client, `SELECT ${STAGE_COLUMNS} FROM stages s WHERE s.id = ?`).get(id) as Output<'stages.create'>;
 }
 
 export function insertStage(db: Db, s: { name: string; probability: number; kind: StageRow['kind']; stagnationDays: number | null }): number {

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client';
 import { schemaVersion } from '../../db/client';
 import { readBoard } from '../../db/queries/board';
-import { counts, listStages, listUsers, searchCustomers, searchProducts } from '../../db/queries/catalog';
+import { counts, listUsers, searchCustomers, searchProducts } from '../../db/queries/catalog';
+import { listStages } from '../../db/queries/stages';
 import { listOpportunities } from '../../db/queries/opportunities-list';
 import { currentStage, readOpportunityHistory } from '../../db/queries/opportunity-stage';
 import { notFound } from '../shared/errors';
