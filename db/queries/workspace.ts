@@ -14,9 +14,8 @@ export const SQL = {
      WHERE status = 'active' AND product_id IN (${IDS}) GROUP BY product_id, warehouse_id`,
   receipts: `SELECT product_id AS productId, warehouse_id AS warehouseId, qty, expected_date AS expectedDate, purchase_ref AS purchaseRef
      FROM incoming_receipts WHERE active = 1 AND product_id IN (${IDS}) ORDER BY expected_date`,
-  pipelineDemand: `SELECT l.product_id AS productId, coalesce(l.requested_date, o.requested_date, o.expected_close) AS atDate, l.qty, o.probability
-     FROM opportunity_lines l JOIN opportunities o ON o.id = l.opportunity_id JOIN stages s ON s.id = o.stage_id
-     WHERE l.product_id IN (${IDS}) AND s.kind = 'open' AND o.id != @exclude`,
+  pipelineDemand: `SELECT product_id AS productId, demand_date AS atDate, qty, demand_probability AS probability
+     FROM opportunity_lines WHERE product_id IN (${IDS}) AND demand_open = 1 AND opportunity_id != @exclude`,
   marginRules: "SELECT scope, scope_id AS scopeId, params FROM rules WHERE kind = 'margin' AND active = 1",
   otherPipeline: `SELECT coalesce(sum((o.amount * o.probability + 50) / 100), 0) AS w FROM opportunities o JOIN stages s ON s.id = o.stage_id
      WHERE o.customer_id = ? AND s.kind = 'open' AND o.id != ?`,

@@ -83,8 +83,13 @@ export const opportunityLines = sqliteTable(
     discount: integer().notNull().default(0),
     requestedDate: date(),
     note: text().notNull().default(''),
+    /** Kept by triggers (migration 0004) for the pipeline-weighted demand: is the deal open, its probability, the date wanted. */
+    demandOpen: integer({ mode: 'boolean' }).notNull().default(false),
+    demandProbability: integer().notNull().default(0),
+    demandDate: date(),
   },
-  (t) => [index('opportunity_lines_opportunity').on(t.opportunityId, t.position), index('opportunity_lines_product').on(t.productId)],
+  (t) => [index('opportunity_lines_opportunity').on(t.opportunityId, t.position), index('opportunity_lines_product').on(t.productId),
+    index('opportunity_lines_demand').on(t.productId, t.demandOpen, t.demandDate, t.qty, t.demandProbability, t.opportunityId)],
 );
 
 export const stageHistory = sqliteTable(

@@ -72,6 +72,41 @@ describe('the 360° view of a deal', () => {
     expect(line.insight.pipelineDemand).toBe(expected);
   });
 
+  it('follows the other deals: a deal lost or re-weighted changes the demand at once', async () => {
+    const id = openDeal();
+    const line = (await view(id)).lines[0]!;
+    const other = sql<{ id: number; customer_id: number }>('SELECT id, customer_id FROM opportunities WHERE id != ? ORDER BY id LIMIT 1', id)[0]!;
+    const qual = sql<{ id: number }>("SELECT id FROM stages WHERE code = 'QUAL'")[0]!.id;
+    const lost = sql<{ id: number }>("SELECT id FROM stages WHERE code = 'LOST'")[0]!.id;
+    // the other deal, open, wants 100 units of the same product by the same date at 10 %
+    await core.call('pipeline.moveStage', { opportunityId: other.id, toStageId: qual });
+    core.db.$client
+      .prepare(
+        'INSERT INTO opportunity_lines (opportunity_id, position, product_id, qty, unit_price, discount, requested_date) VALUES (?, 99, ?, 100000, 10000, 0, ?)',
+      )
+      .run(other.id, line.productId, line.insight.atDate);
+    const base = (await view(id)).lines[0]!.insight.pipelineDemand;
+    // what the other deal's lines of this product, due by then, weigh at a given probability
+    const otherLines = sql<{ qty: number }>(
+      'SELECT l.qty FROM opportunity_lines l JOIN opportunities o ON o.id = l.opportunity_id WHERE l.opportunity_id = ? AND l.product_id = ? AND coalesce(l.requested_date, o.requested_date, o.expected_close) <= ?',
+      other.id,
+      line.productId,
+      line.insight.atDate,
+    );
+    const at = (p: number) => otherLines.reduce((sum, l) => sum + weighted(l.qty, p), 0);
+    expect(at(10)).toBeGreaterThanOrEqual(10_000);
+    core.db.$client.prepare('UPDATE opportunities SET probability = 50 WHERE id = ?').run(other.id);
+    expect((await view(id)).lines[0]!.insight.pipelineDemand).toBe(base - at(10) + at(50));
+    await core.call('pipeline.moveStage', { opportunityId: other.id, toStageId: lost });
+    expect((await view(id)).lines[0]!.insight.pipelineDemand).toBe(base - at(10));
+    // back to a stage that is open, then that stage is made a closing one
+    await core.call('pipeline.moveStage', { opportunityId: other.id, toStageId: qual });
+    expect((await view(id)).lines[0]!.insight.pipelineDemand).toBe(base);
+    await core.call('stages.update', { id: qual, kind: 'won' });
+    expect((await view(id)).lines[0]!.insight.pipelineDemand).toBeLessThanOrEqual(base - at(10));
+    await core.call('stages.update', { id: qual, kind: 'open' });
+  });
+
   it('grades each line and the deal against the margin rule, the customer rule first', async () => {
     const id = openDeal();
     const v = await view(id);
