@@ -14,8 +14,8 @@ export const SQL = {
      WHERE status = 'active' AND product_id IN (${IDS}) GROUP BY product_id, warehouse_id`,
   receipts: `SELECT product_id AS productId, warehouse_id AS warehouseId, qty, expected_date AS expectedDate, purchase_ref AS purchaseRef
      FROM incoming_receipts WHERE active = 1 AND product_id IN (${IDS}) ORDER BY expected_date`,
-  pipelineDemand: `SELECT product_id AS productId, demand_date AS atDate, qty, demand_probability AS probability
-     FROM opportunity_lines WHERE product_id IN (${IDS}) AND demand_open = 1 AND opportunity_id != @exclude`,
+  pipelineDemand: `SELECT coalesce(sum((qty * demand_probability + 50) / 100), 0) FROM opportunity_lines
+     WHERE product_id = @product AND demand_open = 1 AND demand_date <= @at AND opportunity_id != @exclude`,
   marginRules: "SELECT scope, scope_id AS scopeId, params FROM rules WHERE kind = 'margin' AND active = 1",
   otherPipeline: `SELECT coalesce(sum((o.amount * o.probability + 50) / 100), 0) AS w FROM opportunities o JOIN stages s ON s.id = o.stage_id
      WHERE o.customer_id = ? AND s.kind = 'open' AND o.id != ?`,
@@ -32,7 +32,6 @@ export const SQL = {
 export type StockRow = { productId: number; warehouseId: number; onHand: number; reservedErp: number; asOf: string | null };
 export type QtyRow = { productId: number; warehouseId: number; qty: number };
 export type ReceiptRow = QtyRow & { expectedDate: string; purchaseRef: string };
-export type DemandRow = { productId: number; atDate: string | null; qty: number; probability: number };
 
 export function readWarehouses(db: Db): { id: number; code: string }[] {
   return prepareCached(db.$client, SQL.warehouses).all() as { id: number; code: string }[];
@@ -50,9 +49,9 @@ export function readReceipts(db: Db, productIds: number[]): ReceiptRow[] {
   return prepareCached(db.$client, SQL.receipts).all({ ids: JSON.stringify(productIds) }) as ReceiptRow[];
 }
 
-/** The lines of the other open deals on these products, with the date they are wanted and their probability. */
-export function readPipelineDemand(db: Db, productIds: number[], excludeOpportunityId: number): DemandRow[] {
-  return prepareCached(db.$client, SQL.pipelineDemand).all({ ids: JSON.stringify(productIds), exclude: excludeOpportunityId }) as DemandRow[];
+/** The weighted quantity the other open deals want of a product by a date (qty × probability, per line). */
+export function readPipelineDemand(db: Db, productId: number, at: string, excludeOpportunityId: number): number {
+  return prepareCached(db.$client, SQL.pipelineDemand).pluck().get({ product: productId, at, exclude: excludeOpportunityId }) as number;
 }
 
 export function readMarginRules(db: Db): MarginRuleScope[] {

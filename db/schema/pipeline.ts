@@ -88,8 +88,11 @@ export const opportunityLines = sqliteTable(
     demandProbability: integer().notNull().default(0),
     demandDate: date(),
   },
-  (t) => [index('opportunity_lines_opportunity').on(t.opportunityId, t.position), index('opportunity_lines_product').on(t.productId),
-    index('opportunity_lines_demand').on(t.productId, t.demandOpen, t.demandDate, t.qty, t.demandProbability, t.opportunityId)],
+  (t) => [
+    index('opportunity_lines_opportunity').on(t.opportunityId, t.position),
+    index('opportunity_lines_product').on(t.productId),
+    index('opportunity_lines_demand').on(t.productId, t.demandOpen, t.demandDate, t.qty, t.demandProbability, t.opportunityId),
+  ],
 );
 
 export const stageHistory = sqliteTable(

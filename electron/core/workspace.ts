@@ -7,7 +7,6 @@ import { addDays } from '../shared/dates';
 import { availability, availableToPromise } from '../shared/domain/atp';
 import { creditHeadroom, creditState } from '../shared/domain/credit';
 import { marginState, resolveMarginRule, worstState, type MarginRule } from '../shared/domain/guards';
-import { weighted } from '../shared/money';
 
 const DEFAULT_MARGIN_RULE: MarginRule = { targetRate: 2000, minimumRate: 1200 };
 
@@ -16,7 +15,7 @@ type Context = {
   stock: Map<string, q.StockRow>;
   local: Map<string, number>;
   receipts: Map<number, q.ReceiptRow[]>;
-  demand: Map<number, q.DemandRow[]>;
+  demand: (productId: number, at: string) => number;
 };
 
 const key = (productId: number, warehouseId: number) => `${productId}:${warehouseId}`;
@@ -41,10 +40,7 @@ function lineInsight(line: BaseLine, atDate: string, ctx: Context, guard: LineIn
     return { warehouseId: w.id, warehouseCode: w.code, ...position, incoming, atp, asOf: s?.asOf ?? null };
   });
   const a = availability(line.qty, line.warehouseId, atpByWarehouse);
-  const pipelineDemand = (ctx.demand.get(line.productId) ?? []).reduce(
-    (sum, d) => (d.atDate === null || d.atDate <= atDate ? sum + weighted(d.qty, d.probability) : sum),
-    0,
-  );
+  const pipelineDemand = ctx.demand(line.productId, atDate);
   return {
     atDate,
     stock,
@@ -89,7 +85,7 @@ export function opportunityView(db: Db, id: number, now: string): Output<'opport
     stock: new Map(q.readStock(db, productIds).map((s) => [key(s.productId, s.warehouseId), s])),
     local: new Map(q.readLocalReservations(db, productIds).map((r) => [key(r.productId, r.warehouseId), r.qty])),
     receipts: group(q.readReceipts(db, productIds)),
-    demand: group(q.readPipelineDemand(db, productIds, id)),
+    demand: (productId, at) => q.readPipelineDemand(db, productId, at, id),
   };
   const rules = q.readMarginRules(db);
   const dealRule = resolveMarginRule(rules, { customerId: opp.customer.id, categoryId: null }, DEFAULT_MARGIN_RULE);

@@ -40,8 +40,11 @@ export async function benchWorkspaceView(core: Core, rounds: number): Promise<Ro
   const id = fiftyLineDeal(core);
   const raw = core.db.$client;
   const productIds = raw.prepare('SELECT DISTINCT product_id FROM opportunity_lines WHERE opportunity_id = ?').pluck().all(id) as number[];
+  // the date each line is wanted by, as the view computes it (no line of this deal has its own)
+  const at = raw.prepare('SELECT coalesce(requested_date, expected_close) FROM opportunities WHERE id = ?').pluck().get(id) as string;
   const customer = raw.prepare('SELECT customer_id FROM opportunities WHERE id = ?').pluck().get(id) as number;
   const ids = JSON.stringify(productIds);
+  const lineProducts = raw.prepare('SELECT product_id FROM opportunity_lines WHERE opportunity_id = ? ORDER BY position').pluck().all(id) as number[];
   const s = (sql: string) => raw.prepare(sql);
   const statements = {
     header: s(HEADER_SQL),
@@ -67,7 +70,7 @@ export async function benchWorkspaceView(core: Core, rounds: number): Promise<Ro
       statements.stock.all({ ids });
       statements.local.all({ ids });
       statements.receipts.all({ ids });
-      statements.demand.all({ ids, exclude: id });
+      for (const product of lineProducts) statements.demand.get({ product, at, exclude: id });
       statements.rules.all();
       statements.other.get(customer, id);
       statements.credit.get(customer);
