@@ -32,7 +32,7 @@ function readableValue(db: Db): (field: string | null, json: string | null) => u
   return (field, json) => {
     if (json === null) return null;
     const value = JSON.parse(json) as unknown;
-    return field === 'stage_id' && typeof value === 'number' ? (names.get(value) ?? value) : value;
+    return field === 'stageId' && typeof value === 'number' ? (names.get(value) ?? value) : value;
   };
 }
 

@@ -9,6 +9,7 @@ import { notFound } from '../shared/errors';
 import { refreshOpportunityTotals } from '../../db/queries/totals';
 import type { Handlers } from '../shared/rpc';
 import type { EventBus } from './event-bus';
+import { createEditing } from './editing';
 import { createPipeline, type Actor } from './pipeline';
 import { getSettings, setSetting } from './settings';
 import { opportunityView } from './workspace';
@@ -26,8 +27,14 @@ export type CoreContext = {
 export function createHandlers(ctx: CoreContext): Handlers {
   const { db, bus } = ctx;
   const pipeline = createPipeline(db);
+  const editing = createEditing(db, () => ctx.now().slice(0, 10));
   const actor = (): Actor => ({ userId: getSettings(db).currentUserId, at: ctx.now() });
   const changed = (entities: string[], ids?: number[]) => bus.emit('data.changed', ids ? { entities, ids } : { entities });
+  /** After an edit: tell every client, and answer with the deal as core now computes it. */
+  const saved = (opportunityId: number) => {
+    changed(['opportunities'], [opportunityId]);
+    return opportunityView(db, opportunityId, ctx.now());
+  };
   return {
     'app.health': () => ({
       version: ctx.version,
@@ -48,6 +55,19 @@ export function createHandlers(ctx: CoreContext): Handlers {
     },
     'opportunities.list': (input) => listOpportunities(db, input, ctx.now()),
     'opportunity.get': ({ id }) => opportunityView(db, id, ctx.now()),
+    'opportunity.create': (input) => saved(editing.create(input, actor())),
+    'opportunity.update': (input) => {
+      editing.update(input, actor());
+      return saved(input.id);
+    },
+    'opportunity.addLine': (input) => {
+      editing.addLine(input, actor());
+      return saved(input.opportunityId);
+    },
+    'opportunity.updateLine': (input) => saved(editing.updateLine(input, actor())),
+    'opportunity.duplicateLine': ({ lineId }) => saved(editing.duplicateLine(lineId, actor())),
+    'opportunity.deleteLine': ({ lineId }) => saved(editing.deleteLine(lineId, actor())),
+    'opportunity.moveLine': ({ lineId, toPosition }) => saved(editing.moveLine(lineId, toPosition, actor())),
     'stages.list': () => listStages(db),
     'stages.create': (input) => {
       const stage = pipeline.create(input, actor());

@@ -32,7 +32,7 @@ export function createPipeline(db: Db) {
         by: actor.userId,
       });
       const base = { entity: 'opportunity', entityId: opportunityId, by: actor.userId, at: actor.at, source: 'user' as const };
-      auditChanges(db, base, { stage_id: current.stageId, probability: current.probability }, { stage_id: to.id, probability: to.probability });
+      auditChanges(db, base, { stageId: current.stageId, probability: current.probability }, { stageId: to.id, probability: to.probability });
       return true;
     });
 

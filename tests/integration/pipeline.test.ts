@@ -34,13 +34,13 @@ describe('moving a deal between stages', () => {
     expect(history.stages[0]).toEqual({ fromStage: 'Qualification', toStage: 'Négociation', at: NOW, by: 'Claire Martin' });
     expect(history.audit.filter((a) => a.at === NOW).map((a) => [a.field, a.oldValue, a.newValue, a.source])).toEqual(
       expect.arrayContaining([
-        ['stage_id', 'Qualification', 'Négociation', 'user'],
+        ['stageId', 'Qualification', 'Négociation', 'user'],
         ['probability', 10, 60, 'user'],
       ]),
     );
     // stored as ids, shown by name
     const [row] = sql<{ old_value: string; new_value: string }>(
-      "SELECT old_value, new_value FROM audit_log WHERE entity = 'opportunity' AND entity_id = ? AND field = 'stage_id'",
+      "SELECT old_value, new_value FROM audit_log WHERE entity = 'opportunity' AND entity_id = ? AND field = 'stageId'",
       id,
     );
     expect(row).toEqual({ old_value: String((await byName('Qualification')).id), new_value: String(nego.id) });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { health, settingsSetInput, settingsShape } from './app';
 import { customerHit, productHit, searchInput, stage, user } from './catalog';
 import { id } from './common';
+import { lineAddInput, lineMoveInput, lineRefInput, lineUpdateInput, opportunityCreateInput, opportunityUpdateInput } from './editing';
 import { opportunitiesListInput, opportunitiesListOutput, opportunityDetail } from './opportunities';
 import {
   board,
@@ -24,6 +25,13 @@ export const contract = {
   'settings.set': { input: settingsSetInput, output: settingsShape },
   'opportunities.list': { input: opportunitiesListInput, output: opportunitiesListOutput },
   'opportunity.get': { input: z.object({ id }).strict(), output: opportunityDetail },
+  'opportunity.create': { input: opportunityCreateInput, output: opportunityDetail },
+  'opportunity.update': { input: opportunityUpdateInput, output: opportunityDetail },
+  'opportunity.addLine': { input: lineAddInput, output: opportunityDetail },
+  'opportunity.updateLine': { input: lineUpdateInput, output: opportunityDetail },
+  'opportunity.duplicateLine': { input: lineRefInput, output: opportunityDetail },
+  'opportunity.deleteLine': { input: lineRefInput, output: opportunityDetail },
+  'opportunity.moveLine': { input: lineMoveInput, output: opportunityDetail },
   'stages.list': { input: z.object({}).strict(), output: z.array(stage) },
   'stages.create': { input: stageCreateInput, output: stage },
   'stages.update': { input: stageUpdateInput, output: stage },
@@ -64,6 +72,7 @@ export function isMethod(name: unknown): name is Method {
 export * from './app';
 export * from './catalog';
 export * from './common';
+export * from './editing';
 export * from './grid-filter';
 export * from './opportunities';
 export * from './pipeline';

@@ -100,7 +100,7 @@ export const fr = {
   'stages.moveTo': 'Déplacer ses {count} opportunités vers',
   'stages.confirmDelete': 'Supprimer et déplacer',
   'stages.cancel': 'Annuler',
-  'field.stage_id': 'Étape',
+  'field.stageId': 'Étape',
   'field.probability': 'Probabilité',
   'nav.board': 'Tableau du pipeline',
   'board.title': 'Pipeline',
@@ -135,6 +135,18 @@ export const fr = {
   'credit.approval': 'Dépassement : accord requis',
   'credit.blocked': 'Client bloqué',
   'deal.guard': 'Garde-fou marge (affaire et lignes) : {state} — objectif {target}, minimum {minimum}',
+  'field.title': 'Titre',
+  'field.qty': 'Quantité',
+  'field.unitPrice': 'Prix unitaire',
+  'field.discount': 'Remise',
+  'field.requestedDate': 'Date souhaitée',
+  'field.expectedClose': 'Clôture prévue',
+  'field.warehouseId': 'Entrepôt',
+  'field.productId': 'Article',
+  'field.position': 'Position',
+  'field.notes': 'Notes',
+  'field.ownerId': 'Commercial',
+  'field.customerId': 'Client',
 };
 
 export type MessageKey = keyof typeof fr;
