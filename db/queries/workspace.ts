@@ -7,7 +7,7 @@ const IDS = 'SELECT value FROM json_each(@ids)';
 
 /** The SQL of the 360° view, also run raw by the benchmark. */
 export const SQL = {
-  warehouses: 'SELECT id, code FROM warehouses WHERE active = 1 ORDER BY id',
+  warehouses: 'SELECT id, code, name FROM warehouses WHERE active = 1 ORDER BY id',
   stock: `SELECT product_id AS productId, warehouse_id AS warehouseId, on_hand AS onHand, reserved_erp AS reservedErp, as_of AS asOf
      FROM stock_levels WHERE product_id IN (${IDS})`,
   localReservations: `SELECT product_id AS productId, warehouse_id AS warehouseId, sum(qty) AS qty FROM reservations
@@ -33,8 +33,8 @@ export type StockRow = { productId: number; warehouseId: number; onHand: number;
 export type QtyRow = { productId: number; warehouseId: number; qty: number };
 export type ReceiptRow = QtyRow & { expectedDate: string; purchaseRef: string };
 
-export function readWarehouses(db: Db): { id: number; code: string }[] {
-  return prepareCached(db.$client, SQL.warehouses).all() as { id: number; code: string }[];
+export function readWarehouses(db: Db): { id: number; code: string; name: string }[] {
+  return prepareCached(db.$client, SQL.warehouses).all() as { id: number; code: string; name: string }[];
 }
 
 export function readStock(db: Db, productIds: number[]): StockRow[] {

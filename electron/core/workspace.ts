@@ -11,7 +11,7 @@ import { marginState, resolveMarginRule, worstState, type MarginRule } from '../
 const DEFAULT_MARGIN_RULE: MarginRule = { targetRate: 2000, minimumRate: 1200 };
 
 type Context = {
-  warehouses: { id: number; code: string }[];
+  warehouses: { id: number; code: string; name: string }[];
   stock: Map<string, q.StockRow>;
   local: Map<string, number>;
   receipts: Map<number, q.ReceiptRow[]>;
@@ -103,5 +103,6 @@ export function opportunityView(db: Db, id: number, now: string): Output<'opport
     lines,
     guard: { state: dealState, targetRate: dealRule.targetRate, minimumRate: dealRule.minimumRate },
     customerPanel: customerPanel(db, opp, productIds, today),
+    warehouses: ctx.warehouses,
   };
 }

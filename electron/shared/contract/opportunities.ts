@@ -147,6 +147,8 @@ export const opportunityDetail = z.object({
   costsAsOf: isoStamp.nullable(),
   guard: dealGuard,
   customerPanel,
+  /** Every warehouse, in the order the view shows them. */
+  warehouses: z.array(z.object({ id, code: z.string(), name: z.string() })),
 });
 export type OpportunityDetail = z.infer<typeof opportunityDetail>;
 export type OpportunitiesListOutput = z.infer<typeof opportunitiesListOutput>;

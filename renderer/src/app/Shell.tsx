@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useT } from '../i18n';
 import { OpportunitiesGrid } from '../modules/opportunities/components/OpportunitiesGrid';
+import { NewOpportunity } from '../modules/opportunity/components/NewOpportunity';
 import { OpportunityView } from '../modules/opportunity/components/OpportunityView';
 import { BoardView } from '../modules/pipeline/components/BoardView';
 import { SettingsView } from '../modules/settings/components/SettingsView';
@@ -12,7 +13,7 @@ export function Shell() {
   const [route, go] = useRoute();
   const openOpportunity = useCallback((id: number) => go({ area: 'opportunity', id }), [go]);
   const backToGrid = useCallback(() => (window.history.length > 1 ? window.history.back() : go({ area: 'opportunities' })), [go]);
-  const inOpportunities = route.area === 'opportunities' || route.area === 'opportunity';
+  const inOpportunities = route.area === 'opportunities' || route.area === 'opportunity' || route.area === 'new';
   return (
     <div className="shell">
       <nav className="nav" aria-label="Navigation">
@@ -29,8 +30,9 @@ export function Shell() {
         <div className="hint">{t('nav.shortcuts')}</div>
       </nav>
       <main className="main">
-        {route.area === 'opportunities' && <OpportunitiesGrid onOpen={openOpportunity} />}
+        {route.area === 'opportunities' && <OpportunitiesGrid onOpen={openOpportunity} onNew={() => go({ area: 'new' })} />}
         {route.area === 'opportunity' && <OpportunityView key={route.id} id={route.id} onBack={backToGrid} />}
+        {route.area === 'new' && <NewOpportunity onCreated={openOpportunity} onCancel={backToGrid} />}
         {route.area === 'board' && <BoardView onOpen={openOpportunity} onGrid={() => go({ area: 'opportunities' })} />}
         {route.area === 'settings' && <SettingsView />}
       </main>

@@ -1,18 +1,20 @@
 import { useEffect, useState } from 'react';
 
-export type Route = { area: 'opportunities' } | { area: 'board' } | { area: 'opportunity'; id: number } | { area: 'settings' };
+export type Route = { area: 'opportunities' } | { area: 'new' } | { area: 'board' } | { area: 'opportunity'; id: number } | { area: 'settings' };
 
 /** `#/opportunities`, `#/opportunities/42`, `#/settings`; anything else is the opportunities grid. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
   if (parts[0] === 'settings') return { area: 'settings' };
   if (parts[0] === 'board') return { area: 'board' };
+  if (parts[0] === 'opportunities' && parts[1] === 'new') return { area: 'new' };
   if (parts[0] === 'opportunities' && parts[1] && /^\d+$/.test(parts[1])) return { area: 'opportunity', id: Number(parts[1]) };
   return { area: 'opportunities' };
 }
 
 export function routeHref(route: Route): string {
   if (route.area === 'opportunity') return `#/opportunities/${route.id}`;
+  if (route.area === 'new') return '#/opportunities/new';
   return `#/${route.area}`;
 }
 

@@ -1,9 +1,11 @@
-import type { ColDef } from 'ag-grid-community';
+import type { ColDef, EditableCallbackParams, ValueSetterParams } from 'ag-grid-community';
 import type { OpportunityLine } from '../../../../electron/shared/contract';
 import { formatDate, type Locale } from '../../../../electron/shared/format';
 import type { T } from '../../i18n';
 import { cellFormat, marginClass } from '../../ui/format';
+import type { LineEditing } from './hooks/use-line-editing';
 import { insightColumns } from './insight-columns';
+import type { EditableField } from './line-edit';
 
 /** Read-only lines of an opportunity: quantities, prices, both unit costs and the margin. */
 export function lineColumns(
@@ -11,8 +13,23 @@ export function lineColumns(
   locale: Locale,
   lastPrices: Map<number, { unitPrice: number; date: string }>,
   warehouses: { warehouseId: number; warehouseCode: string }[],
+  edit: { current: LineEditing | null },
 ): ColDef<OpportunityLine>[] {
   const num = { type: 'rightAligned', cellClass: 'num' } as const;
+  // typed text goes to the editing hook (parse, then core); the grid's own value stays until core answers
+  const editable = (field: EditableField) => ({
+    editable: (p: EditableCallbackParams<OpportunityLine>) => !p.node.rowPinned,
+    // no type inference: the editor must hand over the text as typed ("12,50 €"), which we parse
+    cellDataType: false,
+    cellEditor: 'agTextCellEditor',
+    cellEditorParams: { useFormatter: true },
+    cellClass: field === 'requestedDate' ? 'editable' : 'num editable',
+    valueSetter: (p: ValueSetterParams<OpportunityLine>) => {
+      if (p.data) edit.current?.editCell(p.data, field, p.newValue == null ? '' : String(p.newValue));
+      return false;
+    },
+  });
+  const any = t('line.anyWarehouse');
   const [availability, ...stock] = insightColumns(t, locale, warehouses);
   const guard = stock.pop()!;
   return [
@@ -20,10 +37,19 @@ export function lineColumns(
     { field: 'productCode', headerName: t('line.product'), width: 110 },
     { field: 'productName', headerName: '', flex: 1, minWidth: 220 },
     {
-      field: 'warehouseName',
+      colId: 'warehouse',
       headerName: t('line.warehouse'),
-      width: 170,
-      valueFormatter: (p) => (p.node?.rowPinned ? '' : ((p.value as string | null) ?? t('line.anyWarehouse'))),
+      width: 110,
+      valueGetter: (p) => (p.node?.rowPinned ? '' : (warehouses.find((w) => w.warehouseId === p.data?.warehouseId)?.warehouseCode ?? any)),
+      tooltipValueGetter: (p) => p.data?.warehouseName ?? any,
+      editable: (p) => !p.node.rowPinned,
+      cellEditor: 'agSelectCellEditor',
+      cellEditorParams: { values: [any, ...warehouses.map((w) => w.warehouseCode)] },
+      cellClass: 'editable',
+      valueSetter: (p) => {
+        if (p.data) edit.current?.setWarehouse(p.data, warehouses.find((w) => w.warehouseCode === p.newValue)?.warehouseId ?? null);
+        return false;
+      },
     },
     {
       field: 'qty',
@@ -31,6 +57,7 @@ export function lineColumns(
       width: 120,
       ...num,
       valueFormatter: (p) => (p.data && !p.node?.rowPinned ? cellFormat.qty(locale, p.data.unit)(p) : ''),
+      ...editable('qty'),
     },
     availability!,
     ...stock,
@@ -40,6 +67,7 @@ export function lineColumns(
       width: 115,
       ...num,
       valueFormatter: (p) => (p.node?.rowPinned ? '' : cellFormat.unitPrice(locale)(p)),
+      ...editable('unitPrice'),
     },
     {
       colId: 'lastPrice',
@@ -59,6 +87,7 @@ export function lineColumns(
       width: 80,
       ...num,
       valueFormatter: (p) => (p.node?.rowPinned || !p.value ? '' : cellFormat.rate(locale)(p)),
+      ...editable('discount'),
     },
     { field: 'amount', headerName: t('line.amount'), width: 125, ...num, valueFormatter: cellFormat.money(locale) },
     { field: 'erpUnitCost', headerName: t('line.erpCost'), width: 105, ...num, valueFormatter: cellFormat.unitPrice(locale) },
@@ -77,6 +106,12 @@ export function lineColumns(
       },
     },
     guard,
-    { field: 'requestedDate', headerName: t('line.requestedDate'), width: 110, valueFormatter: cellFormat.date(locale) },
+    {
+      field: 'requestedDate',
+      headerName: t('line.requestedDate'),
+      width: 110,
+      valueFormatter: cellFormat.date(locale),
+      ...editable('requestedDate'),
+    },
   ];
 }

@@ -13,13 +13,13 @@ import { useColumnState } from '../hooks/use-column-state';
 import { useOpportunitiesDatasource, type Summary } from '../hooks/use-opportunities-datasource';
 import { OpportunitiesToolbar } from './OpportunitiesToolbar';
 
-type Props = { onOpen: (id: number) => void };
+type Props = { onOpen: (id: number) => void; onNew: () => void };
 
 /** A constant: a new object on each render would make the grid reset every column's width. */
 const DEFAULT_COL_DEF = { sortable: true, resizable: true };
 
 /** All opportunities, paged from core (infinite row model), keyboard first. */
-export function OpportunitiesGrid({ onOpen }: Props) {
+export function OpportunitiesGrid({ onOpen, onNew }: Props) {
   const { client } = useApp();
   const { t, locale } = useT();
   const api = useRef<GridApi<OpportunityRow> | null>(null);
@@ -76,6 +76,7 @@ export function OpportunitiesGrid({ onOpen }: Props) {
         kinds={kinds}
         onToggleKind={(k) => setKinds((list) => (list.includes(k) ? list.filter((x) => x !== k) : [...list, k]))}
         onResetColumns={() => api.current && columnState.reset(api.current)}
+        onNew={onNew}
       />
       {error && (
         <div className="banner" role="alert">

@@ -11,6 +11,7 @@ type Props = {
   kinds: StageKind[];
   onToggleKind: (kind: StageKind) => void;
   onResetColumns: () => void;
+  onNew: () => void;
 };
 
 /** Quick search, stage-kind toggles and the column reset above the grid. */
@@ -35,6 +36,9 @@ export const OpportunitiesToolbar = forwardRef<HTMLInputElement, Props>(function
         </button>
       ))}
       <span className="spacer" />
+      <button type="button" className="btn" onClick={props.onNew}>
+        {t('opps.new')}
+      </button>
       <button type="button" className="btn" onClick={props.onResetColumns}>
         {t('opps.resetColumns')}
       </button>

@@ -43,7 +43,7 @@ export function HistoryPanel({ id }: { id: number }) {
         <ol className="timeline">
           {history.audit.map((a, i) => (
             <li key={i}>
-              <span className="fresh">{formatStamp(a.at, locale)}</span> {a.entity === 'opportunity' ? '' : `${a.entity} #${a.entityId} · `}
+              <span className="fresh">{formatStamp(a.at, locale)}</span> {a.entity === 'opportunity_line' ? `${t('history.line')} · ` : ''}
               <b>{fieldLabel(a.field, a.action)}</b> {show(a.oldValue)} → {show(a.newValue)}
               <span className="fresh">
                 {' '}

@@ -1,5 +1,6 @@
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { CellKeyDownEvent } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OpportunityDetail, OpportunityLine } from '../../../../../electron/shared/contract';
 import { AppError } from '../../../../../electron/shared/errors';
 import { formatDate, formatMoney, formatRate, formatStamp } from '../../../../../electron/shared/format';
@@ -8,7 +9,9 @@ import { gridLocaleText, useT } from '../../../i18n';
 import { marginClass } from '../../../ui/format';
 import { gridTheme } from '../../../ui/grid';
 import { useShortcut } from '../../../ui/use-shortcut';
+import { useLineEditing, type LineEditing } from '../hooks/use-line-editing';
 import { lineColumns } from '../line-columns';
+import { AddLineBar } from './AddLineBar';
 import { CustomerCard } from './CustomerCard';
 import { HistoryPanel } from './HistoryPanel';
 import { StageSelect } from './StageSelect';
@@ -18,7 +21,21 @@ const LINE_COL_DEF = { sortable: true, resizable: true };
 /** Columns as wide as their content: figures are never cut. */
 const FIT = { type: 'fitCellContents' } as const;
 
-/** One opportunity, read-only for now: header, customer credit and its lines with costs and margins. */
+/** Line shortcuts: Ctrl+D duplicates, Ctrl+Delete deletes, Alt+↑/↓ moves, Ctrl+Z undoes the last change. */
+function onLineKey(e: CellKeyDownEvent<OpportunityLine>, editing: LineEditing) {
+  const k = e.event as KeyboardEvent | undefined;
+  if (!k || !e.data || e.node.rowPinned) return;
+  const ctrl = k.ctrlKey || k.metaKey;
+  if (ctrl && k.key.toLowerCase() === 'd') editing.duplicate(e.data);
+  else if (ctrl && k.key === 'Delete') editing.remove(e.data);
+  else if (k.altKey && k.key === 'ArrowUp') editing.move(e.data, -1);
+  else if (k.altKey && k.key === 'ArrowDown') editing.move(e.data, 1);
+  else if (ctrl && k.key.toLowerCase() === 'z') editing.undoLast();
+  else return;
+  k.preventDefault();
+}
+
+/** One opportunity, the 360° view: header, customer credit, and its lines edited in place with stock, costs and margins. */
 export function OpportunityView({ id, onBack }: Props) {
   const { client } = useApp();
   const { t, locale } = useT();
@@ -36,7 +53,7 @@ export function OpportunityView({ id, onBack }: Props) {
 
   const back = useCallback(
     (e: KeyboardEvent) => {
-      if (document.activeElement?.closest('.ag-popup')) return;
+      if (document.activeElement?.closest('.ag-popup, .ag-cell-inline-editing, [data-no-escape]')) return;
       e.preventDefault();
       onBack();
     },
@@ -50,7 +67,10 @@ export function OpportunityView({ id, onBack }: Props) {
     () => new Map((JSON.parse(lastPricesKey) as OpportunityDetail['customerPanel']['lastPrices']).map((p) => [p.productId, p])),
     [lastPricesKey],
   );
-  const warehouseKey = opp?.lines[0]?.insight.stock.map((s) => `${s.warehouseId}:${s.warehouseCode}`).join(',') ?? '';
+  const warehouseKey = opp?.warehouses.map((w) => `${w.id}:${w.code}`).join(',') ?? '';
+  const editing = useLineEditing(opp, setOpp, setNotice);
+  const editRef = useRef<LineEditing | null>(null);
+  editRef.current = editing;
   const columns = useMemo(
     () =>
       lineColumns(
@@ -58,6 +78,7 @@ export function OpportunityView({ id, onBack }: Props) {
         locale,
         lastPrices,
         warehouseKey ? warehouseKey.split(',').map((w) => ({ warehouseId: Number(w.split(':')[0]), warehouseCode: w.split(':')[1]! })) : [],
+        editRef,
       ),
     [t, locale, lastPrices, warehouseKey],
   );
@@ -85,7 +106,6 @@ export function OpportunityView({ id, onBack }: Props) {
         </h1>
         <StageSelect opp={opp} onMoved={(o) => (setNotice(null), setOpp(o))} onError={setNotice} />
         <span className="spacer" />
-        <span className="fresh">{t('opp.readOnly')}</span>
       </div>
       {notice && (
         <div className="banner" role="alert">
@@ -115,8 +135,12 @@ export function OpportunityView({ id, onBack }: Props) {
           defaultColDef={LINE_COL_DEF}
           autoSizeStrategy={FIT}
           suppressColumnVirtualisation
+          singleClickEdit={false}
+          stopEditingWhenCellsLoseFocus
+          onCellKeyDown={(e: CellKeyDownEvent<OpportunityLine>) => onLineKey(e, editing)}
         />
       </div>
+      <AddLineBar onAdd={editing.addLine} />
       <DealTotals opp={opp} />
       <HistoryPanel id={opp.id} />
     </div>

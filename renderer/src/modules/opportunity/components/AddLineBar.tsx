@@ -1,0 +1,98 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Output } from '../../../../../electron/shared/contract';
+import { formatQty } from '../../../../../electron/shared/format';
+import { useApp } from '../../../app/client-context';
+import { useT } from '../../../i18n';
+import { useDebounced } from '../../../ui/use-debounced';
+
+type Hit = Output<'products.search'>[number];
+type Props = { onAdd: (productId: number, qtyText: string) => Promise<unknown> };
+
+/** Adds a line from the keyboard: type a code or a name, ↓/↑ to choose, Enter, the quantity, Enter. */
+export function AddLineBar({ onAdd }: Props) {
+  const { client } = useApp();
+  const { t, locale } = useT();
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<Hit[]>([]);
+  const [active, setActive] = useState(0);
+  const [chosen, setChosen] = useState<Hit | null>(null);
+  const [qtyText, setQtyText] = useState('');
+  const search = useDebounced(query, 120);
+  const productBox = useRef<HTMLInputElement>(null);
+  const qtyBox = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!search.trim() || chosen) return setHits([]);
+    void client.call('products.search', { query: search, limit: 8 }).then((h) => {
+      setHits(h);
+      setActive(0);
+    });
+  }, [client, search, chosen]);
+
+  const choose = (hit: Hit | undefined) => {
+    if (!hit) return;
+    setChosen(hit);
+    setQuery(`${hit.code} — ${hit.name}`);
+    setHits([]);
+    setTimeout(() => qtyBox.current?.focus(), 0);
+  };
+
+  const submit = () => {
+    if (!chosen) return;
+    void onAdd(chosen.id, qtyText).then((ok) => {
+      if (!ok) return qtyBox.current?.focus();
+      setChosen(null);
+      setQuery('');
+      setQtyText('');
+      productBox.current?.focus();
+    });
+  };
+
+  return (
+    <div className="add-line" data-no-escape>
+      <div className="picker">
+        <input
+          ref={productBox}
+          type="search"
+          aria-label={t('line.addProduct')}
+          placeholder={t('line.addProduct')}
+          value={query}
+          maxLength={200}
+          onChange={(e) => {
+            setChosen(null);
+            setQuery(e.target.value);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, hits.length - 1));
+            else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
+            else if (e.key === 'Enter') choose(hits[active]);
+            else return;
+            e.preventDefault();
+          }}
+        />
+        {hits.length > 0 && (
+          <ul className="hits" role="listbox">
+            {hits.map((h, i) => (
+              <li key={h.id} role="option" aria-selected={i === active} onMouseDown={() => choose(h)}>
+                <b>{h.code}</b> {h.name} <span className="fresh">· {formatQty(h.onHand, locale, h.unit)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <input
+        ref={qtyBox}
+        aria-label={t('line.addQty')}
+        placeholder={chosen ? `${t('line.addQty')} (${chosen.unit})` : t('line.addQty')}
+        value={qtyText}
+        onChange={(e) => setQtyText(e.target.value)}
+        onKeyDown={(e) => e.key === 'Enter' && submit()}
+        style={{ width: 130 }}
+      />
+      <button type="button" className="btn" disabled={!chosen} onClick={submit}>
+        {t('line.add')}
+      </button>
+      <span className="fresh">{t('line.keys')}</span>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Output } from '../../../../../electron/shared/contract';
+import { formatMoney } from '../../../../../electron/shared/format';
+import { useApp } from '../../../app/client-context';
+import { useT } from '../../../i18n';
+import { useDebounced } from '../../../ui/use-debounced';
+
+type Hit = Output<'customers.search'>[number];
+
+/** A new deal from the keyboard: find the customer (name, code or city), a title, a close date, Enter. */
+export function NewOpportunity({ onCreated, onCancel }: { onCreated: (id: number) => void; onCancel: () => void }) {
+  const { client } = useApp();
+  const { t, locale } = useT();
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<Hit[]>([]);
+  const [active, setActive] = useState(0);
+  const [customer, setCustomer] = useState<Hit | null>(null);
+  const [title, setTitle] = useState('');
+  const [close, setClose] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const search = useDebounced(query, 120);
+  const titleBox = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!search.trim() || customer) return setHits([]);
+    void client.call('customers.search', { query: search, limit: 8 }).then((h) => {
+      setHits(h);
+      setActive(0);
+    });
+  }, [client, search, customer]);
+
+  const choose = (hit: Hit | undefined) => {
+    if (!hit) return;
+    setCustomer(hit);
+    setQuery(`${hit.name} (${hit.code}, ${hit.city})`);
+    setHits([]);
+    titleBox.current?.focus();
+  };
+
+  const create = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!customer) return setError(t('new.pickCustomer'));
+    client.call('opportunity.create', { customerId: customer.id, title, expectedClose: close || null }).then(
+      (o) => onCreated(o.id),
+      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+    );
+  };
+
+  return (
+    <>
+      <div className="toolbar">
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('opp.back')}
+        </button>
+        <h1>{t('new.title')}</h1>
+      </div>
+      <div className="page">
+        {error && (
+          <div className="banner" role="alert">
+            {error}
+          </div>
+        )}
+        <form className="form card add-line" style={{ display: 'grid' }} onSubmit={create} data-testid="new-opportunity">
+          <label htmlFor="new-customer">{t('new.customer')}</label>
+          <div className="picker">
+            <input
+              id="new-customer"
+              type="search"
+              autoFocus
+              placeholder={t('new.customerSearch')}
+              value={query}
+              maxLength={200}
+              onChange={(e) => {
+                setCustomer(null);
+                setQuery(e.target.value);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, hits.length - 1));
+                else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
+                else if (e.key === 'Enter' && !customer) choose(hits[active]);
+                else return;
+                e.preventDefault();
+              }}
+            />
+            {hits.length > 0 && (
+              <ul className="hits" role="listbox">
+                {hits.map((h, i) => (
+                  <li key={h.id} role="option" aria-selected={i === active} onMouseDown={() => choose(h)}>
+                    <b>{h.name}</b>{' '}
+                    <span className="fresh">
+                      {h.code} · {h.city} · {formatMoney(h.outstanding, locale, 'EUR', 0)}
+                    </span>
+                    {h.onHold && <span className="badge-hold">{t('customer.onHold')}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <label htmlFor="new-title">{t('new.dealTitle')}</label>
+          <input id="new-title" ref={titleBox} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+          <label htmlFor="new-close">{t('new.expectedClose')}</label>
+          <input id="new-close" type="date" value={close} onChange={(e) => setClose(e.target.value)} />
+          <span />
+          <button type="submit" className="btn">
+            {t('new.create')}
+          </button>
+        </form>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { useCallback, useRef } from 'react';
+import type { OpportunityDetail, OpportunityLine } from '../../../../../electron/shared/contract';
+import { useApp } from '../../../app/client-context';
+import { useT } from '../../../i18n';
+import { parseLineEdit, type EditableField } from '../line-edit';
+
+type Save = () => Promise<OpportunityDetail>;
+
+/**
+ * Every change to the lines goes through core, which validates, audits and recomputes; the view
+ * shows what core answers. Each change keeps its inverse, so Ctrl+Z undoes the last one.
+ */
+export function useLineEditing(opp: OpportunityDetail | null, setOpp: (o: OpportunityDetail) => void, setNotice: (m: string | null) => void) {
+  const { client } = useApp();
+  const { t, locale } = useT();
+  const undo = useRef<Save[]>([]);
+
+  const run = useCallback(
+    (save: Save, inverse?: (after: OpportunityDetail) => Save) =>
+      save().then(
+        (after) => {
+          setOpp(after);
+          setNotice(null);
+          if (inverse) undo.current.push(inverse(after));
+          return after;
+        },
+        (err: unknown) => {
+          setNotice(err instanceof Error ? err.message : String(err));
+          return null;
+        },
+      ),
+    [setOpp, setNotice],
+  );
+
+  const update = (line: OpportunityLine, changes: Record<string, unknown>, previous: Record<string, unknown>) =>
+    run(
+      () => client.call('opportunity.updateLine', { lineId: line.id, ...changes }),
+      () => () => client.call('opportunity.updateLine', { lineId: line.id, ...previous }),
+    );
+
+  const editCell = (line: OpportunityLine, field: EditableField, text: string) => {
+    const parsed = parseLineEdit(field, text, locale);
+    if (!parsed.ok) {
+      setNotice(`${t('edit.line', { n: line.position })} · ${t(`line.${field}`)} : « ${text} » ${t(`edit.${parsed.problem}`)}`);
+      return;
+    }
+    if (parsed.value === line[field]) return;
+    void update(line, { [field]: parsed.value }, { [field]: line[field] });
+  };
+
+  const setWarehouse = (line: OpportunityLine, warehouseId: number | null) => {
+    if (warehouseId !== line.warehouseId) void update(line, { warehouseId }, { warehouseId: line.warehouseId });
+  };
+
+  const addLine = (productId: number, qtyText: string): Promise<OpportunityDetail | null> => {
+    if (!opp) return Promise.resolve(null);
+    const parsed = parseLineEdit('qty', qtyText, locale);
+    if (!parsed.ok) {
+      setNotice(`${t('line.qty')} : « ${qtyText} » ${t(`edit.${parsed.problem}`)}`);
+      return Promise.resolve(null);
+    }
+    return run(
+      () => client.call('opportunity.addLine', { opportunityId: opp.id, productId, qty: parsed.value as number }),
+      (after) => () => client.call('opportunity.deleteLine', { lineId: after.lines[after.lines.length - 1]!.id }),
+    );
+  };
+
+  const duplicate = (line: OpportunityLine) =>
+    void run(
+      () => client.call('opportunity.duplicateLine', { lineId: line.id }),
+      (after) => () => client.call('opportunity.deleteLine', { lineId: after.lines[line.position]!.id }),
+    );
+
+  const remove = (line: OpportunityLine) => {
+    if (!opp) return;
+    const opportunityId = opp.id;
+    void run(
+      () => client.call('opportunity.deleteLine', { lineId: line.id }),
+      () => async () => {
+        const { productId, warehouseId, qty, unitPrice, discount, requestedDate } = line;
+        const added = await client.call('opportunity.addLine', { opportunityId, productId, warehouseId, qty, unitPrice, discount, requestedDate });
+        return client.call('opportunity.moveLine', { lineId: added.lines[added.lines.length - 1]!.id, toPosition: line.position });
+      },
+    );
+  };
+
+  const move = (line: OpportunityLine, delta: -1 | 1) => {
+    const to = line.position + delta;
+    if (!opp || to < 1 || to > opp.lines.length) return;
+    void run(
+      () => client.call('opportunity.moveLine', { lineId: line.id, toPosition: to }),
+      () => () => client.call('opportunity.moveLine', { lineId: line.id, toPosition: line.position }),
+    );
+  };
+
+  const undoLast = () => {
+    const last = undo.current.pop();
+    if (last) void run(last);
+  };
+
+  return { editCell, setWarehouse, addLine, duplicate, remove, move, undoLast };
+}
+
+export type LineEditing = ReturnType<typeof useLineEditing>;

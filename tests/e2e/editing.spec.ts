@@ -1,0 +1,89 @@
+import type { Page } from '@playwright/test';
+import { euros } from './opportunities-page';
+import { expect, test } from './web-host-fixture';
+
+const lineRows = (page: Page) => page.getByTestId('opportunity-lines').locator('.ag-row:not(.ag-row-pinned)');
+const cell = (page: Page, row: number, col: string) => lineRows(page).nth(row).locator(`[col-id="${col}"]`);
+
+/** Adds a line from the keyboard: product search, ↓, Enter, quantity, Enter. */
+async function addLine(page: Page, search: string, qty: string) {
+  const product = page.getByRole('searchbox', { name: 'Ajouter un article (code ou nom)…' });
+  await product.fill(search);
+  await expect(page.locator('.hits li').first()).toBeVisible();
+  await product.press('ArrowDown');
+  await product.press('Enter');
+  await page.getByRole('textbox', { name: 'Quantité' }).fill(qty);
+  await page.getByRole('textbox', { name: 'Quantité' }).press('Enter');
+}
+
+/** Types into a line cell like a spreadsheet: focus, Enter, type, Enter. */
+async function typeInCell(page: Page, row: number, col: string, text: string) {
+  await cell(page, row, col).click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+test.describe('a trader builds and prices a deal from the keyboard', () => {
+  test('creates a deal for a customer, adds three lines, prices below the minimum, changes warehouse, undoes', async ({ page, host }) => {
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Nouvelle opportunité' }).click();
+    const customer = page.getByLabel('Client');
+    await customer.fill('gaec');
+    await expect(page.locator('.hits li').first()).toBeVisible();
+    await customer.press('Enter');
+    await page.getByLabel('Titre').fill('Semis de printemps');
+    await page.getByLabel('Titre').press('Enter');
+    const view = page.getByTestId('opportunity-view');
+    await expect(view.getByRole('heading', { level: 1 })).toContainText('Semis de printemps');
+
+    await addLine(page, 'SEM-0000', '800');
+    await expect(lineRows(page)).toHaveCount(1);
+    await addLine(page, 'ENG-0000', '12');
+    await addLine(page, 'ALI-0000', '5,5');
+    await expect(lineRows(page)).toHaveCount(3);
+    await expect(cell(page, 2, 'qty')).toHaveText(/^5,5 t$/);
+    // every line shows stock in the six warehouses and its availability
+    await expect(cell(page, 0, 'availability')).toHaveText(/Disponible|Autre dépôt|Partiel|Rupture/);
+    await expect(cell(page, 0, 'atp-1')).toHaveText(/kg$/);
+
+    // a price below cost: the margin and the guard follow, computed by core
+    const amountBefore = euros(
+      await page
+        .getByTestId('deal-totals')
+        .locator('div')
+        .first()
+        .innerText()
+        .then((t) => t.replace('Montant HT', '')),
+    );
+    const erpCost = await cell(page, 1, 'erpUnitCost').innerText();
+    const below = (euros(erpCost) * 0.8).toFixed(2).replace('.', ',');
+    await typeInCell(page, 1, 'unitPrice', below);
+    await expect(cell(page, 1, 'guard')).toHaveText('Sous le coût');
+    await expect(page.getByTestId('deal-guard')).toContainText(/Sous le coût|Sous minimum|Sous objectif/);
+    await expect
+      .poll(async () => euros((await page.getByTestId('deal-totals').locator('div').first().innerText()).replace('Montant HT', '')))
+      .not.toBe(amountBefore);
+
+    // a wrong entry is refused with the line, the cell and the reason; nothing changes
+    await typeInCell(page, 0, 'qty', 'beaucoup');
+    await expect(view.getByRole('alert')).toContainText('Ligne 1 · Quantité : « beaucoup » n’est pas un nombre');
+    await expect(cell(page, 0, 'qty')).toHaveText('800 kg');
+
+    // another warehouse for the first line, then undo it
+    await cell(page, 0, 'warehouse').click();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown'); // LYO
+    await page.keyboard.press('ArrowDown'); // REN
+    await page.keyboard.press('Enter');
+    await expect(cell(page, 0, 'warehouse')).toHaveText('REN');
+    await cell(page, 0, 'productCode').click();
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect(cell(page, 0, 'warehouse')).toHaveText('Indifférent');
+    await page.screenshot({ path: 'test-results/screenshots/editing.png', fullPage: true });
+
+    // the history keeps every change
+    await expect(page.getByTestId('opportunity-history')).toContainText('Prix unitaire');
+  });
+});
