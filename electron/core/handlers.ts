@@ -9,6 +9,7 @@ import { notFound } from '../shared/errors';
 import { refreshOpportunityTotals } from '../../db/queries/totals';
 import type { Handlers } from '../shared/rpc';
 import type { EventBus } from './event-bus';
+import { requestApproval } from './approvals';
 import { createEditing } from './editing';
 import { createPipeline, type Actor } from './pipeline';
 import { getSettings, setSetting } from './settings';
@@ -92,6 +93,10 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'pipeline.moveStage': ({ opportunityId, toStageId }) => {
       if (pipeline.moveStage(opportunityId, toStageId, actor())) changed(['opportunities'], [opportunityId]);
       return opportunityView(db, opportunityId, ctx.now());
+    },
+    'approval.request': (input) => {
+      requestApproval(db, input, opportunityView(db, input.opportunityId, ctx.now()), actor());
+      return saved(input.opportunityId);
     },
     'pipeline.board': (input) => readBoard(db, input, ctx.now()),
     'opportunity.history': ({ id }) => {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { readApprovals } from '../../db/queries/approvals';
 import { getOpportunity, type BaseLine } from '../../db/queries/opportunity-get';
 import { readSetting } from '../../db/queries/settings';
 import * as q from '../../db/queries/workspace';
@@ -104,5 +105,6 @@ export function opportunityView(db: Db, id: number, now: string): Output<'opport
     guard: { state: dealState, targetRate: dealRule.targetRate, minimumRate: dealRule.minimumRate },
     customerPanel: customerPanel(db, opp, productIds, today),
     warehouses: ctx.warehouses,
+    approvals: readApprovals(db, id),
   };
 }

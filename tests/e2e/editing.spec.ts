@@ -66,6 +66,13 @@ test.describe('a trader builds and prices a deal from the keyboard', () => {
       .poll(async () => euros((await page.getByTestId('deal-totals').locator('div').first().innerText()).replace('Montant HT', '')))
       .not.toBe(amountBefore);
 
+    // below the minimum, the trader asks for an approval with a reason; the request stays on the deal
+    await page.getByRole('button', { name: 'Demander un accord' }).click();
+    await page.getByLabel('Pourquoi cette marge ? (visible du valideur)').fill('Alignement sur un concurrent');
+    await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+    await expect(page.getByTestId('approval-state')).toContainText('accord demandé par Claire Martin');
+    await expect(page.getByRole('button', { name: 'Demander un accord' })).toHaveCount(0);
+
     // a wrong entry is refused with the line, the cell and the reason; nothing changes
     await typeInCell(page, 0, 'qty', 'beaucoup');
     await expect(view.getByRole('alert')).toContainText('Ligne 1 · Quantité : « beaucoup » n’est pas un nombre');

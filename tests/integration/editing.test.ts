@@ -156,3 +156,35 @@ describe('bad edits change nothing', () => {
     expect(snapshot()).toBe(before);
   });
 });
+
+describe('asking for a margin approval', () => {
+  it('records who asked, why and the figures at that moment, once, and only when the deal needs it', async () => {
+    const v = await newDeal();
+    const [p1] = products();
+    let view = await call('opportunity.addLine', { opportunityId: v.id, productId: p1!.id, qty: 10_000 });
+    await expect(core.call('approval.request', { opportunityId: v.id, kind: 'margin', reason: 'client stratégique' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    // price at half the ERP cost: below cost
+    view = await call('opportunity.updateLine', { lineId: view.lines[0]!.id, unitPrice: Math.max(1, Math.floor(view.lines[0]!.erpUnitCost! / 2)) });
+    expect(view.guard.state).toBe('below_cost');
+    await expect(core.call('approval.request', { opportunityId: v.id, kind: 'margin', reason: '   ' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    const after = await call('approval.request', { opportunityId: v.id, kind: 'margin', reason: 'Alignement sur un concurrent, volume annuel' });
+    expect(after.approvals).toHaveLength(1);
+    expect(after.approvals[0]).toMatchObject({
+      kind: 'margin',
+      status: 'pending',
+      requestedBy: 'Claire Martin',
+      requestedAt: NOW,
+      reason: 'Alignement sur un concurrent, volume annuel',
+      figures: { amount: view.totals.amount, cost: view.totals.cost, state: 'below_cost', minimumRate: 1200 },
+    });
+    await expect(core.call('approval.request', { opportunityId: v.id, kind: 'margin', reason: 'encore' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: /already pending/,
+    });
+    expect(sql("SELECT count(*) AS n FROM audit_log WHERE entity = 'approval'")).toEqual([{ n: 1 }]);
+  });
+});

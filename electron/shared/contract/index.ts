@@ -3,6 +3,7 @@ import { health, settingsSetInput, settingsShape } from './app';
 import { customerHit, productHit, searchInput, stage, user } from './catalog';
 import { id } from './common';
 import { lineAddInput, lineMoveInput, lineRefInput, lineUpdateInput, opportunityCreateInput, opportunityUpdateInput } from './editing';
+import { approvalRequestInput } from './workspace';
 import { opportunitiesListInput, opportunitiesListOutput, opportunityDetail } from './opportunities';
 import {
   board,
@@ -40,6 +41,7 @@ export const contract = {
   'pipeline.moveStage': { input: moveStageInput, output: opportunityDetail },
   'pipeline.board': { input: boardInput, output: board },
   'opportunity.history': { input: z.object({ id }).strict(), output: opportunityHistory },
+  'approval.request': { input: approvalRequestInput, output: opportunityDetail },
   'users.list': { input: z.object({}).strict(), output: z.array(user) },
   'customers.search': { input: searchInput, output: z.array(customerHit) },
   'products.search': { input: searchInput, output: z.array(productHit) },

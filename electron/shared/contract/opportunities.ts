@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkColumnFilter, columnFilter, sortDirection } from './grid-filter';
-import { customerPanel, dealGuard, lineInsight } from './workspace';
+import { approval, customerPanel, dealGuard, lineInsight } from './workspace';
 import { id, isoDate, isoStamp, moneyInt, percent, qtyInt, rateInt, searchText, stageKind, unit } from './common';
 
 /** Columns of the opportunities grid; each can be sorted and filtered by core. */
@@ -149,6 +149,8 @@ export const opportunityDetail = z.object({
   customerPanel,
   /** Every warehouse, in the order the view shows them. */
   warehouses: z.array(z.object({ id, code: z.string(), name: z.string() })),
+  /** Requests to go past a guard, newest first, and their decisions. */
+  approvals: z.array(approval),
 });
 export type OpportunityDetail = z.infer<typeof opportunityDetail>;
 export type OpportunitiesListOutput = z.infer<typeof opportunitiesListOutput>;

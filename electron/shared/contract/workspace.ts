@@ -49,3 +49,25 @@ export const customerPanel = z.object({
 export type CustomerPanel = z.infer<typeof customerPanel>;
 
 export const dealGuard = z.object({ state: guardState, targetRate: rateInt, minimumRate: rateInt });
+
+export const approvalKind = z.enum(['margin', 'credit']);
+export const approval = z.object({
+  id,
+  kind: approvalKind,
+  status: z.enum(['pending', 'approved', 'refused', 'withdrawn']),
+  requestedBy: z.string().nullable(),
+  requestedAt: isoStamp,
+  reason: z.string(),
+  figures: z.record(z.string(), z.unknown()),
+  decidedBy: z.string().nullable(),
+  decidedAt: isoStamp.nullable(),
+  comment: z.string(),
+});
+export type Approval = z.infer<typeof approval>;
+export const approvalRequestInput = z
+  .object({
+    opportunityId: id,
+    kind: approvalKind,
+    reason: z.string().trim().min(1, 'say why the deal needs it').max(1000, 'a reason is limited to 1 000 characters'),
+  })
+  .strict();

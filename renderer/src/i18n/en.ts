@@ -166,4 +166,11 @@ export const en: Record<MessageKey, string> = {
   'new.create': 'Create',
   'new.pickCustomer': 'Pick a customer from the list',
   'history.line': 'Line',
+  'approval.ask': 'Ask for approval',
+  'approval.reason': 'Why this margin? (seen by the approver)',
+  'approval.send': 'Send the request',
+  'approval.pending': 'approval asked by {by} on {at}, pending',
+  'approval.approved': 'approved (asked by {by} on {at})',
+  'approval.refused': 'refused (asked by {by} on {at})',
+  'approval.withdrawn': 'request withdrawn',
 };

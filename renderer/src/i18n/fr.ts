@@ -165,6 +165,13 @@ export const fr = {
   'new.create': 'Créer',
   'new.pickCustomer': 'Choisissez un client dans la liste',
   'history.line': 'Ligne',
+  'approval.ask': 'Demander un accord',
+  'approval.reason': 'Pourquoi cette marge ? (visible du valideur)',
+  'approval.send': 'Envoyer la demande',
+  'approval.pending': 'accord demandé par {by} le {at}, en attente',
+  'approval.approved': 'accord obtenu (demandé par {by} le {at})',
+  'approval.refused': 'accord refusé (demandé par {by} le {at})',
+  'approval.withdrawn': 'demande retirée',
 };
 
 export type MessageKey = keyof typeof fr;

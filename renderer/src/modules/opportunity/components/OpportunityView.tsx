@@ -13,6 +13,7 @@ import { useLineEditing, type LineEditing } from '../hooks/use-line-editing';
 import { lineColumns } from '../line-columns';
 import { AddLineBar } from './AddLineBar';
 import { CustomerCard } from './CustomerCard';
+import { GuardBanner } from './GuardBanner';
 import { HistoryPanel } from './HistoryPanel';
 import { StageSelect } from './StageSelect';
 
@@ -112,13 +113,7 @@ export function OpportunityView({ id, onBack }: Props) {
           {notice}
         </div>
       )}
-      <div className={`guard guard-${opp.guard.state}`} data-testid="deal-guard">
-        {t('deal.guard', {
-          state: t(`guard.${opp.guard.state}`),
-          target: formatRate(opp.guard.targetRate, locale),
-          minimum: formatRate(opp.guard.minimumRate, locale),
-        })}
-      </div>
+      <GuardBanner opp={opp} onSaved={setOpp} onError={setNotice} />
       <div className="opp-head">
         <DealFacts opp={opp} />
         <CustomerCard opp={opp} />
