@@ -5,7 +5,7 @@ import { readSetting } from '../../db/queries/settings';
 import * as q from '../../db/queries/workspace';
 import type { CustomerPanel, LineInsight, Output } from '../shared/contract';
 import { addDays } from '../shared/dates';
-import { availability, availableToPromise } from '../shared/domain/atp';
+import { availability, availableToPromise, coveredFrom } from '../shared/domain/atp';
 import { creditHeadroom, creditState } from '../shared/domain/credit';
 import { marginState, resolveMarginRule, worstState, type MarginRule } from '../shared/domain/guards';
 
@@ -28,7 +28,7 @@ function group<T extends { productId: number }>(rows: T[]): Map<number, T[]> {
 }
 
 /** Stock in every warehouse at the line's date, receipts, weighted pipeline demand and availability. */
-function lineInsight(line: BaseLine, atDate: string, ctx: Context, guard: LineInsight['guard']): LineInsight {
+function lineInsight(line: BaseLine, atDate: string, today: string, ctx: Context, guard: LineInsight['guard']): LineInsight {
   const receipts = ctx.receipts.get(line.productId) ?? [];
   const atpByWarehouse = new Map<number, number>();
   const stock = ctx.warehouses.map((w) => {
@@ -41,13 +41,28 @@ function lineInsight(line: BaseLine, atDate: string, ctx: Context, guard: LineIn
     return { warehouseId: w.id, warehouseCode: w.code, ...position, incoming, atp, asOf: s?.asOf ?? null };
   });
   const a = availability(line.qty, line.warehouseId, atpByWarehouse);
+  const target = line.warehouseId ?? [...atpByWarehouse].sort((x, y) => y[1] - x[1])[0]?.[0];
+  const targetStock = stock.find((s) => s.warehouseId === target);
+  const availableFrom = targetStock
+    ? coveredFrom(
+        targetStock,
+        receipts.filter((r) => r.warehouseId === target),
+        line.qty,
+        today,
+      )
+    : null;
   const pipelineDemand = ctx.demand(line.productId, atDate);
   return {
     atDate,
     stock,
     receipts: receipts.map((r) => ({ warehouseId: r.warehouseId, qty: r.qty, expectedDate: r.expectedDate, purchaseRef: r.purchaseRef })),
     pipelineDemand,
-    availability: { status: a.status, warehouseId: 'warehouseId' in a ? a.warehouseId : null, missing: a.status === 'short' ? a.missing : 0 },
+    availability: {
+      status: a.status,
+      warehouseId: 'warehouseId' in a ? a.warehouseId : null,
+      missing: a.status === 'short' ? a.missing : 0,
+      availableFrom,
+    },
     guard,
   };
 }
@@ -95,7 +110,7 @@ export function opportunityView(db: Db, id: number, now: string): Output<'opport
     const atDate = line.requestedDate ?? opp.requestedDate ?? opp.expectedClose ?? today;
     return {
       ...line,
-      insight: lineInsight({ ...line, categoryId }, atDate < today ? today : atDate, ctx, marginState(line.amount, line.cost, rule)),
+      insight: lineInsight({ ...line, categoryId }, atDate < today ? today : atDate, today, ctx, marginState(line.amount, line.cost, rule)),
     };
   });
   const dealState = worstState([marginState(opp.totals.amount, opp.totals.cost, dealRule), ...lines.map((l) => l.insight.guard)]);

@@ -39,6 +39,12 @@ describe('the 360° view of a deal', () => {
         expect(s.atp).toBe(erp!.on_hand - erp!.reserved_erp - s.localReserved + due!.q);
       }
       expect(line.insight.atDate >= TODAY).toBe(true);
+      // covered in the chosen warehouse at the line's date ⇔ covered from a date no later than that
+      const chosen = line.insight.stock.find((s) => s.warehouseId === line.warehouseId);
+      if (chosen)
+        expect(chosen.atp >= line.qty).toBe(
+          line.insight.availability.availableFrom !== null && line.insight.availability.availableFrom <= line.insight.atDate,
+        );
     }
   });
 

@@ -22,6 +22,8 @@ export const lineAvailability = z.object({
   status: z.enum(['available', 'elsewhere', 'partial', 'short']),
   warehouseId: id.nullable(),
   missing: qtyInt,
+  /** From when the chosen warehouse (the best one for "any") covers the line, counting receipts; null if never. */
+  availableFrom: isoDate.nullable(),
 });
 
 /** What the 360° view adds to each line: stock everywhere, receipts, demand, availability, guard. */

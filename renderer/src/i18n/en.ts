@@ -173,4 +173,5 @@ export const en: Record<MessageKey, string> = {
   'approval.approved': 'approved (asked by {by} on {at})',
   'approval.refused': 'refused (asked by {by} on {at})',
   'approval.withdrawn': 'request withdrawn',
+  'avail.from': 'from {date}',
 };

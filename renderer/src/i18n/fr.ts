@@ -172,6 +172,7 @@ export const fr = {
   'approval.approved': 'accord obtenu (demandé par {by} le {at})',
   'approval.refused': 'accord refusé (demandé par {by} le {at})',
   'approval.withdrawn': 'demande retirée',
+  'avail.from': 'dès le {date}',
 };
 
 export type MessageKey = keyof typeof fr;

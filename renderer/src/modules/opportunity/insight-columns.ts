@@ -8,6 +8,7 @@ type Line = OpportunityLine;
 /** Columns of the 360° view: availability, ATP in every warehouse at the line's date (receipts on hover), demand, guard. */
 export function insightColumns(t: T, locale: Locale, warehouses: { warehouseId: number; warehouseCode: string }[]): ColDef<Line>[] {
   const num = { type: 'rightAligned', cellClass: 'num' } as const;
+  const today = new Date().toISOString().slice(0, 10);
   const qty = (v: number | undefined, l: Line | undefined) => (v === undefined || !l?.insight ? '' : formatQty(v, locale, l.unit));
   return [
     {
@@ -15,7 +16,15 @@ export function insightColumns(t: T, locale: Locale, warehouses: { warehouseId: 
       headerName: t('line.availability'),
       width: 110,
       valueGetter: (p) => p.data?.insight?.availability.status,
-      valueFormatter: (p) => (p.value ? t(`avail.${p.value as 'available'}`) : ''),
+      valueFormatter: (p) => {
+        const a = p.data?.insight?.availability;
+        if (!a) return '';
+        const from =
+          a.status !== 'available' && a.availableFrom && a.availableFrom > today
+            ? ` · ${t('avail.from', { date: formatDate(a.availableFrom, locale) })}`
+            : '';
+        return `${t(`avail.${a.status}`)}${from}`;
+      },
       cellClassRules: { 'cell-bad': (p) => p.value === 'short', 'cell-warn': (p) => p.value === 'partial' || p.value === 'elsewhere' },
     },
     ...warehouses.map((w): ColDef<Line> => ({
