@@ -90,7 +90,17 @@ test.describe('a trader builds and prices a deal from the keyboard', () => {
     await expect(cell(page, 0, 'warehouse')).toHaveText('Indifférent');
     await page.screenshot({ path: 'test-results/screenshots/editing.png', fullPage: true });
 
+    // the header too: probability and expected close, saved as they change
+    const header = page.getByTestId('deal-header');
+    await header.getByLabel('Probabilité', { exact: true }).fill('35');
+    await header.getByLabel('Probabilité', { exact: true }).press('Enter');
+    await header.getByLabel('Clôture prévue').fill('2027-03-31');
+    await expect(header.getByLabel('Clôture prévue')).toHaveValue('2027-03-31');
+
     // the history keeps every change
-    await expect(page.getByTestId('opportunity-history')).toContainText('Prix unitaire');
+    const history = page.getByTestId('opportunity-history');
+    await expect(history).toContainText('Prix unitaire');
+    await expect(history).toContainText('Probabilité 10 → 35');
+    await expect(history).toContainText('Clôture prévue — → 2027-03-31');
   });
 });

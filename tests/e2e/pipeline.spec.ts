@@ -38,7 +38,7 @@ test.describe('a sales manager shapes the pipeline and a trader moves a deal', (
     const view = page.getByTestId('opportunity-view');
     await expect(view.getByRole('heading', { level: 1 })).toContainText(ref);
     await view.getByLabel('Changer d’étape').selectOption({ label: 'Relance devis' });
-    await expect(view.getByText('45 %', { exact: true })).toBeVisible();
+    await expect(view.getByLabel('Probabilité', { exact: true })).toHaveValue('45');
     const history = page.getByTestId('opportunity-history');
     await expect(history).toContainText('Qualification → Relance devis');
     await expect(history).toContainText('Claire Martin');

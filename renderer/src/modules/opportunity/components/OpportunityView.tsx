@@ -3,16 +3,16 @@ import type { CellKeyDownEvent } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OpportunityDetail, OpportunityLine } from '../../../../../electron/shared/contract';
 import { AppError } from '../../../../../electron/shared/errors';
-import { formatDate, formatMoney, formatRate, formatStamp } from '../../../../../electron/shared/format';
+import { formatMoney, formatRate, formatStamp } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
-import { marginClass } from '../../../ui/format';
 import { gridTheme } from '../../../ui/grid';
 import { useShortcut } from '../../../ui/use-shortcut';
 import { useLineEditing, type LineEditing } from '../hooks/use-line-editing';
 import { lineColumns } from '../line-columns';
 import { AddLineBar } from './AddLineBar';
 import { CustomerCard } from './CustomerCard';
+import { DealHeader } from './DealHeader';
 import { GuardBanner } from './GuardBanner';
 import { HistoryPanel } from './HistoryPanel';
 import { StageSelect } from './StageSelect';
@@ -115,7 +115,7 @@ export function OpportunityView({ id, onBack }: Props) {
       )}
       <GuardBanner opp={opp} onSaved={setOpp} onError={setNotice} />
       <div className="opp-head">
-        <DealFacts opp={opp} />
+        <DealHeader opp={opp} onSaved={setOpp} onError={setNotice} />
         <CustomerCard opp={opp} />
       </div>
       <div className="lines-grid" data-testid="opportunity-lines" style={opp.lines.length <= 14 ? { height: 'auto' } : undefined}>
@@ -138,58 +138,6 @@ export function OpportunityView({ id, onBack }: Props) {
       <AddLineBar onAdd={editing.addLine} />
       <DealTotals opp={opp} />
       <HistoryPanel id={opp.id} />
-    </div>
-  );
-}
-
-/** The deal's header facts. */
-function DealFacts({ opp }: { opp: OpportunityDetail }) {
-  const { t, locale } = useT();
-  return (
-    <div className="card">
-      <dl className="facts">
-        <div>
-          <dt>{t('opp.customer')}</dt>
-          <dd>{opp.customer.name}</dd>
-        </div>
-        <div>
-          <dt>{t('opp.owner')}</dt>
-          <dd>{opp.owner?.name ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('opp.stage')}</dt>
-          <dd>
-            {opp.stage.name} · {t('opp.daysInStage', { days: opp.daysInStage })}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('opp.probability')}</dt>
-          <dd>{opp.probability} %</dd>
-        </div>
-        <div>
-          <dt>{t('opp.expectedClose')}</dt>
-          <dd>{formatDate(opp.expectedClose, locale) || '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('opp.requestedDate')}</dt>
-          <dd>{formatDate(opp.requestedDate, locale) || '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('opp.amount')}</dt>
-          <dd>{formatMoney(opp.totals.amount, locale)}</dd>
-        </div>
-        <div>
-          <dt>{t('opp.margin')}</dt>
-          <dd className={marginClass(opp.totals.marginRate)}>
-            {formatMoney(opp.totals.margin, locale)} · {formatRate(opp.totals.marginRate, locale)}
-          </dd>
-        </div>
-      </dl>
-      {opp.notes && (
-        <p style={{ margin: '8px 0 0' }}>
-          <b>{t('opp.notes')} :</b> {opp.notes}
-        </p>
-      )}
     </div>
   );
 }
