@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Output } from '../../../../../electron/shared/contract';
 import { formatQty } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
-import { useDebounced } from '../../../ui/use-debounced';
+import { usePicker } from '../../../ui/use-picker';
 
 type Hit = Output<'products.search'>[number];
 type Props = { onAdd: (productId: number, qtyText: string) => Promise<unknown> };
@@ -12,28 +12,18 @@ type Props = { onAdd: (productId: number, qtyText: string) => Promise<unknown> }
 export function AddLineBar({ onAdd }: Props) {
   const { client } = useApp();
   const { t, locale } = useT();
-  const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<Hit[]>([]);
-  const [active, setActive] = useState(0);
   const [chosen, setChosen] = useState<Hit | null>(null);
   const [qtyText, setQtyText] = useState('');
-  const search = useDebounced(query, 120);
   const productBox = useRef<HTMLInputElement>(null);
   const qtyBox = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (!search.trim() || chosen) return setHits([]);
-    void client.call('products.search', { query: search, limit: 8 }).then((h) => {
-      setHits(h);
-      setActive(0);
-    });
-  }, [client, search, chosen]);
+  const search = useCallback((query: string) => client.call('products.search', { query, limit: 8 }), [client]);
+  const { query, setQuery, hits, clearHits, active, onKeyDown } = usePicker(search, !chosen);
 
   const choose = (hit: Hit | undefined) => {
     if (!hit) return;
     setChosen(hit);
     setQuery(`${hit.code} — ${hit.name}`);
-    setHits([]);
+    clearHits();
     setTimeout(() => qtyBox.current?.focus(), 0);
   };
 
@@ -62,13 +52,7 @@ export function AddLineBar({ onAdd }: Props) {
             setChosen(null);
             setQuery(e.target.value);
           }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, hits.length - 1));
-            else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-            else if (e.key === 'Enter') choose(hits[active]);
-            else return;
-            e.preventDefault();
-          }}
+          onKeyDown={(e) => onKeyDown(e, choose)}
         />
         {hits.length > 0 && (
           <ul className="hits" role="listbox">

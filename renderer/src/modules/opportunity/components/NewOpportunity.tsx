@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Output } from '../../../../../electron/shared/contract';
 import { formatMoney } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
-import { useDebounced } from '../../../ui/use-debounced';
+import { usePicker } from '../../../ui/use-picker';
 
 type Hit = Output<'customers.search'>[number];
 
@@ -11,29 +11,19 @@ type Hit = Output<'customers.search'>[number];
 export function NewOpportunity({ onCreated, onCancel }: { onCreated: (id: number) => void; onCancel: () => void }) {
   const { client } = useApp();
   const { t, locale } = useT();
-  const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<Hit[]>([]);
-  const [active, setActive] = useState(0);
   const [customer, setCustomer] = useState<Hit | null>(null);
   const [title, setTitle] = useState('');
   const [close, setClose] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const search = useDebounced(query, 120);
   const titleBox = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (!search.trim() || customer) return setHits([]);
-    void client.call('customers.search', { query: search, limit: 8 }).then((h) => {
-      setHits(h);
-      setActive(0);
-    });
-  }, [client, search, customer]);
+  const search = useCallback((query: string) => client.call('customers.search', { query, limit: 8 }), [client]);
+  const { query, setQuery, hits, clearHits, active, onKeyDown } = usePicker(search, !customer);
 
   const choose = (hit: Hit | undefined) => {
     if (!hit) return;
     setCustomer(hit);
     setQuery(`${hit.name} (${hit.code}, ${hit.city})`);
-    setHits([]);
+    clearHits();
     titleBox.current?.focus();
   };
 
@@ -74,13 +64,7 @@ export function NewOpportunity({ onCreated, onCancel }: { onCreated: (id: number
                 setCustomer(null);
                 setQuery(e.target.value);
               }}
-              onKeyDown={(e) => {
-                if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, hits.length - 1));
-                else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-                else if (e.key === 'Enter' && !customer) choose(hits[active]);
-                else return;
-                e.preventDefault();
-              }}
+              onKeyDown={(e) => onKeyDown(e, choose)}
             />
             {hits.length > 0 && (
               <ul className="hits" role="listbox">
