@@ -1,5 +1,4 @@
 import type { ColumnFilter, DateCondition, NumberCondition, TextCondition } from '../../electron/shared/contract';
-import { AppError } from '../../electron/shared/errors';
 import { foldForSearch } from '../../electron/shared/text';
 
 export type Fragment = { sql: string; params: unknown[] };
@@ -11,14 +10,16 @@ export type ColumnKind =
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function textSql(expr: string, c: TextCondition, col: string): Fragment {
+/*
+ * Models arrive checked by the contract (shared/contract/grid-filter: checkColumnFilter): the
+ * filter kind fits the column and every value its type needs is there.
+ */
+
+function textSql(expr: string, c: TextCondition): Fragment {
   if (c.type === 'blank') return { sql: `(${expr} IS NULL OR ${expr} = '')`, params: [] };
   if (c.type === 'notBlank') return { sql: `(${expr} IS NOT NULL AND ${expr} != '')`, params: [] };
-  if (c.filter == null || c.filter === '')
-    throw new AppError('invalid_input', `Filter on ${col}: a text is required for "${c.type}"`, {
-      issues: [{ path: `filters.${col}.filter`, message: 'required' }],
-    });
-  const term = escapeLike(foldForSearch(c.filter));
+  const text = c.filter ?? '';
+  const term = escapeLike(foldForSearch(text));
   const f = `fold(${expr})`;
   switch (c.type) {
     case 'contains':
@@ -30,55 +31,42 @@ function textSql(expr: string, c: TextCondition, col: string): Fragment {
     case 'endsWith':
       return { sql: `${f} LIKE ? ESCAPE '\\'`, params: [`%${term}`] };
     case 'equals':
-      return { sql: `${f} = ?`, params: [foldForSearch(c.filter)] };
+      return { sql: `${f} = ?`, params: [foldForSearch(text)] };
     case 'notEqual':
-      return { sql: `(${expr} IS NULL OR ${f} != ?)`, params: [foldForSearch(c.filter)] };
+      return { sql: `(${expr} IS NULL OR ${f} != ?)`, params: [foldForSearch(text)] };
   }
 }
 
 const OPS = { equals: '=', notEqual: '!=', lessThan: '<', lessThanOrEqual: '<=', greaterThan: '>', greaterThanOrEqual: '>=' } as const;
 
-function scalarSql(expr: string, type: NumberCondition['type'], from: unknown, to: unknown, col: string, field: string): Fragment {
+function scalarSql(expr: string, type: NumberCondition['type'], from: unknown, to: unknown): Fragment {
   if (type === 'blank') return { sql: `${expr} IS NULL`, params: [] };
   if (type === 'notBlank') return { sql: `${expr} IS NOT NULL`, params: [] };
-  const missing = (name: string) =>
-    new AppError('invalid_input', `Filter on ${col}: a value is required for "${type}"`, {
-      issues: [{ path: `filters.${col}.${name}`, message: 'required' }],
-    });
-  if (from === null || from === undefined) throw missing(field);
-  if (type === 'inRange') {
-    if (to === null || to === undefined) throw missing(`${field}To`);
-    return { sql: `${expr} BETWEEN ? AND ?`, params: [from, to] };
-  }
+  if (type === 'inRange') return { sql: `${expr} BETWEEN ? AND ?`, params: [from, to] };
   return { sql: `${expr} ${OPS[type]} ?`, params: [from] };
 }
 
-function numberSql(col: ColumnKind & { kind: 'number' }, c: NumberCondition, name: string): Fragment {
+function numberSql(col: ColumnKind & { kind: 'number' }, c: NumberCondition): Fragment {
   const conv = (v: number | null | undefined) => (v === null || v === undefined ? v : col.toStorage(v));
-  return scalarSql(col.expr, c.type, conv(c.filter), conv(c.filterTo), name, 'filter');
+  return scalarSql(col.expr, c.type, conv(c.filter), conv(c.filterTo));
 }
 
-function dateSql(col: ColumnKind & { kind: 'date' }, c: DateCondition, name: string): Fragment {
+function dateSql(col: ColumnKind & { kind: 'date' }, c: DateCondition): Fragment {
   const day = (v: string | null | undefined) => (v ? v.slice(0, 10) : v);
-  return scalarSql(`substr(${col.expr}, 1, 10)`, c.type, day(c.dateFrom), day(c.dateTo), name, 'dateFrom');
+  return scalarSql(`substr(${col.expr}, 1, 10)`, c.type, day(c.dateFrom), day(c.dateTo));
 }
 
-function conditionSql(col: ColumnKind, c: TextCondition | NumberCondition | DateCondition, name: string): Fragment {
-  if (c.filterType !== col.kind) {
-    throw new AppError('invalid_input', `Filter on ${name}: expected a ${col.kind} filter, got ${c.filterType}`, {
-      issues: [{ path: `filters.${name}.filterType`, message: `expected ${col.kind}` }],
-    });
-  }
-  if (col.kind === 'text') return textSql(col.expr, c as TextCondition, name);
-  if (col.kind === 'number') return numberSql(col, c as NumberCondition, name);
-  return dateSql(col, c as DateCondition, name);
+function conditionSql(col: ColumnKind, c: TextCondition | NumberCondition | DateCondition): Fragment {
+  if (col.kind === 'text') return textSql(col.expr, c as TextCondition);
+  if (col.kind === 'number') return numberSql(col, c as NumberCondition);
+  return dateSql(col, c as DateCondition);
 }
 
 /** Turns one AG Grid column filter model into a parameterized SQL condition. */
-export function columnFilterSql(col: ColumnKind, model: ColumnFilter, name: string): Fragment {
+export function columnFilterSql(col: ColumnKind, model: ColumnFilter): Fragment {
   if ('conditions' in model) {
-    const parts = model.conditions.map((c) => conditionSql(col, c, name));
+    const parts = model.conditions.map((c) => conditionSql(col, c));
     return { sql: `(${parts.map((p) => p.sql).join(` ${model.operator} `)})`, params: parts.flatMap((p) => p.params) };
   }
-  return conditionSql(col, model, name);
+  return conditionSql(col, model);
 }

@@ -1,3 +1,6 @@
+import { lineFigures, type LineFigures } from '../../electron/shared/domain/costing';
+import type { Costing } from './settings';
+
 /**
  * SQL for the two unit costs of an opportunity line `l` (DESIGN.md §7), shared by the 360° view
  * and the totals: the ERP cost (per warehouse where the ERP has one) and the best supplier price
@@ -10,3 +13,15 @@ export const ERP_UNIT_COST_SQL = `COALESCE(
 export const BEST_SUPPLIER_PRICE_SQL = `(SELECT min(sp.unit_price) FROM supplier_prices sp
   WHERE sp.product_id = l.product_id AND sp.active = 1 AND sp.min_qty <= l.qty
     AND (sp.valid_from IS NULL OR sp.valid_from <= @today) AND (sp.valid_to IS NULL OR sp.valid_to >= @today))`;
+
+/** The columns a line query selects for the costing math (with the two SQL costs above). */
+export type LineCostRow = { qty: number; unit_price: number; discount: number; erp_unit_cost: number | null; best_supplier_price: number | null };
+
+/** Figures of one line from its row, with the company's cost basis and landed-cost rate. */
+export function figuresOf(r: LineCostRow, costing: Costing): LineFigures {
+  return lineFigures(
+    { qty: r.qty, unitPrice: r.unit_price, discount: r.discount, erpUnitCost: r.erp_unit_cost, bestSupplierPrice: r.best_supplier_price },
+    costing.basis,
+    costing.landedRate,
+  );
+}

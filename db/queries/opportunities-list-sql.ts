@@ -56,7 +56,7 @@ function listWhere(input: ListInput): Where {
     if (!model) continue;
     const col = COLUMNS[name as OpportunityColumn];
     if (col.join) joins.add(col.join);
-    const f = columnFilterSql(col, model, name);
+    const f = columnFilterSql(col, model);
     parts.push(f.sql);
     params.push(...f.params);
   }

@@ -1,9 +1,9 @@
 import type { Output } from '../../electron/shared/contract';
-import { lineFigures, sumFigures } from '../../electron/shared/domain/costing';
+import { sumFigures } from '../../electron/shared/domain/costing';
 import { margin, weighted } from '../../electron/shared/money';
 import { notFound } from '../../electron/shared/errors';
 import type { Db } from '../client';
-import { BEST_SUPPLIER_PRICE_SQL, ERP_UNIT_COST_SQL } from './line-costs';
+import { BEST_SUPPLIER_PRICE_SQL, ERP_UNIT_COST_SQL, figuresOf } from './line-costs';
 import { prepareCached } from './statements';
 import { readCosting, type Costing } from './settings';
 
@@ -73,11 +73,7 @@ export const LINES_SQL = `SELECT l.id, l.position, l.product_id, p.code AS produ
   WHERE l.opportunity_id = @id ORDER BY l.position, l.id`;
 
 function toLine(l: LineRow, costing: Costing): BaseLine {
-  const f = lineFigures(
-    { qty: l.qty, unitPrice: l.unit_price, discount: l.discount, erpUnitCost: l.erp_unit_cost, bestSupplierPrice: l.best_supplier_price },
-    costing.basis,
-    costing.landedRate,
-  );
+  const f = figuresOf(l, costing);
   return {
     id: l.id,
     position: l.position,

@@ -18,21 +18,32 @@ export function writeStageMove(db: Db, m: StageMove): void {
     m.at,
     m.opportunityId,
   );
+  insertStageHistory(db, m);
+}
+
+/** One row of a deal's stage history; fromStageId is null when the deal is created. */
+export function insertStageHistory(
+  db: Db,
+  h: { opportunityId: number; fromStageId: number | null; toStageId: number; at: string; by: number | null },
+): void {
   prepareCached(
     db.$client,
     'INSERT INTO stage_history (opportunity_id, from_stage_id, to_stage_id, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)',
-  ).run(m.opportunityId, m.fromStageId, m.toStageId, m.at, m.by);
+  ).run(h.opportunityId, h.fromStageId, h.toStageId, h.at, h.by);
 }
 
-/** Audit values as a person reads them: a stage by its name, not its id. */
+/** Audit values as a person reads them: a stage by its name, a warehouse by its code, not their ids. */
 function readableValue(db: Db): (field: string | null, json: string | null) => unknown {
-  const names = new Map(
-    (prepareCached(db.$client, 'SELECT id, name FROM stages').all() as { id: number; name: string }[]).map((s) => [s.id, s.name]),
-  );
+  const lookup = (sql: string) => new Map((prepareCached(db.$client, sql).all() as { id: number; label: string }[]).map((r) => [r.id, r.label]));
+  const labels: Record<string, Map<number, string>> = {
+    stageId: lookup('SELECT id, name AS label FROM stages'),
+    warehouseId: lookup('SELECT id, code AS label FROM warehouses'),
+  };
   return (field, json) => {
     if (json === null) return null;
     const value = JSON.parse(json) as unknown;
-    return field === 'stageId' && typeof value === 'number' ? (names.get(value) ?? value) : value;
+    const names = field === null ? undefined : labels[field];
+    return names && typeof value === 'number' ? (names.get(value) ?? value) : value;
   };
 }
 

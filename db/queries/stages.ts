@@ -79,3 +79,9 @@ export function activeStageIds(db: Db): number[] {
 export function opportunityIdsInStage(db: Db, stageId: number): number[] {
   return db.$client.prepare('SELECT id FROM opportunities WHERE stage_id = ? ORDER BY id').pluck().all(stageId) as number[];
 }
+
+/** Where a new deal starts: the first open stage of the pipeline. */
+export function firstOpenStageId(db: Db): number | undefined {
+  return prepareCached(db.$client, "SELECT id FROM stages WHERE active = 1 AND kind = 'open' ORDER BY position LIMIT 1").pluck().get() as
+    number | undefined;
+}

@@ -1,16 +1,8 @@
-import { lineFigures } from '../../electron/shared/domain/costing';
 import type { Db } from '../client';
-import { BEST_SUPPLIER_PRICE_SQL, ERP_UNIT_COST_SQL } from './line-costs';
+import { BEST_SUPPLIER_PRICE_SQL, ERP_UNIT_COST_SQL, figuresOf, type LineCostRow as RowCosts } from './line-costs';
 import { readCosting } from './settings';
 
-type LineCostRow = {
-  opportunity_id: number;
-  qty: number;
-  unit_price: number;
-  discount: number;
-  erp_unit_cost: number | null;
-  best_supplier_price: number | null;
-};
+type LineCostRow = RowCosts & { opportunity_id: number };
 
 /**
  * Recomputes the stored amount and cost of opportunities (all, or the given ids) from their
@@ -30,11 +22,7 @@ export function refreshOpportunityTotals(db: Db, options: { today: string; ids?:
   const totals = new Map<number, { amount: number; cost: number }>();
   for (const id of options.ids ?? []) totals.set(id, { amount: 0, cost: 0 });
   for (const r of rows) {
-    const f = lineFigures(
-      { qty: r.qty, unitPrice: r.unit_price, discount: r.discount, erpUnitCost: r.erp_unit_cost, bestSupplierPrice: r.best_supplier_price },
-      costing.basis,
-      costing.landedRate,
-    );
+    const f = figuresOf(r, costing);
     const t = totals.get(r.opportunity_id) ?? { amount: 0, cost: 0 };
     t.amount += f.amount;
     t.cost += f.cost;

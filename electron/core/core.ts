@@ -1,5 +1,6 @@
 import { closeDatabase, openDatabase, type Db } from '../../db/client';
 import { writeDemoCompany } from '../../db/demo/write';
+import { counts } from '../../db/queries/catalog';
 import { describeCompany, type Preset } from '../shared/demo';
 import { dispatch, serve, type Handlers, type Port } from '../shared/rpc';
 import { createEventBus, type EventBus } from './event-bus';
@@ -40,7 +41,7 @@ export function startCore(options: CoreOptions): Core {
     log: (m) => log.info(m),
   });
   if (backupPath) log.info('backup before migrations', { backupPath, appliedMigrations });
-  const empty = (db.$client.prepare('SELECT count(*) AS n FROM warehouses').get() as { n: number }).n === 0;
+  const empty = counts(db).warehouses === 0;
   const demo = options.demo ?? 'default';
   if (empty && demo !== 'none') {
     const t0 = Date.now();

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client';
 import { auditChanges, writeAudit, type AuditRecord } from '../../db/queries/audit';
 import * as w from '../../db/queries/opportunity-write';
-import { getStage } from '../../db/queries/stages';
+import { insertStageHistory } from '../../db/queries/opportunity-stage';
+import { firstOpenStageId, getStage } from '../../db/queries/stages';
 import { refreshOpportunityTotals } from '../../db/queries/totals';
 import type { ParsedInput } from '../shared/contract';
 import { AppError, notFound } from '../shared/errors';
@@ -58,9 +59,7 @@ export function createEditing(db: Db, today: () => string) {
       tx(() => {
         requireRef(db, 'customers', input.customerId, 'customerId');
         requireRef(db, 'users', input.ownerId, 'ownerId');
-        const stageId =
-          input.stageId ??
-          (db.$client.prepare("SELECT id FROM stages WHERE active = 1 AND kind = 'open' ORDER BY position LIMIT 1").pluck().get() as number);
+        const stageId = input.stageId ?? firstOpenStageId(db) ?? 0;
         const stage = getStage(db, stageId);
         if (!stage?.active)
           throw new AppError('not_found', `Stage ${stageId} does not exist`, { issues: [{ path: 'stageId', message: 'unknown stage' }] });
@@ -76,9 +75,7 @@ export function createEditing(db: Db, today: () => string) {
           notes: input.notes ?? '',
         };
         const id = w.insertOpportunity(db, record, a.at, a.userId);
-        db.$client
-          .prepare('INSERT INTO stage_history (opportunity_id, from_stage_id, to_stage_id, changed_at, changed_by) VALUES (?, NULL, ?, ?, ?)')
-          .run(id, stageId, a.at, a.userId);
+        insertStageHistory(db, { opportunityId: id, fromStageId: null, toStageId: stageId, at: a.at, by: a.userId });
         writeAudit(db, { ...base('opportunity', id, a), action: 'create', newValue: record });
         return id;
       }),

@@ -80,6 +80,15 @@ describe('creating and editing a deal', () => {
     ]);
   });
 
+  it('shows a warehouse change in the history by the warehouse code', async () => {
+    const v = await newDeal();
+    const [p1] = products();
+    const withLine = await call('opportunity.addLine', { opportunityId: v.id, productId: p1!.id, qty: 1_000 });
+    await call('opportunity.updateLine', { lineId: withLine.lines[0]!.id, warehouseId: 2 });
+    const history = (await core.call('opportunity.history', { id: v.id })) as Output<'opportunity.history'>;
+    expect(history.audit.find((a) => a.field === 'warehouseId')).toMatchObject({ entity: 'opportunity_line', oldValue: null, newValue: 'REN' });
+  });
+
   it('duplicates a line right below it, moves and deletes lines, keeping positions 1..n', async () => {
     const v = await newDeal();
     const [p1, p2, p3] = products();

@@ -3,6 +3,7 @@ import type { Output } from '../../../../../electron/shared/contract';
 import { formatQty } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
+import { PickerHits } from '../../../ui/PickerHits';
 import { usePicker } from '../../../ui/use-picker';
 
 type Hit = Output<'products.search'>[number];
@@ -54,15 +55,16 @@ export function AddLineBar({ onAdd }: Props) {
           }}
           onKeyDown={(e) => onKeyDown(e, choose)}
         />
-        {hits.length > 0 && (
-          <ul className="hits" role="listbox">
-            {hits.map((h, i) => (
-              <li key={h.id} role="option" aria-selected={i === active} onMouseDown={() => choose(h)}>
-                <b>{h.code}</b> {h.name} <span className="fresh">· {formatQty(h.onHand, locale, h.unit)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <PickerHits
+          hits={hits}
+          active={active}
+          onPick={choose}
+          render={(h) => (
+            <>
+              <b>{h.code}</b> {h.name} <span className="fresh">· {formatQty(h.onHand, locale, h.unit)}</span>
+            </>
+          )}
+        />
       </div>
       <input
         ref={qtyBox}

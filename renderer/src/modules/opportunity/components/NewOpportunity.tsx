@@ -3,6 +3,7 @@ import type { Output } from '../../../../../electron/shared/contract';
 import { formatMoney } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
+import { PickerHits } from '../../../ui/PickerHits';
 import { usePicker } from '../../../ui/use-picker';
 
 type Hit = Output<'customers.search'>[number];
@@ -66,19 +67,20 @@ export function NewOpportunity({ onCreated, onCancel }: { onCreated: (id: number
               }}
               onKeyDown={(e) => onKeyDown(e, choose)}
             />
-            {hits.length > 0 && (
-              <ul className="hits" role="listbox">
-                {hits.map((h, i) => (
-                  <li key={h.id} role="option" aria-selected={i === active} onMouseDown={() => choose(h)}>
-                    <b>{h.name}</b>{' '}
-                    <span className="fresh">
-                      {h.code} · {h.city} · {formatMoney(h.outstanding, locale, 'EUR', 0)}
-                    </span>
-                    {h.onHold && <span className="badge-hold">{t('customer.onHold')}</span>}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <PickerHits
+              hits={hits}
+              active={active}
+              onPick={choose}
+              render={(h) => (
+                <>
+                  <b>{h.name}</b>{' '}
+                  <span className="fresh">
+                    {h.code} · {h.city} · {formatMoney(h.outstanding, locale, 'EUR', 0)}
+                  </span>
+                  {h.onHold && <span className="badge-hold">{t('customer.onHold')}</span>}
+                </>
+              )}
+            />
           </div>
           <label htmlFor="new-title">{t('new.dealTitle')}</label>
           <input id="new-title" ref={titleBox} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />

@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react';
+
+type Props<T extends { id: number }> = { hits: T[]; active: number; onPick: (hit: T) => void; render: (hit: T) => ReactNode };
+
+/** The list under a search picker (see use-picker): the active hit highlighted, a click picks. */
+export function PickerHits<T extends { id: number }>({ hits, active, onPick, render }: Props<T>) {
+  if (hits.length === 0) return null;
+  return (
+    <ul className="hits" role="listbox">
+      {hits.map((h, i) => (
+        <li key={h.id} role="option" aria-selected={i === active} onMouseDown={() => onPick(h)}>
+          {render(h)}
+        </li>
+      ))}
+    </ul>
+  );
+}
