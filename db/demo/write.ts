@@ -51,7 +51,7 @@ function writeCatalog(raw: Database.Database, c: DemoCompany, now: string) {
   const cost = raw.prepare('INSERT INTO product_costs (product_id, warehouse_id, cost_price, as_of, pulled_at) VALUES (?, ?, ?, ?, ?)');
   for (const p of c.products)
     for (const wc of p.warehouseCosts) cost.run(need(prod, p.code, 'product'), need(wh, wc.warehouseCode, 'warehouse'), wc.cost, now, now);
-  return { wh, prod };
+  return { wh, prod, cats };
 }
 
 /** Suppliers with their price tiers, stock in every warehouse and incoming receipts. */
@@ -220,10 +220,13 @@ function writeOpportunities(raw: Database.Database, c: DemoCompany, ids: Ids) {
   }
 }
 
-function writeSettings(raw: Database.Database, c: DemoCompany, users: IdMap, now: string) {
-  raw
-    .prepare("INSERT INTO rules (kind, scope, params, updated_at) VALUES ('margin', 'company', ?, ?)")
-    .run(JSON.stringify({ targetRate: 2000, minimumRate: 1200 }), now);
+function writeSettings(raw: Database.Database, c: DemoCompany, ids: { users: IdMap; cats: IdMap; cust: IdMap }, now: string) {
+  const { users } = ids;
+  const rule = raw.prepare("INSERT INTO rules (kind, scope, scope_id, params, updated_at) VALUES ('margin', ?, ?, ?, ?)");
+  for (const m of c.marginRules) {
+    const scopeId = m.code === null ? null : m.scope === 'category' ? need(ids.cats, m.code, 'category') : need(ids.cust, m.code, 'customer');
+    rule.run(m.scope, scopeId, JSON.stringify({ targetRate: m.targetRate, minimumRate: m.minimumRate }), now);
+  }
   const setting = raw.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   setting.run('company.name', JSON.stringify(c.name), now);
   setting.run('company.landedCostRate', JSON.stringify(300), now);
@@ -241,7 +244,7 @@ export function writeDemoCompany(db: Db, company: DemoCompany, now = new Date().
     const cust = writeCustomers(raw, company, catalog, now);
     const team = writeTeam(raw, company);
     writeOpportunities(raw, company, { ...catalog, cust, ...team });
-    writeSettings(raw, company, team.users, now);
+    writeSettings(raw, company, { users: team.users, cats: catalog.cats, cust }, now);
   })();
   refreshOpportunityTotals(db, { today: company.today });
   raw.pragma('optimize');

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import { schemaVersion } from '../../db/client';
 import { readBoard } from '../../db/queries/board';
 import { counts, listUsers, searchCustomers, searchProducts } from '../../db/queries/catalog';
+import { listCategories, listMarginRules } from '../../db/queries/rules';
 import { listStages } from '../../db/queries/stages';
 import { listOpportunities } from '../../db/queries/opportunities-list';
 import { currentStage, readOpportunityHistory } from '../../db/queries/opportunity-stage';
@@ -12,6 +13,7 @@ import type { EventBus } from './event-bus';
 import { requestApproval } from './approvals';
 import { createEditing } from './editing';
 import { createPipeline, type Actor } from './pipeline';
+import { createMarginRules } from './rules';
 import { getSettings, setSetting } from './settings';
 import { opportunityView } from './workspace';
 
@@ -28,6 +30,7 @@ export type CoreContext = {
 export function createHandlers(ctx: CoreContext): Handlers {
   const { db, bus } = ctx;
   const pipeline = createPipeline(db);
+  const marginRules = createMarginRules(db);
   const editing = createEditing(db, () => ctx.now().slice(0, 10));
   const actor = (): Actor => ({ userId: getSettings(db).currentUserId, at: ctx.now() });
   const changed = (entities: string[], ids?: number[]) => bus.emit('data.changed', ids ? { entities, ids } : { entities });
@@ -103,6 +106,18 @@ export function createHandlers(ctx: CoreContext): Handlers {
       if (!currentStage(db, id)) throw notFound('Opportunity', id);
       return readOpportunityHistory(db, id);
     },
+    'marginRules.list': () => listMarginRules(db),
+    'marginRules.save': (input) => {
+      marginRules.save(input, actor());
+      changed(['rules', 'opportunities']);
+      return listMarginRules(db);
+    },
+    'marginRules.delete': ({ id }) => {
+      marginRules.remove(id, actor());
+      changed(['rules', 'opportunities']);
+      return listMarginRules(db);
+    },
+    'categories.list': () => listCategories(db),
     'users.list': () => listUsers(db),
     'customers.search': ({ query, limit }) => searchCustomers(db, query, limit),
     'products.search': ({ query, limit }) => searchProducts(db, query, limit),

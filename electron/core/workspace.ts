@@ -1,13 +1,14 @@
 import type { Db } from '../../db/client';
 import { readApprovals } from '../../db/queries/approvals';
 import { getOpportunity, type BaseLine } from '../../db/queries/opportunity-get';
+import { readCategoryParents } from '../../db/queries/rules';
 import { readSetting } from '../../db/queries/settings';
 import * as q from '../../db/queries/workspace';
 import type { CustomerPanel, LineInsight, Output } from '../shared/contract';
 import { addDays } from '../shared/dates';
 import { availability, availableToPromise, coveredFrom } from '../shared/domain/atp';
 import { creditHeadroom, creditState } from '../shared/domain/credit';
-import { marginState, resolveMarginRule, worstState, type MarginRule } from '../shared/domain/guards';
+import { blendedRule, categoryPath, marginState, resolveMarginRule, worstState, type MarginRule } from '../shared/domain/guards';
 
 const DEFAULT_MARGIN_RULE: MarginRule = { targetRate: 2000, minimumRate: 1200 };
 
@@ -104,15 +105,19 @@ export function opportunityView(db: Db, id: number, now: string): Output<'opport
     demand: (productId, at) => q.readPipelineDemand(db, productId, at, id),
   };
   const rules = q.readMarginRules(db);
-  const dealRule = resolveMarginRule(rules, { customerId: opp.customer.id, categoryId: null }, DEFAULT_MARGIN_RULE);
+  const parents = readCategoryParents(db);
+  const defaultRule = resolveMarginRule(rules, { customerId: opp.customer.id, categoryPath: [] }, DEFAULT_MARGIN_RULE);
+  const lineRules: { amount: number; rule: MarginRule }[] = [];
   const lines = opp.lines.map(({ categoryId, ...line }) => {
-    const rule = resolveMarginRule(rules, { customerId: opp.customer.id, categoryId }, DEFAULT_MARGIN_RULE);
+    const rule = resolveMarginRule(rules, { customerId: opp.customer.id, categoryPath: categoryPath(categoryId, parents) }, DEFAULT_MARGIN_RULE);
+    lineRules.push({ amount: line.amount, rule });
     const atDate = line.requestedDate ?? opp.requestedDate ?? opp.expectedClose ?? today;
     return {
       ...line,
       insight: lineInsight({ ...line, categoryId }, atDate < today ? today : atDate, today, ctx, marginState(line.amount, line.cost, rule)),
     };
   });
+  const dealRule = blendedRule(lineRules, defaultRule);
   const dealState = worstState([marginState(opp.totals.amount, opp.totals.cost, dealRule), ...lines.map((l) => l.insight.guard)]);
   return {
     ...opp,

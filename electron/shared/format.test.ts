@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatQty, formatRate, formatStamp, formatUnitPrice, parseDecimal } from './format';
+import { formatDate, formatDecimal, formatMoney, formatQty, formatRate, formatStamp, formatUnitPrice, parseDecimal } from './format';
 
 /** Intl uses narrow no-break spaces in fr-FR; compare on plain spaces. */
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -37,5 +37,12 @@ describe('formatting for the user', () => {
     expect(parseDecimal('abc', 'fr')).toBeNull();
     expect(parseDecimal('', 'fr')).toBeNull();
     expect(parseDecimal('1,2,3', 'fr')).toBeNull();
+  });
+
+  it('shows a number for editing without grouping, so it parses back the same', () => {
+    expect(formatDecimal(12.5, 'fr', 2)).toBe('12,5');
+    expect(formatDecimal(1234.567, 'fr', 2)).toBe('1234,57');
+    expect(formatDecimal(1234.5, 'en', 2)).toBe('1234.5');
+    expect(parseDecimal(formatDecimal(8.25, 'fr', 2), 'fr')).toBe(8.25);
   });
 });

@@ -83,6 +83,11 @@ export function formatStamp(iso: string | null, locale: Locale, timeZone?: strin
   }).format(d);
 }
 
+/** A plain number for an input field: `12,5` (fr) or `12.5` (en), no grouping, up to maxDecimals. */
+export function formatDecimal(n: number, locale: Locale, maxDecimals: number): string {
+  return numberFormat(locale, { maximumFractionDigits: maxDecimals, useGrouping: false }).format(n);
+}
+
 /** Whole integers with grouping: `100 000`. */
 export function formatInt(n: number, locale: Locale): string {
   return numberFormat(locale, { maximumFractionDigits: 0 }).format(n);

@@ -116,15 +116,12 @@ describe('the 360° view of a deal', () => {
   it('grades each line and the deal against the margin rule, the customer rule first', async () => {
     const id = openDeal();
     const v = await view(id);
-    expect(v.guard).toMatchObject({ targetRate: 2000, minimumRate: 1200 });
     const line = v.lines[0]!;
     // a customer rule asking more than this line makes lifts it to below target at least
-    const target = (line.marginRate ?? 0) + 500;
-    core.db.$client
-      .prepare("INSERT INTO rules (kind, scope, scope_id, params, updated_at) VALUES ('margin', 'customer', ?, ?, ?)")
-      .run(v.customer.id, JSON.stringify({ targetRate: target, minimumRate: -100_000 }), NOW);
+    const target = Math.max(line.marginRate ?? 0, 0) + 500;
+    await core.call('marginRules.save', { scope: 'customer', scopeId: v.customer.id, targetRate: target, minimumRate: 0 });
     const after = await view(id);
-    expect(after.guard.targetRate).toBe(target);
+    expect(after.guard).toMatchObject({ targetRate: target, minimumRate: 0 });
     expect(after.lines[0]!.insight.guard).toBe(line.amount < line.cost ? 'below_cost' : 'below_target');
     expect(['below_target', 'below_minimum', 'below_cost']).toContain(after.guard.state);
   });

@@ -3,6 +3,7 @@ import { health, settingsSetInput, settingsShape } from './app';
 import { customerHit, productHit, searchInput, stage, user } from './catalog';
 import { id } from './common';
 import { lineAddInput, lineMoveInput, lineRefInput, lineUpdateInput, opportunityCreateInput, opportunityUpdateInput } from './editing';
+import { category, marginRule, marginRuleSaveInput } from './rules';
 import { approvalRequestInput } from './workspace';
 import { opportunitiesListInput, opportunitiesListOutput, opportunityDetail } from './opportunities';
 import {
@@ -42,6 +43,10 @@ export const contract = {
   'pipeline.board': { input: boardInput, output: board },
   'opportunity.history': { input: z.object({ id }).strict(), output: opportunityHistory },
   'approval.request': { input: approvalRequestInput, output: opportunityDetail },
+  'marginRules.list': { input: z.object({}).strict(), output: z.array(marginRule) },
+  'marginRules.save': { input: marginRuleSaveInput, output: z.array(marginRule) },
+  'marginRules.delete': { input: z.object({ id }).strict(), output: z.array(marginRule) },
+  'categories.list': { input: z.object({}).strict(), output: z.array(category) },
   'users.list': { input: z.object({}).strict(), output: z.array(user) },
   'customers.search': { input: searchInput, output: z.array(customerHit) },
   'products.search': { input: searchInput, output: z.array(productHit) },
@@ -78,4 +83,5 @@ export * from './editing';
 export * from './grid-filter';
 export * from './opportunities';
 export * from './pipeline';
+export * from './rules';
 export * from './workspace';

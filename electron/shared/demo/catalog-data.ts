@@ -164,6 +164,13 @@ export const STAGES = [
   { code: 'LOST', name: 'Perdu', probability: 0, kind: 'lost', stagnationDays: null },
 ] as const;
 
+/** The company's margin policy: cement and fertiliser are volume trades sold on thin margins. */
+export const MARGIN_RULES = [
+  { scope: 'company', code: null, targetRate: 2000, minimumRate: 1200 },
+  { scope: 'category', code: 'CIM', targetRate: 1200, minimumRate: 700 },
+  { scope: 'category', code: 'AGR', targetRate: 1600, minimumRate: 1000 },
+] as const;
+
 export const OPPORTUNITY_TITLES = [
   'Chantier {place}',
   'Réappro saison {season}',

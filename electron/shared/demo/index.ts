@@ -1,4 +1,4 @@
-import { STAGES, USERS } from './catalog-data';
+import { MARGIN_RULES, STAGES, USERS } from './catalog-data';
 import { opportunities, indexCatalog, salesHistory } from './flows';
 import * as master from './master';
 import { createRandom } from './random';
@@ -37,6 +37,8 @@ export function describeCompany({ preset, seed = 20261130, today }: DescribeOpti
     customers,
     users: USERS.map((u) => ({ ...u })),
     stages: STAGES.map((s) => ({ ...s })),
+    // the largest account negotiated a lower floor
+    marginRules: [...MARGIN_RULES.map((m) => ({ ...m })), { scope: 'customer', code: customers[0]!.code, targetRate: 1500, minimumRate: 900 }],
     salesHistory: () => salesHistory(r.fork('sales'), sizes, customers, catalog, today),
     opportunities: () => opportunities(r.fork('opportunities'), sizes, customers, catalog, today),
   };

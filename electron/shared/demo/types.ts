@@ -65,6 +65,8 @@ export type DemoStage = {
   kind: 'open' | 'won' | 'lost';
   stagnationDays: number | null;
 };
+/** Margin thresholds in basis points; code names the category or customer (null for the company default). */
+export type DemoMarginRule = { scope: 'company' | 'category' | 'customer'; code: string | null; targetRate: number; minimumRate: number };
 export type DemoLine = {
   productCode: string;
   warehouseCode: string | null;
@@ -106,6 +108,7 @@ export type DemoCompany = {
   customers: DemoCustomer[];
   users: DemoUser[];
   stages: DemoStage[];
+  marginRules: DemoMarginRule[];
   /** Streams: the large preset has about a million of these. */
   salesHistory: () => Iterable<DemoSale>;
   opportunities: () => Iterable<DemoOpportunity>;

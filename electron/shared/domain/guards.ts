@@ -17,12 +17,34 @@ export function marginState(amount: Money, cost: Money, rule: MarginRule): Guard
   return 'ok';
 }
 
-/** The most specific rule: the customer's, else the product category's, else the company's. */
-export function resolveMarginRule(rules: MarginRuleScope[], at: { customerId: number; categoryId: number | null }, fallback: MarginRule): MarginRule {
+/**
+ * The most specific rule: the customer's, else the nearest product category's walking up its
+ * parents (categoryPath: the line's category first, then its ancestors), else the company's.
+ */
+export function resolveMarginRule(rules: MarginRuleScope[], at: { customerId: number; categoryPath: number[] }, fallback: MarginRule): MarginRule {
   const find = (scope: MarginRuleScope['scope'], id: number | null) => rules.find((r) => r.scope === scope && r.scopeId === id)?.rule;
-  return (
-    find('customer', at.customerId) ?? (at.categoryId === null ? undefined : find('category', at.categoryId)) ?? find('company', null) ?? fallback
-  );
+  const category = at.categoryPath.reduce<MarginRule | undefined>((found, id) => found ?? find('category', id), undefined);
+  return find('customer', at.customerId) ?? category ?? find('company', null) ?? fallback;
+}
+
+/** A category and its ancestors, nearest first (stops on a cycle). */
+export function categoryPath(categoryId: number | null, parentOf: Map<number, number | null>): number[] {
+  const path: number[] = [];
+  for (let c = categoryId; c !== null && c !== undefined && !path.includes(c); c = parentOf.get(c) ?? null) path.push(c);
+  return path;
+}
+
+/**
+ * The deal's thresholds: each line's rule weighted by the line's amount, so a deal of thin-margin
+ * cement is not held to the company's general target. A deal with no amount keeps the fallback.
+ */
+export function blendedRule(lines: { amount: Money; rule: MarginRule }[], fallback: MarginRule): MarginRule {
+  const weights = lines.map((l) => ({ w: BigInt(Math.max(l.amount, 0)), rule: l.rule }));
+  const total = weights.reduce((s, l) => s + l.w, 0n);
+  if (total === 0n) return fallback;
+  // amounts are positive here: round half up
+  const blend = (pick: (r: MarginRule) => Rate): Rate => Number((weights.reduce((s, l) => s + l.w * BigInt(pick(l.rule)), 0n) * 2n + total) / (2n * total));
+  return { targetRate: blend((r) => r.targetRate), minimumRate: blend((r) => r.minimumRate) };
 }
 
 export function worstState(states: GuardState[]): GuardState {

@@ -1,6 +1,7 @@
 import type { Settings } from '../../../../../electron/shared/contract';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
+import { MarginRulesEditor } from './MarginRulesEditor';
 import { StagesEditor } from './StagesEditor';
 
 const ROLES = ['trader', 'purchasing', 'finance', 'manager'] as const;
@@ -36,6 +37,7 @@ export function SettingsView() {
           </select>
         </div>
         <StagesEditor />
+        <MarginRulesEditor />
       </div>
     </>
   );
