@@ -39,9 +39,17 @@ function readableValue(db: Db): (field: string | null, json: string | null) => u
     stageId: lookup('SELECT id, name AS label FROM stages'),
     warehouseId: lookup('SELECT id, code AS label FROM warehouses'),
   };
+  const productCode = (id: number) => prepareCached(db.$client, 'SELECT code FROM products WHERE id = ?').pluck().get(id) as string | undefined;
   return (field, json) => {
     if (json === null) return null;
     const value = JSON.parse(json) as unknown;
+    // a whole record (a line added or removed): its product and warehouse by code
+    if (field === null && value !== null && typeof value === 'object') {
+      const r = { ...(value as Record<string, unknown>) };
+      if (typeof r.productId === 'number') r.productId = productCode(r.productId) ?? r.productId;
+      if (typeof r.warehouseId === 'number') r.warehouseId = labels.warehouseId!.get(r.warehouseId) ?? r.warehouseId;
+      return r;
+    }
     const names = field === null ? undefined : labels[field];
     return names && typeof value === 'number' ? (names.get(value) ?? value) : value;
   };

@@ -14,8 +14,11 @@ export const SQL = {
      WHERE status = 'active' AND product_id IN (${IDS}) GROUP BY product_id, warehouse_id`,
   receipts: `SELECT product_id AS productId, warehouse_id AS warehouseId, qty, expected_date AS expectedDate, purchase_ref AS purchaseRef
      FROM incoming_receipts WHERE active = 1 AND product_id IN (${IDS}) ORDER BY expected_date`,
-  pipelineDemand: `SELECT coalesce(sum((qty * demand_probability + 50) / 100), 0) FROM opportunity_lines
-     WHERE product_id = @product AND demand_open = 1 AND demand_date <= @at AND opportunity_id != @exclude`,
+  supplierTiers: `SELECT product_id AS productId, min_qty AS minQty, min(unit_price) AS unitPrice FROM supplier_prices
+     WHERE active = 1 AND product_id IN (${IDS}) AND (valid_from IS NULL OR valid_from <= @today) AND (valid_to IS NULL OR valid_to >= @today)
+     GROUP BY product_id, min_qty ORDER BY product_id, min_qty`,
+  pipelineDemand: `SELECT product_id AS productId, sum((qty * demand_probability + 50) / 100) AS qty FROM opportunity_lines
+     WHERE product_id IN (${IDS}) AND demand_open = 1 AND demand_date <= @at AND opportunity_id != @exclude GROUP BY product_id`,
   marginRules: "SELECT scope, scope_id AS scopeId, params FROM rules WHERE kind = 'margin' AND active = 1",
   otherPipeline: `SELECT coalesce(sum((o.amount * o.probability + 50) / 100), 0) AS w FROM opportunities o JOIN stages s ON s.id = o.stage_id
      WHERE o.customer_id = ? AND s.kind = 'open' AND o.id != ?`,
@@ -49,9 +52,22 @@ export function readReceipts(db: Db, productIds: number[]): ReceiptRow[] {
   return prepareCached(db.$client, SQL.receipts).all({ ids: JSON.stringify(productIds) }) as ReceiptRow[];
 }
 
-/** The weighted quantity the other open deals want of a product by a date (qty × probability, per line). */
-export function readPipelineDemand(db: Db, productId: number, at: string, excludeOpportunityId: number): number {
-  return prepareCached(db.$client, SQL.pipelineDemand).pluck().get({ product: productId, at, exclude: excludeOpportunityId }) as number;
+/** The best price of each supplier tier valid today, per product (the rule of BEST_SUPPLIER_PRICE_SQL, tier by tier). */
+export function readSupplierTiers(db: Db, productIds: number[], today: string): { productId: number; minQty: number; unitPrice: number }[] {
+  return prepareCached(db.$client, SQL.supplierTiers).all({ ids: JSON.stringify(productIds), today }) as {
+    productId: number;
+    minQty: number;
+    unitPrice: number;
+  }[];
+}
+
+/** The weighted quantity the other open deals want of each product by a date (qty × probability, per line). */
+export function readPipelineDemand(db: Db, productIds: number[], at: string, excludeOpportunityId: number): Map<number, number> {
+  const rows = prepareCached(db.$client, SQL.pipelineDemand).all({ ids: JSON.stringify(productIds), at, exclude: excludeOpportunityId }) as {
+    productId: number;
+    qty: number;
+  }[];
+  return new Map(rows.map((r) => [r.productId, r.qty]));
 }
 
 export function readMarginRules(db: Db): MarginRuleScope[] {

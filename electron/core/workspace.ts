@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import { readApprovals } from '../../db/queries/approvals';
 import { getOpportunity, type BaseLine } from '../../db/queries/opportunity-get';
 import { readCategoryParents } from '../../db/queries/rules';
-import { readSetting } from '../../db/queries/settings';
+import { readCosting, readSetting } from '../../db/queries/settings';
 import * as q from '../../db/queries/workspace';
 import type { CustomerPanel, LineInsight, Output } from '../shared/contract';
 import { addDays } from '../shared/dates';
@@ -18,7 +18,18 @@ type Context = {
   local: Map<string, number>;
   receipts: Map<number, q.ReceiptRow[]>;
   demand: (productId: number, at: string) => number;
+  tiers: Map<number, { productId: number; minQty: number; unitPrice: number }[]>;
 };
+
+/** Weighted demand of the other deals, one query per distinct line date (usually one), remembered. */
+function pipelineDemand(db: Db, opportunityId: number, productIds: number[]): Context['demand'] {
+  const byDate = new Map<string, Map<number, number>>();
+  return (productId, at) => {
+    let m = byDate.get(at);
+    if (!m) byDate.set(at, (m = q.readPipelineDemand(db, productIds, at, opportunityId)));
+    return m.get(productId) ?? 0;
+  };
+}
 
 const key = (productId: number, warehouseId: number) => `${productId}:${warehouseId}`;
 
@@ -29,7 +40,7 @@ function group<T extends { productId: number }>(rows: T[]): Map<number, T[]> {
 }
 
 /** Stock in every warehouse at the line's date, receipts, weighted pipeline demand and availability. */
-function lineInsight(line: BaseLine, atDate: string, today: string, ctx: Context, guard: LineInsight['guard']): LineInsight {
+function lineInsight(line: BaseLine, atDate: string, today: string, ctx: Context, guard: { state: LineInsight['guard']; rule: MarginRule }): LineInsight {
   const receipts = ctx.receipts.get(line.productId) ?? [];
   const atpByWarehouse = new Map<number, number>();
   const stock = ctx.warehouses.map((w) => {
@@ -64,7 +75,9 @@ function lineInsight(line: BaseLine, atDate: string, today: string, ctx: Context
       missing: a.status === 'short' ? a.missing : 0,
       availableFrom,
     },
-    guard,
+    guard: guard.state,
+    rule: guard.rule,
+    supplierTiers: (ctx.tiers.get(line.productId) ?? []).map((t) => ({ minQty: t.minQty, unitPrice: t.unitPrice })),
   };
 }
 
@@ -102,7 +115,8 @@ export function opportunityView(db: Db, id: number, now: string): Output<'opport
     stock: new Map(q.readStock(db, productIds).map((s) => [key(s.productId, s.warehouseId), s])),
     local: new Map(q.readLocalReservations(db, productIds).map((r) => [key(r.productId, r.warehouseId), r.qty])),
     receipts: group(q.readReceipts(db, productIds)),
-    demand: (productId, at) => q.readPipelineDemand(db, productId, at, id),
+    demand: pipelineDemand(db, id, productIds),
+    tiers: group(q.readSupplierTiers(db, productIds, today)),
   };
   const rules = q.readMarginRules(db);
   const parents = readCategoryParents(db);
@@ -114,7 +128,7 @@ export function opportunityView(db: Db, id: number, now: string): Output<'opport
     const atDate = line.requestedDate ?? opp.requestedDate ?? opp.expectedClose ?? today;
     return {
       ...line,
-      insight: lineInsight({ ...line, categoryId }, atDate < today ? today : atDate, today, ctx, marginState(line.amount, line.cost, rule)),
+      insight: lineInsight({ ...line, categoryId }, atDate < today ? today : atDate, today, ctx, { state: marginState(line.amount, line.cost, rule), rule }),
     };
   });
   const dealRule = blendedRule(lineRules, defaultRule);
@@ -123,6 +137,7 @@ export function opportunityView(db: Db, id: number, now: string): Output<'opport
     ...opp,
     lines,
     guard: { state: dealState, targetRate: dealRule.targetRate, minimumRate: dealRule.minimumRate },
+    pricing: { landedCostRate: readCosting(db).landedRate, creditWarnRate: readSetting<number>(db, 'credit.warnRate', 1000), defaultRule },
     customerPanel: customerPanel(db, opp, productIds, today),
     warehouses: ctx.warehouses,
     approvals: readApprovals(db, id),

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path';
 import { defaultMigrationsFolder } from '../../db/client';
 import { startCore } from '../../electron/core/core';
+import { DEMO_REVISION } from '../../electron/shared/demo';
 
 export const BENCH_DIR = join(process.cwd(), '.bench-cache');
 export const BENCH_TODAY = '2026-11-30';
@@ -13,9 +14,9 @@ export const BENCH_NOW = '2026-11-30T10:00:00.000Z';
  */
 export function largeDatabase(log: (m: string) => void): string {
   mkdirSync(BENCH_DIR, { recursive: true });
-  // a schema change makes a new cache file
+  // a schema or demo change makes a new cache file
   const schema = readdirSync(defaultMigrationsFolder).filter((f) => f.endsWith('.sql')).length;
-  const path = join(BENCH_DIR, `large-schema${schema}.sqlite`);
+  const path = join(BENCH_DIR, `large-schema${schema}-demo${DEMO_REVISION}.sqlite`);
   if (existsSync(path) && !existsSync(`${path}.open`)) return path;
   const tmp = join(BENCH_DIR, 'large.building.sqlite');
   for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}.open`, path, `${path}.open`]) rmSync(f, { force: true });

@@ -4,10 +4,11 @@ import { startCore } from '../../electron/core/core';
 import { benchFirstRow } from './first-row';
 import { BENCH_NOW, largeDatabase } from './large-db';
 import { benchListQuery } from './list-query';
+import { benchRecompute } from './recompute';
 import { benchWorkspaceView } from './workspace-view';
 import { printTable, type Row } from './stats';
 
-/** npm run bench [-- --json FILE] [--rounds N] [--only list|view|first-row]: side-by-side comparisons on the `large` preset. */
+/** npm run bench [-- --json FILE] [--rounds N] [--only list|view|recompute|first-row]: side-by-side comparisons on the `large` preset. */
 async function main() {
   const args = process.argv.slice(2);
   const jsonAt = args.indexOf('--json');
@@ -30,6 +31,10 @@ async function main() {
     if (wanted('view')) {
       log(`360° view: ${rounds} rounds…`);
       rows.push(...(await benchWorkspaceView(core, rounds)));
+    }
+    if (wanted('recompute')) {
+      log(`live recompute: ${rounds * 5} rounds…`);
+      rows.push(...(await benchRecompute(core, rounds * 5)));
     }
     if (wanted('first-row')) {
       log('first grid row in Chromium: 9 rounds per side…');

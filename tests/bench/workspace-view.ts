@@ -6,24 +6,23 @@ import { foldForSearch } from '../../electron/shared/text';
 import { BENCH_NOW, BENCH_TODAY } from './large-db';
 import { sideBySide, type Row } from './stats';
 
-const REFERENCE = 'BENCH-50-LINES';
-
-/** A 50-line open deal on the large company (added once to the cached database). */
-function fiftyLineDeal(core: Core): number {
+/** An open deal of n lines on the large company (added once to the cached database). */
+export function benchDeal(core: Core, n: number): number {
+  const REFERENCE = `BENCH-${n}-LINES`;
   const raw = core.db.$client;
   const existing = raw.prepare('SELECT id FROM opportunities WHERE reference = ?').pluck().get(REFERENCE) as number | undefined;
   if (existing) return existing;
   const customer = raw.prepare('SELECT customer_id FROM sales_history GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as number;
-  const products = raw.prepare('SELECT id, list_price FROM products ORDER BY id LIMIT 50 OFFSET 100').all() as { id: number; list_price: number }[];
+  const products = raw.prepare('SELECT id, list_price FROM products ORDER BY id LIMIT ? OFFSET 100').all(n) as { id: number; list_price: number }[];
   const stage = raw.prepare("SELECT id FROM stages WHERE code = 'NEGO'").pluck().get() as number;
   const id = raw.transaction(() => {
     const oid = Number(
       raw
         .prepare(
           `INSERT INTO opportunities (reference, customer_id, title, owner_id, stage_id, probability, expected_close, stage_entered_at, search_text, created_at, updated_at)
-           VALUES (?, ?, 'Benchmark: 50 lines', 1, ?, 60, '2027-01-15', ?, ?, ?, ?)`,
+           VALUES (?, ?, ?, 1, ?, 60, '2027-01-15', ?, ?, ?, ?)`,
         )
-        .run(REFERENCE, customer, stage, BENCH_NOW, foldForSearch(REFERENCE), BENCH_NOW, BENCH_NOW).lastInsertRowid,
+        .run(REFERENCE, customer, `Benchmark: ${n} lines`, stage, BENCH_NOW, foldForSearch(REFERENCE), BENCH_NOW, BENCH_NOW).lastInsertRowid,
     );
     const line = raw.prepare(
       'INSERT INTO opportunity_lines (opportunity_id, position, product_id, warehouse_id, qty, unit_price, discount) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -37,14 +36,13 @@ function fiftyLineDeal(core: Core): number {
 
 /** The 360° view of a 50-line deal through core vs the same SQL statements run raw. */
 export async function benchWorkspaceView(core: Core, rounds: number): Promise<Row[]> {
-  const id = fiftyLineDeal(core);
+  const id = benchDeal(core, 50);
   const raw = core.db.$client;
   const productIds = raw.prepare('SELECT DISTINCT product_id FROM opportunity_lines WHERE opportunity_id = ?').pluck().all(id) as number[];
   // the date each line is wanted by, as the view computes it (no line of this deal has its own)
   const at = raw.prepare('SELECT coalesce(requested_date, expected_close) FROM opportunities WHERE id = ?').pluck().get(id) as string;
   const customer = raw.prepare('SELECT customer_id FROM opportunities WHERE id = ?').pluck().get(id) as number;
   const ids = JSON.stringify(productIds);
-  const lineProducts = raw.prepare('SELECT product_id FROM opportunity_lines WHERE opportunity_id = ? ORDER BY position').pluck().all(id) as number[];
   const s = (sql: string) => raw.prepare(sql);
   const statements = {
     header: s(HEADER_SQL),
@@ -54,6 +52,7 @@ export async function benchWorkspaceView(core: Core, rounds: number): Promise<Ro
     local: s(SQL.localReservations),
     receipts: s(SQL.receipts),
     demand: s(SQL.pipelineDemand),
+    tiers: s(SQL.supplierTiers),
     rules: s(SQL.marginRules),
     other: s(SQL.otherPipeline),
     credit: s(SQL.customerCredit),
@@ -70,7 +69,8 @@ export async function benchWorkspaceView(core: Core, rounds: number): Promise<Ro
       statements.stock.all({ ids });
       statements.local.all({ ids });
       statements.receipts.all({ ids });
-      for (const product of lineProducts) statements.demand.get({ product, at, exclude: id });
+      statements.demand.all({ ids, at, exclude: id });
+      statements.tiers.all({ ids, today: BENCH_TODAY });
       statements.rules.all();
       statements.other.get(customer, id);
       statements.credit.get(customer);

@@ -59,12 +59,27 @@ test.describe('a trader builds and prices a deal from the keyboard', () => {
     );
     const erpCost = await cell(page, 1, 'erpUnitCost').innerText();
     const below = (euros(erpCost) * 0.8).toFixed(2).replace('.', ',');
+    const dealAmount = async () => euros((await page.getByTestId('deal-totals').locator('div').first().innerText()).replace('Montant HT', ''));
+    const guardBefore = await cell(page, 1, 'guard').innerText();
+    // while typing, before Enter: the line's margin, its guard and the deal totals already follow
+    await cell(page, 1, 'unitPrice').click();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(below);
+    await expect(cell(page, 1, 'unitPrice')).toHaveClass(/ag-cell-inline-editing/);
+    await expect(cell(page, 1, 'guard')).toHaveText('Sous le coût');
+    await expect(cell(page, 1, 'marginRate')).toHaveText(/^-/);
+    await expect.poll(dealAmount).not.toBe(amountBefore);
+    await page.screenshot({ path: 'test-results/screenshots/typing-price.png', fullPage: true });
+    // Esc: nothing was saved, the figures come back
+    await page.keyboard.press('Escape');
+    await expect(cell(page, 1, 'guard')).toHaveText(guardBefore);
+    await expect.poll(dealAmount).toBe(amountBefore);
+    // typed again and saved with Enter: core's figures are the ones previewed
     await typeInCell(page, 1, 'unitPrice', below);
     await expect(cell(page, 1, 'guard')).toHaveText('Sous le coût');
     await expect(page.getByTestId('deal-guard')).toContainText(/Sous le coût|Sous minimum|Sous objectif/);
-    await expect
-      .poll(async () => euros((await page.getByTestId('deal-totals').locator('div').first().innerText()).replace('Montant HT', '')))
-      .not.toBe(amountBefore);
+    await expect.poll(dealAmount).not.toBe(amountBefore);
 
     // below the minimum, the trader asks for an approval with a reason; the request stays on the deal
     await page.getByRole('button', { name: 'Demander un accord' }).click();

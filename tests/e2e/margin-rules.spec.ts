@@ -4,8 +4,9 @@ import { OpportunitiesPage } from './opportunities-page';
 test('a sales manager sets a customer margin rule and the trader sees the deal graded by it', async ({ page, host }) => {
   const opps = new OpportunitiesPage(page);
   await opps.open(host.url);
-  const [[reference], [customer]] = await opps.columns('reference', 'customerName');
-  const customerName = customer!.replace('Bloqué', '').trim();
+  const [references, customers] = await opps.columns('reference', 'customerName');
+  const reference = references![0]!;
+  const customerName = customers![0]!.replace('Bloqué', '').trim();
 
   await page.getByRole('link', { name: 'Paramètres' }).click();
   const rules = page.getByTestId('margin-rules');
@@ -41,7 +42,7 @@ test('a sales manager sets a customer margin rule and the trader sees the deal g
 
   // the trader's deal for that customer is now held to 95 % / 90 %
   await page.getByRole('link', { name: 'Opportunités' }).click();
-  await opps.search.fill(reference!);
+  await opps.search.fill(reference);
   await expect.poll(() => opps.column('reference')).toEqual([reference]);
   await opps.rows().first().dblclick();
   const guard = page.getByTestId('deal-guard');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import type { Output } from '../../electron/shared/contract';
+import { previewDeal, previewInput } from '../../electron/shared/domain/deal-preview';
 import { weighted } from '../../electron/shared/money';
 import { NOW, smallCore, TODAY } from './helpers';
 
@@ -124,6 +125,34 @@ describe('the 360° view of a deal', () => {
     expect(after.guard).toMatchObject({ targetRate: target, minimumRate: 0 });
     expect(after.lines[0]!.insight.guard).toBe(line.amount < line.cost ? 'below_cost' : 'below_target');
     expect(['below_target', 'below_minimum', 'below_cost']).toContain(after.guard.state);
+  });
+
+  it('gives the renderer what it needs to recompute while typing: its preview equals what core answers after the save', async () => {
+    const ids = sql<{ id: number }>(
+      `SELECT o.id FROM opportunities o JOIN stages s ON s.id = o.stage_id WHERE s.kind = 'open'
+       AND (SELECT count(*) FROM opportunity_lines WHERE opportunity_id = o.id) >= 2 ORDER BY o.id LIMIT 8`,
+    );
+    for (const { id } of ids) {
+      const before = await view(id);
+      const line = before.lines[1]!;
+      // a quantity that crosses tiers, a lower price and a discount: typed, previewed, then saved
+      const edit = { lineId: line.id, qty: line.qty * 3, unitPrice: Math.round(line.unitPrice * 0.9), discount: 250 };
+      const preview = previewDeal(previewInput(before), edit);
+      const after = (await core.call('opportunity.updateLine', edit)) as View;
+      for (const l of after.lines) {
+        const p = preview.lines.get(l.id)!;
+        expect({ amount: p.amount, cost: p.cost, margin: p.margin, marginRate: p.marginRate, guard: p.guard }).toEqual({
+          amount: l.amount,
+          cost: l.cost,
+          margin: l.margin,
+          marginRate: l.marginRate,
+          guard: l.insight.guard,
+        });
+      }
+      expect(preview.lines.get(line.id)!.availability).toBe(after.lines[1]!.insight.availability.status);
+      expect(preview.totals).toEqual(after.totals);
+      expect(preview.guard).toEqual(after.guard);
+    }
   });
 
   it('gives the customer panel: headroom after this deal and after the weighted pipeline, history, last prices', async () => {

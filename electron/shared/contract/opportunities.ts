@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkColumnFilter, columnFilter, sortDirection } from './grid-filter';
-import { approval, customerPanel, dealGuard, lineInsight } from './workspace';
+import { approval, customerPanel, dealGuard, dealPricing, lineInsight } from './workspace';
 import { id, isoDate, isoStamp, moneyInt, percent, qtyInt, rateInt, searchText, stageKind, unit } from './common';
 
 /** Columns of the opportunities grid; each can be sorted and filtered by core. */
@@ -146,6 +146,7 @@ export const opportunityDetail = z.object({
   }),
   costsAsOf: isoStamp.nullable(),
   guard: dealGuard,
+  pricing: dealPricing,
   customerPanel,
   /** Every warehouse, in the order the view shows them. */
   warehouses: z.array(z.object({ id, code: z.string(), name: z.string() })),

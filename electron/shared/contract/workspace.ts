@@ -34,6 +34,9 @@ export const lineInsight = z.object({
   pipelineDemand: qtyInt,
   availability: lineAvailability,
   guard: guardState,
+  /** What the renderer needs to recompute the line while a cell is typed (shared/domain/deal-preview). */
+  rule: z.object({ targetRate: rateInt, minimumRate: rateInt }),
+  supplierTiers: z.array(z.object({ minQty: qtyInt, unitPrice: moneyInt })),
 });
 export type LineInsight = z.infer<typeof lineInsight>;
 
@@ -51,6 +54,8 @@ export const customerPanel = z.object({
 export type CustomerPanel = z.infer<typeof customerPanel>;
 
 export const dealGuard = z.object({ state: guardState, targetRate: rateInt, minimumRate: rateInt });
+/** The company's costing and the deal's default rule, for recomputing while typing. */
+export const dealPricing = z.object({ landedCostRate: rateInt, creditWarnRate: rateInt, defaultRule: z.object({ targetRate: rateInt, minimumRate: rateInt }) });
 
 export const approvalKind = z.enum(['margin', 'credit']);
 export const approval = z.object({

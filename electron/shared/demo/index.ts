@@ -5,6 +5,9 @@ import { createRandom } from './random';
 import { SIZES } from './sizes';
 import type { DemoCompany, Preset } from './types';
 
+/** Bumped whenever the generator's output changes (cached databases are rebuilt). */
+export const DEMO_REVISION = 2;
+
 export type DescribeOptions = { preset: Preset; seed?: number; today: string };
 
 /**

@@ -4,6 +4,7 @@ import { formatDate, type Locale } from '../../../../electron/shared/format';
 import type { T } from '../../i18n';
 import { cellFormat, marginClass } from '../../ui/format';
 import type { LineEditing } from './hooks/use-line-editing';
+import { LiveCellEditor, type LiveEditorParams } from './components/LiveCellEditor';
 import { insightColumns } from './insight-columns';
 import type { EditableField } from './line-edit';
 
@@ -21,9 +22,9 @@ export function lineColumns(
     editable: (p: EditableCallbackParams<OpportunityLine>) => !p.node.rowPinned,
     // no type inference: the editor must hand over the text as typed ("12,50 €"), which we parse
     cellDataType: false,
-    cellEditor: 'agTextCellEditor',
-    cellEditorParams: { useFormatter: true },
-    cellClass: field === 'requestedDate' ? 'editable' : 'num editable',
+    cellEditor: field === 'requestedDate' ? 'agTextCellEditor' : LiveCellEditor,
+    cellEditorParams: field === 'requestedDate' ? { useFormatter: true } : ({ field, edit } satisfies LiveEditorParams),
+    cellClass: (p: { node: { rowPinned?: unknown } }) => [field === 'requestedDate' ? '' : 'num', p.node.rowPinned ? '' : 'editable'].filter(Boolean),
     valueSetter: (p: ValueSetterParams<OpportunityLine>) => {
       if (p.data) edit.current?.editCell(p.data, field, p.newValue == null ? '' : String(p.newValue));
       return false;
@@ -45,7 +46,7 @@ export function lineColumns(
       editable: (p) => !p.node.rowPinned,
       cellEditor: 'agSelectCellEditor',
       cellEditorParams: { values: [any, ...warehouses.map((w) => w.warehouseCode)] },
-      cellClass: 'editable',
+      cellClass: (p) => (p.node.rowPinned ? [] : ['editable']),
       valueSetter: (p) => {
         if (p.data) edit.current?.setWarehouse(p.data, warehouses.find((w) => w.warehouseCode === p.newValue)?.warehouseId ?? null);
         return false;

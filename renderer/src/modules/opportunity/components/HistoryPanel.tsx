@@ -1,11 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OpportunityHistory } from '../../../../../electron/shared/contract';
-import { formatStamp } from '../../../../../electron/shared/format';
+import { formatQty, formatStamp, formatUnitPrice, type Locale } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
-import { useT, type MessageKey } from '../../../i18n';
+import { useT, type MessageKey, type T } from '../../../i18n';
 import { fr } from '../../../i18n/fr';
 
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+type Entry = OpportunityHistory['audit'][number];
+
+/** A line added or removed, as a trader reads it: product, quantity, price. */
+function lineRecord(a: Entry, t: T, locale: Locale): string | null {
+  const rec = (a.action === 'create' ? a.newValue : a.action === 'delete' ? a.oldValue : null) as Record<string, unknown> | null;
+  if (a.entity !== 'opportunity_line' || !rec || typeof rec !== 'object') return null;
+  const parts = [typeof rec.productId === 'string' || typeof rec.productId === 'number' ? String(rec.productId) : ''];
+  if (typeof rec.qty === 'number') parts.push(formatQty(rec.qty, locale));
+  if (typeof rec.unitPrice === 'number') parts.push(formatUnitPrice(rec.unitPrice, locale));
+  if (typeof rec.warehouseId === 'string') parts.push(rec.warehouseId);
+  return `${t(a.action === 'create' ? 'history.lineAdded' : 'history.lineRemoved')} : ${parts.join(' · ')}`;
+}
 
 /** Stage changes and the audit trail of one deal, newest first. */
 export function HistoryPanel({ id }: { id: number }) {
@@ -44,7 +56,11 @@ export function HistoryPanel({ id }: { id: number }) {
           {history.audit.map((a, i) => (
             <li key={i}>
               <span className="fresh">{formatStamp(a.at, locale)}</span> {a.entity === 'opportunity_line' ? `${t('history.line')} · ` : ''}
-              <b>{fieldLabel(a.field, a.action)}</b> {show(a.oldValue)} → {show(a.newValue)}
+              {lineRecord(a, t, locale) ?? (
+                <>
+                  <b>{fieldLabel(a.field, a.action)}</b> {show(a.oldValue)} → {show(a.newValue)}
+                </>
+              )}
               <span className="fresh">
                 {' '}
                 · {a.by ?? '—'} ({t(`history.source.${a.source}`)})

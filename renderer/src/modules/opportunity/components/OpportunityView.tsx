@@ -10,6 +10,7 @@ import { gridTheme } from '../../../ui/grid';
 import { useShortcut } from '../../../ui/use-shortcut';
 import { useLineEditing, type LineEditing } from '../hooks/use-line-editing';
 import { lineColumns } from '../line-columns';
+import { applyDraft } from '../live-preview';
 import { AddLineBar } from './AddLineBar';
 import { CustomerCard } from './CustomerCard';
 import { DealHeader } from './DealHeader';
@@ -83,7 +84,9 @@ export function OpportunityView({ id, onBack }: Props) {
       ),
     [t, locale, lastPrices, warehouseKey],
   );
-  const pinned = useMemo(() => (opp ? [{ ...opp.totals, productName: t('opp.total') } as unknown as OpportunityLine] : []), [opp, t]);
+  // while a cell is typed, the deal as it will be: recomputed here, replaced by core's answer on Enter
+  const shown = useMemo(() => opp && applyDraft(opp, editing.draft, locale), [opp, editing.draft, locale]);
+  const pinned = useMemo(() => (shown ? [{ ...shown.totals, productName: t('opp.total') } as unknown as OpportunityLine] : []), [shown, t]);
 
   if (error)
     return (
@@ -94,7 +97,7 @@ export function OpportunityView({ id, onBack }: Props) {
         <p role="alert">{error}</p>
       </div>
     );
-  if (!opp) return <div className="center">…</div>;
+  if (!opp || !shown) return <div className="center">…</div>;
 
   return (
     <div className="page" data-testid="opportunity-view">
@@ -113,17 +116,17 @@ export function OpportunityView({ id, onBack }: Props) {
           {notice}
         </div>
       )}
-      <GuardBanner opp={opp} onSaved={setOpp} onError={setNotice} />
+      <GuardBanner opp={shown} onSaved={setOpp} onError={setNotice} />
       <div className="opp-head">
-        <DealHeader opp={opp} onSaved={setOpp} onError={setNotice} />
-        <CustomerCard opp={opp} />
+        <DealHeader opp={shown} onSaved={setOpp} onError={setNotice} />
+        <CustomerCard opp={shown} />
       </div>
       <div className="lines-grid" data-testid="opportunity-lines" style={opp.lines.length <= 14 ? { height: 'auto' } : undefined}>
         <AgGridReact<OpportunityLine>
           domLayout={opp.lines.length <= 14 ? 'autoHeight' : 'normal'}
           theme={gridTheme}
           localeText={gridLocaleText(locale)}
-          rowData={opp.lines}
+          rowData={shown.lines}
           columnDefs={columns}
           pinnedBottomRowData={pinned}
           getRowId={(p) => String(p.data.id ?? 'total')}
@@ -136,7 +139,7 @@ export function OpportunityView({ id, onBack }: Props) {
         />
       </div>
       <AddLineBar onAdd={editing.addLine} />
-      <DealTotals opp={opp} />
+      <DealTotals opp={shown} />
       <HistoryPanel id={opp.id} />
     </div>
   );

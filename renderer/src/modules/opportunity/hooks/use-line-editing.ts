@@ -1,8 +1,9 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { OpportunityDetail, OpportunityLine } from '../../../../../electron/shared/contract';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
 import { parseLineEdit, type EditableField } from '../line-edit';
+import type { Draft } from '../live-preview';
 
 type Save = () => Promise<OpportunityDetail>;
 
@@ -14,6 +15,9 @@ export function useLineEditing(opp: OpportunityDetail | null, setOpp: (o: Opport
   const { client } = useApp();
   const { t, locale } = useT();
   const undo = useRef<Save[]>([]);
+  // the cell being typed (previewed live); kept after Enter until core answers, so figures never flash back
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const saving = useRef(false);
 
   const run = useCallback(
     (save: Save, inverse?: (after: OpportunityDetail) => Save) =>
@@ -45,7 +49,16 @@ export function useLineEditing(opp: OpportunityDetail | null, setOpp: (o: Opport
       return;
     }
     if (parsed.value === line[field]) return;
-    void update(line, { [field]: parsed.value }, { [field]: line[field] });
+    saving.current = true;
+    void update(line, { [field]: parsed.value }, { [field]: line[field] }).finally(() => {
+      saving.current = false;
+      setDraft(null);
+    });
+  };
+
+  /** The editor closed: without a save under way (Esc, or nothing changed) the preview goes. */
+  const endDraft = () => {
+    if (!saving.current) setDraft(null);
   };
 
   const setWarehouse = (line: OpportunityLine, warehouseId: number | null) => {
@@ -98,7 +111,7 @@ export function useLineEditing(opp: OpportunityDetail | null, setOpp: (o: Opport
     if (last) void run(last);
   };
 
-  return { editCell, setWarehouse, addLine, duplicate, remove, move, undoLast };
+  return { draft, setDraft, endDraft, editCell, setWarehouse, addLine, duplicate, remove, move, undoLast };
 }
 
 export type LineEditing = ReturnType<typeof useLineEditing>;
