@@ -37,6 +37,8 @@ test.describe('a trader builds and prices a deal from the keyboard', () => {
     await page.getByLabel('Titre').press('Enter');
     const view = page.getByTestId('opportunity-view');
     await expect(view.getByRole('heading', { level: 1 })).toContainText('Semis de printemps');
+    // the customer's card: what they bought most over the last twelve months
+    await expect(page.getByTestId('top-products').locator('dt').first()).toHaveText(/^[A-Z]{3}-\d{4,5} · /);
 
     await addLine(page, 'SEM-0000', '800');
     await expect(lineRows(page)).toHaveCount(1);

@@ -144,6 +144,7 @@ export const en: Record<MessageKey, string> = {
   'panel.avgDaysLate': 'Average days late',
   'panel.days': '{days} d',
   'panel.lastOrders': 'Last orders',
+  'panel.topProducts': 'Top products (12 months)',
   'panel.lastPrice': 'Last price paid',
   'panel.credit': 'Credit',
   'credit.ok': 'Credit OK',

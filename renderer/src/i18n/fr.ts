@@ -143,6 +143,7 @@ export const fr = {
   'panel.avgDaysLate': 'Retard moyen de paiement',
   'panel.days': '{days} j',
   'panel.lastOrders': 'Dernières commandes',
+  'panel.topProducts': 'Articles les plus achetés (12 mois)',
   'panel.lastPrice': 'Dernier prix payé',
   'panel.credit': 'Crédit',
   'credit.ok': 'Crédit OK',

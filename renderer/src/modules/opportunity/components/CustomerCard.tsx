@@ -1,5 +1,5 @@
 import type { OpportunityDetail } from '../../../../../electron/shared/contract';
-import { formatDate, formatMoney, formatStamp } from '../../../../../electron/shared/format';
+import { formatDate, formatQty, formatMoney, formatStamp } from '../../../../../electron/shared/format';
 import { useT } from '../../../i18n';
 
 const CREDIT_CLASS = { ok: '', warn: 'cell-warn', approval: 'cell-bad', blocked: 'cell-bad' } as const;
@@ -56,6 +56,21 @@ export function CustomerCard({ opp }: { opp: OpportunityDetail }) {
           </div>
         ))}
       </dl>
+      {panel.topProducts.length > 0 && (
+        <>
+          <h3 style={{ marginTop: 10 }}>{t('panel.topProducts')}</h3>
+          <dl className="kv" data-testid="top-products">
+            {panel.topProducts.map((p) => (
+              <div key={p.productId} style={{ display: 'contents' }}>
+                <dt title={p.name}>
+                  {p.code} · {formatQty(p.qty, locale, p.unit)}
+                </dt>
+                <dd>{money(p.amount)}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
     </div>
   );
 }
