@@ -28,9 +28,10 @@ export function listMarginRules(db: Db): MarginRuleRow[] {
 }
 
 export function getMarginRule(db: Db, id: number): (MarginRuleRow & { active: number }) | undefined {
-  return prepareCached(db.$client, `SELECT ${COLUMNS.replace('r.updated_at AS updatedAt', 'r.updated_at AS updatedAt, r.active')} WHERE r.id = ? AND r.kind = 'margin'`).get(
-    id,
-  ) as (MarginRuleRow & { active: number }) | undefined;
+  return prepareCached(
+    db.$client,
+    `SELECT ${COLUMNS.replace('r.updated_at AS updatedAt', 'r.updated_at AS updatedAt, r.active')} WHERE r.id = ? AND r.kind = 'margin'`,
+  ).get(id) as (MarginRuleRow & { active: number }) | undefined;
 }
 
 /** The rule row for a scope, active or not (a removed rule is revived rather than duplicated). */
@@ -40,7 +41,10 @@ export function findMarginRuleId(db: Db, scope: MarginRuleScope['scope'], scopeI
     .get(scope, scopeId) as number | undefined;
 }
 
-export function insertMarginRule(db: Db, r: { scope: MarginRuleScope['scope']; scopeId: number | null; targetRate: number; minimumRate: number; at: string }): number {
+export function insertMarginRule(
+  db: Db,
+  r: { scope: MarginRuleScope['scope']; scopeId: number | null; targetRate: number; minimumRate: number; at: string },
+): number {
   const params = JSON.stringify({ targetRate: r.targetRate, minimumRate: r.minimumRate });
   return Number(
     prepareCached(db.$client, "INSERT INTO rules (kind, scope, scope_id, params, active, updated_at) VALUES ('margin', ?, ?, ?, 1, ?)").run(
@@ -67,7 +71,10 @@ export function customerExists(db: Db, id: number): boolean {
 
 /** Every product category's parent, for walking up the tree. */
 export function readCategoryParents(db: Db): Map<number, number | null> {
-  const rows = prepareCached(db.$client, 'SELECT id, parent_id AS parentId FROM product_categories').all() as { id: number; parentId: number | null }[];
+  const rows = prepareCached(db.$client, 'SELECT id, parent_id AS parentId FROM product_categories').all() as {
+    id: number;
+    parentId: number | null;
+  }[];
   return new Map(rows.map((r) => [r.id, r.parentId]));
 }
 

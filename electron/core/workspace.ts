@@ -40,7 +40,13 @@ function group<T extends { productId: number }>(rows: T[]): Map<number, T[]> {
 }
 
 /** Stock in every warehouse at the line's date, receipts, weighted pipeline demand and availability. */
-function lineInsight(line: BaseLine, atDate: string, today: string, ctx: Context, guard: { state: LineInsight['guard']; rule: MarginRule }): LineInsight {
+function lineInsight(
+  line: BaseLine,
+  atDate: string,
+  today: string,
+  ctx: Context,
+  guard: { state: LineInsight['guard']; rule: MarginRule },
+): LineInsight {
   const receipts = ctx.receipts.get(line.productId) ?? [];
   const atpByWarehouse = new Map<number, number>();
   const stock = ctx.warehouses.map((w) => {
@@ -128,7 +134,10 @@ export function opportunityView(db: Db, id: number, now: string): Output<'opport
     const atDate = line.requestedDate ?? opp.requestedDate ?? opp.expectedClose ?? today;
     return {
       ...line,
-      insight: lineInsight({ ...line, categoryId }, atDate < today ? today : atDate, today, ctx, { state: marginState(line.amount, line.cost, rule), rule }),
+      insight: lineInsight({ ...line, categoryId }, atDate < today ? today : atDate, today, ctx, {
+        state: marginState(line.amount, line.cost, rule),
+        rule,
+      }),
     };
   });
   const dealRule = blendedRule(lineRules, defaultRule);

@@ -21,7 +21,7 @@ export async function benchRecompute(core: Core, rounds: number): Promise<Row[]>
     for (const l of opp.lines) {
       const p = l.id === target.id ? price : l.unitPrice;
       amount += ((l.qty / 1000) * p * (10_000 - l.discount)) / 10_000;
-      cost += ((l.qty / 1000) * (l.unitCost ?? 0));
+      cost += (l.qty / 1000) * (l.unitCost ?? 0);
     }
     return amount - cost;
   };

@@ -116,8 +116,25 @@ test.describe('a trader builds and prices a deal from the keyboard', () => {
 
     // the history keeps every change
     const history = page.getByTestId('opportunity-history');
-    await expect(history).toContainText('Prix unitaire');
+    await expect(history).toContainText(new RegExp(`Prix unitaire [\\d\\s]+,\\d+\\s€ → ${below}\\s€`));
     await expect(history).toContainText('Probabilité 10 → 35');
     await expect(history).toContainText('Clôture prévue — → 2027-03-31');
+    await expect(history).toContainText('Ligne · ajoutée : ALI-0000');
+
+    // on the board, the deal goes to "Négociation"; reopened, it shows the move and the audit trail
+    const reference = (await view.getByRole('heading', { level: 1 }).innerText()).split(' — ')[0]!;
+    await page.getByRole('link', { name: 'Tableau du pipeline' }).click();
+    await page.getByRole('searchbox').fill(reference);
+    const card = page.getByTestId('board-col-Qualification').getByTestId(`card-${reference}`);
+    await expect(page.getByTestId('board-col-Qualification').locator('.board-card')).toHaveCount(1);
+    await card.dragTo(page.getByTestId('board-col-Négociation'));
+    const moved = page.getByTestId('board-col-Négociation').getByTestId(`card-${reference}`);
+    await expect(moved).toBeVisible();
+    await moved.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('opportunity-history')).toContainText('Qualification → Négociation');
+    await expect(page.getByTestId('opportunity-history')).toContainText('Étape Qualification → Négociation');
+    await expect(page.getByTestId('opportunity-history')).toContainText('Prix unitaire');
+    await page.screenshot({ path: 'test-results/screenshots/reopened-after-board.png', fullPage: true });
   });
 });

@@ -188,7 +188,13 @@ describe('asking for a margin approval', () => {
       requestedBy: 'Claire Martin',
       requestedAt: NOW,
       reason: 'Alignement sur un concurrent, volume annuel',
-      figures: { amount: view.totals.amount, cost: view.totals.cost, state: 'below_cost', minimumRate: view.guard.minimumRate, targetRate: view.guard.targetRate },
+      figures: {
+        amount: view.totals.amount,
+        cost: view.totals.cost,
+        state: 'below_cost',
+        minimumRate: view.guard.minimumRate,
+        targetRate: view.guard.targetRate,
+      },
     });
     await expect(core.call('approval.request', { opportunityId: v.id, kind: 'margin', reason: 'encore' })).rejects.toMatchObject({
       code: 'conflict',

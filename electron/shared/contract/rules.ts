@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { id, isoStamp } from './common';
 
 /** A margin threshold in basis points: 0 to 100 %. */
-const marginRate = z.number().int('a rate is a whole number of basis points').min(0, 'a margin rate cannot be negative').max(10_000, 'a margin rate cannot exceed 100 %');
+const marginRate = z
+  .number()
+  .int('a rate is a whole number of basis points')
+  .min(0, 'a margin rate cannot be negative')
+  .max(10_000, 'a margin rate cannot exceed 100 %');
 export const ruleScope = z.enum(['company', 'category', 'customer']);
 
 export const marginRule = z.object({
@@ -24,7 +28,8 @@ export const marginRuleSaveInput = z
   .superRefine((r, ctx) => {
     if (r.minimumRate > r.targetRate) ctx.addIssue({ code: 'custom', path: ['minimumRate'], message: 'the minimum cannot be above the target' });
     if (r.scope === 'company' && r.scopeId !== null) ctx.addIssue({ code: 'custom', path: ['scopeId'], message: 'the company rule has no scope id' });
-    if (r.scope !== 'company' && r.scopeId === null) ctx.addIssue({ code: 'custom', path: ['scopeId'], message: `a ${r.scope} rule needs the ${r.scope}` });
+    if (r.scope !== 'company' && r.scopeId === null)
+      ctx.addIssue({ code: 'custom', path: ['scopeId'], message: `a ${r.scope} rule needs the ${r.scope}` });
   });
 
 export const category = z.object({ id, code: z.string(), name: z.string(), parentId: id.nullable() });

@@ -55,7 +55,11 @@ export type CustomerPanel = z.infer<typeof customerPanel>;
 
 export const dealGuard = z.object({ state: guardState, targetRate: rateInt, minimumRate: rateInt });
 /** The company's costing and the deal's default rule, for recomputing while typing. */
-export const dealPricing = z.object({ landedCostRate: rateInt, creditWarnRate: rateInt, defaultRule: z.object({ targetRate: rateInt, minimumRate: rateInt }) });
+export const dealPricing = z.object({
+  landedCostRate: rateInt,
+  creditWarnRate: rateInt,
+  defaultRule: z.object({ targetRate: rateInt, minimumRate: rateInt }),
+});
 
 export const approvalKind = z.enum(['margin', 'credit']);
 export const approval = z.object({

@@ -26,7 +26,17 @@ const deal = (over: Partial<PreviewDeal> = {}): PreviewDeal => ({
         [2, 30 * U],
       ]),
     },
-    { id: 2, qty: 5 * U, unitPrice: 50 * EUR, discount: 0, warehouseId: null, erpUnitCost: null, tiers: [], rule: { targetRate: 1_200, minimumRate: 700 }, atp: new Map([[1, 0]]) },
+    {
+      id: 2,
+      qty: 5 * U,
+      unitPrice: 50 * EUR,
+      discount: 0,
+      warehouseId: null,
+      erpUnitCost: null,
+      tiers: [],
+      rule: { targetRate: 1_200, minimumRate: 700 },
+      atp: new Map([[1, 0]]),
+    },
   ],
   ...over,
 });

@@ -47,7 +47,13 @@ export function previewDeal(deal: PreviewDeal, edit: LineEdit): PreviewResult {
   for (const l of deal.lines) {
     const line = l.id === edit.lineId ? { ...l, ...definedOnly(edit) } : l;
     const f = lineFigures(
-      { qty: line.qty, unitPrice: line.unitPrice, discount: line.discount, erpUnitCost: line.erpUnitCost, bestSupplierPrice: bestTierPrice(line.tiers, line.qty) },
+      {
+        qty: line.qty,
+        unitPrice: line.unitPrice,
+        discount: line.discount,
+        erpUnitCost: line.erpUnitCost,
+        bestSupplierPrice: bestTierPrice(line.tiers, line.qty),
+      },
       deal.basis,
       deal.landedRate,
     );

@@ -38,7 +38,13 @@ describe('margin guard', () => {
       { scope: 'category' as const, scopeId: 1, rule: { targetRate: 1_500, minimumRate: 700 } },
       { scope: 'category' as const, scopeId: 3, rule: { targetRate: 1_200, minimumRate: 600 } },
     ];
-    const parentOf = new Map<number, number | null>([[1, null], [2, 1], [3, 2], [4, 3], [9, 9]]);
+    const parentOf = new Map<number, number | null>([
+      [1, null],
+      [2, 1],
+      [3, 2],
+      [4, 3],
+      [9, 9],
+    ]);
     expect(categoryPath(4, parentOf)).toEqual([4, 3, 2, 1]);
     expect(categoryPath(9, parentOf)).toEqual([9]);
     expect(categoryPath(null, parentOf)).toEqual([]);
@@ -52,12 +58,34 @@ describe('margin guard', () => {
     const cement = { targetRate: 1_200, minimumRate: 700 };
     const tools = { targetRate: 2_000, minimumRate: 1_200 };
     // 3 000 € of cement and 1 000 € of tools: target (3×12 + 20)/4 = 14 %, minimum (3×7 + 12)/4 = 8.25 %
-    const deal = blendedRule([{ amount: 30_000_000, rule: cement }, { amount: 10_000_000, rule: tools }], tools);
+    const deal = blendedRule(
+      [
+        { amount: 30_000_000, rule: cement },
+        { amount: 10_000_000, rule: tools },
+      ],
+      tools,
+    );
     expect(deal).toEqual({ targetRate: 1_400, minimumRate: 825 });
     // one basis point rounds half up: (1 × 700 + 2 × 701) / 3 = 700.67 → 701
-    expect(blendedRule([{ amount: 1, rule: { targetRate: 700, minimumRate: 700 } }, { amount: 2, rule: { targetRate: 701, minimumRate: 701 } }], tools).minimumRate).toBe(701);
+    expect(
+      blendedRule(
+        [
+          { amount: 1, rule: { targetRate: 700, minimumRate: 700 } },
+          { amount: 2, rule: { targetRate: 701, minimumRate: 701 } },
+        ],
+        tools,
+      ).minimumRate,
+    ).toBe(701);
     // a credit line (negative amount) does not lower the bar; no amount keeps the fallback
-    expect(blendedRule([{ amount: -5_000, rule: cement }, { amount: 10_000, rule: tools }], cement)).toEqual(tools);
+    expect(
+      blendedRule(
+        [
+          { amount: -5_000, rule: cement },
+          { amount: 10_000, rule: tools },
+        ],
+        cement,
+      ),
+    ).toEqual(tools);
     expect(blendedRule([], tools)).toBe(tools);
   });
 

@@ -43,7 +43,8 @@ export function blendedRule(lines: { amount: Money; rule: MarginRule }[], fallba
   const total = weights.reduce((s, l) => s + l.w, 0n);
   if (total === 0n) return fallback;
   // amounts are positive here: round half up
-  const blend = (pick: (r: MarginRule) => Rate): Rate => Number((weights.reduce((s, l) => s + l.w * BigInt(pick(l.rule)), 0n) * 2n + total) / (2n * total));
+  const blend = (pick: (r: MarginRule) => Rate): Rate =>
+    Number((weights.reduce((s, l) => s + l.w * BigInt(pick(l.rule)), 0n) * 2n + total) / (2n * total));
   return { targetRate: blend((r) => r.targetRate), minimumRate: blend((r) => r.minimumRate) };
 }
 

@@ -100,6 +100,7 @@ export const en: Record<MessageKey, string> = {
   'rules.searchCustomer': 'Customer: name, code, city…',
   'rules.badRate': '{field}: a percentage between 0 and 100 is expected',
   'rules.hint': 'A customer rule beats a category rule (and its sub-categories), which beats the company. A deal is held to its lines’ rules weighted by amount.',
+  'history.dealCreated': 'Deal created',
   'history.lineAdded': 'added',
   'history.lineRemoved': 'removed',
   'stages.title': 'Pipeline',

@@ -99,6 +99,7 @@ export const fr = {
   'rules.searchCustomer': 'Client : nom, code, ville…',
   'rules.badRate': '{field} : un pourcentage entre 0 et 100 est attendu',
   'rules.hint': 'Le client prime sur la famille (et ses sous-familles), la famille sur la société. Une affaire est jugée sur les règles de ses lignes pondérées par leur montant.',
+  'history.dealCreated': 'Affaire créée',
   'history.lineAdded': 'ajoutée',
   'history.lineRemoved': 'supprimée',
   'stages.title': 'Pipeline',

@@ -1,17 +1,29 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OpportunityHistory } from '../../../../../electron/shared/contract';
-import { formatQty, formatStamp, formatUnitPrice, type Locale } from '../../../../../electron/shared/format';
+import { formatQty, formatRate, formatStamp, formatUnitPrice, type Locale } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
 import { useT, type MessageKey, type T } from '../../../i18n';
 import { fr } from '../../../i18n/fr';
 
-const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+/** An audited value as the trader reads it: money, quantities and rates in their units, not fixed point. */
+function show(field: string | null, v: unknown, locale: Locale): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'number') {
+    if (field === 'unitPrice') return formatUnitPrice(v, locale);
+    if (field === 'qty') return formatQty(v, locale);
+    if (field === 'discount') return formatRate(v, locale);
+    return String(v);
+  }
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
 type Entry = OpportunityHistory['audit'][number];
 
 /** A line added or removed, as a trader reads it: product, quantity, price. */
 function lineRecord(a: Entry, t: T, locale: Locale): string | null {
   const rec = (a.action === 'create' ? a.newValue : a.action === 'delete' ? a.oldValue : null) as Record<string, unknown> | null;
-  if (a.entity !== 'opportunity_line' || !rec || typeof rec !== 'object') return null;
+  if (!rec || typeof rec !== 'object') return null;
+  if (a.entity === 'opportunity' && a.action === 'create') return `${t('history.dealCreated')} : ${typeof rec.title === 'string' ? rec.title : ''}`;
+  if (a.entity !== 'opportunity_line') return null;
   const parts = [typeof rec.productId === 'string' || typeof rec.productId === 'number' ? String(rec.productId) : ''];
   if (typeof rec.qty === 'number') parts.push(formatQty(rec.qty, locale));
   if (typeof rec.unitPrice === 'number') parts.push(formatUnitPrice(rec.unitPrice, locale));
@@ -58,7 +70,7 @@ export function HistoryPanel({ id }: { id: number }) {
               <span className="fresh">{formatStamp(a.at, locale)}</span> {a.entity === 'opportunity_line' ? `${t('history.line')} · ` : ''}
               {lineRecord(a, t, locale) ?? (
                 <>
-                  <b>{fieldLabel(a.field, a.action)}</b> {show(a.oldValue)} → {show(a.newValue)}
+                  <b>{fieldLabel(a.field, a.action)}</b> {show(a.field, a.oldValue, locale)} → {show(a.field, a.newValue, locale)}
                 </>
               )}
               <span className="fresh">

@@ -45,7 +45,11 @@ export function NewMarginRule({ onSave, onInvalid }: Props) {
         <option value="customer">{t('rules.scope.customer')}</option>
       </select>
       {scope === 'category' ? (
-        <select aria-label={t('rules.scope.category')} value={scopeId ?? ''} onChange={(e) => setScopeId(e.target.value ? Number(e.target.value) : null)}>
+        <select
+          aria-label={t('rules.scope.category')}
+          value={scopeId ?? ''}
+          onChange={(e) => setScopeId(e.target.value ? Number(e.target.value) : null)}
+        >
           <option value="">{t('rules.pickCategory')}</option>
           {categories.map((c) => (
             <option key={c.id} value={c.id}>
