@@ -220,8 +220,10 @@ function writeOpportunities(raw: Database.Database, c: DemoCompany, ids: Ids) {
   }
 }
 
-function writeSettings(raw: Database.Database, c: DemoCompany, ids: { users: IdMap; cats: IdMap; cust: IdMap }, now: string) {
+function writeSettings(raw: Database.Database, c: DemoCompany, ids: { users: IdMap; cats: IdMap; cust: IdMap; stages: IdMap }, now: string) {
   const { users } = ids;
+  const automation = raw.prepare("INSERT INTO rules (kind, scope, scope_id, params, updated_at) VALUES ('automation', 'stage', ?, ?, ?)");
+  for (const a of c.automationRules) automation.run(need(ids.stages, a.stageCode, 'stage'), JSON.stringify(a.params), now);
   const rule = raw.prepare("INSERT INTO rules (kind, scope, scope_id, params, updated_at) VALUES ('margin', ?, ?, ?, ?)");
   for (const m of c.marginRules) {
     const scopeId = m.code === null ? null : m.scope === 'category' ? need(ids.cats, m.code, 'category') : need(ids.cust, m.code, 'customer');
@@ -230,6 +232,7 @@ function writeSettings(raw: Database.Database, c: DemoCompany, ids: { users: IdM
   const setting = raw.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   setting.run('company.name', JSON.stringify(c.name), now);
   setting.run('company.landedCostRate', JSON.stringify(300), now);
+  setting.run('operations.handlingDays', JSON.stringify(2), now);
   setting.run('currentUserId', JSON.stringify(need(users, 'c.martin', 'user')), now);
 }
 
@@ -244,7 +247,7 @@ export function writeDemoCompany(db: Db, company: DemoCompany, now = new Date().
     const cust = writeCustomers(raw, company, catalog, now);
     const team = writeTeam(raw, company);
     writeOpportunities(raw, company, { ...catalog, cust, ...team });
-    writeSettings(raw, company, { users: team.users, cats: catalog.cats, cust }, now);
+    writeSettings(raw, company, { users: team.users, cats: catalog.cats, cust, stages: team.stages }, now);
   })();
   refreshOpportunityTotals(db, { today: company.today });
   raw.pragma('optimize');

@@ -23,7 +23,7 @@ export function readBoard(db: Db, input: { search?: string; cardsPerStage: numbe
   ).all(params) as { id: number; name: string; probability: number; n: number; amount: number; weighted: number }[];
   const cards = prepareCached(
     raw,
-    `SELECT o.id, o.reference, c.name AS customer_name, c.on_hold, o.title, u.initials, o.amount, o.probability, o.expected_close,
+    `SELECT o.id, o.reference, c.name AS customer_name, (c.on_hold OR c.credit_hold) AS on_hold, o.title, u.initials, o.amount, o.probability, o.expected_close,
        CAST(julianday(@now) - julianday(o.stage_entered_at) AS INTEGER) AS days
      FROM opportunities o JOIN customers c ON c.id = o.customer_id LEFT JOIN users u ON u.id = o.owner_id
      WHERE o.stage_id = @stage ${where}

@@ -11,7 +11,7 @@ export function listUsers(db: Db): Output<'users.list'> {
 export function searchCustomers(db: Db, query: string, limit: number): Output<'customers.search'> {
   const rows = prepareCached(
     db.$client,
-    `SELECT id, code, name, city, on_hold, credit_limit, outstanding FROM customers
+    `SELECT id, code, name, city, (on_hold OR credit_hold) AS on_hold, credit_limit, outstanding FROM customers
     WHERE active = 1 AND search_text LIKE ? ESCAPE '\\' ORDER BY (fold(name) LIKE ? ESCAPE '\\') DESC, name LIMIT ?`,
   ).all(likePattern(query), likePattern(query).slice(1), limit) as {
     id: number;

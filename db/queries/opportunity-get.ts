@@ -61,7 +61,7 @@ export type OpportunityBase = Omit<Detail, 'lines' | 'guard' | 'pricing' | 'cust
 
 export const HEADER_SQL = `SELECT o.id, o.reference, o.title, o.probability, o.expected_close, o.requested_date, o.notes, o.created_at, o.updated_at,
   o.stage_entered_at, CAST(julianday(@now) - julianday(o.stage_entered_at) AS INTEGER) AS days_in_stage,
-  c.id AS customer_id, c.code AS customer_code, c.name AS customer_name, c.city AS customer_city, c.on_hold, c.credit_limit, c.outstanding,
+  c.id AS customer_id, c.code AS customer_code, c.name AS customer_name, c.city AS customer_city, (c.on_hold OR c.credit_hold) AS on_hold, c.credit_limit, c.outstanding,
   c.overdue, c.credit_as_of, u.id AS owner_id, u.name AS owner_name, s.id AS stage_id, s.name AS stage_name, s.kind AS stage_kind
   FROM opportunities o JOIN customers c ON c.id = o.customer_id JOIN stages s ON s.id = o.stage_id LEFT JOIN users u ON u.id = o.owner_id
   WHERE o.id = @id`;

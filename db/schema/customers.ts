@@ -15,7 +15,13 @@ export const customers = sqliteTable(
     outstanding: moneyCol().notNull().default(0),
     overdue: moneyCol().notNull().default(0),
     openOrders: moneyCol().notNull().default(0),
+    /** The ERP's hold flag (pulled). */
     onHold: integer({ mode: 'boolean' }).notNull().default(false),
+    /** A hold put by credit control in Comptoir: blocks acceptance like the ERP's. */
+    creditHold: integer({ mode: 'boolean' }).notNull().default(false),
+    holdReason: text().notNull().default(''),
+    holdBy: integer(),
+    holdAt: stamp(),
     avgDaysLate: integer().notNull().default(0),
     preferredWarehouseId: integer().references(() => warehouses.id),
     creditAsOf: stamp(),

@@ -51,10 +51,14 @@ export const shortages = sqliteTable(
       .notNull()
       .default('open'),
     reason: text().notNull().default(''),
+    /** The purchase request that orders it (outbox item), or the receipt that covers it. */
+    outboxId: integer(),
+    receiptId: integer(),
+    decidedBy: integer().references(() => users.id),
     createdAt: stamp().notNull(),
     updatedAt: stamp().notNull(),
   },
-  (t) => [index('shortages_product').on(t.productId, t.warehouseId, t.status), index('shortages_opportunity').on(t.opportunityId)],
+  (t) => [index('shortages_status').on(t.status, t.neededBy), index('shortages_product').on(t.productId, t.warehouseId, t.status), index('shortages_opportunity').on(t.opportunityId)],
 );
 
 /** A request to go past a guard (margin or credit), and its decision. */
@@ -79,4 +83,28 @@ export const approvals = sqliteTable(
     comment: text().notNull().default(''),
   },
   (t) => [index('approvals_status').on(t.status, t.requestedAt), index('approvals_opportunity').on(t.opportunityId)],
+);
+
+/**
+ * One run of a stage's automation rule for one deal: which step comes next, and why it stopped.
+ * A run waiting for an approval resumes at next_step once the approval is granted.
+ */
+export const automationRuns = sqliteTable(
+  'automation_runs',
+  {
+    id: pk(),
+    opportunityId: integer()
+      .notNull()
+      .references(() => opportunities.id),
+    ruleId: integer().notNull(),
+    stageId: integer().notNull(),
+    trigger: text({ enum: ['enter', 'leave'] }).notNull(),
+    status: text({ enum: ['running', 'awaiting_approval', 'done', 'cancelled'] }).notNull(),
+    nextStep: integer().notNull().default(0),
+    approvalId: integer(),
+    startedAt: stamp().notNull(),
+    updatedAt: stamp().notNull(),
+    by: integer().references(() => users.id),
+  },
+  (t) => [index('automation_runs_opportunity').on(t.opportunityId, t.status)],
 );

@@ -48,6 +48,8 @@ export const opportunities = sqliteTable(
     /** The earliest open activity, kept by triggers on activities (migration 0002). */
     nextActivityAt: stamp(),
     nextActivityTitle: text(),
+    /** Where the stage automation of this deal stands: null (none ran), running steps, waiting, done. */
+    opsState: text({ enum: ['awaiting_approval', 'committed', 'released'] }),
     searchText: text().notNull(),
     createdAt: stamp().notNull(),
     updatedAt: stamp().notNull(),

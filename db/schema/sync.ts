@@ -18,6 +18,8 @@ export const outbox = sqliteTable(
     uuid: text().notNull().unique(),
     kind: text({ enum: ['sale_order', 'purchase_request', 'cancellation'] }).notNull(),
     payload: text({ mode: 'json' }).notNull(),
+    /** What the item is about, e.g. opportunity:42 or supplier:7 — one live sale order per deal. */
+    subject: text().notNull().default(''),
     status: text({ enum: ['pending', 'leased', 'done', 'failed', 'cancelled'] })
       .notNull()
       .default('pending'),
@@ -29,7 +31,7 @@ export const outbox = sqliteTable(
     createdAt: stamp().notNull(),
     doneAt: stamp(),
   },
-  (t) => [index('outbox_due').on(t.status, t.nextTryAt)],
+  (t) => [index('outbox_due').on(t.status, t.nextTryAt), index('outbox_subject').on(t.subject, t.kind)],
 );
 
 export const syncRuns = sqliteTable('sync_runs', {

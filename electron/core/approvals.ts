@@ -1,8 +1,8 @@
 import type { Db } from '../../db/client';
-import { insertApproval, pendingApproval } from '../../db/queries/approvals';
+import { decideApproval, getApproval, insertApproval, pendingApproval } from '../../db/queries/approvals';
 import { writeAudit } from '../../db/queries/audit';
-import type { Output, ParsedInput } from '../shared/contract';
-import { AppError } from '../shared/errors';
+import type { Output, ParsedInput, Role } from '../shared/contract';
+import { AppError, notFound } from '../shared/errors';
 import type { Actor } from './pipeline';
 
 /**
@@ -20,33 +20,72 @@ export function requestApproval(db: Db, input: ParsedInput<'approval.request'>, 
   }
   db.$client.transaction(() => {
     if (pendingApproval(db, view.id, input.kind)) throw new AppError('conflict', `A ${input.kind} approval is already pending for ${view.reference}`);
-    const figures =
-      input.kind === 'margin'
-        ? {
-            amount: view.totals.amount,
-            cost: view.totals.cost,
-            margin: view.totals.margin,
-            marginRate: view.totals.marginRate,
-            state: view.guard.state,
-            targetRate: view.guard.targetRate,
-            minimumRate: view.guard.minimumRate,
-          }
-        : {
-            amount: view.totals.amount,
-            creditLimit: view.customer.creditLimit,
-            outstanding: view.customer.outstanding,
-            headroom: view.customerPanel.headroom,
-            state: view.customerPanel.creditState,
-          };
-    const id = insertApproval(db, { opportunityId: view.id, kind: input.kind, requestedBy: a.userId, at: a.at, reason: input.reason, figures });
-    writeAudit(db, {
-      entity: 'approval',
-      entityId: id,
-      action: 'create',
-      newValue: { opportunityId: view.id, kind: input.kind, reason: input.reason, figures },
-      by: a.userId,
-      at: a.at,
-      source: 'user',
-    });
+    fileApproval(db, input.kind, input.reason, view, a, 'user');
   })();
+}
+
+/** The figures an approval is decided on, as they are when it is asked. */
+export function approvalFigures(kind: 'margin' | 'credit', view: Output<'opportunity.get'>): Record<string, unknown> {
+  return kind === 'margin'
+    ? {
+        amount: view.totals.amount,
+        cost: view.totals.cost,
+        margin: view.totals.margin,
+        marginRate: view.totals.marginRate,
+        state: view.guard.state,
+        targetRate: view.guard.targetRate,
+        minimumRate: view.guard.minimumRate,
+      }
+    : {
+        amount: view.totals.amount,
+        creditLimit: view.customer.creditLimit,
+        outstanding: view.customer.outstanding,
+        headroom: view.customerPanel.headroom,
+        state: view.customerPanel.creditState,
+      };
+}
+
+/** Files a pending approval with the figures of the moment, audited. Runs inside the caller's transaction. */
+export function fileApproval(db: Db, kind: 'margin' | 'credit', reason: string, view: Output<'opportunity.get'>, a: Actor, source: 'user' | 'automation'): number {
+  const figures = approvalFigures(kind, view);
+  const id = insertApproval(db, { opportunityId: view.id, kind, requestedBy: a.userId, at: a.at, reason, figures });
+  writeAudit(db, {
+    entity: 'approval',
+    entityId: id,
+    action: 'create',
+    newValue: { opportunityId: view.id, kind, reason, figures },
+    by: a.userId,
+    at: a.at,
+    source,
+  });
+  return id;
+}
+
+/** Who may decide which approvals (DESIGN.md §2.6): credit control decides credit, the sales manager both. */
+export const DECIDERS: Record<'margin' | 'credit', Role[]> = { margin: ['manager'], credit: ['finance', 'manager'] };
+
+/** Decides a pending approval; core refuses a role that may not decide it. */
+export function decideApprovalAs(db: Db, input: ParsedInput<'approval.decide'>, role: Role, a: Actor): { opportunityId: number; approved: boolean } {
+  const row = getApproval(db, input.id);
+  if (!row) throw notFound('Approval', input.id);
+  if (!DECIDERS[row.kind].includes(role))
+    throw new AppError('forbidden', `A ${row.kind} approval is decided by ${DECIDERS[row.kind].join(' or ')}, not by the ${role} role`, {
+      kind: row.kind,
+      role,
+    });
+  if (row.status !== 'pending') throw new AppError('conflict', `Approval ${input.id} is already ${row.status}`, { status: row.status });
+  const status = input.decision === 'approve' ? 'approved' : 'refused';
+  decideApproval(db, input.id, { status, by: a.userId, at: a.at, comment: input.comment });
+  writeAudit(db, {
+    entity: 'approval',
+    entityId: input.id,
+    action: 'update',
+    field: 'status',
+    oldValue: 'pending',
+    newValue: { status, comment: input.comment },
+    by: a.userId,
+    at: a.at,
+    source: 'user',
+  });
+  return { opportunityId: row.opportunityId, approved: status === 'approved' };
 }

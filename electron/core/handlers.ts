@@ -9,6 +9,7 @@ import { currentStage, readOpportunityHistory } from '../../db/queries/opportuni
 import { notFound } from '../shared/errors';
 import { refreshOpportunityTotals } from '../../db/queries/totals';
 import type { Handlers } from '../shared/rpc';
+import type { Role } from '../shared/contract';
 import type { EventBus } from './event-bus';
 import { requestApproval } from './approvals';
 import { createEditing } from './editing';
@@ -16,6 +17,8 @@ import { createPipeline, type Actor } from './pipeline';
 import { createMarginRules } from './rules';
 import { getSettings, setSetting } from './settings';
 import { opportunityView } from './workspace';
+import { createAutomation, type Notice } from './automation';
+import { operationsHandlers } from './handlers-operations';
 
 export type CoreContext = {
   db: Db;
@@ -29,17 +32,23 @@ export type CoreContext = {
 /** Every method of the contract, served by core. Inputs arrive already validated. */
 export function createHandlers(ctx: CoreContext): Handlers {
   const { db, bus } = ctx;
-  const pipeline = createPipeline(db);
+  const automation = createAutomation(db, (id) => opportunityView(db, id, ctx.now()));
+  const pipeline = createPipeline(db, automation);
   const marginRules = createMarginRules(db);
   const editing = createEditing(db, () => ctx.now().slice(0, 10));
   const actor = (): Actor => ({ userId: getSettings(db).currentUserId, at: ctx.now() });
   const changed = (entities: string[], ids?: number[]) => bus.emit('data.changed', ids ? { entities, ids } : { entities });
+  /** Automation's notices to a role, after the transaction that raised them committed. */
+  const notify = (notices: Notice[]) => {
+    for (const n of notices) bus.emit('alert.raised', { level: 'info', message: n.title, role: n.role as Role, opportunityId: n.opportunityId });
+  };
   /** After an edit: tell every client, and answer with the deal as core now computes it. */
   const saved = (opportunityId: number) => {
     changed(['opportunities'], [opportunityId]);
     return opportunityView(db, opportunityId, ctx.now());
   };
   return {
+    ...operationsHandlers(ctx, { actor, changed, notify, automation }),
     'app.health': () => ({
       version: ctx.version,
       schemaVersion: schemaVersion(db),
@@ -94,7 +103,9 @@ export function createHandlers(ctx: CoreContext): Handlers {
       return { moved };
     },
     'pipeline.moveStage': ({ opportunityId, toStageId }) => {
-      if (pipeline.moveStage(opportunityId, toStageId, actor())) changed(['opportunities'], [opportunityId]);
+      const { moved, notices } = pipeline.moveStage(opportunityId, toStageId, actor());
+      if (moved) changed(['opportunities', 'operations'], [opportunityId]);
+      notify(notices);
       return opportunityView(db, opportunityId, ctx.now());
     },
     'approval.request': (input) => {

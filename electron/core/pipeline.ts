@@ -4,6 +4,7 @@ import { currentStage, writeStageMove } from '../../db/queries/opportunity-stage
 import { activeStageIds, getStage, insertStage, opportunityIdsInStage, stageWithCount, updateStage } from '../../db/queries/stages';
 import type { Output, ParsedInput } from '../shared/contract';
 import { AppError, notFound } from '../shared/errors';
+import type { Automation, Notice } from './automation';
 
 export type Actor = { userId: number | null; at: string };
 
@@ -14,15 +15,16 @@ function requireStage(db: Db, id: number, field = 'id') {
 }
 
 /** The pipeline's stages and the moves of deals between them; every change audited, in one transaction. */
-export function createPipeline(db: Db) {
+export function createPipeline(db: Db, automation?: Automation) {
   const tx = <T>(fn: () => T): T => db.$client.transaction(fn)();
 
-  const moveStage = (opportunityId: number, toStageId: number, actor: Actor) =>
+  /** Moves a deal and runs the stages' automation in the same transaction: a blocked check undoes the move. */
+  const moveStage = (opportunityId: number, toStageId: number, actor: Actor): { moved: boolean; notices: Notice[] } =>
     tx(() => {
       const current = currentStage(db, opportunityId);
       if (!current) throw notFound('Opportunity', opportunityId);
       const to = requireStage(db, toStageId, 'toStageId');
-      if (current.stageId === to.id) return false;
+      if (current.stageId === to.id) return { moved: false, notices: [] };
       writeStageMove(db, {
         opportunityId,
         fromStageId: current.stageId,
@@ -33,7 +35,8 @@ export function createPipeline(db: Db) {
       });
       const base = { entity: 'opportunity', entityId: opportunityId, by: actor.userId, at: actor.at, source: 'user' as const };
       auditChanges(db, base, { stageId: current.stageId, probability: current.probability }, { stageId: to.id, probability: to.probability });
-      return true;
+      const notices = automation ? automation.onStageChange(opportunityId, getStage(db, current.stageId)!, to, actor) : [];
+      return { moved: true, notices };
     });
 
   return {

@@ -44,7 +44,7 @@ describe('moving a deal between stages', () => {
       id,
     );
     expect(row).toEqual({ old_value: String((await byName('Qualification')).id), new_value: String(nego.id) });
-    expect(events).toContainEqual(['data.changed', { entities: ['opportunities'], ids: [id] }]);
+    expect(events).toContainEqual(['data.changed', { entities: ['opportunities', 'operations'], ids: [id] }]);
   });
 
   it('does nothing when the deal is already in that stage', async () => {

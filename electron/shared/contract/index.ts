@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { health, settingsSetInput, settingsShape } from './app';
 import { customerHit, productHit, searchInput, stage, user } from './catalog';
-import { id } from './common';
+import { id, role } from './common';
 import { lineAddInput, lineMoveInput, lineRefInput, lineUpdateInput, opportunityCreateInput, opportunityUpdateInput } from './editing';
 import { category, marginRule, marginRuleSaveInput } from './rules';
-import { approvalRequestInput } from './workspace';
+import { approvalDecideInput, approvalQueueInput, approvalQueueRow, approvalRequestInput } from './workspace';
+import { automationRule, automationRuleInput } from './automation';
 import { opportunitiesListInput, opportunitiesListOutput, opportunityDetail } from './opportunities';
 import {
   board,
@@ -43,6 +44,12 @@ export const contract = {
   'pipeline.board': { input: boardInput, output: board },
   'opportunity.history': { input: z.object({ id }).strict(), output: opportunityHistory },
   'approval.request': { input: approvalRequestInput, output: opportunityDetail },
+  'approval.decide': { input: approvalDecideInput, output: z.array(approvalQueueRow) },
+  'approvals.queue': { input: approvalQueueInput, output: z.array(approvalQueueRow) },
+  'operations.rerun': { input: z.object({ opportunityId: id }).strict(), output: opportunityDetail },
+  'automation.list': { input: z.object({}).strict(), output: z.array(automationRule) },
+  'automation.save': { input: automationRuleInput, output: z.array(automationRule) },
+  'automation.delete': { input: z.object({ id }).strict(), output: z.array(automationRule) },
   'marginRules.list': { input: z.object({}).strict(), output: z.array(marginRule) },
   'marginRules.save': { input: marginRuleSaveInput, output: z.array(marginRule) },
   'marginRules.delete': { input: z.object({ id }).strict(), output: z.array(marginRule) },
@@ -61,7 +68,13 @@ export const events = {
     done: z.number().int(),
     total: z.number().int().nullable(),
   }),
-  'alert.raised': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  'alert.raised': z.object({
+    level: z.enum(['info', 'warning', 'error']),
+    message: z.string(),
+    /** Who it is for (all when absent), and the deal it is about. */
+    role: role.optional(),
+    opportunityId: id.optional(),
+  }),
 } as const;
 
 export type Contract = typeof contract;
@@ -77,6 +90,7 @@ export function isMethod(name: unknown): name is Method {
 }
 
 export * from './app';
+export * from './automation';
 export * from './catalog';
 export * from './common';
 export * from './editing';

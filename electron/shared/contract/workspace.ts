@@ -82,3 +82,27 @@ export const approvalRequestInput = z
     reason: z.string().trim().min(1, 'say why the deal needs it').max(1000, 'a reason is limited to 1 000 characters'),
   })
   .strict();
+
+export const approvalDecideInput = z
+  .object({
+    id,
+    decision: z.enum(['approve', 'refuse']),
+    comment: z.string().trim().max(1000, 'a comment is limited to 1 000 characters').default(''),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.decision === 'refuse' && d.comment === '') ctx.addIssue({ code: 'custom', path: ['comment'], message: 'say why it is refused' });
+  });
+
+/** One request in the finance / manager queue: the deal, the customer and the figures asked on. */
+export const approvalQueueRow = approval.extend({
+  opportunityId: id,
+  reference: z.string(),
+  title: z.string(),
+  customerId: id,
+  customerName: z.string(),
+  amount: moneyInt,
+  stageName: z.string(),
+});
+export type ApprovalQueueRow = z.infer<typeof approvalQueueRow>;
+export const approvalQueueInput = z.object({ status: z.enum(['pending', 'decided']).default('pending') }).strict();

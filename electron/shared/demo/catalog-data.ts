@@ -171,6 +171,26 @@ export const MARGIN_RULES = [
   { scope: 'category', code: 'AGR', targetRate: 1600, minimumRate: 1000 },
 ] as const;
 
+/** « Devis accepté » carries the whole chain: the commercial promise becomes an operational commitment. */
+export const AUTOMATION_RULES = [
+  {
+    stageCode: 'ACCEPT',
+    params: {
+      trigger: 'enter',
+      conditions: {},
+      actions: [
+        { type: 'check_credit' },
+        { type: 'check_margin' },
+        { type: 'reserve_stock' },
+        { type: 'raise_shortages' },
+        { type: 'queue_sale_order' },
+        { type: 'create_task', role: 'purchasing', title: 'Couvrir les ruptures du devis accepté' },
+        { type: 'notify', role: 'purchasing', title: 'Devis accepté : stock réservé, ruptures à couvrir' },
+      ],
+    },
+  },
+];
+
 export const OPPORTUNITY_TITLES = [
   'Chantier {place}',
   'Réappro saison {season}',

@@ -1,4 +1,4 @@
-import { MARGIN_RULES, STAGES, USERS } from './catalog-data';
+import { AUTOMATION_RULES, MARGIN_RULES, STAGES, USERS } from './catalog-data';
 import { opportunities, indexCatalog, salesHistory } from './flows';
 import * as master from './master';
 import { createRandom } from './random';
@@ -6,7 +6,7 @@ import { SIZES } from './sizes';
 import type { DemoCompany, Preset } from './types';
 
 /** Bumped whenever the generator's output changes (cached databases are rebuilt). */
-export const DEMO_REVISION = 2;
+export const DEMO_REVISION = 3;
 
 export type DescribeOptions = { preset: Preset; seed?: number; today: string };
 
@@ -40,6 +40,7 @@ export function describeCompany({ preset, seed = 20261130, today }: DescribeOpti
     customers,
     users: USERS.map((u) => ({ ...u })),
     stages: STAGES.map((s) => ({ ...s })),
+    automationRules: AUTOMATION_RULES.map((a) => ({ stageCode: a.stageCode, params: structuredClone(a.params) })),
     // the largest account negotiated a lower floor
     marginRules: [...MARGIN_RULES.map((m) => ({ ...m })), { scope: 'customer', code: customers[0]!.code, targetRate: 1500, minimumRate: 900 }],
     salesHistory: () => salesHistory(r.fork('sales'), sizes, customers, catalog, today),

@@ -67,6 +67,8 @@ export type DemoStage = {
 };
 /** Margin thresholds in basis points; code names the category or customer (null for the company default). */
 export type DemoMarginRule = { scope: 'company' | 'category' | 'customer'; code: string | null; targetRate: number; minimumRate: number };
+/** A stage automation rule: params as stored (trigger, conditions, actions; see contract/automation). */
+export type DemoAutomationRule = { stageCode: string; params: Record<string, unknown> };
 export type DemoLine = {
   productCode: string;
   warehouseCode: string | null;
@@ -109,6 +111,7 @@ export type DemoCompany = {
   users: DemoUser[];
   stages: DemoStage[];
   marginRules: DemoMarginRule[];
+  automationRules: DemoAutomationRule[];
   /** Streams: the large preset has about a million of these. */
   salesHistory: () => Iterable<DemoSale>;
   opportunities: () => Iterable<DemoOpportunity>;

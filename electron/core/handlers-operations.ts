@@ -1,0 +1,56 @@
+import { readApprovalQueue } from '../../db/queries/approvals';
+import { currentStage } from '../../db/queries/opportunity-stage';
+import { getStage } from '../../db/queries/stages';
+import type { Handlers } from '../shared/rpc';
+import { notFound } from '../shared/errors';
+import { decideApprovalAs } from './approvals';
+import type { Automation, Notice } from './automation';
+import { createAutomationRules, listAutomationRules } from './automation-rules';
+import type { CoreContext } from './handlers';
+import type { Actor } from './pipeline';
+import { getSettings } from './settings';
+import { opportunityView } from './workspace';
+
+type Tools = { actor: () => Actor; changed: (entities: string[], ids?: number[]) => void; notify: (n: Notice[]) => void; automation: Automation };
+type OperationsMethods = 'approval.decide' | 'approvals.queue' | 'operations.rerun' | 'automation.list' | 'automation.save' | 'automation.delete';
+
+/** Approvals, stage automation and its rules: the operations side of a deal (issue: quote accepted → operations). */
+export function operationsHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, OperationsMethods> {
+  const { db } = ctx;
+  const rules = createAutomationRules(db);
+  const tx = <T>(fn: () => T): T => db.$client.transaction(fn)();
+  return {
+    'approvals.queue': ({ status }) => readApprovalQueue(db, status),
+    'approval.decide': (input) => {
+      const a = t.actor();
+      const notices = tx(() => {
+        const { opportunityId, approved } = decideApprovalAs(db, input, getSettings(db).role, a);
+        if (approved) return { opportunityId, notices: t.automation.resume(input.id, a) };
+        t.automation.refused(input.id, a);
+        return { opportunityId, notices: [] };
+      });
+      t.changed(['approvals', 'opportunities', 'operations'], [notices.opportunityId]);
+      t.notify(notices.notices);
+      return readApprovalQueue(db, 'pending');
+    },
+    'operations.rerun': ({ opportunityId }) => {
+      const stage = currentStage(db, opportunityId);
+      if (!stage) throw notFound('Opportunity', opportunityId);
+      const notices = tx(() => t.automation.rerun(opportunityId, getStage(db, stage.stageId)!, t.actor()));
+      t.changed(['opportunities', 'operations'], [opportunityId]);
+      t.notify(notices);
+      return opportunityView(db, opportunityId, ctx.now());
+    },
+    'automation.list': () => listAutomationRules(db),
+    'automation.save': (input) => {
+      rules.save(input, t.actor());
+      t.changed(['rules']);
+      return listAutomationRules(db);
+    },
+    'automation.delete': ({ id }) => {
+      rules.remove(id, t.actor());
+      t.changed(['rules']);
+      return listAutomationRules(db);
+    },
+  };
+}

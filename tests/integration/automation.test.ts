@@ -1,0 +1,274 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core';
+import type { Output } from '../../electron/shared/contract';
+import { smallCore } from './helpers';
+
+type View = Output<'opportunity.get'>;
+let core: Core;
+let cleanup: () => void;
+beforeAll(() => ({ core, cleanup } = smallCore()));
+afterAll(() => cleanup());
+
+const sql = <T>(q: string, ...params: unknown[]) => core.db.$client.prepare(q).all(...params) as T[];
+const one = <T>(q: string, ...params: unknown[]) => sql<T>(q, ...params)[0]!;
+const exec = (q: string, ...params: unknown[]) => core.db.$client.prepare(q).run(...params);
+const stage = (code: string) => one<{ id: number }>('SELECT id FROM stages WHERE code = ?', code).id;
+const view = async (id: number) => (await core.call('opportunity.get', { id })) as View;
+const move = async (opportunityId: number, code: string) => (await core.call('pipeline.moveStage', { opportunityId, toStageId: stage(code) })) as View;
+const asRole = (role: string) => core.call('settings.set', { key: 'role', value: role });
+
+/** A product's ATP today in each warehouse (no receipts counted) and its total. */
+function stockOf(productId: number) {
+  const rows = sql<{ warehouseId: number; atp: number }>(
+    `SELECT s.warehouse_id AS warehouseId, s.on_hand - s.reserved_erp - coalesce((SELECT sum(qty) FROM reservations r
+       WHERE r.product_id = s.product_id AND r.warehouse_id = s.warehouse_id AND r.status = 'active'), 0) AS atp
+     FROM stock_levels s WHERE s.product_id = ? ORDER BY s.warehouse_id`,
+    productId,
+  );
+  return { rows, total: rows.reduce((s, r) => s + Math.max(r.atp, 0), 0) };
+}
+
+/** A product without incoming receipts (so ATP does not depend on the date) and with stock in several warehouses. */
+function plainProduct(skip = 0) {
+  return one<{ id: number; list_price: number }>(
+    `SELECT p.id, p.list_price FROM products p WHERE NOT EXISTS (SELECT 1 FROM incoming_receipts r WHERE r.product_id = p.id)
+       AND (SELECT count(*) FROM stock_levels s WHERE s.product_id = p.id AND s.on_hand - s.reserved_erp > 1000) >= 3
+       AND p.cost_price > 0 AND p.cost_price * 1.3 < p.list_price
+       AND NOT EXISTS (SELECT 1 FROM reservations r WHERE r.product_id = p.id)
+     ORDER BY p.id LIMIT 1 OFFSET ?`,
+    skip,
+  );
+}
+
+/** A fresh deal in « Négociation » for a customer without hold, given ample credit so only the test's figures matter. */
+async function deal(lines: { productId: number; qty: number; warehouseId?: number | null; unitPrice?: number }[]) {
+  const customer = one<{ id: number }>(
+    `SELECT id FROM customers WHERE on_hold = 0 AND credit_hold = 0 AND id NOT IN (SELECT scope_id FROM rules WHERE scope = 'customer')
+     ORDER BY credit_limit - outstanding - open_orders DESC LIMIT 1`,
+  ).id;
+  exec('UPDATE customers SET credit_limit = outstanding + open_orders + 1000000000000 WHERE id = ?', customer);
+  let v = (await core.call('opportunity.create', { customerId: customer, title: 'Automatisation', requestedDate: '2026-12-20' })) as View;
+  for (const l of lines) {
+    const price = l.unitPrice ?? one<{ p: number }>('SELECT list_price AS p FROM products WHERE id = ?', l.productId).p;
+    v = (await core.call('opportunity.addLine', { opportunityId: v.id, productId: l.productId, qty: l.qty, unitPrice: price, warehouseId: l.warehouseId ?? null })) as View;
+  }
+  return move(v.id, 'NEGO');
+}
+
+const counts = (id: number) => ({
+  reservations: one<{ n: number }>("SELECT count(*) AS n FROM reservations WHERE opportunity_id = ? AND status = 'active'", id).n,
+  reserved: one<{ q: number }>("SELECT coalesce(sum(qty), 0) AS q FROM reservations WHERE opportunity_id = ? AND status = 'active'", id).q,
+  shortages: one<{ n: number }>("SELECT count(*) AS n FROM shortages WHERE opportunity_id = ? AND status = 'open'", id).n,
+  short: one<{ q: number }>("SELECT coalesce(sum(qty), 0) AS q FROM shortages WHERE opportunity_id = ? AND status = 'open'", id).q,
+  orders: one<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE subject = ? AND kind = 'sale_order' AND status != 'cancelled'", `opportunity:${id}`).n,
+});
+
+describe('quote accepted → operations', () => {
+  it('runs the whole chain in one go: checks, reservations, shortages with their date, sale order, task, timeline', async () => {
+    const a = plainProduct(0);
+    const b = plainProduct(1);
+    const bStock = stockOf(b.id);
+    const firstWh = stockOf(a.id).rows.find((r) => r.atp > 2_000)!;
+    const v = await deal([
+      { productId: a.id, qty: 2_000, warehouseId: firstWh.warehouseId },
+      { productId: b.id, qty: bStock.total + 5_000 },
+    ]);
+    const accepted = await move(v.id, 'ACCEPT');
+    expect(accepted.stage.name).toBe('Devis accepté');
+    const c = counts(v.id);
+    // line 1 from its chosen warehouse, line 2 from every warehouse that has some, 5 units short
+    expect(sql('SELECT warehouse_id AS w, qty FROM reservations WHERE line_id = ?', accepted.lines[0]!.id)).toEqual([{ w: firstWh.warehouseId, qty: 2_000 }]);
+    expect(c.reserved).toBe(2_000 + bStock.total);
+    expect(c.short).toBe(5_000);
+    const shortage = one<{ needed_by: string; product_id: number; line_id: number }>('SELECT needed_by, product_id, line_id FROM shortages WHERE opportunity_id = ?', v.id);
+    // wanted on 20/12, two days of handling
+    expect(shortage).toEqual({ needed_by: '2026-12-18', product_id: b.id, line_id: accepted.lines[1]!.id });
+    expect(c.orders).toBe(1);
+    const order = JSON.parse(one<{ payload: string }>('SELECT payload FROM outbox WHERE subject = ?', `opportunity:${v.id}`).payload) as {
+      reference: string;
+      lines: { qty: number; reservations: unknown[] }[];
+    };
+    expect(order.reference).toBe(v.reference);
+    expect(order.lines.map((l) => l.qty)).toEqual([2_000, bStock.total + 5_000]);
+    expect(one<{ role: string }>("SELECT role FROM activities WHERE opportunity_id = ? AND kind = 'task'", v.id).role).toBe('purchasing');
+    const steps = sql<{ body: string }>("SELECT body FROM timeline_entries WHERE opportunity_id = ? AND kind = 'automation' ORDER BY id", v.id).map((r) => r.body);
+    expect(steps).toEqual(['check_credit', 'check_margin', 'reserve_stock', 'raise_shortages', 'queue_sale_order', 'create_task', 'notify']);
+    expect(one<{ ops_state: string }>('SELECT ops_state FROM opportunities WHERE id = ?', v.id).ops_state).toBe('committed');
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE entity = 'reservation' AND source = 'automation'").n).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lowers the ATP every other deal sees at once', async () => {
+    const p = plainProduct(2);
+    const wh = stockOf(p.id).rows.find((r) => r.atp > 3_000)!;
+    const other = await deal([{ productId: p.id, qty: 1_000, warehouseId: wh.warehouseId }]);
+    const atp = (x: View) => x.lines[0]!.insight.stock.find((s) => s.warehouseId === wh.warehouseId)!.atp;
+    const before = atp(other);
+    const v = await deal([{ productId: p.id, qty: 3_000, warehouseId: wh.warehouseId }]);
+    await move(v.id, 'ACCEPT');
+    expect(atp(await view(other.id))).toBe(before - 3_000);
+  });
+
+  it('splits a line across warehouses when none covers it alone: the preferred one first', async () => {
+    const p = plainProduct(3);
+    const s = stockOf(p.id);
+    const best = Math.max(...s.rows.map((r) => r.atp));
+    const v = await deal([{ productId: p.id, qty: best + 1_000 }]);
+    await move(v.id, 'ACCEPT');
+    const rows = sql<{ w: number; qty: number }>("SELECT warehouse_id AS w, qty FROM reservations WHERE opportunity_id = ? AND status = 'active' ORDER BY id", v.id);
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.reduce((t, r) => t + r.qty, 0)).toBe(best + 1_000);
+    const preferred = one<{ w: number }>('SELECT preferred_warehouse_id AS w FROM customers c JOIN opportunities o ON o.customer_id = c.id WHERE o.id = ?', v.id).w;
+    const preferredAtp = s.rows.find((r) => r.warehouseId === preferred)?.atp ?? 0;
+    if (preferredAtp > 0) expect(rows[0]).toEqual({ w: preferred, qty: preferredAtp });
+  });
+
+  it('re-running the chain takes nothing twice', async () => {
+    const p = plainProduct(4);
+    const v = await deal([{ productId: p.id, qty: stockOf(p.id).total + 2_000 }]);
+    await move(v.id, 'ACCEPT');
+    const first = counts(v.id);
+    await core.call('operations.rerun', { opportunityId: v.id });
+    await core.call('operations.rerun', { opportunityId: v.id });
+    await move(v.id, 'ACCEPT'); // already there: nothing runs
+    expect(counts(v.id)).toEqual(first);
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM activities WHERE opportunity_id = ? AND role = 'purchasing' AND done_at IS NULL", v.id).n).toBe(1);
+  });
+
+  it('refuses the move for a customer on credit hold, says who can lift it, and changes nothing', async () => {
+    const p = plainProduct(5);
+    const v = await deal([{ productId: p.id, qty: 1_000 }]);
+    exec("UPDATE customers SET credit_hold = 1, hold_reason = 'relances sans réponse' WHERE id = ?", v.customer.id);
+    const snapshot = () => JSON.stringify([counts(v.id), sql('SELECT stage_id FROM opportunities WHERE id = ?', v.id), sql('SELECT count(*) FROM stage_history'), sql('SELECT count(*) FROM timeline_entries')]);
+    const before = snapshot();
+    await expect(move(v.id, 'ACCEPT')).rejects.toMatchObject({ code: 'conflict', message: /credit hold \(relances sans réponse\).*finance/ });
+    expect(snapshot()).toBe(before);
+    exec('UPDATE customers SET credit_hold = 0 WHERE id = ?', v.customer.id);
+  });
+
+  it('waits for a credit approval, then the chain resumes where it stopped once finance approves', async () => {
+    const p = plainProduct(6);
+    const v = await deal([{ productId: p.id, qty: 2_000 }]);
+    // a limit the deal goes past
+    exec('UPDATE customers SET credit_limit = outstanding + open_orders + ? WHERE id = ?', Math.floor(v.totals.amount / 2), v.customer.id);
+    const waiting = await move(v.id, 'ACCEPT');
+    expect(waiting.stage.name).toBe('Devis accepté');
+    expect(counts(v.id).reservations).toBe(0);
+    expect(one<{ ops_state: string }>('SELECT ops_state FROM opportunities WHERE id = ?', v.id).ops_state).toBe('awaiting_approval');
+    const request = waiting.approvals.find((a) => a.kind === 'credit')!;
+    expect(request).toMatchObject({ status: 'pending', figures: { amount: v.totals.amount, state: 'approval' } });
+
+    // a trader may not decide it; neither may finance refuse without a reason
+    await asRole('trader');
+    await expect(core.call('approval.decide', { id: request.id, decision: 'approve' })).rejects.toMatchObject({ code: 'forbidden' });
+    await asRole('finance');
+    await expect(core.call('approval.decide', { id: request.id, decision: 'refuse' })).rejects.toMatchObject({ code: 'invalid_input' });
+    const queue = (await core.call('approvals.queue', { status: 'pending' })) as Output<'approvals.queue'>;
+    expect(queue.map((q) => q.id)).toContain(request.id);
+
+    await core.call('approval.decide', { id: request.id, decision: 'approve', comment: 'bon payeur' });
+    expect(counts(v.id)).toMatchObject({ reservations: 1, reserved: 2_000, orders: 1 });
+    expect(one<{ ops_state: string }>('SELECT ops_state FROM opportunities WHERE id = ?', v.id).ops_state).toBe('committed');
+    const after = await view(v.id);
+    expect(after.approvals.find((a) => a.id === request.id)).toMatchObject({ status: 'approved', comment: 'bon payeur' });
+    // the credit check ran twice (waiting, then approved), every later step once
+    const steps = sql<{ body: string }>("SELECT body FROM timeline_entries WHERE opportunity_id = ? AND kind = 'automation' ORDER BY id", v.id).map((r) => r.body);
+    expect(steps.slice(0, 3)).toEqual(['check_credit', 'check_credit', 'check_margin']);
+    await expect(core.call('approval.decide', { id: request.id, decision: 'approve' })).rejects.toMatchObject({ code: 'conflict' });
+    await asRole('trader');
+  });
+
+  it('blocks a deal sold below cost without an approval: only a manager can grant it', async () => {
+    const p = plainProduct(7);
+    const cost = one<{ c: number }>('SELECT cost_price AS c FROM products WHERE id = ?', p.id).c;
+    const v = await deal([{ productId: p.id, qty: 1_000, unitPrice: Math.floor(cost / 2) }]);
+    await expect(move(v.id, 'ACCEPT')).rejects.toMatchObject({ code: 'conflict', message: /below cost.*manager/ });
+    const asked = (await core.call('approval.request', { opportunityId: v.id, kind: 'margin', reason: 'déstockage' })) as View;
+    const id = asked.approvals[0]!.id;
+    await asRole('finance');
+    await expect(core.call('approval.decide', { id, decision: 'approve' })).rejects.toMatchObject({ code: 'forbidden' });
+    await asRole('manager');
+    await core.call('approval.decide', { id, decision: 'approve', comment: 'fin de série' });
+    await asRole('trader');
+    expect((await move(v.id, 'ACCEPT')).stage.name).toBe('Devis accepté');
+    expect(counts(v.id).reserved).toBe(1_000);
+  });
+
+  it('releases reservations, cancels open shortages and the unsent sale order when the deal is lost', async () => {
+    const p = plainProduct(8);
+    const total = stockOf(p.id).total;
+    const v = await deal([{ productId: p.id, qty: total + 3_000 }]);
+    await move(v.id, 'ACCEPT');
+    expect(stockOf(p.id).total).toBe(0);
+    await move(v.id, 'LOST');
+    expect(counts(v.id)).toEqual({ reservations: 0, reserved: 0, shortages: 0, short: 0, orders: 0 });
+    expect(stockOf(p.id).total).toBe(total);
+    expect(one<{ status: string }>('SELECT status FROM shortages WHERE opportunity_id = ?', v.id).status).toBe('cancelled');
+    expect(one<{ ops_state: string }>('SELECT ops_state FROM opportunities WHERE id = ?', v.id).ops_state).toBe('released');
+  });
+
+  it('queues the cancellation for the ERP when the sale order already went out, and accepts again cleanly', async () => {
+    const p = plainProduct(9);
+    const v = await deal([{ productId: p.id, qty: 1_000 }]);
+    await move(v.id, 'ACCEPT');
+    exec("UPDATE outbox SET status = 'done', erp_ref = 'SO-4711' WHERE subject = ? AND kind = 'sale_order'", `opportunity:${v.id}`);
+    await move(v.id, 'NEGO');
+    const cancel = one<{ payload: string; status: string }>("SELECT payload, status FROM outbox WHERE subject = ? AND kind = 'cancellation'", `opportunity:${v.id}`);
+    expect(cancel.status).toBe('pending');
+    expect(JSON.parse(cancel.payload)).toMatchObject({ erpRef: 'SO-4711' });
+    expect(counts(v.id).reservations).toBe(0);
+    await move(v.id, 'ACCEPT');
+    expect(counts(v.id)).toMatchObject({ reservations: 1, reserved: 1_000 });
+  });
+});
+
+describe('a crash in the middle of the chain', () => {
+  it('leaves nothing or everything, whichever step the process is killed at', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const { tempDir } = await import('./helpers');
+    const { startCore } = await import('../../electron/core/core');
+    const { dir, cleanup: done } = tempDir();
+    const dbPath = join(dir, 'crash.sqlite');
+    const setup = startCore({ dbPath, demo: 'small', now: () => '2026-11-30T10:00:00.000Z' });
+    const q = <T>(s: string, ...p: unknown[]) => setup.db.$client.prepare(s).get(...p) as T;
+    const customer = q<{ id: number }>('SELECT id FROM customers WHERE on_hold = 0 ORDER BY id LIMIT 1').id;
+    setup.db.$client.prepare('UPDATE customers SET credit_limit = 1000000000000 WHERE id = ?').run(customer);
+    const product = q<{ id: number; list_price: number }>('SELECT id, list_price FROM products WHERE cost_price * 1.3 < list_price ORDER BY id LIMIT 1');
+    let v = (await setup.call('opportunity.create', { customerId: customer, title: 'Crash' })) as View;
+    v = (await setup.call('opportunity.addLine', { opportunityId: v.id, productId: product.id, qty: 10_000_000, unitPrice: product.list_price })) as View;
+    const accept = q<{ id: number }>("SELECT id FROM stages WHERE code = 'ACCEPT'").id;
+    setup.close();
+
+    const state = () => {
+      const c = startCore({ dbPath, demo: 'none' });
+      const g = (s: string, key: unknown = v.id) => c.db.$client.prepare(s).pluck().get(key) as number | string;
+      const snapshot = {
+        integrity: c.db.$client.pragma('integrity_check', { simple: true }) as string,
+        stage: g('SELECT stage_id FROM opportunities WHERE id = ?'),
+        reservations: g('SELECT count(*) FROM reservations WHERE opportunity_id = ?'),
+        shortages: g('SELECT count(*) FROM shortages WHERE opportunity_id = ?'),
+        orders: g('SELECT count(*) FROM outbox WHERE subject = ?', `opportunity:${v.id}`),
+        timeline: g('SELECT count(*) FROM timeline_entries WHERE opportunity_id = ?'),
+        history: g('SELECT count(*) FROM stage_history WHERE opportunity_id = ?'),
+      };
+      c.close();
+      return snapshot;
+    };
+    const before = state();
+    for (const table of ['stage_history', 'reservations', 'shortages', 'outbox', 'activities', 'timeline_entries']) {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', 'tests/integration/fixtures/crash-during-accept.ts', dbPath, String(v.id), String(accept), table], {
+        encoding: 'utf8',
+      });
+      expect(child.signal, `${table}: ${child.stderr}`).toBe('SIGKILL');
+      expect(state(), `killed while writing ${table}`).toEqual(before);
+    }
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'tests/integration/fixtures/crash-during-accept.ts', dbPath, String(v.id), String(accept), 'sync_conflicts'], {
+      encoding: 'utf8',
+    });
+    expect(child.status, child.stderr).toBe(0);
+    const after = state();
+    expect(after).toMatchObject({ integrity: 'ok', stage: accept, shortages: 1, orders: 1, history: Number(before.history) + 1 });
+    expect(after.reservations).toBeGreaterThan(0);
+    done();
+  }, 60_000);
+});
