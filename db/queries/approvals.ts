@@ -42,11 +42,14 @@ export function latestApproved(db: Db, opportunityId: number, kind: string): { i
 
 export function getApproval(db: Db, id: number): { id: number; opportunityId: number; kind: 'margin' | 'credit'; status: string } | undefined {
   return prepareCached(db.$client, 'SELECT id, opportunity_id AS opportunityId, kind, status FROM approvals WHERE id = ?').get(id) as
-    | { id: number; opportunityId: number; kind: 'margin' | 'credit'; status: string }
-    | undefined;
+    { id: number; opportunityId: number; kind: 'margin' | 'credit'; status: string } | undefined;
 }
 
-export function decideApproval(db: Db, id: number, d: { status: 'approved' | 'refused' | 'withdrawn'; by: number | null; at: string; comment: string }): void {
+export function decideApproval(
+  db: Db,
+  id: number,
+  d: { status: 'approved' | 'refused' | 'withdrawn'; by: number | null; at: string; comment: string },
+): void {
   prepareCached(db.$client, "UPDATE approvals SET status = ?, decided_by = ?, decided_at = ?, comment = ? WHERE id = ? AND status = 'pending'").run(
     d.status,
     d.by,
@@ -62,7 +65,10 @@ export function pendingApprovalIds(db: Db, opportunityId: number): number[] {
 
 /** The approval queue: pending requests oldest first, or the last decided ones newest first. */
 export function readApprovalQueue(db: Db, status: 'pending' | 'decided'): ApprovalQueueRow[] {
-  const where = status === 'pending' ? "a.status = 'pending' ORDER BY a.requested_at, a.id" : "a.status IN ('approved', 'refused') ORDER BY a.decided_at DESC, a.id DESC LIMIT 200";
+  const where =
+    status === 'pending'
+      ? "a.status = 'pending' ORDER BY a.requested_at, a.id"
+      : "a.status IN ('approved', 'refused') ORDER BY a.decided_at DESC, a.id DESC LIMIT 200";
   const rows = prepareCached(
     db.$client,
     `SELECT a.id, a.kind, a.status, r.name AS requestedBy, a.requested_at AS requestedAt, a.reason, a.figures, d.name AS decidedBy,

@@ -77,7 +77,10 @@ export function reservedByLine(db: Db, opportunityId: number): Map<number, numbe
   return new Map(rows.map((r) => [r.lineId, r.qty]));
 }
 
-export function insertReservation(db: Db, r: { opportunityId: number; lineId: number; productId: number; warehouseId: number; qty: number; at: string }): number {
+export function insertReservation(
+  db: Db,
+  r: { opportunityId: number; lineId: number; productId: number; warehouseId: number; qty: number; at: string },
+): number {
   return Number(
     run(
       db,
@@ -148,7 +151,13 @@ export function openShortages(db: Db, opportunityId: number): { id: number; qty:
   );
 }
 
-export function setShortageStatus(db: Db, id: number, status: string, at: string, extra: { reason?: string; outboxId?: number; receiptId?: number; by?: number | null } = {}): void {
+export function setShortageStatus(
+  db: Db,
+  id: number,
+  status: string,
+  at: string,
+  extra: { reason?: string; outboxId?: number; receiptId?: number; by?: number | null } = {},
+): void {
   run(
     db,
     `UPDATE shortages SET status = ?, updated_at = ?, reason = coalesce(?, reason), outbox_id = coalesce(?, outbox_id),
@@ -198,9 +207,20 @@ export function cancelOutbox(db: Db, id: number): void {
 
 // ---- runs
 
-export type RunRow = { id: number; ruleId: number; stageId: number; trigger: 'enter' | 'leave'; status: string; nextStep: number; approvalId: number | null };
+export type RunRow = {
+  id: number;
+  ruleId: number;
+  stageId: number;
+  trigger: 'enter' | 'leave';
+  status: string;
+  nextStep: number;
+  approvalId: number | null;
+};
 
-export function insertRun(db: Db, r: { opportunityId: number; ruleId: number; stageId: number; trigger: string; at: string; by: number | null }): number {
+export function insertRun(
+  db: Db,
+  r: { opportunityId: number; ruleId: number; stageId: number; trigger: string; at: string; by: number | null },
+): number {
   return Number(
     run(
       db,
@@ -217,7 +237,15 @@ export function insertRun(db: Db, r: { opportunityId: number; ruleId: number; st
 }
 
 export function updateRun(db: Db, id: number, r: { status: string; nextStep: number; approvalId?: number | null; at: string }): void {
-  run(db, 'UPDATE automation_runs SET status = ?, next_step = ?, approval_id = ?, updated_at = ? WHERE id = ?', r.status, r.nextStep, r.approvalId ?? null, r.at, id);
+  run(
+    db,
+    'UPDATE automation_runs SET status = ?, next_step = ?, approval_id = ?, updated_at = ? WHERE id = ?',
+    r.status,
+    r.nextStep,
+    r.approvalId ?? null,
+    r.at,
+    id,
+  );
 }
 
 export function waitingRuns(db: Db, opportunityId: number): RunRow[] {
@@ -240,7 +268,10 @@ export function runsWaitingFor(db: Db, approvalId: number): (RunRow & { opportun
 
 // ---- timeline and tasks
 
-export function insertTimeline(db: Db, t: { opportunityId: number; customerId: number; step: string; data: unknown; at: string; by: number | null }): void {
+export function insertTimeline(
+  db: Db,
+  t: { opportunityId: number; customerId: number; step: string; data: unknown; at: string; by: number | null },
+): void {
   run(
     db,
     "INSERT INTO timeline_entries (opportunity_id, customer_id, kind, body, data, at, by) VALUES (?, ?, 'automation', ?, ?, ?, ?)",
@@ -263,8 +294,17 @@ export function readTimeline(db: Db, opportunityId: number) {
 }
 
 /** A task for a role on a deal, unless the same one is still open. Returns whether it was created. */
-export function insertRoleTask(db: Db, t: { opportunityId: number; customerId: number; role: string; title: string; dueAt: string; at: string }): boolean {
-  const open = get(db, 'SELECT 1 FROM activities WHERE opportunity_id = ? AND role = ? AND title = ? AND done_at IS NULL', t.opportunityId, t.role, t.title);
+export function insertRoleTask(
+  db: Db,
+  t: { opportunityId: number; customerId: number; role: string; title: string; dueAt: string; at: string },
+): boolean {
+  const open = get(
+    db,
+    'SELECT 1 FROM activities WHERE opportunity_id = ? AND role = ? AND title = ? AND done_at IS NULL',
+    t.opportunityId,
+    t.role,
+    t.title,
+  );
   if (open) return false;
   run(
     db,
@@ -296,13 +336,27 @@ export function automationRules(db: Db, stageId?: number): AutomationRuleRow[] {
 
 export function insertAutomationRule(db: Db, stageId: number, params: unknown, active: boolean, at: string): number {
   return Number(
-    run(db, "INSERT INTO rules (kind, scope, scope_id, params, active, updated_at) VALUES ('automation', 'stage', ?, ?, ?, ?)", stageId, JSON.stringify(params), active ? 1 : 0, at)
-      .lastInsertRowid,
+    run(
+      db,
+      "INSERT INTO rules (kind, scope, scope_id, params, active, updated_at) VALUES ('automation', 'stage', ?, ?, ?, ?)",
+      stageId,
+      JSON.stringify(params),
+      active ? 1 : 0,
+      at,
+    ).lastInsertRowid,
   );
 }
 
 export function updateAutomationRule(db: Db, id: number, stageId: number, params: unknown, active: boolean, at: string): void {
-  run(db, "UPDATE rules SET scope_id = ?, params = ?, active = ?, updated_at = ? WHERE id = ? AND kind = 'automation'", stageId, JSON.stringify(params), active ? 1 : 0, at, id);
+  run(
+    db,
+    "UPDATE rules SET scope_id = ?, params = ?, active = ?, updated_at = ? WHERE id = ? AND kind = 'automation'",
+    stageId,
+    JSON.stringify(params),
+    active ? 1 : 0,
+    at,
+    id,
+  );
 }
 
 export function deleteAutomationRule(db: Db, id: number): void {

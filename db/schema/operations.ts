@@ -58,7 +58,11 @@ export const shortages = sqliteTable(
     createdAt: stamp().notNull(),
     updatedAt: stamp().notNull(),
   },
-  (t) => [index('shortages_status').on(t.status, t.neededBy), index('shortages_product').on(t.productId, t.warehouseId, t.status), index('shortages_opportunity').on(t.opportunityId)],
+  (t) => [
+    index('shortages_status').on(t.status, t.neededBy),
+    index('shortages_product').on(t.productId, t.warehouseId, t.status),
+    index('shortages_opportunity').on(t.opportunityId),
+  ],
 );
 
 /** A request to go past a guard (margin or credit), and its decision. */

@@ -46,7 +46,14 @@ export function approvalFigures(kind: 'margin' | 'credit', view: Output<'opportu
 }
 
 /** Files a pending approval with the figures of the moment, audited. Runs inside the caller's transaction. */
-export function fileApproval(db: Db, kind: 'margin' | 'credit', reason: string, view: Output<'opportunity.get'>, a: Actor, source: 'user' | 'automation'): number {
+export function fileApproval(
+  db: Db,
+  kind: 'margin' | 'credit',
+  reason: string,
+  view: Output<'opportunity.get'>,
+  a: Actor,
+  source: 'user' | 'automation',
+): number {
   const figures = approvalFigures(kind, view);
   const id = insertApproval(db, { opportunityId: view.id, kind, requestedBy: a.userId, at: a.at, reason, figures });
   writeAudit(db, {

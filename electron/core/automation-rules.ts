@@ -25,7 +25,8 @@ export function createAutomationRules(db: Db) {
     save: ({ id, stageId, active, ...params }: ParsedInput<'automation.save'>, a: Actor): void =>
       tx(() => {
         const stage = getStage(db, stageId);
-        if (!stage?.active) throw new AppError('not_found', `Stage ${stageId} does not exist`, { issues: [{ path: 'stageId', message: 'unknown stage' }] });
+        if (!stage?.active)
+          throw new AppError('not_found', `Stage ${stageId} does not exist`, { issues: [{ path: 'stageId', message: 'unknown stage' }] });
         if (id === undefined) {
           const created = ops.insertAutomationRule(db, stageId, params, active, a.at);
           return audit(created, a, 'create', null, { stageId, active, ...params });
@@ -33,7 +34,13 @@ export function createAutomationRules(db: Db) {
         const before = find(id);
         if (!before) throw notFound('Automation rule', id);
         ops.updateAutomationRule(db, id, stageId, params, active, a.at);
-        audit(id, a, 'update', { stageId: before.stageId, active: before.active === 1, ...(JSON.parse(before.params) as object) }, { stageId, active, ...params });
+        audit(
+          id,
+          a,
+          'update',
+          { stageId: before.stageId, active: before.active === 1, ...(JSON.parse(before.params) as object) },
+          { stageId, active, ...params },
+        );
       }),
     remove: (id: number, a: Actor): void =>
       tx(() => {

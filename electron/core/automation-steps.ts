@@ -66,7 +66,11 @@ function atpBook(db: Db, productIds: number[]) {
   return {
     get(productId: number, warehouseId: number, at: string): number {
       const s = stock.find(same(productId, warehouseId));
-      const position = { onHand: s?.onHand ?? 0, reservedErp: s?.reservedErp ?? 0, localReserved: local.find(same(productId, warehouseId))?.qty ?? 0 };
+      const position = {
+        onHand: s?.onHand ?? 0,
+        reservedErp: s?.reservedErp ?? 0,
+        localReserved: local.find(same(productId, warehouseId))?.qty ?? 0,
+      };
       const atp = availableToPromise(position, receipts.filter(same(productId, warehouseId)), at);
       return atp - (taken.get(`${productId}:${warehouseId}`) ?? 0);
     },
@@ -96,9 +100,24 @@ function reserveStock(c: StepContext): StepOutcome {
     const stock = warehouses.map((w) => ({ warehouseId: w.id, atp: book.get(line.productId, w.id, at), lat: w.lat, lon: w.lon }));
     const plan = planReservation(need, line.warehouseId, stock, c.deal.preferredWarehouseId);
     for (const a of plan.allocations) {
-      const id = ops.insertReservation(c.db, { opportunityId: c.deal.id, lineId: line.id, productId: line.productId, warehouseId: a.warehouseId, qty: a.qty, at: c.actor.at });
+      const id = ops.insertReservation(c.db, {
+        opportunityId: c.deal.id,
+        lineId: line.id,
+        productId: line.productId,
+        warehouseId: a.warehouseId,
+        qty: a.qty,
+        at: c.actor.at,
+      });
       book.take(line.productId, a.warehouseId, a.qty);
-      writeAudit(c.db, { entity: 'reservation', entityId: id, action: 'create', newValue: { lineId: line.id, warehouseId: a.warehouseId, qty: a.qty }, by: c.actor.userId, at: c.actor.at, source: 'automation' });
+      writeAudit(c.db, {
+        entity: 'reservation',
+        entityId: id,
+        action: 'create',
+        newValue: { lineId: line.id, warehouseId: a.warehouseId, qty: a.qty },
+        by: c.actor.userId,
+        at: c.actor.at,
+        source: 'automation',
+      });
       made.push({ line: line.position, warehouseId: a.warehouseId, qty: a.qty });
     }
   }
@@ -116,8 +135,24 @@ function raiseShortages(c: StepContext): StepOutcome {
     const warehouseId = line.warehouseId ?? c.deal.preferredWarehouseId ?? first;
     if (missing <= 0 || warehouseId === undefined) continue;
     const by = neededBy(wantedOn(c, line), c.handlingDays);
-    const id = ops.insertShortage(c.db, { opportunityId: c.deal.id, lineId: line.id, productId: line.productId, warehouseId, qty: missing, neededBy: by, at: c.actor.at });
-    writeAudit(c.db, { entity: 'shortage', entityId: id, action: 'create', newValue: { lineId: line.id, warehouseId, qty: missing, neededBy: by }, by: c.actor.userId, at: c.actor.at, source: 'automation' });
+    const id = ops.insertShortage(c.db, {
+      opportunityId: c.deal.id,
+      lineId: line.id,
+      productId: line.productId,
+      warehouseId,
+      qty: missing,
+      neededBy: by,
+      at: c.actor.at,
+    });
+    writeAudit(c.db, {
+      entity: 'shortage',
+      entityId: id,
+      action: 'create',
+      newValue: { lineId: line.id, warehouseId, qty: missing, neededBy: by },
+      by: c.actor.userId,
+      at: c.actor.at,
+      source: 'automation',
+    });
     raised.push({ line: line.position, productId: line.productId, warehouseId, qty: missing, neededBy: by });
   }
   return { data: { shortages: raised } };
@@ -153,7 +188,14 @@ function roleTask(c: StepContext, a: Extract<AutomationAction, { type: 'create_t
     c.notices.push({ role: a.role, title, opportunityId: c.deal.id, reference: c.deal.reference });
     return { data: { role: a.role, title } };
   }
-  const created = ops.insertRoleTask(c.db, { opportunityId: c.deal.id, customerId: c.deal.customerId, role: a.role, title, dueAt: `${c.today}T17:00:00.000Z`, at: c.actor.at });
+  const created = ops.insertRoleTask(c.db, {
+    opportunityId: c.deal.id,
+    customerId: c.deal.customerId,
+    role: a.role,
+    title,
+    dueAt: `${c.today}T17:00:00.000Z`,
+    at: c.actor.at,
+  });
   return { data: { role: a.role, title, created } };
 }
 

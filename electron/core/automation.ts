@@ -12,7 +12,13 @@ import { AppError } from '../shared/errors';
 import { runStep, type Notice, type StepContext, type View } from './automation-steps';
 import type { Actor } from './pipeline';
 
-type Rule = { id: number; stageId: number; trigger: 'enter' | 'leave'; conditions: { minAmount?: number; customerIds?: number[]; categoryIds?: number[] }; actions: AutomationAction[] };
+type Rule = {
+  id: number;
+  stageId: number;
+  trigger: 'enter' | 'leave';
+  conditions: { minAmount?: number; customerIds?: number[]; categoryIds?: number[] };
+  actions: AutomationAction[];
+};
 
 /**
  * Stage automation (DESIGN.md §2.4): the rules of the stage a deal enters (or leaves) run step by
@@ -83,14 +89,31 @@ export function createAutomation(db: Db, view: (id: number) => View) {
 
   function start(rule: Rule, deal: ops.DealForOps, actor: Actor, notices: Notice[]) {
     if (!matches(rule, deal)) return;
-    const runId = ops.insertRun(db, { opportunityId: deal.id, ruleId: rule.id, stageId: rule.stageId, trigger: rule.trigger, at: actor.at, by: actor.userId });
+    const runId = ops.insertRun(db, {
+      opportunityId: deal.id,
+      ruleId: rule.id,
+      stageId: rule.stageId,
+      trigger: rule.trigger,
+      at: actor.at,
+      by: actor.userId,
+    });
     execute(runId, rule, deal, 0, actor, notices);
   }
 
   /** Gives back what the deal took: reservations, open shortages, the sale order (cancelled, or its cancellation queued). */
   function release(deal: ops.DealForOps, actor: Actor): void {
     const audit = (entity: string, entityId: number, oldValue: unknown, newValue: unknown) =>
-      writeAudit(db, { entity, entityId, action: 'update', field: 'status', oldValue, newValue, by: actor.userId, at: actor.at, source: 'automation' });
+      writeAudit(db, {
+        entity,
+        entityId,
+        action: 'update',
+        field: 'status',
+        oldValue,
+        newValue,
+        by: actor.userId,
+        at: actor.at,
+        source: 'automation',
+      });
     const reservations = ops.activeReservations(db, deal.id);
     for (const r of reservations) {
       ops.releaseReservation(db, r.id, actor.at);
@@ -108,12 +131,19 @@ export function createAutomation(db: Db, view: (id: number) => View) {
       ops.cancelOutbox(db, order.id);
       saleOrder = 'cancelled before sending';
     } else if (order && !ops.liveOutbox(db, subject, 'cancellation')) {
-      ops.insertOutbox(db, { uuid: randomUUID(), kind: 'cancellation', subject, payload: { of: order.uuid, erpRef: order.erpRef, reference: deal.reference }, at: actor.at });
+      ops.insertOutbox(db, {
+        uuid: randomUUID(),
+        kind: 'cancellation',
+        subject,
+        payload: { of: order.uuid, erpRef: order.erpRef, reference: deal.reference },
+        at: actor.at,
+      });
       saleOrder = 'cancellation queued';
     }
     for (const run of ops.waitingRuns(db, deal.id)) {
       ops.updateRun(db, run.id, { status: 'cancelled', nextStep: run.nextStep, approvalId: run.approvalId, at: actor.at });
-      if (run.approvalId !== null) decideApproval(db, run.approvalId, { status: 'withdrawn', by: actor.userId, at: actor.at, comment: 'deal moved back' });
+      if (run.approvalId !== null)
+        decideApproval(db, run.approvalId, { status: 'withdrawn', by: actor.userId, at: actor.at, comment: 'deal moved back' });
     }
     ops.setOpsState(db, deal.id, 'released', actor.at);
     timeline(deal, actor, 'release', { reservations: reservations.length, shortages: shortages.length, saleOrder });

@@ -6,18 +6,40 @@ import { notFound } from '../shared/errors';
 import { decideApprovalAs } from './approvals';
 import type { Automation, Notice } from './automation';
 import { createAutomationRules, listAutomationRules } from './automation-rules';
+import { createPurchasing } from './purchasing';
+import { exposure, holdCustomer } from './finance';
 import type { CoreContext } from './handlers';
 import type { Actor } from './pipeline';
 import { getSettings } from './settings';
 import { opportunityView } from './workspace';
 
 type Tools = { actor: () => Actor; changed: (entities: string[], ids?: number[]) => void; notify: (n: Notice[]) => void; automation: Automation };
-type OperationsMethods = 'approval.decide' | 'approvals.queue' | 'operations.rerun' | 'automation.list' | 'automation.save' | 'automation.delete';
+type OperationsMethods =
+  | 'approval.decide'
+  | 'approvals.queue'
+  | 'operations.rerun'
+  | 'automation.list'
+  | 'automation.save'
+  | 'automation.delete'
+  | 'purchasing.shortages'
+  | 'purchasing.demand'
+  | 'purchasing.request'
+  | 'purchasing.receipts'
+  | 'purchasing.cover'
+  | 'purchasing.dismiss'
+  | 'finance.exposure'
+  | 'customers.hold';
 
 /** Approvals, stage automation and its rules: the operations side of a deal (issue: quote accepted → operations). */
 export function operationsHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, OperationsMethods> {
   const { db } = ctx;
   const rules = createAutomationRules(db);
+  const purchasing = createPurchasing(db);
+  const today = () => ctx.now().slice(0, 10);
+  const shortagesChanged = () => {
+    t.changed(['shortages']);
+    return purchasing.shortages('open', today());
+  };
   const tx = <T>(fn: () => T): T => db.$client.transaction(fn)();
   return {
     'approvals.queue': ({ status }) => readApprovalQueue(db, status),
@@ -40,6 +62,28 @@ export function operationsHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, O
       t.changed(['opportunities', 'operations'], [opportunityId]);
       t.notify(notices);
       return opportunityView(db, opportunityId, ctx.now());
+    },
+    'purchasing.shortages': ({ status }) => purchasing.shortages(status, today()),
+    'purchasing.demand': ({ weeks }) => purchasing.demand(weeks, today()),
+    'purchasing.request': ({ shortageIds }) => {
+      const result = purchasing.request(shortageIds, today(), t.actor());
+      t.changed(['shortages', 'outbox']);
+      return result;
+    },
+    'purchasing.receipts': ({ shortageId }) => purchasing.receipts(shortageId),
+    'purchasing.cover': ({ shortageId, receiptId }) => {
+      purchasing.cover(shortageId, receiptId, t.actor());
+      return shortagesChanged();
+    },
+    'purchasing.dismiss': ({ shortageId, reason }) => {
+      purchasing.dismiss(shortageId, reason, t.actor());
+      return shortagesChanged();
+    },
+    'finance.exposure': () => exposure(db),
+    'customers.hold': (input) => {
+      const row = holdCustomer(db, input, getSettings(db).role, t.actor());
+      t.changed(['customers', 'opportunities']);
+      return row;
     },
     'automation.list': () => listAutomationRules(db),
     'automation.save': (input) => {

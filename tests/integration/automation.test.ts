@@ -14,7 +14,8 @@ const one = <T>(q: string, ...params: unknown[]) => sql<T>(q, ...params)[0]!;
 const exec = (q: string, ...params: unknown[]) => core.db.$client.prepare(q).run(...params);
 const stage = (code: string) => one<{ id: number }>('SELECT id FROM stages WHERE code = ?', code).id;
 const view = async (id: number) => (await core.call('opportunity.get', { id })) as View;
-const move = async (opportunityId: number, code: string) => (await core.call('pipeline.moveStage', { opportunityId, toStageId: stage(code) })) as View;
+const move = async (opportunityId: number, code: string) =>
+  (await core.call('pipeline.moveStage', { opportunityId, toStageId: stage(code) })) as View;
 const asRole = (role: string) => core.call('settings.set', { key: 'role', value: role });
 
 /** A product's ATP today in each warehouse (no receipts counted) and its total. */
@@ -50,7 +51,13 @@ async function deal(lines: { productId: number; qty: number; warehouseId?: numbe
   let v = (await core.call('opportunity.create', { customerId: customer, title: 'Automatisation', requestedDate: '2026-12-20' })) as View;
   for (const l of lines) {
     const price = l.unitPrice ?? one<{ p: number }>('SELECT list_price AS p FROM products WHERE id = ?', l.productId).p;
-    v = (await core.call('opportunity.addLine', { opportunityId: v.id, productId: l.productId, qty: l.qty, unitPrice: price, warehouseId: l.warehouseId ?? null })) as View;
+    v = (await core.call('opportunity.addLine', {
+      opportunityId: v.id,
+      productId: l.productId,
+      qty: l.qty,
+      unitPrice: price,
+      warehouseId: l.warehouseId ?? null,
+    })) as View;
   }
   return move(v.id, 'NEGO');
 }
@@ -60,7 +67,10 @@ const counts = (id: number) => ({
   reserved: one<{ q: number }>("SELECT coalesce(sum(qty), 0) AS q FROM reservations WHERE opportunity_id = ? AND status = 'active'", id).q,
   shortages: one<{ n: number }>("SELECT count(*) AS n FROM shortages WHERE opportunity_id = ? AND status = 'open'", id).n,
   short: one<{ q: number }>("SELECT coalesce(sum(qty), 0) AS q FROM shortages WHERE opportunity_id = ? AND status = 'open'", id).q,
-  orders: one<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE subject = ? AND kind = 'sale_order' AND status != 'cancelled'", `opportunity:${id}`).n,
+  orders: one<{ n: number }>(
+    "SELECT count(*) AS n FROM outbox WHERE subject = ? AND kind = 'sale_order' AND status != 'cancelled'",
+    `opportunity:${id}`,
+  ).n,
 });
 
 describe('quote accepted → operations', () => {
@@ -77,10 +87,15 @@ describe('quote accepted → operations', () => {
     expect(accepted.stage.name).toBe('Devis accepté');
     const c = counts(v.id);
     // line 1 from its chosen warehouse, line 2 from every warehouse that has some, 5 units short
-    expect(sql('SELECT warehouse_id AS w, qty FROM reservations WHERE line_id = ?', accepted.lines[0]!.id)).toEqual([{ w: firstWh.warehouseId, qty: 2_000 }]);
+    expect(sql('SELECT warehouse_id AS w, qty FROM reservations WHERE line_id = ?', accepted.lines[0]!.id)).toEqual([
+      { w: firstWh.warehouseId, qty: 2_000 },
+    ]);
     expect(c.reserved).toBe(2_000 + bStock.total);
     expect(c.short).toBe(5_000);
-    const shortage = one<{ needed_by: string; product_id: number; line_id: number }>('SELECT needed_by, product_id, line_id FROM shortages WHERE opportunity_id = ?', v.id);
+    const shortage = one<{ needed_by: string; product_id: number; line_id: number }>(
+      'SELECT needed_by, product_id, line_id FROM shortages WHERE opportunity_id = ?',
+      v.id,
+    );
     // wanted on 20/12, two days of handling
     expect(shortage).toEqual({ needed_by: '2026-12-18', product_id: b.id, line_id: accepted.lines[1]!.id });
     expect(c.orders).toBe(1);
@@ -91,10 +106,14 @@ describe('quote accepted → operations', () => {
     expect(order.reference).toBe(v.reference);
     expect(order.lines.map((l) => l.qty)).toEqual([2_000, bStock.total + 5_000]);
     expect(one<{ role: string }>("SELECT role FROM activities WHERE opportunity_id = ? AND kind = 'task'", v.id).role).toBe('purchasing');
-    const steps = sql<{ body: string }>("SELECT body FROM timeline_entries WHERE opportunity_id = ? AND kind = 'automation' ORDER BY id", v.id).map((r) => r.body);
+    const steps = sql<{ body: string }>("SELECT body FROM timeline_entries WHERE opportunity_id = ? AND kind = 'automation' ORDER BY id", v.id).map(
+      (r) => r.body,
+    );
     expect(steps).toEqual(['check_credit', 'check_margin', 'reserve_stock', 'raise_shortages', 'queue_sale_order', 'create_task', 'notify']);
     expect(one<{ ops_state: string }>('SELECT ops_state FROM opportunities WHERE id = ?', v.id).ops_state).toBe('committed');
-    expect(one<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE entity = 'reservation' AND source = 'automation'").n).toBeGreaterThanOrEqual(2);
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE entity = 'reservation' AND source = 'automation'").n).toBeGreaterThanOrEqual(
+      2,
+    );
   });
 
   it('lowers the ATP every other deal sees at once', async () => {
@@ -114,10 +133,16 @@ describe('quote accepted → operations', () => {
     const best = Math.max(...s.rows.map((r) => r.atp));
     const v = await deal([{ productId: p.id, qty: best + 1_000 }]);
     await move(v.id, 'ACCEPT');
-    const rows = sql<{ w: number; qty: number }>("SELECT warehouse_id AS w, qty FROM reservations WHERE opportunity_id = ? AND status = 'active' ORDER BY id", v.id);
+    const rows = sql<{ w: number; qty: number }>(
+      "SELECT warehouse_id AS w, qty FROM reservations WHERE opportunity_id = ? AND status = 'active' ORDER BY id",
+      v.id,
+    );
     expect(rows.length).toBeGreaterThan(1);
     expect(rows.reduce((t, r) => t + r.qty, 0)).toBe(best + 1_000);
-    const preferred = one<{ w: number }>('SELECT preferred_warehouse_id AS w FROM customers c JOIN opportunities o ON o.customer_id = c.id WHERE o.id = ?', v.id).w;
+    const preferred = one<{ w: number }>(
+      'SELECT preferred_warehouse_id AS w FROM customers c JOIN opportunities o ON o.customer_id = c.id WHERE o.id = ?',
+      v.id,
+    ).w;
     const preferredAtp = s.rows.find((r) => r.warehouseId === preferred)?.atp ?? 0;
     if (preferredAtp > 0) expect(rows[0]).toEqual({ w: preferred, qty: preferredAtp });
   });
@@ -131,14 +156,22 @@ describe('quote accepted → operations', () => {
     await core.call('operations.rerun', { opportunityId: v.id });
     await move(v.id, 'ACCEPT'); // already there: nothing runs
     expect(counts(v.id)).toEqual(first);
-    expect(one<{ n: number }>("SELECT count(*) AS n FROM activities WHERE opportunity_id = ? AND role = 'purchasing' AND done_at IS NULL", v.id).n).toBe(1);
+    expect(
+      one<{ n: number }>("SELECT count(*) AS n FROM activities WHERE opportunity_id = ? AND role = 'purchasing' AND done_at IS NULL", v.id).n,
+    ).toBe(1);
   });
 
   it('refuses the move for a customer on credit hold, says who can lift it, and changes nothing', async () => {
     const p = plainProduct(5);
     const v = await deal([{ productId: p.id, qty: 1_000 }]);
     exec("UPDATE customers SET credit_hold = 1, hold_reason = 'relances sans réponse' WHERE id = ?", v.customer.id);
-    const snapshot = () => JSON.stringify([counts(v.id), sql('SELECT stage_id FROM opportunities WHERE id = ?', v.id), sql('SELECT count(*) FROM stage_history'), sql('SELECT count(*) FROM timeline_entries')]);
+    const snapshot = () =>
+      JSON.stringify([
+        counts(v.id),
+        sql('SELECT stage_id FROM opportunities WHERE id = ?', v.id),
+        sql('SELECT count(*) FROM stage_history'),
+        sql('SELECT count(*) FROM timeline_entries'),
+      ]);
     const before = snapshot();
     await expect(move(v.id, 'ACCEPT')).rejects.toMatchObject({ code: 'conflict', message: /credit hold \(relances sans réponse\).*finance/ });
     expect(snapshot()).toBe(before);
@@ -171,7 +204,9 @@ describe('quote accepted → operations', () => {
     const after = await view(v.id);
     expect(after.approvals.find((a) => a.id === request.id)).toMatchObject({ status: 'approved', comment: 'bon payeur' });
     // the credit check ran twice (waiting, then approved), every later step once
-    const steps = sql<{ body: string }>("SELECT body FROM timeline_entries WHERE opportunity_id = ? AND kind = 'automation' ORDER BY id", v.id).map((r) => r.body);
+    const steps = sql<{ body: string }>("SELECT body FROM timeline_entries WHERE opportunity_id = ? AND kind = 'automation' ORDER BY id", v.id).map(
+      (r) => r.body,
+    );
     expect(steps.slice(0, 3)).toEqual(['check_credit', 'check_credit', 'check_margin']);
     await expect(core.call('approval.decide', { id: request.id, decision: 'approve' })).rejects.toMatchObject({ code: 'conflict' });
     await asRole('trader');
@@ -212,7 +247,10 @@ describe('quote accepted → operations', () => {
     await move(v.id, 'ACCEPT');
     exec("UPDATE outbox SET status = 'done', erp_ref = 'SO-4711' WHERE subject = ? AND kind = 'sale_order'", `opportunity:${v.id}`);
     await move(v.id, 'NEGO');
-    const cancel = one<{ payload: string; status: string }>("SELECT payload, status FROM outbox WHERE subject = ? AND kind = 'cancellation'", `opportunity:${v.id}`);
+    const cancel = one<{ payload: string; status: string }>(
+      "SELECT payload, status FROM outbox WHERE subject = ? AND kind = 'cancellation'",
+      `opportunity:${v.id}`,
+    );
     expect(cancel.status).toBe('pending');
     expect(JSON.parse(cancel.payload)).toMatchObject({ erpRef: 'SO-4711' });
     expect(counts(v.id).reservations).toBe(0);
@@ -233,9 +271,16 @@ describe('a crash in the middle of the chain', () => {
     const q = <T>(s: string, ...p: unknown[]) => setup.db.$client.prepare(s).get(...p) as T;
     const customer = q<{ id: number }>('SELECT id FROM customers WHERE on_hold = 0 ORDER BY id LIMIT 1').id;
     setup.db.$client.prepare('UPDATE customers SET credit_limit = 1000000000000 WHERE id = ?').run(customer);
-    const product = q<{ id: number; list_price: number }>('SELECT id, list_price FROM products WHERE cost_price * 1.3 < list_price ORDER BY id LIMIT 1');
+    const product = q<{ id: number; list_price: number }>(
+      'SELECT id, list_price FROM products WHERE cost_price * 1.3 < list_price ORDER BY id LIMIT 1',
+    );
     let v = (await setup.call('opportunity.create', { customerId: customer, title: 'Crash' })) as View;
-    v = (await setup.call('opportunity.addLine', { opportunityId: v.id, productId: product.id, qty: 10_000_000, unitPrice: product.list_price })) as View;
+    v = (await setup.call('opportunity.addLine', {
+      opportunityId: v.id,
+      productId: product.id,
+      qty: 10_000_000,
+      unitPrice: product.list_price,
+    })) as View;
     const accept = q<{ id: number }>("SELECT id FROM stages WHERE code = 'ACCEPT'").id;
     setup.close();
 
@@ -256,15 +301,23 @@ describe('a crash in the middle of the chain', () => {
     };
     const before = state();
     for (const table of ['stage_history', 'reservations', 'shortages', 'outbox', 'activities', 'timeline_entries']) {
-      const child = spawnSync(process.execPath, ['--import', 'tsx', 'tests/integration/fixtures/crash-during-accept.ts', dbPath, String(v.id), String(accept), table], {
-        encoding: 'utf8',
-      });
+      const child = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'tests/integration/fixtures/crash-during-accept.ts', dbPath, String(v.id), String(accept), table],
+        {
+          encoding: 'utf8',
+        },
+      );
       expect(child.signal, `${table}: ${child.stderr}`).toBe('SIGKILL');
       expect(state(), `killed while writing ${table}`).toEqual(before);
     }
-    const child = spawnSync(process.execPath, ['--import', 'tsx', 'tests/integration/fixtures/crash-during-accept.ts', dbPath, String(v.id), String(accept), 'sync_conflicts'], {
-      encoding: 'utf8',
-    });
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'tests/integration/fixtures/crash-during-accept.ts', dbPath, String(v.id), String(accept), 'sync_conflicts'],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(child.status, child.stderr).toBe(0);
     const after = state();
     expect(after).toMatchObject({ integrity: 'ok', stage: accept, shortages: 1, orders: 1, history: Number(before.history) + 1 });

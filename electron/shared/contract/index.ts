@@ -6,6 +6,18 @@ import { lineAddInput, lineMoveInput, lineRefInput, lineUpdateInput, opportunity
 import { category, marginRule, marginRuleSaveInput } from './rules';
 import { approvalDecideInput, approvalQueueInput, approvalQueueRow, approvalRequestInput } from './workspace';
 import { automationRule, automationRuleInput } from './automation';
+import { exposureRow, holdInput } from './finance';
+import {
+  coverInput,
+  demandInput,
+  demandRow,
+  dismissInput,
+  purchaseRequestInput,
+  purchaseRequestResult,
+  receiptOption,
+  shortageRow,
+  shortagesInput,
+} from './purchasing';
 import { opportunitiesListInput, opportunitiesListOutput, opportunityDetail } from './opportunities';
 import {
   board,
@@ -50,6 +62,14 @@ export const contract = {
   'automation.list': { input: z.object({}).strict(), output: z.array(automationRule) },
   'automation.save': { input: automationRuleInput, output: z.array(automationRule) },
   'automation.delete': { input: z.object({ id }).strict(), output: z.array(automationRule) },
+  'purchasing.shortages': { input: shortagesInput, output: z.array(shortageRow) },
+  'purchasing.demand': { input: demandInput, output: z.array(demandRow) },
+  'purchasing.request': { input: purchaseRequestInput, output: purchaseRequestResult },
+  'purchasing.receipts': { input: z.object({ shortageId: id }).strict(), output: z.array(receiptOption) },
+  'purchasing.cover': { input: coverInput, output: z.array(shortageRow) },
+  'purchasing.dismiss': { input: dismissInput, output: z.array(shortageRow) },
+  'finance.exposure': { input: z.object({}).strict(), output: z.array(exposureRow) },
+  'customers.hold': { input: holdInput, output: exposureRow },
   'marginRules.list': { input: z.object({}).strict(), output: z.array(marginRule) },
   'marginRules.save': { input: marginRuleSaveInput, output: z.array(marginRule) },
   'marginRules.delete': { input: z.object({ id }).strict(), output: z.array(marginRule) },
@@ -94,8 +114,10 @@ export * from './automation';
 export * from './catalog';
 export * from './common';
 export * from './editing';
+export * from './finance';
 export * from './grid-filter';
 export * from './opportunities';
 export * from './pipeline';
+export * from './purchasing';
 export * from './rules';
 export * from './workspace';

@@ -10,7 +10,11 @@ const at = (atp: [number, number, number, number]): WarehouseStock[] => [LYO, RE
 
 describe('reservation strategy', () => {
   it('reserves in the chosen warehouse only, the rest short there; negative stock gives nothing', () => {
-    expect(planReservation(10_000, 2, at([50_000, 4_000, 0, 0]), 1)).toEqual({ allocations: [{ warehouseId: 2, qty: 4_000 }], short: 6_000, shortWarehouseId: 2 });
+    expect(planReservation(10_000, 2, at([50_000, 4_000, 0, 0]), 1)).toEqual({
+      allocations: [{ warehouseId: 2, qty: 4_000 }],
+      short: 6_000,
+      shortWarehouseId: 2,
+    });
     expect(planReservation(10_000, 3, at([50_000, 4_000, -2_000, 0]), 1)).toEqual({ allocations: [], short: 10_000, shortWarehouseId: 3 });
   });
 

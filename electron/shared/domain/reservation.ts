@@ -23,7 +23,12 @@ export function distanceKm(a: { lat: number | null; lon: number | null }, b: { l
  *   warehouse (or, without one, the first warehouse of the order).
  * Negative ATP gives nothing. Quantities are fixed point; nothing is rounded.
  */
-export function planReservation(need: Qty, chosenWarehouseId: number | null, stock: WarehouseStock[], preferredWarehouseId: number | null): ReservationPlan {
+export function planReservation(
+  need: Qty,
+  chosenWarehouseId: number | null,
+  stock: WarehouseStock[],
+  preferredWarehouseId: number | null,
+): ReservationPlan {
   if (chosenWarehouseId !== null) {
     const here = Math.max(0, stock.find((s) => s.warehouseId === chosenWarehouseId)?.atp ?? 0);
     const qty = Math.min(need, here);

@@ -1,0 +1,50 @@
+import type { Db } from '../client';
+import { prepareCached } from './statements';
+
+export const EXPOSURE_SQL = `WITH deals AS (
+    SELECT o.customer_id,
+      sum(CASE WHEN o.ops_state IN ('committed', 'awaiting_approval') THEN o.amount ELSE 0 END) AS reserved,
+      sum(CASE WHEN o.ops_state IS NULL OR o.ops_state = 'released' THEN (o.amount * o.probability + 50) / 100 ELSE 0 END) AS weighted
+    FROM opportunities o JOIN stages s ON s.id = o.stage_id WHERE s.kind = 'open' GROUP BY o.customer_id),
+  pending AS (
+    SELECT o.customer_id, count(*) AS n FROM approvals a JOIN opportunities o ON o.id = a.opportunity_id WHERE a.status = 'pending' GROUP BY o.customer_id)
+  SELECT c.id AS customerId, c.code, c.name, c.city, c.credit_limit AS creditLimit, c.outstanding, c.overdue, c.open_orders AS openOrders,
+    coalesce(d.reserved, 0) AS reservedDeals, coalesce(d.weighted, 0) AS weightedPipeline, c.avg_days_late AS avgDaysLate,
+    c.on_hold AS erpHold, c.credit_hold AS creditHold, c.hold_reason AS holdReason, c.hold_at AS holdAt, coalesce(p.n, 0) AS pendingApprovals,
+    c.credit_as_of AS creditAsOf
+  FROM customers c LEFT JOIN deals d ON d.customer_id = c.id LEFT JOIN pending p ON p.customer_id = c.id
+  WHERE c.active = 1 AND (@id IS NULL OR c.id = @id) ORDER BY c.name`;
+
+export type ExposureSqlRow = {
+  customerId: number;
+  code: string;
+  name: string;
+  city: string;
+  creditLimit: number;
+  outstanding: number;
+  overdue: number;
+  openOrders: number;
+  reservedDeals: number;
+  weightedPipeline: number;
+  avgDaysLate: number;
+  erpHold: number;
+  creditHold: number;
+  holdReason: string;
+  holdAt: string | null;
+  pendingApprovals: number;
+  creditAsOf: string | null;
+};
+
+export function readExposure(db: Db, customerId: number | null = null): ExposureSqlRow[] {
+  return prepareCached(db.$client, EXPOSURE_SQL).all({ id: customerId }) as ExposureSqlRow[];
+}
+
+export function setCreditHold(db: Db, customerId: number, h: { hold: boolean; reason: string; by: number | null; at: string }): void {
+  prepareCached(db.$client, 'UPDATE customers SET credit_hold = ?, hold_reason = ?, hold_by = ?, hold_at = ? WHERE id = ?').run(
+    h.hold ? 1 : 0,
+    h.reason,
+    h.by,
+    h.at,
+    customerId,
+  );
+}

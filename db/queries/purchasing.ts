@@ -1,0 +1,126 @@
+import type { Db } from '../client';
+import { prepareCached } from './statements';
+
+/** The best valid supplier price row for a product and a quantity `q` (alias s.product_id, q): cheapest, then fastest. */
+const BEST_PRICE_ID = (product: string, q: string) => `(SELECT sp.id FROM supplier_prices sp WHERE sp.product_id = ${product} AND sp.active = 1
+  AND sp.min_qty <= ${q} AND (sp.valid_from IS NULL OR sp.valid_from <= @today) AND (sp.valid_to IS NULL OR sp.valid_to >= @today)
+  ORDER BY sp.unit_price, sp.lead_time_days LIMIT 1)`;
+
+/** The SQL of the purchasing workspace, also run raw by the benchmark. */
+export const PURCHASING_SQL = {
+  shortages: `SELECT s.id, s.status, s.product_id AS productId, p.code AS productCode, p.name AS productName, p.unit, s.warehouse_id AS warehouseId,
+      w.code AS warehouseCode, s.qty, s.needed_by AS neededBy, s.opportunity_id AS opportunityId, o.reference, c.name AS customerName,
+      coalesce(st.on_hand, 0) AS onHand,
+      coalesce((SELECT sum(r.qty) FROM incoming_receipts r WHERE r.product_id = s.product_id AND r.warehouse_id = s.warehouse_id AND r.active = 1
+        AND r.expected_date <= coalesce(s.needed_by, '9999-12-31')), 0) AS incoming,
+      bsp.supplier_id AS supplierId, su.name AS supplierName, bsp.unit_price AS supplierPrice, bsp.lead_time_days AS leadTimeDays,
+      s.reason, coalesce(ob.erp_ref, ob.uuid) AS purchaseRef
+    FROM (SELECT x.*, ${BEST_PRICE_ID('x.product_id', 'x.qty')} AS best FROM shortages x
+          WHERE (@status = 'all' AND x.status != 'cancelled') OR x.status = @status) s
+    JOIN products p ON p.id = s.product_id JOIN warehouses w ON w.id = s.warehouse_id
+    JOIN opportunities o ON o.id = s.opportunity_id JOIN customers c ON c.id = o.customer_id
+    LEFT JOIN stock_levels st ON st.product_id = s.product_id AND st.warehouse_id = s.warehouse_id
+    LEFT JOIN supplier_prices bsp ON bsp.id = s.best LEFT JOIN suppliers su ON su.id = bsp.supplier_id
+    LEFT JOIN outbox ob ON ob.id = s.outbox_id
+    ORDER BY s.needed_by, s.id`,
+  /** weighted demand of open deals not yet committed (a committed deal's need is in its reservations and shortages), by week */
+  demand: `SELECT l.product_id AS productId, l.warehouse_id AS warehouseId,
+      max(0, CAST((julianday(l.demand_date) - julianday(@today)) / 7 AS INTEGER)) AS week, sum((l.qty * l.demand_probability + 50) / 100) AS qty
+    FROM opportunity_lines l JOIN opportunities o ON o.id = l.opportunity_id
+    WHERE l.demand_open = 1 AND l.demand_date != '' AND l.demand_date < @end AND o.ops_state IS NOT 'committed'
+    GROUP BY l.product_id, l.warehouse_id, week`,
+  position: `SELECT s.product_id AS productId, s.warehouse_id AS warehouseId, s.on_hand - s.reserved_erp
+      - coalesce((SELECT sum(r.qty) FROM reservations r WHERE r.product_id = s.product_id AND r.warehouse_id = s.warehouse_id AND r.status = 'active'), 0) AS atp,
+      coalesce((SELECT sum(i.qty) FROM incoming_receipts i WHERE i.product_id = s.product_id AND i.warehouse_id = s.warehouse_id AND i.active = 1
+        AND i.expected_date < @end), 0) AS incoming
+    FROM stock_levels s WHERE s.product_id IN (SELECT value FROM json_each(@ids))`,
+  products: `SELECT p.id, p.code, p.name, p.unit FROM products p WHERE p.id IN (SELECT value FROM json_each(@ids))`,
+  bestPrice: `SELECT sp.supplier_id AS supplierId, su.name AS supplierName, sp.unit_price AS supplierPrice, sp.lead_time_days AS leadTimeDays
+    FROM supplier_prices sp JOIN suppliers su ON su.id = sp.supplier_id WHERE sp.id = ${BEST_PRICE_ID('@product', '@qty')}`,
+  warehouses: 'SELECT id, code FROM warehouses WHERE active = 1',
+};
+
+export type ShortageSqlRow = {
+  id: number;
+  status: 'open' | 'requested' | 'covered' | 'dismissed' | 'cancelled';
+  productId: number;
+  productCode: string;
+  productName: string;
+  unit: string;
+  warehouseId: number;
+  warehouseCode: string;
+  qty: number;
+  neededBy: string | null;
+  opportunityId: number;
+  reference: string;
+  customerName: string;
+  onHand: number;
+  incoming: number;
+  supplierId: number | null;
+  supplierName: string | null;
+  supplierPrice: number | null;
+  leadTimeDays: number | null;
+  reason: string;
+  purchaseRef: string | null;
+};
+
+export function readShortages(db: Db, status: string, today: string): ShortageSqlRow[] {
+  return prepareCached(db.$client, PURCHASING_SQL.shortages).all({ status, today }) as ShortageSqlRow[];
+}
+
+export function readDemandBuckets(db: Db, today: string, end: string) {
+  return prepareCached(db.$client, PURCHASING_SQL.demand).all({ today, end }) as {
+    productId: number;
+    warehouseId: number | null;
+    week: number;
+    qty: number;
+  }[];
+}
+
+export function readPositions(db: Db, productIds: number[], end: string) {
+  return prepareCached(db.$client, PURCHASING_SQL.position).all({ ids: JSON.stringify(productIds), end }) as {
+    productId: number;
+    warehouseId: number;
+    atp: number;
+    incoming: number;
+  }[];
+}
+
+export function readProducts(db: Db, productIds: number[]) {
+  return prepareCached(db.$client, PURCHASING_SQL.products).all({ ids: JSON.stringify(productIds) }) as {
+    id: number;
+    code: string;
+    name: string;
+    unit: string;
+  }[];
+}
+
+export function readBestPrice(db: Db, productId: number, qty: number, today: string) {
+  return prepareCached(db.$client, PURCHASING_SQL.bestPrice).get({ product: productId, qty, today }) as
+    { supplierId: number; supplierName: string; supplierPrice: number; leadTimeDays: number } | undefined;
+}
+
+export function readWarehouseCodes(db: Db): Map<number, string> {
+  return new Map((prepareCached(db.$client, PURCHASING_SQL.warehouses).all() as { id: number; code: string }[]).map((w) => [w.id, w.code]));
+}
+
+export function shortageById(db: Db, id: number) {
+  return prepareCached(
+    db.$client,
+    'SELECT id, status, product_id AS productId, warehouse_id AS warehouseId, qty, opportunity_id AS opportunityId FROM shortages WHERE id = ?',
+  ).get(id) as { id: number; status: string; productId: number; warehouseId: number; qty: number; opportunityId: number } | undefined;
+}
+
+export function receiptById(db: Db, id: number) {
+  return prepareCached(
+    db.$client,
+    'SELECT id, product_id AS productId, warehouse_id AS warehouseId, qty, expected_date AS expectedDate, purchase_ref AS purchaseRef FROM incoming_receipts WHERE id = ? AND active = 1',
+  ).get(id) as { id: number; productId: number; warehouseId: number; qty: number; expectedDate: string; purchaseRef: string } | undefined;
+}
+
+export function receiptsFor(db: Db, productId: number, warehouseId: number) {
+  return prepareCached(
+    db.$client,
+    'SELECT id, qty, expected_date AS expectedDate, purchase_ref AS purchaseRef FROM incoming_receipts WHERE product_id = ? AND warehouse_id = ? AND active = 1 ORDER BY expected_date',
+  ).all(productId, warehouseId) as { id: number; qty: number; expectedDate: string; purchaseRef: string }[];
+}

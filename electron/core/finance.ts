@@ -1,0 +1,42 @@
+import type { Db } from '../../db/client';
+import { writeAudit } from '../../db/queries/audit';
+import { readExposure, setCreditHold, type ExposureSqlRow } from '../../db/queries/finance';
+import type { ExposureRow, ParsedInput, Role } from '../shared/contract';
+import { creditHeadroom } from '../shared/domain/credit';
+import { AppError, notFound } from '../shared/errors';
+import type { Actor } from './pipeline';
+
+function toRow(r: ExposureSqlRow): ExposureRow {
+  // accepted deals count like open orders: they are promised
+  const room = creditHeadroom(
+    { creditLimit: r.creditLimit, outstanding: r.outstanding, openOrders: r.openOrders, onHold: false },
+    r.reservedDeals,
+    r.weightedPipeline,
+  );
+  return { ...r, erpHold: r.erpHold === 1, creditHold: r.creditHold === 1, headroom: room.headroom, headroomWithPipeline: room.withPipeline };
+}
+
+export const exposure = (db: Db): ExposureRow[] => readExposure(db).map(toRow);
+
+/** Credit control puts a customer on hold (it blocks acceptance) or lifts it; core refuses other roles. */
+export function holdCustomer(db: Db, input: ParsedInput<'customers.hold'>, role: Role, a: Actor): ExposureRow {
+  if (role !== 'finance' && role !== 'manager')
+    throw new AppError('forbidden', `A credit hold is put or lifted by credit control (finance) or the manager, not by the ${role} role`, { role });
+  return db.$client.transaction(() => {
+    const [before] = readExposure(db, input.customerId);
+    if (!before) throw notFound('Customer', input.customerId);
+    setCreditHold(db, input.customerId, { hold: input.hold, reason: input.hold ? input.reason : '', by: a.userId, at: a.at });
+    writeAudit(db, {
+      entity: 'customer',
+      entityId: input.customerId,
+      action: 'update',
+      field: 'creditHold',
+      oldValue: { hold: before.creditHold === 1, reason: before.holdReason },
+      newValue: { hold: input.hold, reason: input.reason },
+      by: a.userId,
+      at: a.at,
+      source: 'user',
+    });
+    return toRow(readExposure(db, input.customerId)[0]!);
+  })();
+}

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/client';
+import { writeAudit } from '../../db/queries/audit';
+import { insertOutbox, setShortageStatus } from '../../db/queries/operations';
+import * as q from '../../db/queries/purchasing';
+import type { DemandRow, Output, ShortageRow } from '../shared/contract';
+import { addDays } from '../shared/dates';
+import { AppError, notFound } from '../shared/errors';
+import type { Actor } from './pipeline';
+
+const withTiming = (r: q.ShortageSqlRow, today: string): ShortageRow => {
+  const orderBy = r.neededBy && r.leadTimeDays !== null ? addDays(r.neededBy, -r.leadTimeDays) : null;
+  return { ...r, unit: r.unit as ShortageRow['unit'], orderBy, inTime: orderBy === null ? null : orderBy >= today };
+};
+
+/** The buyer's workspace: shortages to cover and the demand the pipeline announces, with the best supplier for each. */
+export function createPurchasing(db: Db) {
+  const tx = <T>(fn: () => T): T => db.$client.transaction(fn)();
+  const openShortage = (id: number) => {
+    const s = q.shortageById(db, id);
+    if (!s) throw notFound('Shortage', id);
+    if (s.status !== 'open') throw new AppError('conflict', `Shortage ${id} is already ${s.status}`, { status: s.status });
+    return s;
+  };
+  const audit = (id: number, a: Actor, from: string, to: unknown) =>
+    writeAudit(db, {
+      entity: 'shortage',
+      entityId: id,
+      action: 'update',
+      field: 'status',
+      oldValue: from,
+      newValue: to,
+      by: a.userId,
+      at: a.at,
+      source: 'user',
+    });
+
+  return {
+    shortages: (status: string, today: string): ShortageRow[] => q.readShortages(db, status, today).map((r) => withTiming(r, today)),
+
+    demand(weeks: number, today: string): DemandRow[] {
+      const end = addDays(today, weeks * 7);
+      const buckets = q.readDemandBuckets(db, today, end);
+      const productIds = [...new Set(buckets.map((b) => b.productId))];
+      const products = new Map(q.readProducts(db, productIds).map((p) => [p.id, p]));
+      const positions = q.readPositions(db, productIds, end);
+      const codes = q.readWarehouseCodes(db);
+      const rows = new Map<string, DemandRow>();
+      for (const b of buckets) {
+        const key = `${b.productId}:${b.warehouseId ?? '*'}`;
+        let row = rows.get(key);
+        if (!row) {
+          const p = products.get(b.productId)!;
+          const here = positions.filter((x) => x.productId === b.productId && (b.warehouseId === null || x.warehouseId === b.warehouseId));
+          const atp = here.reduce((s, x) => s + x.atp, 0);
+          const incoming = here.reduce((s, x) => s + x.incoming, 0);
+          row = {
+            productId: p.id,
+            productCode: p.code,
+            productName: p.name,
+            unit: p.unit as DemandRow['unit'],
+            warehouseId: b.warehouseId,
+            warehouseCode: b.warehouseId === null ? null : (codes.get(b.warehouseId) ?? null),
+            atp,
+            incoming,
+            weeks: Array<number>(weeks).fill(0),
+            total: 0,
+            projected: 0,
+            supplierId: null,
+            supplierName: null,
+            supplierPrice: null,
+            leadTimeDays: null,
+          };
+          rows.set(key, row);
+        }
+        row.weeks[Math.min(b.week, weeks - 1)]! += b.qty;
+        row.total += b.qty;
+      }
+      const out = [...rows.values()];
+      for (const r of out) {
+        r.projected = r.atp + r.incoming - r.total;
+        // the supplier to call for what the horizon lacks (or the whole demand when nothing lacks)
+        const best = q.readBestPrice(db, r.productId, Math.max(-r.projected, r.total), today);
+        if (best) Object.assign(r, best);
+      }
+      return out.sort((a, b) => a.projected - b.projected || a.productCode.localeCompare(b.productCode));
+    },
+
+    /** Purchase requests from shortages, one per best supplier, queued for the ERP; each shortage marked as ordered. */
+    request(ids: number[], today: string, a: Actor): Output<'purchasing.request'> {
+      return tx(() => {
+        const rows = q.readShortages(db, 'open', today);
+        const bySupplier = new Map<number, q.ShortageSqlRow[]>();
+        for (const id of new Set(ids)) {
+          openShortage(id);
+          const r = rows.find((x) => x.id === id)!;
+          if (r.supplierId === null)
+            throw new AppError('conflict', `No valid supplier price for ${r.productCode} (shortage ${id}): it cannot be requested`, {
+              issues: [{ path: 'shortageIds', message: `no supplier for ${r.productCode}` }],
+            });
+          (bySupplier.get(r.supplierId) ?? bySupplier.set(r.supplierId, []).get(r.supplierId)!).push(r);
+        }
+        const requests: Output<'purchasing.request'>['requests'] = [];
+        for (const [supplierId, lines] of bySupplier) {
+          const uuid = randomUUID();
+          const payload = {
+            supplierId,
+            supplierName: lines[0]!.supplierName,
+            lines: lines.map((l) => ({
+              shortageId: l.id,
+              productCode: l.productCode,
+              warehouseCode: l.warehouseCode,
+              qty: l.qty,
+              neededBy: l.neededBy,
+              unitPrice: l.supplierPrice,
+            })),
+          };
+          const outboxId = insertOutbox(db, { uuid, kind: 'purchase_request', subject: `supplier:${supplierId}`, payload, at: a.at });
+          for (const l of lines) {
+            setShortageStatus(db, l.id, 'requested', a.at, { outboxId, by: a.userId });
+            audit(l.id, a, 'open', { status: 'requested', outboxId });
+          }
+          requests.push({ outboxId, supplierId, supplierName: lines[0]!.supplierName ?? '', lines: lines.length, uuid });
+        }
+        return { requests };
+      });
+    },
+
+    cover(shortageId: number, receiptId: number, a: Actor): void {
+      tx(() => {
+        const s = openShortage(shortageId);
+        const r = q.receiptById(db, receiptId);
+        if (!r)
+          throw new AppError('not_found', `Receipt ${receiptId} does not exist`, { issues: [{ path: 'receiptId', message: 'unknown receipt' }] });
+        if (r.productId !== s.productId || r.warehouseId !== s.warehouseId)
+          throw new AppError('invalid_input', `Receipt ${r.purchaseRef} brings another product or goes to another warehouse`, {
+            issues: [{ path: 'receiptId', message: 'not the same product and warehouse' }],
+          });
+        setShortageStatus(db, shortageId, 'covered', a.at, { receiptId, by: a.userId, reason: r.purchaseRef });
+        audit(shortageId, a, 'open', { status: 'covered', receiptId });
+      });
+    },
+
+    dismiss(shortageId: number, reason: string, a: Actor): void {
+      tx(() => {
+        openShortage(shortageId);
+        setShortageStatus(db, shortageId, 'dismissed', a.at, { reason, by: a.userId });
+        audit(shortageId, a, 'open', { status: 'dismissed', reason });
+      });
+    },
+
+    receipts(shortageId: number) {
+      const s = q.shortageById(db, shortageId);
+      if (!s) throw notFound('Shortage', shortageId);
+      return q.receiptsFor(db, s.productId, s.warehouseId);
+    },
+  };
+}

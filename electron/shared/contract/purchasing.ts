@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { id, isoDate, moneyInt, qtyInt, unit } from './common';
+
+const bestSupplier = {
+  supplierId: id.nullable(),
+  supplierName: z.string().nullable(),
+  supplierPrice: moneyInt.nullable(),
+  leadTimeDays: z.number().int().nullable(),
+};
+
+/** One shortage as a buyer works it: what, where, by when, for which deal, and who can deliver in time. */
+export const shortageRow = z.object({
+  id,
+  status: z.enum(['open', 'requested', 'covered', 'dismissed', 'cancelled']),
+  productId: id,
+  productCode: z.string(),
+  productName: z.string(),
+  unit,
+  warehouseId: id,
+  warehouseCode: z.string(),
+  qty: qtyInt,
+  neededBy: isoDate.nullable(),
+  opportunityId: id,
+  reference: z.string(),
+  customerName: z.string(),
+  onHand: qtyInt,
+  /** receipts expected in this warehouse by the needed-by date */
+  incoming: qtyInt,
+  ...bestSupplier,
+  /** the last day to order from the best supplier: needed-by minus its lead time */
+  orderBy: isoDate.nullable(),
+  inTime: z.boolean().nullable(),
+  reason: z.string(),
+  purchaseRef: z.string().nullable(),
+});
+export type ShortageRow = z.infer<typeof shortageRow>;
+export const shortagesInput = z.object({ status: z.enum(['open', 'requested', 'covered', 'dismissed', 'all']).default('open') }).strict();
+
+/** Pipeline-weighted demand of a product in a warehouse over the coming weeks, against stock and receipts. */
+export const demandRow = z.object({
+  productId: id,
+  productCode: z.string(),
+  productName: z.string(),
+  unit,
+  warehouseId: id.nullable(),
+  warehouseCode: z.string().nullable(),
+  atp: qtyInt,
+  incoming: qtyInt,
+  weeks: z.array(qtyInt),
+  total: qtyInt,
+  /** stock + receipts − weighted demand over the horizon */
+  projected: qtyInt,
+  ...bestSupplier,
+});
+export type DemandRow = z.infer<typeof demandRow>;
+export const demandInput = z.object({ weeks: z.number().int().min(1).max(26).default(8) }).strict();
+
+export const purchaseRequestInput = z.object({ shortageIds: z.array(id).min(1, 'choose at least one shortage').max(500) }).strict();
+export const purchaseRequestResult = z.object({
+  requests: z.array(z.object({ outboxId: id, supplierId: id, supplierName: z.string(), lines: z.number().int(), uuid: z.string() })),
+});
+export const coverInput = z.object({ shortageId: id, receiptId: id }).strict();
+export const dismissInput = z
+  .object({ shortageId: id, reason: z.string().trim().min(1, 'say why it is dismissed').max(500, 'a reason is limited to 500 characters') })
+  .strict();
+export const receiptOption = z.object({ id, qty: qtyInt, expectedDate: isoDate, purchaseRef: z.string() });

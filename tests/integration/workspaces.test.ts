@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core';
+import type { Output } from '../../electron/shared/contract';
+import { addDays } from '../../electron/shared/dates';
+import { smallCore, TODAY } from './helpers';
+
+type View = Output<'opportunity.get'>;
+let core: Core;
+let cleanup: () => void;
+beforeAll(() => ({ core, cleanup } = smallCore()));
+afterAll(() => cleanup());
+
+const sql = <T>(q: string, ...params: unknown[]) => core.db.$client.prepare(q).all(...params) as T[];
+const one = <T>(q: string, ...params: unknown[]) => sql<T>(q, ...params)[0]!;
+const stage = (code: string) => one<{ id: number }>('SELECT id FROM stages WHERE code = ?', code).id;
+const asRole = (role: string) => core.call('settings.set', { key: 'role', value: role });
+
+/** Accepts a deal whose lines each want more than the company holds: every line ends short. */
+async function acceptShortDeal(productIds: number[]) {
+  const customer = one<{ id: number }>('SELECT id FROM customers WHERE on_hold = 0 AND credit_hold = 0 ORDER BY id DESC LIMIT 1').id;
+  core.db.$client.prepare('UPDATE customers SET credit_limit = outstanding + open_orders + 1000000000000 WHERE id = ?').run(customer);
+  let v = (await core.call('opportunity.create', { customerId: customer, title: 'Ruptures', requestedDate: addDays(TODAY, 30) })) as View;
+  for (const productId of productIds) {
+    const p = one<{ total: number; price: number }>(
+      `SELECT (SELECT coalesce(sum(max(on_hand - reserved_erp, 0)), 0) FROM stock_levels WHERE product_id = p.id)
+         + (SELECT coalesce(sum(qty), 0) FROM incoming_receipts WHERE product_id = p.id) AS total, p.list_price AS price FROM products p WHERE p.id = ?`,
+      productId,
+    );
+    v = (await core.call('opportunity.addLine', { opportunityId: v.id, productId, qty: p.total + 500_000, unitPrice: p.price * 2 })) as View;
+  }
+  await core.call('pipeline.moveStage', { opportunityId: v.id, toStageId: stage('ACCEPT') });
+  return v;
+}
+
+describe('purchasing workspace', () => {
+  it('lists each shortage with stock, receipts due, the best supplier for the quantity and the last day to order', async () => {
+    const product = one<{ id: number }>('SELECT product_id AS id FROM supplier_prices GROUP BY product_id ORDER BY product_id LIMIT 1').id;
+    const v = await acceptShortDeal([product]);
+    const rows = await core.call('purchasing.shortages', { status: 'open' });
+    const row = rows.find((r) => r.opportunityId === v.id)!;
+    expect(row).toMatchObject({ productId: product, reference: v.reference, neededBy: addDays(TODAY, 28) });
+    const best = one<{ supplier_id: number; unit_price: number; lead_time_days: number }>(
+      `SELECT supplier_id, unit_price, lead_time_days FROM supplier_prices WHERE product_id = ? AND active = 1 AND min_qty <= ?
+       AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?) ORDER BY unit_price, lead_time_days LIMIT 1`,
+      product,
+      row.qty,
+      TODAY,
+      TODAY,
+    );
+    expect(row).toMatchObject({ supplierId: best.supplier_id, supplierPrice: best.unit_price, leadTimeDays: best.lead_time_days });
+    expect(row.orderBy).toBe(addDays(addDays(TODAY, 28), -best.lead_time_days));
+    expect(row.inTime).toBe(row.orderBy! >= TODAY);
+  });
+
+  it('turns shortages into purchase requests, one per supplier, queued for the ERP; never twice', async () => {
+    const products = sql<{ id: number }>('SELECT product_id AS id FROM supplier_prices GROUP BY product_id ORDER BY product_id LIMIT 3 OFFSET 5').map(
+      (p) => p.id,
+    );
+    const v = await acceptShortDeal(products);
+    const mine = (await core.call('purchasing.shortages', { status: 'open' })).filter((r) => r.opportunityId === v.id);
+    expect(mine).toHaveLength(3);
+    const suppliers = new Set(mine.map((r) => r.supplierId));
+    const before = one<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE kind = 'purchase_request'").n;
+    const { requests } = (await core.call('purchasing.request', { shortageIds: mine.map((r) => r.id) })) as Output<'purchasing.request'>;
+    expect(requests).toHaveLength(suppliers.size);
+    expect(requests.reduce((n, r) => n + r.lines, 0)).toBe(3);
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE kind = 'purchase_request'").n).toBe(before + suppliers.size);
+    const requested = (await core.call('purchasing.shortages', { status: 'requested' })).filter((r) => r.opportunityId === v.id);
+    expect(requested.map((r) => r.purchaseRef)).toEqual(expect.arrayContaining([requests[0]!.uuid]));
+    await expect(core.call('purchasing.request', { shortageIds: [mine[0]!.id] })).rejects.toMatchObject({ code: 'conflict' });
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE kind = 'purchase_request'").n).toBe(before + suppliers.size);
+  });
+
+  it('covers a shortage by a receipt of the same product and warehouse only, and dismisses one with a reason', async () => {
+    const product = one<{ id: number; w: number }>('SELECT product_id AS id, warehouse_id AS w FROM incoming_receipts ORDER BY id LIMIT 1');
+    const v = await acceptShortDeal([product.id]);
+    const s = (await core.call('purchasing.shortages', { status: 'open' })).find((r) => r.opportunityId === v.id)!;
+    const options = (await core.call('purchasing.receipts', { shortageId: s.id })) as Output<'purchasing.receipts'>;
+    const wrong = one<{ id: number }>('SELECT id FROM incoming_receipts WHERE product_id != ? LIMIT 1', product.id).id;
+    await expect(core.call('purchasing.cover', { shortageId: s.id, receiptId: wrong })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(core.call('purchasing.dismiss', { shortageId: s.id, reason: ' ' })).rejects.toMatchObject({ code: 'invalid_input' });
+    if (options.length > 0) {
+      await core.call('purchasing.cover', { shortageId: s.id, receiptId: options[0]!.id });
+      expect(one<{ status: string; receipt_id: number }>('SELECT status, receipt_id FROM shortages WHERE id = ?', s.id)).toEqual({
+        status: 'covered',
+        receipt_id: options[0]!.id,
+      });
+    } else {
+      await core.call('purchasing.dismiss', { shortageId: s.id, reason: 'client servi par un confrère' });
+      expect(one<{ status: string }>('SELECT status FROM shortages WHERE id = ?', s.id).status).toBe('dismissed');
+    }
+    await expect(core.call('purchasing.dismiss', { shortageId: s.id, reason: 'encore' })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('sums the pipeline-weighted demand by product, warehouse and week, without deals already committed', async () => {
+    const rows = (await core.call('purchasing.demand', { weeks: 8 })) as Output<'purchasing.demand'>;
+    const end = addDays(TODAY, 56);
+    const raw = one<{ q: number }>(
+      `SELECT coalesce(sum((l.qty * l.demand_probability + 50) / 100), 0) AS q FROM opportunity_lines l JOIN opportunities o ON o.id = l.opportunity_id
+       WHERE l.demand_open = 1 AND l.demand_date != '' AND l.demand_date < ? AND o.ops_state IS NOT 'committed'`,
+      end,
+    ).q;
+    expect(rows.reduce((s, r) => s + r.total, 0)).toBe(raw);
+    for (const r of rows) {
+      expect(r.weeks).toHaveLength(8);
+      expect(r.weeks.reduce((s, w) => s + w, 0)).toBe(r.total);
+      expect(r.projected).toBe(r.atp + r.incoming - r.total);
+    }
+    // the most pressing first
+    expect(rows.map((r) => r.projected)).toEqual([...rows.map((r) => r.projected)].sort((a, b) => a - b));
+  });
+});
+
+describe('finance workspace', () => {
+  it('shows each customer exposure with accepted deals and the weighted pipeline; only finance puts a hold, which blocks acceptance', async () => {
+    const rows = (await core.call('finance.exposure', {})) as Output<'finance.exposure'>;
+    const withDeals = rows.find((r) => r.reservedDeals > 0)!;
+    expect(withDeals.headroom).toBe(withDeals.creditLimit - withDeals.outstanding - withDeals.openOrders - withDeals.reservedDeals);
+    expect(withDeals.headroomWithPipeline).toBe(withDeals.headroom - withDeals.weightedPipeline);
+
+    const target = one<{ id: number; customer_id: number }>(
+      "SELECT o.id, o.customer_id FROM opportunities o JOIN stages s ON s.id = o.stage_id WHERE s.code = 'NEGO' AND o.amount > 0 ORDER BY o.id LIMIT 1",
+    );
+    await asRole('trader');
+    await expect(core.call('customers.hold', { customerId: target.customer_id, hold: true, reason: 'impayés' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await asRole('finance');
+    await expect(core.call('customers.hold', { customerId: target.customer_id, hold: true })).rejects.toMatchObject({ code: 'invalid_input' });
+    const held = (await core.call('customers.hold', {
+      customerId: target.customer_id,
+      hold: true,
+      reason: 'impayés de septembre',
+    })) as Output<'customers.hold'>;
+    expect(held).toMatchObject({ creditHold: true, holdReason: 'impayés de septembre' });
+    // shown wherever the customer appears: the deal, the grid, the board
+    expect(((await core.call('opportunity.get', { id: target.id })) as View).customer.onHold).toBe(true);
+    await asRole('trader');
+    await expect(core.call('pipeline.moveStage', { opportunityId: target.id, toStageId: stage('ACCEPT') })).rejects.toMatchObject({
+      message: /impayés de septembre.*finance/,
+    });
+    await asRole('finance');
+    await core.call('customers.hold', { customerId: target.customer_id, hold: false });
+    expect(((await core.call('opportunity.get', { id: target.id })) as View).customer.onHold).toBe(false);
+    const audit = sql<{ field: string }>("SELECT field FROM audit_log WHERE entity = 'customer' AND entity_id = ?", target.customer_id);
+    expect(audit).toHaveLength(2);
+    await asRole('trader');
+  });
+});
