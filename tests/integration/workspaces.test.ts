@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
-import type { Output } from '../../electron/shared/contract';
+import type { Input, Method, Output } from '../../electron/shared/contract';
 import { addDays } from '../../electron/shared/dates';
 import { smallCore, TODAY } from './helpers';
 
@@ -14,6 +14,8 @@ const sql = <T>(q: string, ...params: unknown[]) => core.db.$client.prepare(q).a
 const one = <T>(q: string, ...params: unknown[]) => sql<T>(q, ...params)[0]!;
 const stage = (code: string) => one<{ id: number }>('SELECT id FROM stages WHERE code = ?', code).id;
 const asRole = (role: string) => core.call('settings.set', { key: 'role', value: role });
+/** A typed call through core, as the renderer makes it. */
+const call = <M extends Method>(method: M, input: Input<M>) => core.call(method, input) as Promise<Output<M>>;
 
 /** Accepts a deal whose lines each want more than the company holds: every line ends short. */
 async function acceptShortDeal(productIds: number[]) {
@@ -36,7 +38,7 @@ describe('purchasing workspace', () => {
   it('lists each shortage with stock, receipts due, the best supplier for the quantity and the last day to order', async () => {
     const product = one<{ id: number }>('SELECT product_id AS id FROM supplier_prices GROUP BY product_id ORDER BY product_id LIMIT 1').id;
     const v = await acceptShortDeal([product]);
-    const rows = await core.call('purchasing.shortages', { status: 'open' });
+    const rows = await call('purchasing.shortages', { status: 'open' });
     const row = rows.find((r) => r.opportunityId === v.id)!;
     expect(row).toMatchObject({ productId: product, reference: v.reference, neededBy: addDays(TODAY, 28) });
     const best = one<{ supplier_id: number; unit_price: number; lead_time_days: number }>(
@@ -57,15 +59,15 @@ describe('purchasing workspace', () => {
       (p) => p.id,
     );
     const v = await acceptShortDeal(products);
-    const mine = (await core.call('purchasing.shortages', { status: 'open' })).filter((r) => r.opportunityId === v.id);
+    const mine = (await call('purchasing.shortages', { status: 'open' })).filter((r) => r.opportunityId === v.id);
     expect(mine).toHaveLength(3);
     const suppliers = new Set(mine.map((r) => r.supplierId));
     const before = one<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE kind = 'purchase_request'").n;
-    const { requests } = (await core.call('purchasing.request', { shortageIds: mine.map((r) => r.id) })) as Output<'purchasing.request'>;
+    const { requests } = (await call('purchasing.request', { shortageIds: mine.map((r) => r.id) })) as Output<'purchasing.request'>;
     expect(requests).toHaveLength(suppliers.size);
     expect(requests.reduce((n, r) => n + r.lines, 0)).toBe(3);
     expect(one<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE kind = 'purchase_request'").n).toBe(before + suppliers.size);
-    const requested = (await core.call('purchasing.shortages', { status: 'requested' })).filter((r) => r.opportunityId === v.id);
+    const requested = (await call('purchasing.shortages', { status: 'requested' })).filter((r) => r.opportunityId === v.id);
     expect(requested.map((r) => r.purchaseRef)).toEqual(expect.arrayContaining([requests[0]!.uuid]));
     await expect(core.call('purchasing.request', { shortageIds: [mine[0]!.id] })).rejects.toMatchObject({ code: 'conflict' });
     expect(one<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE kind = 'purchase_request'").n).toBe(before + suppliers.size);
@@ -74,8 +76,8 @@ describe('purchasing workspace', () => {
   it('covers a shortage by a receipt of the same product and warehouse only, and dismisses one with a reason', async () => {
     const product = one<{ id: number; w: number }>('SELECT product_id AS id, warehouse_id AS w FROM incoming_receipts ORDER BY id LIMIT 1');
     const v = await acceptShortDeal([product.id]);
-    const s = (await core.call('purchasing.shortages', { status: 'open' })).find((r) => r.opportunityId === v.id)!;
-    const options = (await core.call('purchasing.receipts', { shortageId: s.id })) as Output<'purchasing.receipts'>;
+    const s = (await call('purchasing.shortages', { status: 'open' })).find((r) => r.opportunityId === v.id)!;
+    const options = (await call('purchasing.receipts', { shortageId: s.id })) as Output<'purchasing.receipts'>;
     const wrong = one<{ id: number }>('SELECT id FROM incoming_receipts WHERE product_id != ? LIMIT 1', product.id).id;
     await expect(core.call('purchasing.cover', { shortageId: s.id, receiptId: wrong })).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(core.call('purchasing.dismiss', { shortageId: s.id, reason: ' ' })).rejects.toMatchObject({ code: 'invalid_input' });
@@ -93,7 +95,7 @@ describe('purchasing workspace', () => {
   });
 
   it('sums the pipeline-weighted demand by product, warehouse and week, without deals already committed', async () => {
-    const rows = (await core.call('purchasing.demand', { weeks: 8 })) as Output<'purchasing.demand'>;
+    const rows = (await call('purchasing.demand', { weeks: 8 })) as Output<'purchasing.demand'>;
     const end = addDays(TODAY, 56);
     const raw = one<{ q: number }>(
       `SELECT coalesce(sum((l.qty * l.demand_probability + 50) / 100), 0) AS q FROM opportunity_lines l JOIN opportunities o ON o.id = l.opportunity_id
@@ -113,7 +115,7 @@ describe('purchasing workspace', () => {
 
 describe('finance workspace', () => {
   it('shows each customer exposure with accepted deals and the weighted pipeline; only finance puts a hold, which blocks acceptance', async () => {
-    const rows = (await core.call('finance.exposure', {})) as Output<'finance.exposure'>;
+    const rows = (await call('finance.exposure', {})) as Output<'finance.exposure'>;
     const withDeals = rows.find((r) => r.reservedDeals > 0)!;
     expect(withDeals.headroom).toBe(withDeals.creditLimit - withDeals.outstanding - withDeals.openOrders - withDeals.reservedDeals);
     expect(withDeals.headroomWithPipeline).toBe(withDeals.headroom - withDeals.weightedPipeline);
@@ -127,21 +129,21 @@ describe('finance workspace', () => {
     });
     await asRole('finance');
     await expect(core.call('customers.hold', { customerId: target.customer_id, hold: true })).rejects.toMatchObject({ code: 'invalid_input' });
-    const held = (await core.call('customers.hold', {
+    const held = (await call('customers.hold', {
       customerId: target.customer_id,
       hold: true,
       reason: 'impayés de septembre',
     })) as Output<'customers.hold'>;
     expect(held).toMatchObject({ creditHold: true, holdReason: 'impayés de septembre' });
     // shown wherever the customer appears: the deal, the grid, the board
-    expect(((await core.call('opportunity.get', { id: target.id })) as View).customer.onHold).toBe(true);
+    expect(((await call('opportunity.get', { id: target.id })) as View).customer.onHold).toBe(true);
     await asRole('trader');
     await expect(core.call('pipeline.moveStage', { opportunityId: target.id, toStageId: stage('ACCEPT') })).rejects.toMatchObject({
       message: /impayés de septembre.*finance/,
     });
     await asRole('finance');
     await core.call('customers.hold', { customerId: target.customer_id, hold: false });
-    expect(((await core.call('opportunity.get', { id: target.id })) as View).customer.onHold).toBe(false);
+    expect(((await call('opportunity.get', { id: target.id })) as View).customer.onHold).toBe(false);
     const audit = sql<{ field: string }>("SELECT field FROM audit_log WHERE entity = 'customer' AND entity_id = ?", target.customer_id);
     expect(audit).toHaveLength(2);
     await asRole('trader');
