@@ -63,7 +63,7 @@ describe('purchasing workspace', () => {
     expect(mine).toHaveLength(3);
     const suppliers = new Set(mine.map((r) => r.supplierId));
     const before = one<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE kind = 'purchase_request'").n;
-    const { requests } = (await call('purchasing.request', { shortageIds: mine.map((r) => r.id) })) as Output<'purchasing.request'>;
+    const { requests } = await call('purchasing.request', { shortageIds: mine.map((r) => r.id) });
     expect(requests).toHaveLength(suppliers.size);
     expect(requests.reduce((n, r) => n + r.lines, 0)).toBe(3);
     expect(one<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE kind = 'purchase_request'").n).toBe(before + suppliers.size);
@@ -77,7 +77,7 @@ describe('purchasing workspace', () => {
     const product = one<{ id: number; w: number }>('SELECT product_id AS id, warehouse_id AS w FROM incoming_receipts ORDER BY id LIMIT 1');
     const v = await acceptShortDeal([product.id]);
     const s = (await call('purchasing.shortages', { status: 'open' })).find((r) => r.opportunityId === v.id)!;
-    const options = (await call('purchasing.receipts', { shortageId: s.id })) as Output<'purchasing.receipts'>;
+    const options = await call('purchasing.receipts', { shortageId: s.id });
     const wrong = one<{ id: number }>('SELECT id FROM incoming_receipts WHERE product_id != ? LIMIT 1', product.id).id;
     await expect(core.call('purchasing.cover', { shortageId: s.id, receiptId: wrong })).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(core.call('purchasing.dismiss', { shortageId: s.id, reason: ' ' })).rejects.toMatchObject({ code: 'invalid_input' });
@@ -95,7 +95,7 @@ describe('purchasing workspace', () => {
   });
 
   it('sums the pipeline-weighted demand by product, warehouse and week, without deals already committed', async () => {
-    const rows = (await call('purchasing.demand', { weeks: 8 })) as Output<'purchasing.demand'>;
+    const rows = await call('purchasing.demand', { weeks: 8 });
     const end = addDays(TODAY, 56);
     const raw = one<{ q: number }>(
       `SELECT coalesce(sum((l.qty * l.demand_probability + 50) / 100), 0) AS q FROM opportunity_lines l JOIN opportunities o ON o.id = l.opportunity_id
@@ -115,7 +115,7 @@ describe('purchasing workspace', () => {
 
 describe('finance workspace', () => {
   it('shows each customer exposure with accepted deals and the weighted pipeline; only finance puts a hold, which blocks acceptance', async () => {
-    const rows = (await call('finance.exposure', {})) as Output<'finance.exposure'>;
+    const rows = await call('finance.exposure', {});
     const withDeals = rows.find((r) => r.reservedDeals > 0)!;
     expect(withDeals.headroom).toBe(withDeals.creditLimit - withDeals.outstanding - withDeals.openOrders - withDeals.reservedDeals);
     expect(withDeals.headroomWithPipeline).toBe(withDeals.headroom - withDeals.weightedPipeline);
@@ -129,21 +129,21 @@ describe('finance workspace', () => {
     });
     await asRole('finance');
     await expect(core.call('customers.hold', { customerId: target.customer_id, hold: true })).rejects.toMatchObject({ code: 'invalid_input' });
-    const held = (await call('customers.hold', {
+    const held = await call('customers.hold', {
       customerId: target.customer_id,
       hold: true,
       reason: 'impayés de septembre',
-    })) as Output<'customers.hold'>;
+    });
     expect(held).toMatchObject({ creditHold: true, holdReason: 'impayés de septembre' });
     // shown wherever the customer appears: the deal, the grid, the board
-    expect(((await call('opportunity.get', { id: target.id })) as View).customer.onHold).toBe(true);
+    expect((await call('opportunity.get', { id: target.id })).customer.onHold).toBe(true);
     await asRole('trader');
     await expect(core.call('pipeline.moveStage', { opportunityId: target.id, toStageId: stage('ACCEPT') })).rejects.toMatchObject({
       message: /impayés de septembre.*finance/,
     });
     await asRole('finance');
     await core.call('customers.hold', { customerId: target.customer_id, hold: false });
-    expect(((await call('opportunity.get', { id: target.id })) as View).customer.onHold).toBe(false);
+    expect((await call('opportunity.get', { id: target.id })).customer.onHold).toBe(false);
     const audit = sql<{ field: string }>("SELECT field FROM audit_log WHERE entity = 'customer' AND entity_id = ?", target.customer_id);
     expect(audit).toHaveLength(2);
     await asRole('trader');
