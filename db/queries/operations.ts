@@ -66,6 +66,20 @@ export function warehousesWithCoords(db: Db): { id: number; code: string; lat: n
   return all(db, 'SELECT id, code, lat, lon FROM warehouses WHERE active = 1 ORDER BY id');
 }
 
+export function opsStateOf(db: Db, opportunityId: number): DealForOps['opsState'] {
+  return (get<{ s: DealForOps['opsState'] }>(db, 'SELECT ops_state AS s FROM opportunities WHERE id = ?', opportunityId)?.s ?? null);
+}
+
+/** What is still missing per line: shortages open or ordered, not yet received. */
+export function shortByLine(db: Db, opportunityId: number): Map<number, number> {
+  const rows = all<{ lineId: number; qty: number }>(
+    db,
+    "SELECT line_id AS lineId, sum(qty) AS qty FROM shortages WHERE opportunity_id = ? AND status IN ('open', 'requested') GROUP BY line_id",
+    opportunityId,
+  );
+  return new Map(rows.map((r) => [r.lineId, r.qty]));
+}
+
 // ---- reservations
 
 export function reservedByLine(db: Db, opportunityId: number): Map<number, number> {

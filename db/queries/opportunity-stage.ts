@@ -1,5 +1,6 @@
 import type { OpportunityHistory } from '../../electron/shared/contract';
 import type { Db } from '../client';
+import { readTimeline } from './operations';
 import { prepareCached } from './statements';
 
 export type StageMove = { opportunityId: number; fromStageId: number; toStageId: number; probability: number; at: string; by: number | null };
@@ -81,5 +82,5 @@ export function readOpportunityHistory(db: Db, opportunityId: number): Opportuni
     oldValue: readable(a.field, a.oldValue),
     newValue: readable(a.field, a.newValue),
   }));
-  return { stages, audit };
+  return { stages, audit, timeline: readTimeline(db, opportunityId) };
 }

@@ -7,6 +7,7 @@ import { readLocalReservations, readReceipts, readStock } from '../../db/queries
 import type { AutomationAction, Output } from '../shared/contract';
 import { availableToPromise } from '../shared/domain/atp';
 import { neededBy, planReservation } from '../shared/domain/reservation';
+import { addDays } from '../shared/dates';
 import { AppError } from '../shared/errors';
 import { fileApproval } from './approvals';
 import type { Actor } from './pipeline';
@@ -81,8 +82,10 @@ function atpBook(db: Db, productIds: number[]) {
   };
 }
 
+/** When the customer wants a line: its date, the deal's, or (none given) as soon as the warehouse can ship it. */
 const wantedOn = (c: StepContext, line: ops.LineForOps) => {
-  const d = line.requestedDate ?? c.deal.wantedOn ?? c.today;
+  const soonest = addDays(c.today, c.handlingDays);
+  const d = line.requestedDate ?? c.deal.wantedOn ?? soonest;
   return d < c.today ? c.today : d;
 };
 

@@ -185,6 +185,33 @@ export function createAutomation(db: Db, view: (id: number) => View) {
       return notices;
     },
 
+    /**
+     * Brings deals that sit in a stage with rules, but never ran them (written by the demo or
+     * pulled from elsewhere), to where the rules would have taken them: one transaction per deal,
+     * as its owner; a deal a check blocks stays as it is. Returns how many were committed or waiting.
+     */
+    catchUp(at: string): number {
+      const pending = db.$client
+        .prepare(
+          `SELECT o.id, o.stage_id AS stageId, o.owner_id AS ownerId FROM opportunities o
+           WHERE o.ops_state IS NULL AND o.stage_id IN (SELECT scope_id FROM rules WHERE kind = 'automation' AND scope = 'stage' AND active = 1)
+           ORDER BY o.stage_entered_at, o.id`,
+        )
+        .all() as { id: number; stageId: number; ownerId: number | null }[];
+      let done = 0;
+      for (const d of pending) {
+        try {
+          db.$client.transaction(() => {
+            for (const rule of rulesOf(d.stageId, 'enter')) start(rule, ops.dealForOps(db, d.id)!, { userId: d.ownerId, at }, []);
+          })();
+          done++;
+        } catch (err) {
+          if (!(err instanceof AppError && err.details?.blocked)) throw err;
+        }
+      }
+      return done;
+    },
+
     /** A refusal ends the runs waiting for it; the deal stays where it is, the trader decides what next. */
     refused(approvalId: number, actor: Actor): void {
       for (const run of ops.runsWaitingFor(db, approvalId)) {

@@ -4,7 +4,9 @@ import { counts } from '../../db/queries/catalog';
 import { describeCompany, type Preset } from '../shared/demo';
 import { dispatch, serve, type Handlers, type Port } from '../shared/rpc';
 import { createEventBus, type EventBus } from './event-bus';
+import { createAutomation } from './automation';
 import { createHandlers } from './handlers';
+import { opportunityView } from './workspace';
 import { silentLogger, type Logger } from './log';
 
 export const VERSION = '0.1.0';
@@ -50,6 +52,11 @@ export function startCore(options: CoreOptions): Core {
   }
   const bus = createEventBus();
   const handlers = createHandlers({ db, dbPath: options.dbPath, bus, version: VERSION, startedAt: now(), now });
+  // the demo's accepted quotes hold their stock like real ones (the large preset, built for benchmarks, is left raw)
+  if (empty && (demo === 'small' || demo === 'default')) {
+    const committed = createAutomation(db, (id) => opportunityView(db, id, now())).catchUp(now());
+    log.info('demo accepted quotes committed', { committed });
+  }
   const serveOptions = {
     validateOutput: options.validateOutput,
     events: bus.source,

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { readApprovals } from '../../db/queries/approvals';
 import { getOpportunity, type BaseLine } from '../../db/queries/opportunity-get';
+import { activeReservations, opsStateOf, shortByLine } from '../../db/queries/operations';
 import { readCategoryParents } from '../../db/queries/rules';
 import { readCosting, readSetting } from '../../db/queries/settings';
 import * as q from '../../db/queries/workspace';
@@ -141,10 +142,21 @@ export function opportunityView(db: Db, id: number, now: string): Output<'opport
     };
   });
   const dealRule = blendedRule(lineRules, defaultRule);
+  const reservations = activeReservations(db, id);
+  const short = shortByLine(db, id);
   const dealState = worstState([marginState(opp.totals.amount, opp.totals.cost, dealRule), ...lines.map((l) => l.insight.guard)]);
   return {
     ...opp,
-    lines,
+    lines: lines.map((l) => ({
+      ...l,
+      operations: {
+        reserved: reservations
+          .filter((r) => r.lineId === l.id)
+          .map((r) => ({ warehouseId: r.warehouseId, warehouseCode: r.warehouseCode, qty: r.qty })),
+        short: short.get(l.id) ?? 0,
+      },
+    })),
+    opsState: opsStateOf(db, id),
     guard: { state: dealState, targetRate: dealRule.targetRate, minimumRate: dealRule.minimumRate },
     pricing: { landedCostRate: readCosting(db).landedRate, creditWarnRate: readSetting<number>(db, 'credit.warnRate', 1000), defaultRule },
     customerPanel: customerPanel(db, opp, productIds, today),

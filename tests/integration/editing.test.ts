@@ -200,6 +200,8 @@ describe('asking for a margin approval', () => {
       code: 'conflict',
       message: /already pending/,
     });
-    expect(sql("SELECT count(*) AS n FROM audit_log WHERE entity = 'approval'")).toEqual([{ n: 1 }]);
+    expect(
+      sql("SELECT count(*) AS n FROM audit_log WHERE entity = 'approval' AND entity_id IN (SELECT id FROM approvals WHERE opportunity_id = ?)", v.id),
+    ).toEqual([{ n: 1 }]);
   });
 });

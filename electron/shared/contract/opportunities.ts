@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkColumnFilter, columnFilter, sortDirection } from './grid-filter';
+import { lineOperations, opsState } from './automation';
 import { approval, customerPanel, dealGuard, dealPricing, lineInsight } from './workspace';
 import { id, isoDate, isoStamp, moneyInt, percent, qtyInt, rateInt, searchText, stageKind, unit } from './common';
 
@@ -105,6 +106,7 @@ export const opportunityLine = z.object({
   margin: moneyInt,
   marginRate: rateInt.nullable(),
   insight: lineInsight,
+  operations: lineOperations,
 });
 export type OpportunityLine = z.infer<typeof opportunityLine>;
 
@@ -147,6 +149,8 @@ export const opportunityDetail = z.object({
   costsAsOf: isoStamp.nullable(),
   guard: dealGuard,
   pricing: dealPricing,
+  /** Where the stage automation stands for this deal. */
+  opsState,
   customerPanel,
   /** Every warehouse, in the order the view shows them. */
   warehouses: z.array(z.object({ id, code: z.string(), name: z.string() })),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timelineEntry } from './automation';
 import { id, isoStamp, percent, stageKind } from './common';
 
 const stageName = z.string().trim().min(1, 'a stage needs a name').max(60, 'a stage name is limited to 60 characters');
@@ -31,7 +32,7 @@ export const auditEntry = z.object({
   source: z.enum(['user', 'automation', 'sync']),
 });
 
-export const opportunityHistory = z.object({ stages: z.array(stageChange), audit: z.array(auditEntry) });
+export const opportunityHistory = z.object({ stages: z.array(stageChange), audit: z.array(auditEntry), timeline: z.array(timelineEntry) });
 export type OpportunityHistory = z.infer<typeof opportunityHistory>;
 
 export const boardInput = z

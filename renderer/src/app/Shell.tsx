@@ -1,11 +1,14 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
+import { useApp } from './client-context';
 import { useT } from '../i18n';
 import { OpportunitiesGrid } from '../modules/opportunities/components/OpportunitiesGrid';
 import { NewOpportunity } from '../modules/opportunity/components/NewOpportunity';
 import { OpportunityView } from '../modules/opportunity/components/OpportunityView';
 import { BoardView } from '../modules/pipeline/components/BoardView';
 import { SettingsView } from '../modules/settings/components/SettingsView';
-import { routeHref, useRoute } from './route';
+import { HOME, routeHref, useRoute } from './route';
+import { FinanceView } from '../modules/finance/components/FinanceView';
+import { PurchasingView } from '../modules/purchasing/components/PurchasingView';
 
 /** Navigation on the left, the current area on the right. */
 export function Shell() {
@@ -13,6 +16,11 @@ export function Shell() {
   const [route, go] = useRoute();
   const openOpportunity = useCallback((id: number) => go({ area: 'opportunity', id }), [go]);
   const backToGrid = useCallback(() => (window.history.length > 1 ? window.history.back() : go({ area: 'opportunities' })), [go]);
+  const { settings } = useApp();
+  // no place asked for: the role's own workspace
+  useEffect(() => {
+    if (window.location.hash === '' || window.location.hash === '#/') go(HOME[settings.role]);
+  }, [go, settings.role]);
   const inOpportunities = route.area === 'opportunities' || route.area === 'opportunity' || route.area === 'new';
   return (
     <div className="shell">
@@ -23,6 +31,12 @@ export function Shell() {
         </a>
         <a href={routeHref({ area: 'board' })} className={route.area === 'board' ? 'active' : ''}>
           {t('nav.board')}
+        </a>
+        <a href={routeHref({ area: 'purchasing' })} className={route.area === 'purchasing' ? 'active' : ''}>
+          {t('nav.purchasing')}
+        </a>
+        <a href={routeHref({ area: 'finance' })} className={route.area === 'finance' ? 'active' : ''}>
+          {t('nav.finance')}
         </a>
         <a href={routeHref({ area: 'settings' })} className={route.area === 'settings' ? 'active' : ''}>
           {t('nav.settings')}
@@ -35,6 +49,8 @@ export function Shell() {
         {route.area === 'new' && <NewOpportunity onCreated={openOpportunity} onCancel={backToGrid} />}
         {route.area === 'board' && <BoardView onOpen={openOpportunity} onGrid={() => go({ area: 'opportunities' })} />}
         {route.area === 'settings' && <SettingsView />}
+        {route.area === 'purchasing' && <PurchasingView />}
+        {route.area === 'finance' && <FinanceView onOpen={openOpportunity} />}
       </main>
     </div>
   );

@@ -1,12 +1,29 @@
 import { useEffect, useState } from 'react';
 
-export type Route = { area: 'opportunities' } | { area: 'new' } | { area: 'board' } | { area: 'opportunity'; id: number } | { area: 'settings' };
+export type Route =
+  | { area: 'opportunities' }
+  | { area: 'new' }
+  | { area: 'board' }
+  | { area: 'opportunity'; id: number }
+  | { area: 'settings' }
+  | { area: 'purchasing' }
+  | { area: 'finance' };
+
+/** Where each role lands when the app opens (DESIGN.md §1). */
+export const HOME: Record<'trader' | 'purchasing' | 'finance' | 'manager', Route> = {
+  trader: { area: 'opportunities' },
+  purchasing: { area: 'purchasing' },
+  finance: { area: 'finance' },
+  manager: { area: 'board' },
+};
 
 /** `#/opportunities`, `#/opportunities/42`, `#/settings`; anything else is the opportunities grid. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
   if (parts[0] === 'settings') return { area: 'settings' };
   if (parts[0] === 'board') return { area: 'board' };
+  if (parts[0] === 'purchasing') return { area: 'purchasing' };
+  if (parts[0] === 'finance') return { area: 'finance' };
   if (parts[0] === 'opportunities' && parts[1] === 'new') return { area: 'new' };
   if (parts[0] === 'opportunities' && parts[1] && /^\d+$/.test(parts[1])) return { area: 'opportunity', id: Number(parts[1]) };
   return { area: 'opportunities' };

@@ -39,16 +39,27 @@ export function opportunityColumns(t: T, locale: Locale): Col[] {
     {
       colId: 'probability',
       field: 'probability',
+      context: { xlsx: 'int' },
       headerName: t('col.probability'),
       width: 82,
       ...num,
       ...numberFilter,
       valueFormatter: cellFormat.percent(locale),
     },
-    { colId: 'amount', field: 'amount', headerName: t('col.amount'), width: 130, ...num, ...numberFilter, valueFormatter: cellFormat.money(locale) },
+    {
+      colId: 'amount',
+      field: 'amount',
+      context: { xlsx: 'money' },
+      headerName: t('col.amount'),
+      width: 130,
+      ...num,
+      ...numberFilter,
+      valueFormatter: cellFormat.money(locale),
+    },
     {
       colId: 'weightedAmount',
       field: 'weightedAmount',
+      context: { xlsx: 'money' },
       headerName: t('col.weightedAmount'),
       width: 120,
       ...num,
@@ -58,6 +69,7 @@ export function opportunityColumns(t: T, locale: Locale): Col[] {
     {
       colId: 'marginRate',
       field: 'marginRate',
+      context: { xlsx: 'rate' },
       headerName: t('col.marginRate'),
       width: 90,
       ...num,
@@ -71,6 +83,7 @@ export function opportunityColumns(t: T, locale: Locale): Col[] {
     {
       colId: 'expectedClose',
       field: 'expectedClose',
+      context: { xlsx: 'date' },
       headerName: t('col.expectedClose'),
       width: 118,
       ...dateFilter,
@@ -80,6 +93,7 @@ export function opportunityColumns(t: T, locale: Locale): Col[] {
     {
       colId: 'daysInStage',
       field: 'daysInStage',
+      context: { xlsx: 'int' },
       headerName: t('col.daysInStage'),
       width: 96,
       ...num,

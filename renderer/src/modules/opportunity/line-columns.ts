@@ -1,6 +1,6 @@
 import type { ColDef, EditableCallbackParams, ValueSetterParams } from 'ag-grid-community';
 import type { OpportunityLine } from '../../../../electron/shared/contract';
-import { formatDate, type Locale } from '../../../../electron/shared/format';
+import { formatDate, formatQty, type Locale } from '../../../../electron/shared/format';
 import type { T } from '../../i18n';
 import { cellFormat, marginClass } from '../../ui/format';
 import type { LineEditing } from './hooks/use-line-editing';
@@ -61,6 +61,27 @@ export function lineColumns(
       ...editable('qty'),
     },
     availability!,
+    {
+      colId: 'reserved',
+      headerName: t('line.reserved'),
+      width: 100,
+      ...num,
+      valueGetter: (p) => p.data?.operations?.reserved.reduce((s, r) => s + r.qty, 0) || undefined,
+      valueFormatter: (p) => (p.data && typeof p.value === 'number' ? formatQty(p.value, locale, p.data.unit) : ''),
+      tooltipValueGetter: (p) =>
+        p.data?.operations?.reserved.map((r) => `${r.warehouseCode} ${formatQty(r.qty, locale, p.data!.unit)}`).join(' · ') ?? '',
+      context: { xlsx: 'qty' },
+    },
+    {
+      colId: 'short',
+      headerName: t('line.short'),
+      width: 90,
+      ...num,
+      valueGetter: (p) => p.data?.operations?.short || undefined,
+      valueFormatter: (p) => (p.data && typeof p.value === 'number' ? formatQty(p.value, locale, p.data.unit) : ''),
+      cellClassRules: { 'cell-bad': (p) => typeof p.value === 'number' && p.value > 0 },
+      context: { xlsx: 'qty' },
+    },
     ...stock,
     {
       field: 'unitPrice',

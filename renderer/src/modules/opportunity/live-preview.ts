@@ -19,7 +19,12 @@ export function applyDraft(opp: OpportunityDetail, draft: Draft | null, locale: 
   const edit: LineEdit = { lineId: draft.lineId, [draft.field]: parsed.value };
   const r = previewDeal(previewInput(opp), edit);
   const panel = opp.customerPanel;
-  const credit = { creditLimit: opp.customer.creditLimit, outstanding: opp.customer.outstanding, openOrders: panel.openOrders, onHold: opp.customer.onHold };
+  const credit = {
+    creditLimit: opp.customer.creditLimit,
+    outstanding: opp.customer.outstanding,
+    openOrders: panel.openOrders,
+    onHold: opp.customer.onHold,
+  };
   const room = creditHeadroom(credit, r.totals.amount, panel.otherPipelineWeighted);
   return {
     ...opp,

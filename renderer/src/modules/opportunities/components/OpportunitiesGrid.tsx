@@ -1,13 +1,14 @@
 import type { CellKeyDownEvent, GridApi, GridReadyEvent, RowDoubleClickedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { OpportunityRow, StageKind } from '../../../../../electron/shared/contract';
+import type { Input, OpportunityRow, StageKind } from '../../../../../electron/shared/contract';
 import { formatInt, formatMoney } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
 import { gridTheme } from '../../../ui/grid';
 import { useDebounced } from '../../../ui/use-debounced';
 import { useShortcut } from '../../../ui/use-shortcut';
+import { download, sheetFromRows, workbook } from '../../../ui/xlsx';
 import { opportunityColumns } from '../columns';
 import { useColumnState } from '../hooks/use-column-state';
 import { useOpportunitiesDatasource, type Summary } from '../hooks/use-opportunities-datasource';
@@ -64,6 +65,34 @@ export function OpportunitiesGrid({ onOpen, onNew }: Props) {
     api.current?.ensureIndexVisible(0);
     if (first) api.current?.setFocusedCell(0, first);
   };
+  /** Every row of the current filters and sort, fetched page by page from core, as the grid shows them. */
+  const exportAll = useCallback(async () => {
+    const grid = api.current;
+    if (!grid) return;
+    const sort = grid
+      .getColumnState()
+      .filter((c) => c.sort)
+      .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+      .map((c) => ({ colId: c.colId, sort: c.sort! }));
+    const base = {
+      search: search.trim() || undefined,
+      stageKinds: kinds.length ? kinds : undefined,
+      sort,
+      filters: grid.getFilterModel(),
+      withTotals: false,
+      limit: 5_000,
+    } as Input<'opportunities.list'>;
+    const rows: OpportunityRow[] = [];
+    for (;;) {
+      const page = await client.call('opportunities.list', { ...base, offset: rows.length });
+      rows.push(...page.rows);
+      if (page.rows.length < 5_000) break;
+    }
+    download(
+      await workbook(sheetFromRows(grid, rows, t('nav.opportunities'))),
+      `${t('nav.opportunities')}-${new Date().toISOString().slice(0, 10)}.xlsx`,
+    );
+  }, [client, search, kinds, t]);
   const saveState = useCallback(() => api.current && columnState.save(api.current), [columnState]);
 
   return (
@@ -77,6 +106,7 @@ export function OpportunitiesGrid({ onOpen, onNew }: Props) {
         onToggleKind={(k) => setKinds((list) => (list.includes(k) ? list.filter((x) => x !== k) : [...list, k]))}
         onResetColumns={() => api.current && columnState.reset(api.current)}
         onNew={onNew}
+        onExport={() => void exportAll()}
       />
       {error && (
         <div className="banner" role="alert">

@@ -12,6 +12,7 @@ type Props = {
   onToggleKind: (kind: StageKind) => void;
   onResetColumns: () => void;
   onNew: () => void;
+  onExport: () => void;
 };
 
 /** Quick search, stage-kind toggles and the column reset above the grid. */
@@ -36,6 +37,9 @@ export const OpportunitiesToolbar = forwardRef<HTMLInputElement, Props>(function
         </button>
       ))}
       <span className="spacer" />
+      <button type="button" className="btn" onClick={props.onExport}>
+        {t('export.xlsx')}
+      </button>
       <button type="button" className="btn" onClick={props.onNew}>
         {t('opps.new')}
       </button>

@@ -18,6 +18,17 @@ function show(field: string | null, v: unknown, locale: Locale): string {
 }
 type Entry = OpportunityHistory['audit'][number];
 
+/** The figures of an automation step in a few words: counts, states, titles. */
+function stepSummary(data: Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(data)) {
+    if (k === 'ruleId' || k === 'step') continue;
+    if (Array.isArray(v)) parts.push(`${k}: ${v.length}`);
+    else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') parts.push(`${k}: ${String(v)}`);
+  }
+  return parts.length ? `· ${parts.join(' · ')}` : '';
+}
+
 /** A line added or removed, as a trader reads it: product, quantity, price. */
 function lineRecord(a: Entry, t: T, locale: Locale): string | null {
   const rec = (a.action === 'create' ? a.newValue : a.action === 'delete' ? a.oldValue : null) as Record<string, unknown> | null;
@@ -61,6 +72,18 @@ export function HistoryPanel({ id }: { id: number }) {
           ))}
         </ol>
       </div>
+      {history.timeline.length > 0 && (
+        <div className="card" data-testid="automation-timeline">
+          <h3>{t('history.automation')}</h3>
+          <ol className="timeline">
+            {history.timeline.map((e, i) => (
+              <li key={i}>
+                <span className="fresh">{formatStamp(e.at, locale)}</span> <b>{t(`step.${e.step}` as MessageKey)}</b> {stepSummary(e.data)}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
       <div className="card">
         <h3>{t('history.audit')}</h3>
         {history.audit.length === 0 && <p className="fresh">{t('history.none')}</p>}

@@ -16,6 +16,7 @@ import { CustomerCard } from './CustomerCard';
 import { DealHeader } from './DealHeader';
 import { GuardBanner } from './GuardBanner';
 import { HistoryPanel } from './HistoryPanel';
+import { OpsBanner } from './OpsBanner';
 import { StageSelect } from './StageSelect';
 
 type Props = { id: number; onBack: () => void };
@@ -117,6 +118,7 @@ export function OpportunityView({ id, onBack }: Props) {
         </div>
       )}
       <GuardBanner opp={shown} onSaved={setOpp} onError={setNotice} />
+      <OpsBanner opp={shown} onSaved={setOpp} onError={setNotice} />
       <div className="opp-head">
         <DealHeader opp={shown} onSaved={setOpp} onError={setNotice} />
         <CustomerCard opp={shown} />

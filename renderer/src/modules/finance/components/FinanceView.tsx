@@ -1,0 +1,99 @@
+import { AgGridReact } from 'ag-grid-react';
+import type { GridApi, SelectionChangedEvent } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ApprovalQueueRow, ExposureRow } from '../../../../../electron/shared/contract';
+import { useApp } from '../../../app/client-context';
+import { gridLocaleText, useT } from '../../../i18n';
+import { gridTheme } from '../../../ui/grid';
+import { exportGrid } from '../../../ui/xlsx';
+import { exposureColumns } from '../columns';
+import { ApprovalQueue } from './ApprovalQueue';
+
+const COL_DEF = { sortable: true, resizable: true, filter: true };
+const SELECTION = { mode: 'singleRow', enableClickSelection: true, checkboxes: false } as const;
+
+/** Credit control: the approvals waiting, each customer's exposure, and the credit hold. */
+export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
+  const { client } = useApp();
+  const { t, locale } = useT();
+  const [queue, setQueue] = useState<ApprovalQueueRow[]>([]);
+  const [rows, setRows] = useState<ExposureRow[]>([]);
+  const [chosen, setChosen] = useState<ExposureRow | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const api = useRef<GridApi | null>(null);
+
+  const load = useCallback(() => {
+    void client.call('approvals.queue', { status: 'pending' }).then(setQueue);
+    void client.call('finance.exposure', {}).then(setRows);
+  }, [client]);
+  useEffect(load, [load]);
+  useEffect(
+    () => client.on('data.changed', (e) => e.entities.some((x) => ['approvals', 'customers', 'opportunities', 'operations'].includes(x)) && load()),
+    [client, load],
+  );
+  const columns = useMemo(() => exposureColumns(t, locale), [t, locale]);
+  const fail = (err: unknown) => setError(err instanceof Error ? err.message : String(err));
+
+  const hold = (on: boolean) =>
+    chosen &&
+    client.call('customers.hold', { customerId: chosen.customerId, hold: on, reason: on ? reason : '' }).then((row) => {
+      setError(null);
+      setReason('');
+      setChosen(row);
+      load();
+    }, fail);
+
+  return (
+    <>
+      <div className="toolbar">
+        <h1>{t('fin.title')}</h1>
+        <span className="spacer" />
+        <button type="button" className="btn" onClick={() => api.current && void exportGrid(api.current, t('fin.exposure'))}>
+          {t('export.xlsx')}
+        </button>
+      </div>
+      {error && (
+        <div className="banner" role="alert">
+          {error}
+        </div>
+      )}
+      <ApprovalQueue rows={queue} onDecided={(q) => (setError(null), setQueue(q), load())} onError={setError} onOpen={onOpen} />
+      <div className="toolbar subbar" data-testid="hold-bar">
+        <b>{chosen ? `${chosen.code} — ${chosen.name}` : t('fin.exposure')}</b>
+        {chosen && !chosen.creditHold && (
+          <>
+            <input
+              aria-label={t('fin.holdReason')}
+              placeholder={t('fin.holdReason')}
+              value={reason}
+              maxLength={500}
+              onChange={(e) => setReason(e.target.value)}
+            />
+            <button type="button" className="btn" onClick={() => void hold(true)}>
+              {t('fin.putHold')}
+            </button>
+          </>
+        )}
+        {chosen?.creditHold && (
+          <button type="button" className="btn" onClick={() => void hold(false)}>
+            {t('fin.liftHold')}
+          </button>
+        )}
+      </div>
+      <div className="grid-wrap" data-testid="exposure-grid">
+        <AgGridReact<ExposureRow>
+          theme={gridTheme}
+          localeText={gridLocaleText(locale)}
+          rowData={rows}
+          columnDefs={columns}
+          defaultColDef={COL_DEF}
+          getRowId={(p) => String(p.data.customerId)}
+          rowSelection={SELECTION}
+          onGridReady={(e) => (api.current = e.api as GridApi)}
+          onSelectionChanged={(e: SelectionChangedEvent<ExposureRow>) => setChosen(e.api.getSelectedRows()[0] ?? null)}
+        />
+      </div>
+    </>
+  );
+}

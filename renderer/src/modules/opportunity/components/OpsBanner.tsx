@@ -1,0 +1,34 @@
+import type { OpportunityDetail } from '../../../../../electron/shared/contract';
+import { formatStamp } from '../../../../../electron/shared/format';
+import { useApp } from '../../../app/client-context';
+import { useT } from '../../../i18n';
+
+type Props = { opp: OpportunityDetail; onSaved: (o: OpportunityDetail) => void; onError: (m: string) => void };
+
+/** Where the stage automation stands: waiting for an approval, committed (stock reserved), or released. */
+export function OpsBanner({ opp, onSaved, onError }: Props) {
+  const { client } = useApp();
+  const { t, locale } = useT();
+  const credit = opp.approvals.find((a) => a.kind === 'credit');
+  if (!opp.opsState && !credit) return null;
+  const rerun = () =>
+    client
+      .call('operations.rerun', { opportunityId: opp.id })
+      .then(onSaved, (err: unknown) => onError(err instanceof Error ? err.message : String(err)));
+  return (
+    <div className={`ops ops-${opp.opsState ?? 'none'}`} data-testid="ops-state" role="status">
+      {opp.opsState && <span>{t(`ops.${opp.opsState}`)}</span>}
+      {credit && (
+        <span data-testid="credit-approval">
+          {t('fin.kind.credit')} : {t(`approval.${credit.status}`, { by: credit.requestedBy ?? '—', at: formatStamp(credit.requestedAt, locale) })}
+          {credit.comment && ` — « ${credit.comment} » (${credit.decidedBy ?? ''})`}
+        </span>
+      )}
+      {opp.opsState === 'committed' && (
+        <button type="button" className="btn" onClick={() => void rerun()}>
+          {t('ops.rerun')}
+        </button>
+      )}
+    </div>
+  );
+}

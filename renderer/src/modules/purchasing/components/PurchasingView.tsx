@@ -1,0 +1,121 @@
+import { AgGridReact } from 'ag-grid-react';
+import type { GridApi, SelectionChangedEvent } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DemandRow, ShortageRow } from '../../../../../electron/shared/contract';
+import { useApp } from '../../../app/client-context';
+import { gridLocaleText, useT } from '../../../i18n';
+import { gridTheme } from '../../../ui/grid';
+import { exportGrid } from '../../../ui/xlsx';
+import { demandColumns, shortageColumns } from '../columns';
+import { ShortageActions } from './ShortageActions';
+
+const COL_DEF = { sortable: true, resizable: true, filter: true };
+const WEEKS = 8;
+const STATUSES = ['open', 'requested', 'covered', 'dismissed', 'all'] as const;
+const SELECTION = { mode: 'multiRow', enableClickSelection: true } as const;
+
+/** The buyer's workspace: shortages created by accepted quotes, and the demand the pipeline announces. */
+export function PurchasingView() {
+  const { client } = useApp();
+  const { t, locale } = useT();
+  const [tab, setTab] = useState<'shortages' | 'demand'>('shortages');
+  const [status, setStatus] = useState<(typeof STATUSES)[number]>('open');
+  const [shortages, setShortages] = useState<ShortageRow[]>([]);
+  const [demand, setDemand] = useState<DemandRow[]>([]);
+  const [selected, setSelected] = useState<ShortageRow[]>([]);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const api = useRef<GridApi | null>(null);
+
+  const load = useCallback(() => {
+    void client.call('purchasing.shortages', { status }).then(setShortages);
+    void client.call('purchasing.demand', { weeks: WEEKS }).then(setDemand);
+  }, [client, status]);
+  useEffect(load, [load]);
+  useEffect(
+    () => client.on('data.changed', (e) => e.entities.some((x) => ['shortages', 'operations', 'opportunities'].includes(x)) && load()),
+    [client, load],
+  );
+
+  const sCols = useMemo(() => shortageColumns(t, locale), [t, locale]);
+  const dCols = useMemo(() => demandColumns(t, locale, WEEKS), [t, locale]);
+
+  return (
+    <>
+      <div className="toolbar">
+        <h1>{t('pur.title')}</h1>
+        <div className="tabs" role="tablist">
+          {(['shortages', 'demand'] as const).map((k) => (
+            <button
+              key={k}
+              type="button"
+              role="tab"
+              aria-selected={tab === k}
+              className={`btn ${tab === k ? 'primary' : ''}`}
+              onClick={() => setTab(k)}
+            >
+              {t(`pur.${k}`)} ({k === 'shortages' ? shortages.length : demand.length})
+            </button>
+          ))}
+        </div>
+        {tab === 'shortages' && (
+          <select aria-label={t('pur.status')} value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`pur.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        )}
+        <span className="spacer" />
+        <button
+          type="button"
+          className="btn"
+          onClick={() => api.current && void exportGrid(api.current, tab === 'shortages' ? t('pur.shortages') : t('pur.demand'))}
+        >
+          {t('export.xlsx')}
+        </button>
+      </div>
+      {tab === 'shortages' && (
+        <div className="toolbar subbar">
+          <ShortageActions
+            selected={selected}
+            onDone={(text) => (setMessage(text ? { text, error: false } : null), load())}
+            onError={(text) => setMessage({ text, error: true })}
+          />
+        </div>
+      )}
+      {message && (
+        <div className={message.error ? 'banner' : 'banner ok'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </div>
+      )}
+      <div className="grid-wrap" data-testid={tab === 'shortages' ? 'shortages-grid' : 'demand-grid'}>
+        {tab === 'shortages' ? (
+          <AgGridReact<ShortageRow>
+            key="shortages"
+            theme={gridTheme}
+            localeText={gridLocaleText(locale)}
+            rowData={shortages}
+            columnDefs={sCols}
+            defaultColDef={COL_DEF}
+            getRowId={(p) => String(p.data.id)}
+            rowSelection={SELECTION}
+            onGridReady={(e) => (api.current = e.api as GridApi)}
+            onSelectionChanged={(e: SelectionChangedEvent<ShortageRow>) => setSelected(e.api.getSelectedRows())}
+          />
+        ) : (
+          <AgGridReact<DemandRow>
+            key="demand"
+            theme={gridTheme}
+            localeText={gridLocaleText(locale)}
+            rowData={demand}
+            columnDefs={dCols}
+            defaultColDef={COL_DEF}
+            getRowId={(p) => `${p.data.productId}:${p.data.warehouseId ?? '*'}`}
+            onGridReady={(e) => (api.current = e.api as GridApi)}
+          />
+        )}
+      </div>
+    </>
+  );
+}

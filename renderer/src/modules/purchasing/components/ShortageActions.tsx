@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import type { Output, ShortageRow } from '../../../../../electron/shared/contract';
+import { formatDate, formatQty } from '../../../../../electron/shared/format';
+import { useApp } from '../../../app/client-context';
+import { useT } from '../../../i18n';
+
+type Props = { selected: ShortageRow[]; onDone: (message: string | null) => void; onError: (message: string) => void };
+
+/** What a buyer does with the chosen shortages: request them from the best supplier, cover one by a receipt, or dismiss one. */
+export function ShortageActions({ selected, onDone, onError }: Props) {
+  const { client } = useApp();
+  const { t, locale } = useT();
+  const [mode, setMode] = useState<'idle' | 'cover' | 'dismiss'>('idle');
+  const [receipts, setReceipts] = useState<Output<'purchasing.receipts'>>([]);
+  const [receiptId, setReceiptId] = useState<number | null>(null);
+  const [reason, setReason] = useState('');
+  const open = selected.filter((s) => s.status === 'open');
+  const single = open.length === 1 ? open[0]! : null;
+  const fail = (err: unknown) => onError(err instanceof Error ? err.message : String(err));
+  const reset = () => (setMode('idle'), setReason(''), setReceiptId(null));
+
+  const request = () =>
+    client
+      .call('purchasing.request', { shortageIds: open.map((s) => s.id) })
+      .then(
+        (r) =>
+          onDone(t('pur.requested', { count: r.requests.length, suppliers: r.requests.map((q) => `${q.supplierName} (${q.lines})`).join(', ') })),
+        fail,
+      );
+  const startCover = () => {
+    if (!single) return onError(t('pur.selectOne'));
+    void client.call('purchasing.receipts', { shortageId: single.id }).then((r) => (setReceipts(r), setMode('cover')), fail);
+  };
+  const confirm = () => {
+    if (!single) return;
+    const call =
+      mode === 'cover'
+        ? client.call('purchasing.cover', { shortageId: single.id, receiptId: receiptId ?? 0 })
+        : client.call('purchasing.dismiss', { shortageId: single.id, reason });
+    call.then(() => (reset(), onDone(null)), fail);
+  };
+
+  return (
+    <span className="actions" data-testid="shortage-actions">
+      <button type="button" className="btn primary" disabled={open.length === 0} onClick={() => void request()}>
+        {t('pur.request', { count: open.length })}
+      </button>
+      <button type="button" className="btn" disabled={!single} onClick={startCover}>
+        {t('pur.cover')}
+      </button>
+      <button type="button" className="btn" disabled={!single} onClick={() => setMode('dismiss')}>
+        {t('pur.dismiss')}
+      </button>
+      {mode === 'cover' && single && (
+        <select aria-label={t('pur.pickReceipt')} value={receiptId ?? ''} onChange={(e) => setReceiptId(Number(e.target.value) || null)}>
+          <option value="">{t('pur.pickReceipt')}</option>
+          {receipts.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.purchaseRef} · {formatQty(r.qty, locale, single.unit)} · {formatDate(r.expectedDate, locale)}
+            </option>
+          ))}
+        </select>
+      )}
+      {mode === 'dismiss' && (
+        <input
+          autoFocus
+          aria-label={t('pur.dismissReason')}
+          placeholder={t('pur.dismissReason')}
+          value={reason}
+          maxLength={500}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      )}
+      {mode !== 'idle' && (
+        <>
+          <button type="button" className="btn primary" onClick={confirm}>
+            {t('pur.confirm')}
+          </button>
+          <button type="button" className="btn" onClick={reset}>
+            {t('pur.cancel')}
+          </button>
+        </>
+      )}
+    </span>
+  );
+}

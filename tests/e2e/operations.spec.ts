@@ -1,0 +1,117 @@
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './web-host-fixture';
+
+/** Switches the local user's role in Settings, as the person at the desk would. */
+async function actAs(page: Page, role: 'Commercial' | 'Achats' | 'Crédit client') {
+  await page.getByRole('link', { name: 'Paramètres' }).click();
+  await page.getByLabel('Rôle').selectOption({ label: role });
+  await expect(page.getByLabel('Rôle')).toHaveValue(role === 'Commercial' ? 'trader' : role === 'Achats' ? 'purchasing' : 'finance');
+}
+
+/** Creates a deal from the keyboard and adds its lines: product code, quantity. */
+async function newDeal(page: Page, customerCode: string, title: string, lines: [string, string][]) {
+  await page.getByRole('link', { name: 'Opportunités' }).click();
+  await page.getByRole('button', { name: 'Nouvelle opportunité' }).click();
+  await page.getByLabel('Client').fill(customerCode);
+  await expect(page.locator('.hits li').first()).toContainText(customerCode);
+  await page.getByLabel('Client').press('Enter');
+  await page.getByLabel('Titre').fill(title);
+  await page.getByLabel('Titre').press('Enter');
+  await expect(page.getByTestId('opportunity-view').getByRole('heading', { level: 1 })).toContainText(title);
+  for (const [code, qty] of lines) {
+    const product = page.getByRole('searchbox', { name: 'Ajouter un article (code ou nom)…' });
+    await product.fill(code);
+    await expect(page.locator('.hits li').first()).toContainText(code);
+    await product.press('Enter');
+    await page.getByRole('textbox', { name: 'Quantité' }).fill(qty);
+    await page.getByRole('textbox', { name: 'Quantité' }).press('Enter');
+    await expect(page.getByTestId('opportunity-lines').locator('.ag-row:not(.ag-row-pinned)', { hasText: code })).toBeVisible();
+  }
+  return (await page.getByTestId('opportunity-view').getByRole('heading', { level: 1 }).innerText()).split(' — ')[0]!;
+}
+
+test('quote accepted → the buyer covers the shortage, credit control approves the deal over its limit', async ({ page, host }) => {
+  // what the demo company holds, read from its database file (read-only, beside the running app)
+  const db = new Database(host.dbPath, { readonly: true, fileMustExist: true });
+  const roomy = db
+    .prepare('SELECT code FROM customers WHERE on_hold = 0 ORDER BY credit_limit - outstanding - open_orders DESC LIMIT 1')
+    .pluck()
+    .get() as string;
+  const tight = db
+    .prepare('SELECT code FROM customers WHERE on_hold = 0 ORDER BY credit_limit - outstanding - open_orders LIMIT 1')
+    .pluck()
+    .get() as string;
+  // a cheap product with little stock and no receipt (the line will be short), and one with plenty
+  const scarce = db
+    .prepare(
+      `SELECT p.code, p.unit, (SELECT sum(max(on_hand - reserved_erp, 0)) FROM stock_levels WHERE product_id = p.id) / 1000 AS units FROM products p
+       WHERE NOT EXISTS (SELECT 1 FROM incoming_receipts r WHERE r.product_id = p.id) AND EXISTS (SELECT 1 FROM supplier_prices s WHERE s.product_id = p.id)
+       AND p.cost_price * 1.4 < p.list_price ORDER BY p.list_price * (SELECT sum(on_hand) FROM stock_levels WHERE product_id = p.id) LIMIT 1`,
+    )
+    .get() as { code: string; units: number };
+  db.close();
+
+  await page.goto(host.url);
+  // 1. the trader accepts a quote with one line short
+  const refA = await newDeal(page, roomy, 'Chantier école', [[scarce.code, String(Math.ceil(scarce.units) + 10)]]);
+  await page.getByLabel('Changer d’étape').selectOption({ label: 'Devis accepté' });
+  await expect(page.getByTestId('ops-state')).toContainText('Engagé');
+  const line = page.getByTestId('opportunity-lines').locator('.ag-row:not(.ag-row-pinned)').first();
+  await expect(line.locator('[col-id="short"]')).not.toHaveText('');
+  await expect(page.getByTestId('automation-timeline')).toContainText('Réservation de stock');
+
+  // 2. the buyer finds the shortage with its best supplier and requests it
+  await actAs(page, 'Achats');
+  await page.getByRole('link', { name: 'Achats' }).click();
+  const shortages = page.getByTestId('shortages-grid');
+  const row = shortages.locator('.ag-row', { hasText: refA });
+  await expect(row).toBeVisible();
+  await expect(row.locator('[col-id="supplierName"]')).not.toHaveText('');
+  await page.screenshot({ path: 'test-results/screenshots/purchasing.png', fullPage: true });
+  // the grid as shown goes to Excel with real numbers
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter (.xlsx)' }).click()]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await download.path())!);
+  const ws = wb.worksheets[0]!;
+  const headers = (ws.getRow(1).values as unknown[]).slice(1);
+  expect(headers).toContain('Quantité');
+  const dataRow = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((r) => (r.values as unknown[]).includes(refA))!;
+  expect(typeof dataRow.getCell(headers.indexOf('Quantité') + 1).value).toBe('number');
+  await row.click();
+  await page.getByRole('button', { name: /Créer les demandes d’achat \(1\)/ }).click();
+  await expect(page.getByRole('status')).toContainText('demande(s) d’achat en file pour l’ERP');
+  await expect(shortages.locator('.ag-row', { hasText: refA })).toHaveCount(0);
+
+  // 3. the trader accepts a deal past its customer's credit limit: it waits for an approval
+  await actAs(page, 'Commercial');
+  const refB = await newDeal(page, tight, 'Grosse commande', [[scarce.code, '1']]);
+  await page.getByTestId('opportunity-lines').locator('.ag-row:not(.ag-row-pinned)').first().locator('[col-id="unitPrice"]').click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('250000');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('customer-card').getByTestId('credit-state')).toHaveText('Dépassement : accord requis');
+  await page.getByLabel('Changer d’étape').selectOption({ label: 'Devis accepté' });
+  await expect(page.getByTestId('ops-state')).toContainText('en attente d’un accord');
+
+  // 4. credit control approves it from the queue
+  await actAs(page, 'Crédit client');
+  await page.getByRole('link', { name: 'Crédit client' }).click();
+  const request = page.getByTestId(`approval-${refB}`);
+  await expect(request).toContainText('Crédit');
+  await page.screenshot({ path: 'test-results/screenshots/finance.png', fullPage: true });
+  await request.getByLabel('Commentaire (obligatoire pour un refus)').fill('Acompte reçu');
+  await request.getByRole('button', { name: 'Accorder' }).click();
+  await expect(page.getByTestId(`approval-${refB}`)).toHaveCount(0);
+
+  // 5. the trader sees the deal go on
+  await actAs(page, 'Commercial');
+  await page.getByRole('link', { name: 'Opportunités' }).click();
+  await page.getByRole('searchbox').fill(refB);
+  await page.getByTestId('opportunities-grid').locator('.ag-row', { hasText: refB }).dblclick();
+  await expect(page.getByTestId('ops-state')).toContainText('Engagé');
+  await expect(page.getByTestId('credit-approval')).toContainText('accord obtenu');
+  await expect(page.getByTestId('credit-approval')).toContainText('Acompte reçu');
+});
