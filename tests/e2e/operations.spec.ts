@@ -73,7 +73,7 @@ test('quote accepted → the buyer covers the shortage, credit control approves 
   // the grid as shown goes to Excel with real numbers
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter (.xlsx)' }).click()]);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile((await download.path())!);
+  await wb.xlsx.readFile((await download.path()));
   const ws = wb.worksheets[0]!;
   const headers = (ws.getRow(1).values as unknown[]).slice(1);
   expect(headers).toContain('Quantité');
