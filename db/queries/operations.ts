@@ -67,7 +67,7 @@ export function warehousesWithCoords(db: Db): { id: number; code: string; lat: n
 }
 
 export function opsStateOf(db: Db, opportunityId: number): DealForOps['opsState'] {
-  return (get<{ s: DealForOps['opsState'] }>(db, 'SELECT ops_state AS s FROM opportunities WHERE id = ?', opportunityId)?.s ?? null);
+  return get<{ s: DealForOps['opsState'] }>(db, 'SELECT ops_state AS s FROM opportunities WHERE id = ?', opportunityId)?.s ?? null;
 }
 
 /** What is still missing per line: shortages open or ordered, not yet received. */

@@ -57,7 +57,9 @@ type LineRow = {
 type Detail = Output<'opportunity.get'>;
 export type BaseLine = Omit<Detail['lines'][number], 'insight' | 'operations'> & { categoryId: number | null };
 /** The deal, its lines and their figures; the 360° insights are added by core. */
-export type OpportunityBase = Omit<Detail, 'lines' | 'guard' | 'pricing' | 'opsState' | 'customerPanel' | 'warehouses' | 'approvals'> & { lines: BaseLine[] };
+export type OpportunityBase = Omit<Detail, 'lines' | 'guard' | 'pricing' | 'opsState' | 'customerPanel' | 'warehouses' | 'approvals'> & {
+  lines: BaseLine[];
+};
 
 export const HEADER_SQL = `SELECT o.id, o.reference, o.title, o.probability, o.expected_close, o.requested_date, o.notes, o.created_at, o.updated_at,
   o.stage_entered_at, CAST(julianday(@now) - julianday(o.stage_entered_at) AS INTEGER) AS days_in_stage,

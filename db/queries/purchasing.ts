@@ -35,8 +35,11 @@ export const PURCHASING_SQL = {
         AND i.expected_date < @end), 0) AS incoming
     FROM stock_levels s WHERE s.product_id IN (SELECT value FROM json_each(@ids))`,
   products: `SELECT p.id, p.code, p.name, p.unit FROM products p WHERE p.id IN (SELECT value FROM json_each(@ids))`,
-  bestPrice: `SELECT sp.supplier_id AS supplierId, su.name AS supplierName, sp.unit_price AS supplierPrice, sp.lead_time_days AS leadTimeDays
-    FROM supplier_prices sp JOIN suppliers su ON su.id = sp.supplier_id WHERE sp.id = ${BEST_PRICE_ID('@product', '@qty')}`,
+  /** the best supplier for many (product, quantity) pairs at once: @pairs is a JSON array of [productId, qty] */
+  bestPrices: `SELECT b.i, sp.supplier_id AS supplierId, su.name AS supplierName, sp.unit_price AS supplierPrice, sp.lead_time_days AS leadTimeDays
+    FROM (SELECT CAST(j.key AS INTEGER) AS i, ${BEST_PRICE_ID("json_extract(j.value, '$[0]')", "json_extract(j.value, '$[1]')")} AS best
+          FROM json_each(@pairs) j) b
+    JOIN supplier_prices sp ON sp.id = b.best JOIN suppliers su ON su.id = sp.supplier_id`,
   warehouses: 'SELECT id, code FROM warehouses WHERE active = 1',
 };
 
@@ -95,9 +98,12 @@ export function readProducts(db: Db, productIds: number[]) {
   }[];
 }
 
-export function readBestPrice(db: Db, productId: number, qty: number, today: string) {
-  return prepareCached(db.$client, PURCHASING_SQL.bestPrice).get({ product: productId, qty, today }) as
-    { supplierId: number; supplierName: string; supplierPrice: number; leadTimeDays: number } | undefined;
+export type BestPrice = { supplierId: number; supplierName: string; supplierPrice: number; leadTimeDays: number };
+
+/** The best supplier of each (product, quantity) pair, by the pair's index; pairs without a valid price are absent. */
+export function readBestPrices(db: Db, pairs: [number, number][], today: string): Map<number, BestPrice> {
+  const rows = prepareCached(db.$client, PURCHASING_SQL.bestPrices).all({ pairs: JSON.stringify(pairs), today }) as (BestPrice & { i: number })[];
+  return new Map(rows.map(({ i, ...best }) => [i, best]));
 }
 
 export function readWarehouseCodes(db: Db): Map<number, string> {

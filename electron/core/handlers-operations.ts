@@ -64,7 +64,7 @@ export function operationsHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, O
       return opportunityView(db, opportunityId, ctx.now());
     },
     'purchasing.shortages': ({ status }) => purchasing.shortages(status, today()),
-    'purchasing.demand': ({ weeks }) => purchasing.demand(weeks, today()),
+    'purchasing.demand': ({ weeks, all }) => purchasing.demand(weeks, today(), all),
     'purchasing.request': ({ shortageIds }) => {
       const result = purchasing.request(shortageIds, today(), t.actor());
       t.changed(['shortages', 'outbox']);

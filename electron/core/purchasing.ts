@@ -38,12 +38,14 @@ export function createPurchasing(db: Db) {
   return {
     shortages: (status: string, today: string): ShortageRow[] => q.readShortages(db, status, today).map((r) => withTiming(r, today)),
 
-    demand(weeks: number, today: string): DemandRow[] {
+    /** Weighted demand by product, warehouse and week; only the lines the horizon leaves short unless `all`. */
+    demand(weeks: number, today: string, all: boolean): DemandRow[] {
       const end = addDays(today, weeks * 7);
       const buckets = q.readDemandBuckets(db, today, end);
       const productIds = [...new Set(buckets.map((b) => b.productId))];
       const products = new Map(q.readProducts(db, productIds).map((p) => [p.id, p]));
-      const positions = q.readPositions(db, productIds, end);
+      const positions = new Map<number, { warehouseId: number; atp: number; incoming: number }[]>();
+      for (const x of q.readPositions(db, productIds, end)) (positions.get(x.productId) ?? positions.set(x.productId, []).get(x.productId)!).push(x);
       const codes = q.readWarehouseCodes(db);
       const rows = new Map<string, DemandRow>();
       for (const b of buckets) {
@@ -51,9 +53,7 @@ export function createPurchasing(db: Db) {
         let row = rows.get(key);
         if (!row) {
           const p = products.get(b.productId)!;
-          const here = positions.filter((x) => x.productId === b.productId && (b.warehouseId === null || x.warehouseId === b.warehouseId));
-          const atp = here.reduce((s, x) => s + x.atp, 0);
-          const incoming = here.reduce((s, x) => s + x.incoming, 0);
+          const here = (positions.get(b.productId) ?? []).filter((x) => b.warehouseId === null || x.warehouseId === b.warehouseId);
           row = {
             productId: p.id,
             productCode: p.code,
@@ -61,8 +61,8 @@ export function createPurchasing(db: Db) {
             unit: p.unit as DemandRow['unit'],
             warehouseId: b.warehouseId,
             warehouseCode: b.warehouseId === null ? null : (codes.get(b.warehouseId) ?? null),
-            atp,
-            incoming,
+            atp: here.reduce((s, x) => s + x.atp, 0),
+            incoming: here.reduce((s, x) => s + x.incoming, 0),
             weeks: Array<number>(weeks).fill(0),
             total: 0,
             projected: 0,
@@ -76,13 +76,15 @@ export function createPurchasing(db: Db) {
         row.weeks[Math.min(b.week, weeks - 1)]! += b.qty;
         row.total += b.qty;
       }
-      const out = [...rows.values()];
-      for (const r of out) {
-        r.projected = r.atp + r.incoming - r.total;
-        // the supplier to call for what the horizon lacks (or the whole demand when nothing lacks)
-        const best = q.readBestPrice(db, r.productId, Math.max(-r.projected, r.total), today);
-        if (best) Object.assign(r, best);
-      }
+      for (const r of rows.values()) r.projected = r.atp + r.incoming - r.total;
+      const out = [...rows.values()].filter((r) => all || r.projected < 0);
+      // the supplier to call for what the horizon lacks (or for the whole demand when nothing lacks)
+      const best = q.readBestPrices(
+        db,
+        out.map((r) => [r.productId, Math.max(-r.projected, r.total)]),
+        today,
+      );
+      out.forEach((r, i) => Object.assign(r, best.get(i)));
       return out.sort((a, b) => a.projected - b.projected || a.productCode.localeCompare(b.productCode));
     },
 

@@ -5,10 +5,11 @@ import { benchFirstRow } from './first-row';
 import { BENCH_NOW, largeDatabase } from './large-db';
 import { benchListQuery } from './list-query';
 import { benchRecompute } from './recompute';
+import { benchAccept, benchPurchasingDemand } from './operations';
 import { benchWorkspaceView } from './workspace-view';
 import { printTable, type Row } from './stats';
 
-/** npm run bench [-- --json FILE] [--rounds N] [--only list|view|recompute|first-row]: side-by-side comparisons on the `large` preset. */
+/** npm run bench [-- --json FILE] [--rounds N] [--only list|view|recompute|accept|purchasing|first-row]: side-by-side comparisons on the `large` preset. */
 async function main() {
   const args = process.argv.slice(2);
   const jsonAt = args.indexOf('--json');
@@ -35,6 +36,14 @@ async function main() {
     if (wanted('recompute')) {
       log(`live recompute: ${rounds * 5} rounds…`);
       rows.push(...(await benchRecompute(core, rounds * 5)));
+    }
+    if (wanted('accept')) {
+      log('accept a 50-line deal: 40 rounds…');
+      rows.push(...(await benchAccept(core, 40)));
+    }
+    if (wanted('purchasing')) {
+      log('purchasing demand: 20 rounds…');
+      rows.push(...(await benchPurchasingDemand(core, 20)));
     }
     if (wanted('first-row')) {
       log('first grid row in Chromium: 9 rounds per side…');

@@ -73,7 +73,7 @@ test('quote accepted → the buyer covers the shortage, credit control approves 
   // the grid as shown goes to Excel with real numbers
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter (.xlsx)' }).click()]);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile((await download.path()));
+  await wb.xlsx.readFile(await download.path());
   const ws = wb.worksheets[0]!;
   const headers = (ws.getRow(1).values as unknown[]).slice(1);
   expect(headers).toContain('Quantité');
@@ -114,4 +114,25 @@ test('quote accepted → the buyer covers the shortage, credit control approves 
   await expect(page.getByTestId('ops-state')).toContainText('Engagé');
   await expect(page.getByTestId('credit-approval')).toContainText('accord obtenu');
   await expect(page.getByTestId('credit-approval')).toContainText('Acompte reçu');
+});
+
+test('a sales manager adds a step to the « Devis accepté » chain in settings', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Paramètres' }).click();
+  const editor = page.getByTestId('automation-editor');
+  const rule = editor.locator('[data-testid^="automation-rule-"]').first();
+  await expect(rule.getByLabel('Étape')).toHaveValue(/\d+/);
+  await expect(rule.locator('ol > li')).toHaveCount(7);
+  await rule.getByLabel('Ajouter une action…').selectOption({ label: 'Notification' });
+  const added = rule.locator('ol > li').last();
+  await added.getByLabel('Rôle', { exact: true }).selectOption({ label: 'Crédit client' });
+  await added.getByLabel('Intitulé').fill('Devis accepté : vérifier l’acompte');
+  await rule.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(editor.getByRole('status')).toHaveText('Règle enregistrée');
+  await page.reload();
+  await page.getByRole('link', { name: 'Paramètres' }).click();
+  const saved = page.getByTestId('automation-editor').locator('[data-testid^="automation-rule-"]').first();
+  await expect(saved.locator('ol > li')).toHaveCount(8);
+  await expect(saved.locator('ol > li').last().getByLabel('Intitulé')).toHaveValue('Devis accepté : vérifier l’acompte');
+  await page.screenshot({ path: 'test-results/screenshots/automation-settings.png', fullPage: true });
 });

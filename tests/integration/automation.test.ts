@@ -325,3 +325,49 @@ describe('a crash in the middle of the chain', () => {
     done();
   }, 60_000);
 });
+
+describe('automation rules in settings', () => {
+  it('adds a rule with a minimum amount that only runs for deals above it; bad rules are refused and change nothing', async () => {
+    const nego = stage('NEGO');
+    const before = (await core.call('automation.list', {})) as Output<'automation.list'>;
+    expect(before.find((r) => r.stageName === 'Devis accepté')!.actions.map((a) => a.type)).toEqual([
+      'check_credit',
+      'check_margin',
+      'reserve_stock',
+      'raise_shortages',
+      'queue_sale_order',
+      'create_task',
+      'notify',
+    ]);
+    const bad: unknown[] = [
+      { stageId: nego, trigger: 'enter', actions: [] },
+      { stageId: nego, trigger: 'enter', actions: [{ type: 'launch_rocket' }] },
+      { stageId: nego, trigger: 'sometimes', actions: [{ type: 'notify', role: 'finance', title: 'x' }] },
+      { stageId: 999_999, trigger: 'enter', actions: [{ type: 'notify', role: 'finance', title: 'x' }] },
+      { stageId: nego, trigger: 'enter', actions: [{ type: 'create_task', role: 'pilot', title: 'x' }] },
+      { stageId: nego, trigger: 'enter', conditions: { minAmount: -1 }, actions: [{ type: 'notify', role: 'finance', title: 'x' }] },
+    ];
+    for (const input of bad)
+      await expect(core.call('automation.save', input as never)).rejects.toMatchObject({ code: expect.stringMatching(/invalid_input|not_found/) });
+    expect(await core.call('automation.list', {})).toEqual(before);
+
+    const list = (await core.call('automation.save', {
+      stageId: nego,
+      trigger: 'enter',
+      conditions: { minAmount: 50_000 * 10_000 },
+      actions: [{ type: 'create_task', role: 'manager', title: 'Grosse affaire en négociation' }],
+    })) as Output<'automation.list'>;
+    const rule = list.find((r) => r.stageId === nego)!;
+    expect(one<{ action: string }>("SELECT action FROM audit_log WHERE entity = 'rule' AND entity_id = ? ORDER BY id DESC", rule.id).action).toBe(
+      'create',
+    );
+    const task = (id: number) => one<{ n: number }>("SELECT count(*) AS n FROM activities WHERE opportunity_id = ? AND role = 'manager'", id).n;
+    const p = plainProduct(10);
+    const small = await deal([{ productId: p.id, qty: 1_000, unitPrice: 10_000 }]);
+    expect(task(small.id)).toBe(0);
+    const big = await deal([{ productId: p.id, qty: 1_000, unitPrice: 60_000 * 10_000 }]);
+    expect(task(big.id)).toBe(1);
+    await core.call('automation.delete', { id: rule.id });
+    expect(((await core.call('automation.list', {})) as Output<'automation.list'>).some((r) => r.id === rule.id)).toBe(false);
+  });
+});

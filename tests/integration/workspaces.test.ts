@@ -95,7 +95,7 @@ describe('purchasing workspace', () => {
   });
 
   it('sums the pipeline-weighted demand by product, warehouse and week, without deals already committed', async () => {
-    const rows = await call('purchasing.demand', { weeks: 8 });
+    const rows = await call('purchasing.demand', { weeks: 8, all: true });
     const end = addDays(TODAY, 56);
     const raw = one<{ q: number }>(
       `SELECT coalesce(sum((l.qty * l.demand_probability + 50) / 100), 0) AS q FROM opportunity_lines l JOIN opportunities o ON o.id = l.opportunity_id
@@ -108,6 +108,10 @@ describe('purchasing workspace', () => {
       expect(r.weeks.reduce((s, w) => s + w, 0)).toBe(r.total);
       expect(r.projected).toBe(r.atp + r.incoming - r.total);
     }
+    // by default only what the horizon leaves short
+    const short = await call('purchasing.demand', { weeks: 8 });
+    expect(short.length).toBe(rows.filter((r) => r.projected < 0).length);
+    expect(short.every((r) => r.projected < 0 && r.supplierId !== undefined)).toBe(true);
     // the most pressing first
     expect(rows.map((r) => r.projected)).toEqual([...rows.map((r) => r.projected)].sort((a, b) => a - b));
   });

@@ -53,7 +53,12 @@ export const demandRow = z.object({
   ...bestSupplier,
 });
 export type DemandRow = z.infer<typeof demandRow>;
-export const demandInput = z.object({ weeks: z.number().int().min(1).max(26).default(8) }).strict();
+export const demandInput = z
+  .object({
+    weeks: z.number().int().min(1).max(26).default(8),
+    /** every row, not only those the horizon leaves short */ all: z.boolean().default(false),
+  })
+  .strict();
 
 export const purchaseRequestInput = z.object({ shortageIds: z.array(id).min(1, 'choose at least one shortage').max(500) }).strict();
 export const purchaseRequestResult = z.object({

@@ -1,4 +1,5 @@
 import { useCallback, useEffect } from 'react';
+import { Alerts } from './Alerts';
 import { useApp } from './client-context';
 import { useT } from '../i18n';
 import { OpportunitiesGrid } from '../modules/opportunities/components/OpportunitiesGrid';
@@ -52,6 +53,7 @@ export function Shell() {
         {route.area === 'purchasing' && <PurchasingView />}
         {route.area === 'finance' && <FinanceView onOpen={openOpportunity} />}
       </main>
+      <Alerts onOpen={openOpportunity} />
     </div>
   );
 }

@@ -29,6 +29,7 @@ export function insightColumns(t: T, locale: Locale, warehouses: { warehouseId: 
     },
     ...warehouses.map((w): ColDef<Line> => ({
       colId: `atp-${w.warehouseId}`,
+      context: { xlsx: 'qty' },
       headerName: w.warehouseCode,
       headerTooltip: `ATP ${w.warehouseCode}`,
       width: 95,
@@ -48,6 +49,7 @@ export function insightColumns(t: T, locale: Locale, warehouses: { warehouseId: 
     })),
     {
       colId: 'pipelineDemand',
+      context: { xlsx: 'qty' },
       headerName: t('line.pipelineDemand'),
       width: 120,
       ...num,

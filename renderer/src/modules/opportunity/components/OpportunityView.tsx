@@ -1,5 +1,5 @@
 import { AgGridReact } from 'ag-grid-react';
-import type { CellKeyDownEvent } from 'ag-grid-community';
+import type { CellKeyDownEvent, GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OpportunityDetail, OpportunityLine } from '../../../../../electron/shared/contract';
 import { AppError } from '../../../../../electron/shared/errors';
@@ -8,6 +8,7 @@ import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
 import { gridTheme } from '../../../ui/grid';
 import { useShortcut } from '../../../ui/use-shortcut';
+import { exportGrid } from '../../../ui/xlsx';
 import { useLineEditing, type LineEditing } from '../hooks/use-line-editing';
 import { lineColumns } from '../line-columns';
 import { applyDraft } from '../live-preview';
@@ -73,6 +74,7 @@ export function OpportunityView({ id, onBack }: Props) {
   const warehouseKey = opp?.warehouses.map((w) => `${w.id}:${w.code}`).join(',') ?? '';
   const editing = useLineEditing(opp, setOpp, setNotice);
   const editRef = useRef<LineEditing | null>(null);
+  const linesApi = useRef<GridApi<OpportunityLine> | null>(null);
   editRef.current = editing;
   const columns = useMemo(
     () =>
@@ -138,9 +140,16 @@ export function OpportunityView({ id, onBack }: Props) {
           singleClickEdit={false}
           stopEditingWhenCellsLoseFocus
           onCellKeyDown={(e: CellKeyDownEvent<OpportunityLine>) => onLineKey(e, editing)}
+          onGridReady={(e) => (linesApi.current = e.api)}
         />
       </div>
-      <AddLineBar onAdd={editing.addLine} />
+      <div className="actions">
+        <AddLineBar onAdd={editing.addLine} />
+        <span className="spacer" />
+        <button type="button" className="btn" onClick={() => linesApi.current && void exportGrid(linesApi.current, opp.reference)}>
+          {t('export.xlsx')}
+        </button>
+      </div>
       <DealTotals opp={shown} />
       <HistoryPanel id={opp.id} />
     </div>

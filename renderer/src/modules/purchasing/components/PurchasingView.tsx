@@ -20,6 +20,7 @@ export function PurchasingView() {
   const { t, locale } = useT();
   const [tab, setTab] = useState<'shortages' | 'demand'>('shortages');
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('open');
+  const [allDemand, setAllDemand] = useState(false);
   const [shortages, setShortages] = useState<ShortageRow[]>([]);
   const [demand, setDemand] = useState<DemandRow[]>([]);
   const [selected, setSelected] = useState<ShortageRow[]>([]);
@@ -28,8 +29,8 @@ export function PurchasingView() {
 
   const load = useCallback(() => {
     void client.call('purchasing.shortages', { status }).then(setShortages);
-    void client.call('purchasing.demand', { weeks: WEEKS }).then(setDemand);
-  }, [client, status]);
+    void client.call('purchasing.demand', { weeks: WEEKS, all: allDemand }).then(setDemand);
+  }, [client, status, allDemand]);
   useEffect(load, [load]);
   useEffect(
     () => client.on('data.changed', (e) => e.entities.some((x) => ['shortages', 'operations', 'opportunities'].includes(x)) && load()),

@@ -1,6 +1,7 @@
 import type { Settings } from '../../../../../electron/shared/contract';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
+import { AutomationEditor } from './AutomationEditor';
 import { MarginRulesEditor } from './MarginRulesEditor';
 import { StagesEditor } from './StagesEditor';
 
@@ -38,6 +39,7 @@ export function SettingsView() {
         </div>
         <StagesEditor />
         <MarginRulesEditor />
+        <AutomationEditor />
       </div>
     </>
   );
