@@ -67,6 +67,11 @@ export function PurchasingView() {
             ))}
           </select>
         )}
+        {tab === 'demand' && (
+          <label>
+            <input type="checkbox" checked={allDemand} onChange={(e) => setAllDemand(e.target.checked)} /> {t('pur.allDemand')}
+          </label>
+        )}
         <span className="spacer" />
         <button
           type="button"
