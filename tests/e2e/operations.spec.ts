@@ -6,8 +6,10 @@ import { expect, test } from './web-host-fixture';
 /** Switches the local user's role in Settings, as the person at the desk would. */
 async function actAs(page: Page, role: 'Commercial' | 'Achats' | 'Crédit client') {
   await page.getByRole('link', { name: 'Paramètres' }).click();
-  await page.getByLabel('Rôle').selectOption({ label: role });
-  await expect(page.getByLabel('Rôle')).toHaveValue(role === 'Commercial' ? 'trader' : role === 'Achats' ? 'purchasing' : 'finance');
+  // the user's own role (the automation rules below name roles too)
+  const mine = page.locator('#set-role');
+  await mine.selectOption({ label: role });
+  await expect(mine).toHaveValue(role === 'Commercial' ? 'trader' : role === 'Achats' ? 'purchasing' : 'finance');
 }
 
 /** Creates a deal from the keyboard and adds its lines: product code, quantity. */
