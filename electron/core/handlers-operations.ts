@@ -8,6 +8,7 @@ import type { Automation, Notice } from './automation';
 import { createAutomationRules, listAutomationRules } from './automation-rules';
 import { createPurchasing } from './purchasing';
 import { exposure, holdCustomer } from './finance';
+import { createSync } from './sync';
 import type { CoreContext } from './handlers';
 import type { Actor } from './pipeline';
 import { getSettings } from './settings';
@@ -28,13 +29,19 @@ type OperationsMethods =
   | 'purchasing.cover'
   | 'purchasing.dismiss'
   | 'finance.exposure'
-  | 'customers.hold';
+  | 'customers.hold'
+  | 'sync.applyPage'
+  | 'sync.reconcile'
+  | 'outbox.lease'
+  | 'outbox.ack'
+  | 'outbox.fail';
 
 /** Approvals, stage automation and its rules: the operations side of a deal (issue: quote accepted → operations). */
 export function operationsHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, OperationsMethods> {
   const { db } = ctx;
   const rules = createAutomationRules(db);
   const purchasing = createPurchasing(db);
+  const sync = createSync(db, ctx.now);
   const today = () => ctx.now().slice(0, 10);
   const shortagesChanged = () => {
     t.changed(['shortages']);
@@ -84,6 +91,27 @@ export function operationsHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, O
       const row = holdCustomer(db, input, getSettings(db).role, t.actor());
       t.changed(['customers', 'opportunities']);
       return row;
+    },
+    'sync.applyPage': (input) => {
+      const result = sync.applyPage(input);
+      t.changed([input.entity]);
+      return result;
+    },
+    'sync.reconcile': (input) => {
+      const deactivated = sync.reconcile(input);
+      if (deactivated > 0) t.changed([input.entity]);
+      return { deactivated };
+    },
+    'outbox.lease': ({ limit, leaseSeconds }) => sync.lease(limit, leaseSeconds),
+    'outbox.ack': ({ id, erpRef }) => {
+      const r = sync.ack(id, erpRef);
+      t.changed(['outbox', 'operations']);
+      return r;
+    },
+    'outbox.fail': ({ id, error, retryable }) => {
+      const r = sync.fail(id, error, retryable);
+      t.changed(['outbox']);
+      return r;
     },
     'automation.list': () => listAutomationRules(db),
     'automation.save': (input) => {

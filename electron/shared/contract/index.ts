@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { health, settingsSetInput, settingsShape } from './app';
 import { customerHit, productHit, searchInput, stage, user } from './catalog';
-import { id, role } from './common';
+import { id, isoStamp, role } from './common';
 import { lineAddInput, lineMoveInput, lineRefInput, lineUpdateInput, opportunityCreateInput, opportunityUpdateInput } from './editing';
 import { category, marginRule, marginRuleSaveInput } from './rules';
 import { approvalDecideInput, approvalQueueInput, approvalQueueRow, approvalRequestInput } from './workspace';
 import { automationRule, automationRuleInput } from './automation';
 import { exposureRow, holdInput } from './finance';
+import { outboxAckInput, outboxFailInput, outboxItem, outboxLeaseInput, reconcileInput, syncPageInput, syncPageResult } from './sync';
 import {
   coverInput,
   demandInput,
@@ -70,6 +71,11 @@ export const contract = {
   'purchasing.dismiss': { input: dismissInput, output: z.array(shortageRow) },
   'finance.exposure': { input: z.object({}).strict(), output: z.array(exposureRow) },
   'customers.hold': { input: holdInput, output: exposureRow },
+  'sync.applyPage': { input: syncPageInput, output: syncPageResult },
+  'sync.reconcile': { input: reconcileInput, output: z.object({ deactivated: z.number().int() }) },
+  'outbox.lease': { input: outboxLeaseInput, output: z.array(outboxItem) },
+  'outbox.ack': { input: outboxAckInput, output: z.object({ status: z.string() }) },
+  'outbox.fail': { input: outboxFailInput, output: z.object({ status: z.string(), nextTryAt: isoStamp.nullable() }) },
   'marginRules.list': { input: z.object({}).strict(), output: z.array(marginRule) },
   'marginRules.save': { input: marginRuleSaveInput, output: z.array(marginRule) },
   'marginRules.delete': { input: z.object({ id }).strict(), output: z.array(marginRule) },
@@ -120,4 +126,5 @@ export * from './opportunities';
 export * from './pipeline';
 export * from './purchasing';
 export * from './rules';
+export * from './sync';
 export * from './workspace';

@@ -1,0 +1,229 @@
+import type { SyncEntity, SyncRecord } from '../../electron/shared/contract';
+import { foldForSearch } from '../../electron/shared/text';
+import type { Db } from '../client';
+import { prepareCached } from './statements';
+
+/** Upserts of pulled ERP records, by ERP id (DESIGN.md §8: the ERP wins for master data). */
+export class UnknownReference extends Error {
+  constructor(
+    readonly field: string,
+    readonly erpId: string,
+  ) {
+    super(`${field} ${erpId} is not known here yet`);
+  }
+}
+
+const TABLE_OF: Record<string, string> = {
+  warehouseErpId: 'warehouses',
+  categoryErpId: 'product_categories',
+  parentErpId: 'product_categories',
+  productErpId: 'products',
+  supplierErpId: 'suppliers',
+  customerErpId: 'customers',
+  preferredWarehouseErpId: 'warehouses',
+};
+
+function localId(db: Db, field: string, erpId: string | null): number | null {
+  if (erpId === null) return null;
+  const id = prepareCached(db.$client, `SELECT id FROM ${TABLE_OF[field]} WHERE erp_id = ?`).pluck().get(erpId) as number | undefined;
+  if (id === undefined) throw new UnknownReference(field, erpId);
+  return id;
+}
+
+const run = (db: Db, sql: string, ...params: unknown[]) => prepareCached(db.$client, sql).run(...params);
+const b = (v: boolean) => (v ? 1 : 0);
+
+export const upsert: { [E in SyncEntity]: (db: Db, r: SyncRecord<E>, at: string) => void } = {
+  warehouses: (db, r, at) =>
+    run(
+      db,
+      `INSERT INTO warehouses (erp_id, code, name, city, active, pulled_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(erp_id) DO UPDATE SET code = excluded.code, name = excluded.name, city = excluded.city, active = excluded.active, pulled_at = excluded.pulled_at`,
+      r.erpId,
+      r.code,
+      r.name,
+      r.city,
+      b(r.active),
+      at,
+    ),
+  categories: (db, r, at) =>
+    run(
+      db,
+      `INSERT INTO product_categories (erp_id, code, name, parent_id, active, pulled_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(erp_id) DO UPDATE SET code = excluded.code, name = excluded.name, parent_id = excluded.parent_id, active = excluded.active, pulled_at = excluded.pulled_at`,
+      r.erpId,
+      r.code,
+      r.name,
+      localId(db, 'parentErpId', r.parentErpId),
+      b(r.active),
+      at,
+    ),
+  products: (db, r, at) => {
+    run(
+      db,
+      `INSERT INTO products (erp_id, code, name, category_id, unit, list_price, cost_price, cost_as_of, search_text, active, pulled_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(erp_id) DO UPDATE SET code = excluded.code, name = excluded.name, category_id = excluded.category_id, unit = excluded.unit,
+         list_price = excluded.list_price, cost_price = excluded.cost_price, cost_as_of = excluded.cost_as_of, search_text = excluded.search_text,
+         active = excluded.active, pulled_at = excluded.pulled_at`,
+      r.erpId,
+      r.code,
+      r.name,
+      localId(db, 'categoryErpId', r.categoryErpId),
+      r.unit,
+      r.listPrice,
+      r.costPrice,
+      at,
+      foldForSearch(`${r.code} ${r.name}`),
+      b(r.active),
+      at,
+    );
+    const product = localId(db, 'productErpId', r.erpId)!;
+    run(db, 'DELETE FROM product_costs WHERE product_id = ?', product);
+    for (const c of r.costs)
+      run(
+        db,
+        'INSERT INTO product_costs (product_id, warehouse_id, cost_price, as_of, pulled_at) VALUES (?, ?, ?, ?, ?)',
+        product,
+        localId(db, 'warehouseErpId', c.warehouseErpId),
+        c.costPrice,
+        at,
+        at,
+      );
+  },
+  suppliers: (db, r, at) =>
+    run(
+      db,
+      `INSERT INTO suppliers (erp_id, code, name, city, active, pulled_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(erp_id) DO UPDATE SET code = excluded.code, name = excluded.name, city = excluded.city, active = excluded.active, pulled_at = excluded.pulled_at`,
+      r.erpId,
+      r.code,
+      r.name,
+      r.city,
+      b(r.active),
+      at,
+    ),
+  supplierPrices: (db, r, at) =>
+    run(
+      db,
+      `INSERT INTO supplier_prices (erp_id, product_id, supplier_id, min_qty, unit_price, lead_time_days, valid_from, valid_to, active, pulled_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(erp_id) DO UPDATE SET product_id = excluded.product_id, supplier_id = excluded.supplier_id, min_qty = excluded.min_qty,
+         unit_price = excluded.unit_price, lead_time_days = excluded.lead_time_days, valid_from = excluded.valid_from, valid_to = excluded.valid_to,
+         active = excluded.active, pulled_at = excluded.pulled_at`,
+      r.erpId,
+      localId(db, 'productErpId', r.productErpId),
+      localId(db, 'supplierErpId', r.supplierErpId),
+      r.minQty,
+      r.unitPrice,
+      r.leadTimeDays,
+      r.validFrom,
+      r.validTo,
+      b(r.active),
+      at,
+    ),
+  stock: (db, r, at) =>
+    run(
+      db,
+      `INSERT INTO stock_levels (product_id, warehouse_id, on_hand, reserved_erp, as_of, pulled_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(product_id, warehouse_id) DO UPDATE SET on_hand = excluded.on_hand, reserved_erp = excluded.reserved_erp, as_of = excluded.as_of, pulled_at = excluded.pulled_at`,
+      localId(db, 'productErpId', r.productErpId),
+      localId(db, 'warehouseErpId', r.warehouseErpId),
+      r.onHand,
+      r.reservedErp,
+      r.asOf,
+      at,
+    ),
+  receipts: (db, r, at) =>
+    run(
+      db,
+      `INSERT INTO incoming_receipts (erp_id, product_id, warehouse_id, supplier_id, qty, expected_date, purchase_ref, active, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(erp_id) DO UPDATE SET product_id = excluded.product_id, warehouse_id = excluded.warehouse_id, supplier_id = excluded.supplier_id, qty = excluded.qty,
+         expected_date = excluded.expected_date, purchase_ref = excluded.purchase_ref, active = excluded.active, pulled_at = excluded.pulled_at`,
+      r.erpId,
+      localId(db, 'productErpId', r.productErpId),
+      localId(db, 'warehouseErpId', r.warehouseErpId),
+      localId(db, 'supplierErpId', r.supplierErpId),
+      r.qty,
+      r.expectedDate,
+      r.purchaseRef,
+      b(r.active),
+      at,
+    ),
+  customers: (db, r, at) =>
+    run(
+      db,
+      `INSERT INTO customers (erp_id, code, name, city, postal_code, credit_limit, outstanding, overdue, open_orders, on_hold, avg_days_late,
+         preferred_warehouse_id, credit_as_of, search_text, active, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(erp_id) DO UPDATE SET code = excluded.code, name = excluded.name, city = excluded.city, postal_code = excluded.postal_code,
+         credit_limit = excluded.credit_limit, outstanding = excluded.outstanding, overdue = excluded.overdue, open_orders = excluded.open_orders,
+         on_hold = excluded.on_hold, avg_days_late = excluded.avg_days_late, preferred_warehouse_id = excluded.preferred_warehouse_id,
+         credit_as_of = excluded.credit_as_of, search_text = excluded.search_text, active = excluded.active, pulled_at = excluded.pulled_at`,
+      r.erpId,
+      r.code,
+      r.name,
+      r.city,
+      r.postalCode,
+      r.creditLimit,
+      r.outstanding,
+      r.overdue,
+      r.openOrders,
+      b(r.onHold),
+      r.avgDaysLate,
+      localId(db, 'preferredWarehouseErpId', r.preferredWarehouseErpId),
+      r.creditAsOf,
+      foldForSearch(`${r.code} ${r.name} ${r.city} ${r.postalCode}`),
+      b(r.active),
+      at,
+    ),
+  salesHistory: (db, r, at) =>
+    run(
+      db,
+      `INSERT INTO sales_history (erp_id, customer_id, product_id, warehouse_id, order_ref, order_date, qty, unit_price, amount, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(erp_id) DO UPDATE SET customer_id = excluded.customer_id, product_id = excluded.product_id, warehouse_id = excluded.warehouse_id,
+         order_ref = excluded.order_ref, order_date = excluded.order_date, qty = excluded.qty, unit_price = excluded.unit_price, amount = excluded.amount, pulled_at = excluded.pulled_at`,
+      r.erpId,
+      localId(db, 'customerErpId', r.customerErpId),
+      localId(db, 'productErpId', r.productErpId),
+      localId(db, 'warehouseErpId', r.warehouseErpId),
+      r.orderRef,
+      r.orderDate,
+      r.qty,
+      r.unitPrice,
+      r.amount,
+      at,
+    ),
+};
+
+/** Tables whose rows carry an ERP id and an active flag, for the reconciliation of id sets. */
+export const RECONCILABLE: Partial<Record<SyncEntity, string>> = {
+  warehouses: 'warehouses',
+  categories: 'product_categories',
+  products: 'products',
+  suppliers: 'suppliers',
+  supplierPrices: 'supplier_prices',
+  receipts: 'incoming_receipts',
+  customers: 'customers',
+};
+
+/** Marks inactive the rows of a table the ERP no longer lists (never deleted: deals still point at them). */
+export function deactivateMissing(db: Db, table: string, erpIds: string[], at: string): number {
+  return prepareCached(
+    db.$client,
+    `UPDATE ${table} SET active = 0, pulled_at = @at WHERE active = 1 AND erp_id IS NOT NULL AND erp_id NOT IN (SELECT value FROM json_each(@ids))`,
+  ).run({ ids: JSON.stringify(erpIds), at }).changes;
+}
+
+export function writeCursor(db: Db, entity: string, cursor: { time: string | null; id: string | null } | null, at: string): void {
+  prepareCached(
+    db.$client,
+    `INSERT INTO sync_cursors (entity, cursor_time, cursor_id, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(entity) DO UPDATE SET cursor_time = excluded.cursor_time, cursor_id = excluded.cursor_id, updated_at = excluded.updated_at`,
+  ).run(entity, cursor?.time ?? null, cursor?.id ?? null, at);
+}
+
+export function readCursor(db: Db, entity: string): { time: string | null; id: string | null } | null {
+  const r = prepareCached(db.$client, 'SELECT cursor_time AS time, cursor_id AS id FROM sync_cursors WHERE entity = ?').get(entity) as
+    { time: string | null; id: string | null } | undefined;
+  return r ?? null;
+}

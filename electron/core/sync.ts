@@ -1,0 +1,83 @@
+import type { Db } from '../../db/client';
+import { leaseDue, markDone, markFailed, markRetry, outboxStatus, reservationsInErp, type LeasedItem } from '../../db/queries/outbox';
+import { deactivateMissing, RECONCILABLE, UnknownReference, upsert, writeCursor } from '../../db/queries/sync-apply';
+import { syncRecords, type Output, type ParsedInput, type SyncEntity } from '../shared/contract';
+import { retryDelayMs } from '../shared/domain/backoff';
+import { AppError, notFound } from '../shared/errors';
+
+const invalid = (message: string, path: string) => new AppError('invalid_input', message, { issues: [{ path, message }] });
+
+/**
+ * Core's side of the connector (DESIGN.md §5, §8): it never opens the database, core does. A
+ * pulled page is checked row by row, then applied with its cursor in one transaction — all or
+ * nothing; the outbox is leased, acknowledged or failed with backoff.
+ */
+export function createSync(db: Db, now: () => string, random: () => number = Math.random) {
+  const tx = <T>(fn: () => T): T => db.$client.transaction(fn)();
+
+  return {
+    applyPage({ entity, rows, cursor, pulledAt }: ParsedInput<'sync.applyPage'>): Output<'sync.applyPage'> {
+      const schema = syncRecords[entity];
+      const parsed = rows.map((row, i) => {
+        const r = schema.safeParse(row);
+        if (r.success) return r.data;
+        const issue = r.error.issues[0]!;
+        const path = `rows.${i}.${issue.path.join('.')}`;
+        throw invalid(`Page of ${entity}, row ${i}: ${issue.path.join('.') || 'row'}: ${issue.message}`, path);
+      });
+      return tx(() => {
+        parsed.forEach((row, i) => {
+          try {
+            (upsert[entity] as (d: Db, r: unknown, at: string) => void)(db, row, pulledAt);
+          } catch (err) {
+            if (err instanceof UnknownReference) throw invalid(`Page of ${entity}, row ${i}: ${err.message}`, `rows.${i}.${err.field}`);
+            throw err;
+          }
+        });
+        writeCursor(db, entity, cursor, now());
+        return { entity, applied: parsed.length, cursor };
+      });
+    },
+
+    reconcile({ entity, erpIds, at }: ParsedInput<'sync.reconcile'>): number {
+      const table = RECONCILABLE[entity];
+      if (!table) throw invalid(`${entity} is refreshed whole, not reconciled by ids`, 'entity');
+      return tx(() => deactivateMissing(db, table, erpIds, at));
+    },
+
+    lease(limit: number, leaseSeconds: number): LeasedItem[] {
+      const at = now();
+      return tx(() => leaseDue(db, at, new Date(Date.parse(at) + leaseSeconds * 1000).toISOString(), limit));
+    },
+
+    /** The ERP holds the document: done (a second ack of the same item changes nothing). */
+    ack(id: number, erpRef: string): { status: string } {
+      return tx(() => {
+        const item = outboxStatus(db, id);
+        if (!item) throw notFound('Outbox item', id);
+        if (item.status === 'done') return { status: 'done' };
+        if (item.status !== 'leased') throw new AppError('conflict', `Outbox item ${id} is ${item.status}, not leased`, { status: item.status });
+        markDone(db, id, erpRef, now());
+        if (item.kind === 'sale_order' && item.subject.startsWith('opportunity:')) reservationsInErp(db, Number(item.subject.split(':')[1]));
+        return { status: 'done' };
+      });
+    },
+
+    /** A network error or a 5xx retries later with backoff; a validation or access error stops the item for a person to see. */
+    fail(id: number, error: string, retryable: boolean): { status: string; nextTryAt: string | null } {
+      return tx(() => {
+        const item = outboxStatus(db, id);
+        if (!item) throw notFound('Outbox item', id);
+        if (item.status !== 'leased') throw new AppError('conflict', `Outbox item ${id} is ${item.status}, not leased`, { status: item.status });
+        if (!retryable) {
+          markFailed(db, id, error);
+          return { status: 'failed', nextTryAt: null };
+        }
+        const attempts = db.$client.prepare('SELECT attempts FROM outbox WHERE id = ?').pluck().get(id) as number;
+        const next = new Date(Date.parse(now()) + retryDelayMs(attempts, random())).toISOString();
+        markRetry(db, id, error, next);
+        return { status: 'pending', nextTryAt: next };
+      });
+    },
+  };
+}
