@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import { leaseDue, markDone, markFailed, markRetry, outboxStatus, reservationsInErp, type LeasedItem } from '../../db/queries/outbox';
 import { deactivateMissing, RECONCILABLE, UnknownReference, upsert, writeCursor } from '../../db/queries/sync-apply';
-import { syncRecords, type Output, type ParsedInput, type SyncEntity } from '../shared/contract';
+import { syncRecords, type Output, type ParsedInput } from '../shared/contract';
 import { retryDelayMs } from '../shared/domain/backoff';
 import { AppError, notFound } from '../shared/errors';
 
