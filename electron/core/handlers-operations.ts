@@ -9,6 +9,7 @@ import { createAutomationRules, listAutomationRules } from './automation-rules';
 import { createPurchasing } from './purchasing';
 import { exposure, holdCustomer } from './finance';
 import { createSync } from './sync';
+import { readCursor } from '../../db/queries/sync-apply';
 import type { CoreContext } from './handlers';
 import type { Actor } from './pipeline';
 import { getSettings } from './settings';
@@ -31,6 +32,7 @@ type OperationsMethods =
   | 'finance.exposure'
   | 'customers.hold'
   | 'sync.applyPage'
+  | 'sync.cursor'
   | 'sync.reconcile'
   | 'outbox.lease'
   | 'outbox.ack'
@@ -97,6 +99,7 @@ export function operationsHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, O
       t.changed([input.entity]);
       return result;
     },
+    'sync.cursor': ({ entity }) => readCursor(db, entity),
     'sync.reconcile': (input) => {
       const deactivated = sync.reconcile(input);
       if (deactivated > 0) t.changed([input.entity]);

@@ -7,7 +7,17 @@ import { category, marginRule, marginRuleSaveInput } from './rules';
 import { approvalDecideInput, approvalQueueInput, approvalQueueRow, approvalRequestInput } from './workspace';
 import { automationRule, automationRuleInput } from './automation';
 import { exposureRow, holdInput } from './finance';
-import { outboxAckInput, outboxFailInput, outboxItem, outboxLeaseInput, reconcileInput, syncPageInput, syncPageResult } from './sync';
+import {
+  outboxAckInput,
+  outboxFailInput,
+  outboxItem,
+  outboxLeaseInput,
+  reconcileInput,
+  syncCursor,
+  syncEntity,
+  syncPageInput,
+  syncPageResult,
+} from './sync';
 import {
   coverInput,
   demandInput,
@@ -72,6 +82,7 @@ export const contract = {
   'finance.exposure': { input: z.object({}).strict(), output: z.array(exposureRow) },
   'customers.hold': { input: holdInput, output: exposureRow },
   'sync.applyPage': { input: syncPageInput, output: syncPageResult },
+  'sync.cursor': { input: z.object({ entity: syncEntity }).strict(), output: syncCursor.nullable() },
   'sync.reconcile': { input: reconcileInput, output: z.object({ deactivated: z.number().int() }) },
   'outbox.lease': { input: outboxLeaseInput, output: z.array(outboxItem) },
   'outbox.ack': { input: outboxAckInput, output: z.object({ status: z.string() }) },

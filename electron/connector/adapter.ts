@@ -1,0 +1,32 @@
+import type { SyncEntity, SyncRecord } from '../shared/contract';
+
+/** A page pulled from the ERP, already in Comptoir's shape, with the cursor to start the next one from. */
+export type PulledPage<E extends SyncEntity = SyncEntity> = {
+  rows: SyncRecord<E>[];
+  cursor: { time: string | null; id: string | null } | null;
+  done: boolean;
+};
+
+/** What every ERP adapter offers the connector (Tryton, Odoo JSON-RPC, Odoo JSON-2). */
+export type ErpAdapter = {
+  readonly name: string;
+  /** Checks the URL, database and credentials; throws an ErpError saying which is wrong. */
+  login(): Promise<void>;
+  pull<E extends SyncEntity>(entity: E, cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<E>>;
+}
+
+/**
+ * An ERP failure, classified for the outbox and the sync panel: `retryable` for the network, timeouts,
+ * 5xx, session expiry and serialization conflicts; not for refusals (validation, access), which a
+ * person must look at. `malformed` when the answer does not have the documented shape.
+ */
+export class ErpError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'network' | 'auth' | 'refused' | 'malformed' | 'server',
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'ErpError';
+  }
+}

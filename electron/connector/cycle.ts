@@ -1,0 +1,59 @@
+import type { Input, Method, Output, SyncEntity } from '../shared/contract';
+import { ErpError, type ErpAdapter, type PulledPage } from './adapter';
+
+type CoreCall = <M extends Method>(method: M, input: Input<M>) => Promise<Output<M>>;
+export type EntityReport = { entity: SyncEntity; pulled: number; pages: number; error?: string };
+
+/** Dependency order: references point to entities pulled before them. */
+export const PULL_ORDER: SyncEntity[] = [
+  'warehouses',
+  'categories',
+  'suppliers',
+  'products',
+  'supplierPrices',
+  'stock',
+  'receipts',
+  'customers',
+  'salesHistory',
+];
+
+/** Back the stored write-time cursor up by the overlap (long ERP transactions commit rows stamped before the last poll). */
+export function withOverlap(cursor: PulledPage['cursor'], overlapSeconds: number): PulledPage['cursor'] {
+  if (!cursor?.time) return cursor;
+  const t = Date.parse(`${cursor.time.replace(' ', 'T')}Z`);
+  if (Number.isNaN(t)) return cursor;
+  return { time: new Date(t - overlapSeconds * 1000).toISOString().slice(0, 19).replace('T', ' '), id: '0' };
+}
+
+/**
+ * One pull cycle: for each entity, pages from the ERP handed to core, which applies each page
+ * with its cursor in one transaction. A failing entity is reported and the others go on; what
+ * was applied stays applied, what failed applied nothing.
+ */
+export async function pullCycle(
+  adapter: ErpAdapter,
+  call: CoreCall,
+  o: { entities?: SyncEntity[]; pageSize?: number; overlapSeconds?: number; now?: () => string } = {},
+) {
+  const now = o.now ?? (() => new Date().toISOString());
+  const reports: EntityReport[] = [];
+  for (const entity of o.entities ?? PULL_ORDER) {
+    const report: EntityReport = { entity, pulled: 0, pages: 0 };
+    reports.push(report);
+    try {
+      // stock is a sweep: every cycle reads it whole
+      let cursor = entity === 'stock' ? null : withOverlap(await call('sync.cursor', { entity }), o.overlapSeconds ?? 300);
+      for (;;) {
+        const page = await adapter.pull(entity, cursor, o.pageSize ?? 500);
+        await call('sync.applyPage', { entity, rows: page.rows, cursor: page.cursor, pulledAt: now() });
+        report.pulled += page.rows.length;
+        report.pages++;
+        cursor = page.cursor;
+        if (page.done) break;
+      }
+    } catch (err) {
+      report.error = err instanceof ErpError || err instanceof Error ? err.message : String(err);
+    }
+  }
+  return reports;
+}
