@@ -13,7 +13,7 @@ export type ErpAdapter = {
   /** Checks the URL, database and credentials; throws an ErpError saying which is wrong. */
   login(): Promise<void>;
   pull<E extends SyncEntity>(entity: E, cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<E>>;
-}
+};
 
 /**
  * An ERP failure, classified for the outbox and the sync panel: `retryable` for the network, timeouts,

@@ -63,7 +63,7 @@ export function odooAdapter(transport: OdooTransport, version: number, now: () =
     name: `Odoo ${version}`,
     login: () => transport.login(),
     async pull<E extends SyncEntity>(entity: E, cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<E>> {
-      if (entity === 'stock') return (await pullStock(cursor, pageSize));
+      if (entity === 'stock') return await pullStock(cursor, pageSize);
       if (!(entity in ODOO_MODELS)) throw new ErpError(`${entity} is not pulled from Odoo by this adapter yet`, 'refused', false);
       const e = entity as OdooEntity;
       const rows = await execute({
