@@ -20,9 +20,12 @@ export const PULL_ORDER: SyncEntity[] = [
 /** Back the stored write-time cursor up by the overlap (long ERP transactions commit rows stamped before the last poll). */
 export function withOverlap(cursor: PulledPage['cursor'], overlapSeconds: number): PulledPage['cursor'] {
   if (!cursor?.time) return cursor;
-  const t = Date.parse(`${cursor.time.replace(' ', 'T')}Z`);
+  // Odoo stamps are naive UTC "YYYY-MM-DD HH:MM:SS", Tryton's come as ISO instants: keep the style
+  const iso = cursor.time.includes('T');
+  const t = Date.parse(iso ? cursor.time : `${cursor.time.replace(' ', 'T')}Z`);
   if (Number.isNaN(t)) return cursor;
-  return { time: new Date(t - overlapSeconds * 1000).toISOString().slice(0, 19).replace('T', ' '), id: '0' };
+  const back = new Date(t - overlapSeconds * 1000).toISOString();
+  return { time: iso ? back : back.slice(0, 19).replace('T', ' '), id: '0' };
 }
 
 /**

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import type { SyncEntity, SyncRecord } from '../../shared/contract';
+import { money, qty } from '../../shared/money';
+import { ErpError } from '../adapter';
+
+/** Tryton 6.0 answers after decoding (datetimes as ISO strings, decimals as exact strings). */
+const stamp = z.string().nullable();
+const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal');
+const base = { id: z.number().int().positive(), write_date: stamp, create_date: z.string() };
+
+export const trytonRows = {
+  warehouses: z.object({ ...base, code: z.string().nullable(), name: z.string(), active: z.union([z.boolean(), z.number()]) }),
+  categories: z.object({ ...base, name: z.string(), parent: z.number().int().nullable() }),
+  products: z.object({
+    ...base,
+    code: z.string().nullable(),
+    name: z.string(),
+    categories: z.array(z.number().int()),
+    'default_uom.': z.object({ symbol: z.string() }),
+    list_price: decimal.nullable(),
+    cost_price: decimal.nullable(),
+    active: z.union([z.boolean(), z.number()]),
+  }),
+  customers: z.object({
+    ...base,
+    code: z.string().nullable(),
+    name: z.string(),
+    credit_limit_amount: decimal.nullable(),
+    credit_amount: decimal.nullable(),
+    receivable: decimal.nullable(),
+    receivable_today: decimal.nullable(),
+    active: z.union([z.boolean(), z.number()]),
+  }),
+  stock: z.object({ id: z.number().int().positive(), quantity: z.number(), forecast_quantity: z.number() }),
+} as const;
+export type TrytonEntity = keyof typeof trytonRows;
+
+export const TRYTON_MODELS: Record<Exclude<TrytonEntity, 'stock'>, { model: string; fields: string[]; domain: unknown[] }> = {
+  warehouses: { model: 'stock.location', fields: ['code', 'name', 'active', 'write_date', 'create_date'], domain: [['type', '=', 'warehouse']] },
+  categories: { model: 'product.category', fields: ['name', 'parent', 'write_date', 'create_date'], domain: [] },
+  products: {
+    model: 'product.product',
+    fields: ['code', 'name', 'categories', 'default_uom.symbol', 'list_price', 'cost_price', 'active', 'write_date', 'create_date'],
+    domain: [['type', '=', 'goods']],
+  },
+  customers: {
+    model: 'party.party',
+    fields: ['code', 'name', 'credit_limit_amount', 'credit_amount', 'receivable', 'receivable_today', 'active', 'write_date', 'create_date'],
+    domain: [],
+  },
+};
+
+const UNITS: Record<string, SyncRecord<'products'>['unit']> = { u: 'u', kg: 'kg', t: 't', 'm³': 'm3', l: 'l', m: 'm' };
+const cents = (d: string | null) => (d === null ? 0 : money.fromUnits(Number(d)));
+
+export function parseRows<E extends TrytonEntity>(entity: E, model: string, rows: unknown): z.output<(typeof trytonRows)[E]>[] {
+  if (!Array.isArray(rows)) throw new ErpError(`Tryton ${model}.search_read did not answer a list`, 'malformed', false);
+  return rows.map((r, i) => {
+    const p = trytonRows[entity].safeParse(r);
+    if (!p.success) {
+      const issue = p.error.issues[0]!;
+      throw new ErpError(`Tryton ${model} row ${i}: ${issue.path.join('.') || 'row'}: ${issue.message}`, 'malformed', false);
+    }
+    return p.data as z.output<(typeof trytonRows)[E]>;
+  });
+}
+
+/** Tryton rows → Comptoir's sync records. */
+export function mapTryton(entity: Exclude<TrytonEntity, 'stock'>, rows: unknown, asOf: string): SyncRecord<SyncEntity>[] {
+  const model = TRYTON_MODELS[entity].model;
+  switch (entity) {
+    case 'warehouses':
+      return parseRows('warehouses', model, rows).map((w) => ({
+        erpId: String(w.id),
+        code: w.code ?? `WH-${w.id}`,
+        name: w.name,
+        city: '',
+        active: Boolean(w.active),
+      }));
+    case 'categories':
+      return parseRows('categories', model, rows).map((c) => ({
+        erpId: String(c.id),
+        code: `CAT-${c.id}`,
+        name: c.name,
+        parentErpId: c.parent === null ? null : String(c.parent),
+        active: true,
+      }));
+    case 'products':
+      return parseRows('products', model, rows).map((p, i) => {
+        const unit = UNITS[p['default_uom.'].symbol];
+        if (!unit)
+          throw new ErpError(
+            `Tryton product.product row ${i} (${p.code ?? p.id}): unit « ${p['default_uom.'].symbol} » has no Comptoir unit`,
+            'malformed',
+            false,
+          );
+        return {
+          erpId: String(p.id),
+          code: p.code ?? `TR-${p.id}`,
+          name: p.name,
+          categoryErpId: p.categories[0] === undefined ? null : String(p.categories[0]),
+          unit,
+          listPrice: cents(p.list_price),
+          costPrice: p.cost_price === null ? null : cents(p.cost_price),
+          costs: [],
+          active: Boolean(p.active),
+        };
+      });
+    case 'customers':
+      return parseRows('customers', model, rows).map((c) => {
+        const receivable = cents(c.receivable);
+        return {
+          erpId: String(c.id),
+          code: c.code ?? `TR-${c.id}`,
+          name: c.name,
+          city: '',
+          postalCode: '',
+          creditLimit: cents(c.credit_limit_amount),
+          outstanding: receivable,
+          overdue: cents(c.receivable_today),
+          // what counts against the limit beyond the receivable: confirmed orders not invoiced yet
+          openOrders: Math.max(0, cents(c.credit_amount) - receivable),
+          onHold: false,
+          avgDaysLate: 0,
+          preferredWarehouseErpId: null,
+          creditAsOf: asOf,
+          active: Boolean(c.active),
+        };
+      });
+  }
+}
+
+export const toQty = (n: number) => qty.fromUnits(n);

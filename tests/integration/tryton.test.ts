@@ -1,0 +1,127 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pullCycle } from '../../electron/connector/cycle';
+import { trytonAdapter } from '../../electron/connector/tryton/adapter';
+import { trytonTransport, type TrytonTransport } from '../../electron/connector/tryton/transport';
+import { startCore, type Core } from '../../electron/core/core';
+import type { Input, Method, Output } from '../../electron/shared/contract';
+import { startTryton, type TrytonServer } from './fixtures/tryton-server';
+import { NOW, tempDir } from './helpers';
+
+const D = (x: string) => ({ __class__: 'Decimal', decimal: x });
+let tryton: TrytonServer;
+let erp: TrytonTransport;
+let core: Core;
+let cleanup: () => void;
+const call = <M extends Method>(method: M, input: Input<M>) => core.call(method, input) as Promise<Output<M>>;
+const get = (sql: string, ...p: unknown[]) => core.db.$client.prepare(sql).get(...p);
+const ENTITIES = ['warehouses', 'categories', 'products', 'stock', 'customers'] as const;
+const cycle = (entities: readonly (typeof ENTITIES)[number][] = ENTITIES) =>
+  pullCycle(
+    trytonAdapter(trytonTransport({ url: tryton.url, database: tryton.database, login: 'admin', secret: tryton.password }), () => NOW),
+    call,
+    {
+      entities: [...entities],
+      pageSize: 2,
+      now: () => NOW,
+    },
+  );
+
+/** Templates with their one variant, as a Tryton user creates them. */
+async function product(code: string, name: string, uom: number, price: string, cost: string, category: number) {
+  const [tpl] = (await erp.call('model.product.template.create', [
+    [
+      {
+        name,
+        code,
+        type: 'goods',
+        default_uom: uom,
+        purchase_uom: uom,
+        sale_uom: uom,
+        list_price: D(price),
+        categories: [['add', [category]]],
+        salable: true,
+        purchasable: true,
+        products: [['create', [{ cost_price: D(cost) }]]],
+      },
+    ],
+    {},
+  ])) as number[];
+  const [variant] = (await erp.call('model.product.product.search', [[['template', '=', tpl]], 0, 1, null, {}])) as number[];
+  return { template: tpl!, id: variant! };
+}
+
+beforeAll(async () => {
+  tryton = await startTryton();
+  erp = trytonTransport({ url: tryton.url, database: tryton.database, login: 'admin', secret: tryton.password });
+  const t = tempDir();
+  core = startCore({ dbPath: join(t.dir, 'tryton.sqlite'), demo: 'none', validateOutput: true, now: () => NOW });
+  cleanup = t.cleanup;
+}, 300_000);
+afterAll(async () => {
+  core.close();
+  await tryton.stop();
+  tryton.cleanup();
+  cleanup();
+});
+
+describe('the connector against a real Tryton 6.0', () => {
+  it('pulls warehouses, categories, storable products, stock and customers with their credit into Comptoir', async () => {
+    const [materials] = (await erp.call('model.product.category.create', [[{ name: 'Matériaux' }], {}])) as number[];
+    const [cement] = (await erp.call('model.product.category.create', [[{ name: 'Ciments', parent: materials }], {}])) as number[];
+    const a = await product('CIM-01', 'Ciment CEM II 25 kg', 1, '7.85', '5.10', cement!);
+    await product('CIM-02', 'Ciment prompt', 2, '1.20', '0.80', cement!);
+    await product('CIM-03', 'Chaux NHL', 2, '0.95', '0.60', cement!);
+    await erp.call('model.party.party.create', [[{ name: 'Bâtiments Giraud', code: 'C0001', credit_limit_amount: D('50000') }], {}]);
+    // written once: Tryton now has a write_date for it, the others only a create_date
+    await erp.call('model.product.template.write', [[a.template], { list_price: D('7.95') }, {}]);
+
+    const report = await cycle();
+    expect(report.filter((r) => r.error)).toEqual([]);
+    expect(get("SELECT code, name FROM warehouses WHERE code = 'WH'")).toEqual({ code: 'WH', name: 'Warehouse' });
+    expect(
+      get(
+        "SELECT p.code, p.unit, p.list_price, p.cost_price, c.name AS category FROM products p JOIN product_categories c ON c.id = p.category_id WHERE p.code = 'CIM-01'",
+      ),
+    ).toEqual({
+      code: 'CIM-01',
+      unit: 'u',
+      list_price: 79_500,
+      cost_price: 51_000,
+      category: 'Ciments',
+    });
+    expect(get("SELECT unit FROM products WHERE code = 'CIM-02'")).toEqual({ unit: 'kg' });
+    expect(get("SELECT p.name AS parent FROM product_categories c JOIN product_categories p ON p.id = c.parent_id WHERE c.name = 'Ciments'")).toEqual(
+      { parent: 'Matériaux' },
+    );
+    expect(get("SELECT credit_limit, outstanding FROM customers WHERE code = 'C0001'")).toEqual({ credit_limit: 500_000_000, outstanding: 0 });
+    expect(get("SELECT count(*) AS n FROM stock_levels s JOIN warehouses w ON w.id = s.warehouse_id WHERE w.code = 'WH'")).toEqual({ n: 3 });
+  }, 120_000);
+
+  it('brings a new price, a new customer and an archived product in the next cycle', async () => {
+    const [id] = (await erp.call('model.product.product.search', [[['code', '=', 'CIM-02']], 0, 1, null, {}])) as number[];
+    const [tpl] = (await erp.call('model.product.product.read', [[id], ['template'], {}])) as { template: number }[];
+    await erp.call('model.product.template.write', [[tpl!.template], { list_price: D('1.35') }, {}]);
+    await erp.call('model.party.party.create', [[{ name: 'GAEC du Moulin', code: 'C0002', credit_limit_amount: D('8000') }], {}]);
+    const [gone] = (await erp.call('model.product.product.search', [[['code', '=', 'CIM-03']], 0, 1, null, {}])) as number[];
+    const [goneTpl] = (await erp.call('model.product.product.read', [[gone], ['template'], {}])) as { template: number }[];
+    await erp.call('model.product.product.write', [[gone], { active: false }, {}]);
+    await erp.call('model.product.template.write', [[goneTpl!.template], { active: false }, {}]);
+
+    const report = await cycle(['products', 'customers']);
+    expect(report.filter((r) => r.error)).toEqual([]);
+    expect(get("SELECT list_price FROM products WHERE code = 'CIM-02'")).toEqual({ list_price: 13_500 });
+    expect(get("SELECT credit_limit FROM customers WHERE code = 'C0002'")).toEqual({ credit_limit: 80_000_000 });
+    expect(get("SELECT active FROM products WHERE code = 'CIM-03'")).toEqual({ active: 0 });
+    expect(get('SELECT count(*) AS n FROM products')).toEqual({ n: 3 });
+  }, 60_000);
+
+  it('says Tryton is down and changes nothing; the next cycle after it is back lands', async () => {
+    await tryton.stop();
+    const down = await cycle(['customers']);
+    expect(down[0]!.error).toMatch(/cannot be reached/);
+    await tryton.start();
+    const back = await cycle(['customers']);
+    expect(back[0]!.error).toBeUndefined();
+  }, 60_000);
+});
