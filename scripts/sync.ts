@@ -41,7 +41,10 @@ async function main(): Promise<number> {
   try {
     const adapter = adapterFor(config, secret);
     await adapter.login();
-    const reports = await pullCycle(adapter, client.call, { pageSize: config.pageSize, overlapSeconds: config.overlapSeconds });
+    const reports = await pullCycle(adapter, (method, input) => client.call(method, input), {
+      pageSize: config.pageSize,
+      overlapSeconds: config.overlapSeconds,
+    });
     for (const r of reports)
       process.stdout.write(
         `${r.entity.padEnd(16)} ${String(r.pulled).padStart(8)} pulled in ${r.pages} page(s)${r.error ? `  FAILED: ${r.error}` : ''}\n`,
@@ -57,4 +60,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code));
+void main().then((code) => process.exit(code));
