@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { adapterFor, connectionConfig } from '../electron/connector/config';
-import { pullCycle } from '../electron/connector/cycle';
+import { pullCycle, pushCycle } from '../electron/connector/cycle';
 import { startCore } from '../electron/core/core';
 import { defaultDbPath } from '../electron/core/paths';
 import { connect, portPair } from '../electron/shared/rpc';
@@ -49,7 +49,13 @@ async function main(): Promise<number> {
       process.stdout.write(
         `${r.entity.padEnd(16)} ${String(r.pulled).padStart(8)} pulled in ${r.pages} page(s)${r.error ? `  FAILED: ${r.error}` : ''}\n`,
       );
-    return reports.some((r) => r.error) ? 1 : 0;
+    const pushed = await pushCycle(adapter, (method, input) => client.call(method, input));
+    if (adapter.push)
+      process.stdout.write(
+        `${'outbox'.padEnd(16)} ${String(pushed.pushed).padStart(8)} pushed, ${pushed.retried} to retry, ${pushed.stopped} stopped\n`,
+      );
+    for (const e of pushed.errors) process.stdout.write(`  ${e}\n`);
+    return reports.some((r) => r.error) || pushed.stopped > 0 ? 1 : 0;
   } catch (err) {
     process.stderr.write(`sync failed: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;

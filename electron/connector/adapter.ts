@@ -13,7 +13,15 @@ export type ErpAdapter = {
   /** Checks the URL, database and credentials; throws an ErpError saying which is wrong. */
   login(): Promise<void>;
   pull<E extends SyncEntity>(entity: E, cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<E>>;
+  /**
+   * Creates in the ERP what an outbox item asks, carrying its UUID on the ERP record, and looks
+   * for that UUID first: a retry after a cut connection finds the record instead of duplicating it.
+   * Returns the ERP's reference of the document.
+   */
+  push?(item: OutboxItem): Promise<string>;
 };
+
+export type OutboxItem = { id: number; uuid: string; kind: 'sale_order' | 'purchase_request' | 'cancellation'; payload: unknown; attempts: number };
 
 /**
  * An ERP failure, classified for the outbox and the sync panel: `retryable` for the network, timeouts,

@@ -60,3 +60,26 @@ export async function pullCycle(
   }
   return reports;
 }
+
+export type PushReport = { pushed: number; retried: number; stopped: number; errors: string[] };
+
+/** Pushes what is due in the outbox: each item leased, created in the ERP (idempotently), then acknowledged or failed. */
+export async function pushCycle(adapter: ErpAdapter, call: CoreCall, o: { limit?: number; leaseSeconds?: number } = {}): Promise<PushReport> {
+  const report: PushReport = { pushed: 0, retried: 0, stopped: 0, errors: [] };
+  if (!adapter.push) return report;
+  const items = await call('outbox.lease', { limit: o.limit ?? 20, leaseSeconds: o.leaseSeconds ?? 120 });
+  for (const item of items) {
+    try {
+      const erpRef = await adapter.push(item);
+      await call('outbox.ack', { id: item.id, erpRef });
+      report.pushed++;
+    } catch (err) {
+      const retryable = err instanceof ErpError ? err.retryable : false;
+      const message = err instanceof Error ? err.message : String(err);
+      await call('outbox.fail', { id: item.id, error: message.slice(0, 2_000), retryable });
+      report[retryable ? 'retried' : 'stopped']++;
+      report.errors.push(`${item.kind} ${item.uuid}: ${message}`);
+    }
+  }
+  return report;
+}

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pullCycle } from '../../electron/connector/cycle';
+import { pullCycle, pushCycle } from '../../electron/connector/cycle';
 import { trytonAdapter } from '../../electron/connector/tryton/adapter';
 import { trytonTransport, type TrytonTransport } from '../../electron/connector/tryton/transport';
 import { startCore, type Core } from '../../electron/core/core';
@@ -13,6 +13,7 @@ let tryton: TrytonServer;
 let erp: TrytonTransport;
 let core: Core;
 let cleanup: () => void;
+let clock = NOW;
 const call = <M extends Method>(method: M, input: Input<M>) => core.call(method, input) as Promise<Output<M>>;
 const get = (sql: string, ...p: unknown[]) => core.db.$client.prepare(sql).get(...p);
 const ENTITIES = ['warehouses', 'categories', 'products', 'stock', 'customers'] as const;
@@ -55,7 +56,7 @@ beforeAll(async () => {
   tryton = await startTryton();
   erp = trytonTransport({ url: tryton.url, database: tryton.database, login: 'admin', secret: tryton.password });
   const t = tempDir();
-  core = startCore({ dbPath: join(t.dir, 'tryton.sqlite'), demo: 'none', validateOutput: true, now: () => NOW });
+  core = startCore({ dbPath: join(t.dir, 'tryton.sqlite'), demo: 'none', validateOutput: true, now: () => clock });
   cleanup = t.cleanup;
 }, 300_000);
 afterAll(async () => {
@@ -123,5 +124,113 @@ describe('the connector against a real Tryton 6.0', () => {
     await tryton.start();
     const back = await cycle(['customers']);
     expect(back[0]!.error).toBeUndefined();
+  }, 60_000);
+});
+
+describe('pushing the outbox to Tryton', () => {
+  const adapter = () =>
+    trytonAdapter(trytonTransport({ url: tryton.url, database: tryton.database, login: 'admin', secret: tryton.password }), () => clock);
+
+  it('creates the sale order of an accepted deal once, even when the first attempt is cut after Tryton committed; cancels it when the deal goes back', async () => {
+    // Tryton needs a company for sales: EUR, the company, the admin user in it; the customer needs an address
+    const [eur] = (await erp.call('model.currency.currency.create', [
+      [{ name: 'Euro', code: 'EUR', symbol: '€', rounding: D('0.01'), digits: 2 }],
+      {},
+    ])) as number[];
+    const [owner] = (await erp.call('model.party.party.create', [[{ name: 'Comptoir Démo' }], {}])) as number[];
+    const [company] = (await erp.call('model.company.company.create', [[{ party: owner, currency: eur }], {}])) as number[];
+    await erp.call('model.res.user.write', [[1], { companies: [['add', [company]]], company }, {}]);
+    const [giraud] = (await erp.call('model.party.party.search', [[['code', '=', 'C0001']], 0, 1, null, {}])) as number[];
+    await erp.call('model.party.address.create', [[{ party: giraud, city: 'Lyon', postal_code: '69007' }], {}]);
+
+    // Comptoir: a pipeline whose « Devis accepté » queues the sale order, and a deal for the synced customer
+    const nego = await call('stages.create', { name: 'Négociation', probability: 60, kind: 'open', stagnationDays: null });
+    const accept = await call('stages.create', { name: 'Devis accepté', probability: 90, kind: 'open', stagnationDays: null });
+    await call('automation.save', {
+      stageId: accept.id,
+      trigger: 'enter',
+      actions: [{ type: 'check_credit' }, { type: 'reserve_stock' }, { type: 'queue_sale_order' }],
+    });
+    const customer = get("SELECT id FROM customers WHERE code = 'C0001'") as { id: number };
+    const product = get("SELECT id FROM products WHERE code = 'CIM-01'") as { id: number };
+    const deal = await call('opportunity.create', { customerId: customer.id, title: 'Chantier Confluence' });
+    await call('opportunity.addLine', { opportunityId: deal.id, productId: product.id, qty: 10_000, unitPrice: 79_500 });
+    await call('pipeline.moveStage', { opportunityId: deal.id, toStageId: accept.id });
+    const uuid = (get("SELECT uuid FROM outbox WHERE kind = 'sale_order'") as { uuid: string }).uuid;
+
+    // first attempt: Tryton creates the sale, then the connection is lost before the acknowledgement
+    const [leased] = await call('outbox.lease', { limit: 5, leaseSeconds: 60 });
+    await adapter().push!(leased!);
+    // the lease runs out; the next cycle pushes the item again
+    clock = new Date(Date.parse(NOW) + 120_000).toISOString();
+    const report = await pushCycle(adapter(), call);
+    expect(report).toMatchObject({ pushed: 1, stopped: 0 });
+    const sales = (await erp.call('model.sale.sale.search_read', [
+      [['reference', '=', uuid]],
+      0,
+      null,
+      null,
+      ['number', 'state', 'description', 'total_amount'],
+      {},
+    ])) as {
+      number: string;
+      state: string;
+      description: string;
+      total_amount: string;
+    }[];
+    expect(sales).toHaveLength(1);
+    expect(sales[0]).toMatchObject({ state: 'quotation', description: deal.reference, total_amount: '79.50' });
+    expect(get("SELECT status, erp_ref FROM outbox WHERE kind = 'sale_order'")).toEqual({ status: 'done', erp_ref: sales[0]!.number });
+
+    // the deal goes back: the cancellation is queued, then lands in Tryton
+    await call('pipeline.moveStage', { opportunityId: deal.id, toStageId: nego.id });
+    expect(await pushCycle(adapter(), call)).toMatchObject({ pushed: 1 });
+    const [after] = (await erp.call('model.sale.sale.search_read', [[['reference', '=', uuid]], 0, 1, null, ['state'], {}])) as { state: string }[];
+    expect(after!.state).toBe('cancelled');
+  }, 60_000);
+
+  it('creates purchase requests once per shortage, and stops an item Tryton refuses with its message', async () => {
+    const put = (uuid: string, payload: unknown) =>
+      core.db.$client
+        .prepare(
+          "INSERT INTO outbox (uuid, kind, subject, payload, status, created_at) VALUES (?, 'purchase_request', 'supplier:1', ?, 'pending', ?)",
+        )
+        .run(uuid, JSON.stringify(payload), clock);
+    put('pr-1', {
+      lines: [
+        { shortageId: 11, productCode: 'CIM-01', warehouseCode: 'WH', qty: 50_000, neededBy: '2026-12-18' },
+        { shortageId: 12, productCode: 'CIM-02', warehouseCode: 'WH', qty: 20_000, neededBy: null },
+      ],
+    });
+    put('pr-2', { lines: [{ shortageId: 13, productCode: 'NOPE-99', warehouseCode: 'WH', qty: 1_000, neededBy: null }] });
+    const report = await pushCycle(adapter(), call);
+    expect(report).toMatchObject({ pushed: 1, stopped: 1 });
+    expect(report.errors.join()).toMatch(/Tryton has no product NOPE-99/);
+    // pushed again (as after a lost acknowledgement): nothing new in Tryton
+    const found = () =>
+      erp.call('model.purchase.request.search_read', [
+        [['description', 'like', 'Comptoir pr-1%']],
+        0,
+        null,
+        null,
+        ['quantity', 'supply_date'],
+        {},
+      ]) as Promise<{ quantity: number }[]>;
+    const first = await found();
+    expect(first.map((r) => r.quantity).sort()).toEqual([20, 50]);
+    await adapter().push!({
+      id: 0,
+      uuid: 'pr-1',
+      kind: 'purchase_request',
+      attempts: 2,
+      payload: {
+        lines: [
+          { shortageId: 11, productCode: 'CIM-01', warehouseCode: 'WH', qty: 50_000, neededBy: '2026-12-18' },
+          { shortageId: 12, productCode: 'CIM-02', warehouseCode: 'WH', qty: 20_000, neededBy: null },
+        ],
+      },
+    });
+    expect(await found()).toHaveLength(2);
+    expect(get("SELECT status, last_error FROM outbox WHERE uuid = 'pr-2'")).toMatchObject({ status: 'failed' });
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import type { SyncEntity, SyncRecord } from '../../shared/contract';
 import { ErpError, type ErpAdapter, type PulledPage } from '../adapter';
 import { mapTryton, parseRows, toQty, TRYTON_MODELS } from './mapping';
+import { trytonPush } from './push';
 import { trytonDatetime, type TrytonTransport } from './transport';
 
 /**
@@ -69,6 +70,7 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
   return {
     name: 'Tryton 6.0',
     login: () => t.login(),
+    push: trytonPush(t),
     async pull<E extends SyncEntity>(entity: E, cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<E>> {
       if (entity === 'stock') return (await pullStock(cursor, pageSize)) as PulledPage<E>;
       if (!(entity in TRYTON_MODELS)) throw new ErpError(`${entity} is not pulled from Tryton by this adapter yet`, 'refused', false);

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { money, qty } from '../../shared/money';
+import { ErpError, type OutboxItem } from '../adapter';
+import type { TrytonTransport } from './transport';
+
+const D = (fixed: number, scale: 'money' | 'qty') => ({
+  __class__: 'Decimal',
+  decimal: String(scale === 'money' ? money.toUnits(fixed) : qty.toUnits(fixed)),
+});
+const date = (iso: string) => ({ __class__: 'date', year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) });
+
+const saleOrder = z.object({
+  reference: z.string(),
+  customer: z.object({ code: z.string(), erpId: z.string().nullable() }),
+  lines: z.array(
+    z.object({
+      productCode: z.string(),
+      productErpId: z.string().nullable(),
+      qty: z.number().int(),
+      unitPrice: z.number().int(),
+      discount: z.number().int(),
+      requestedDate: z.string(),
+      reservations: z.array(z.object({ warehouseCode: z.string(), qty: z.number().int() })),
+    }),
+  ),
+});
+const purchaseRequest = z.object({
+  lines: z.array(
+    z.object({
+      shortageId: z.number().int(),
+      productCode: z.string(),
+      warehouseCode: z.string(),
+      qty: z.number().int(),
+      neededBy: z.string().nullable(),
+    }),
+  ),
+});
+const cancellation = z.object({ of: z.string(), erpRef: z.string().nullable() });
+
+/**
+ * Pushes outbox items to Tryton. The client UUID is written on the record — a sale's `reference`,
+ * a purchase request's `description` — and searched for before anything is created.
+ */
+export function trytonPush(t: TrytonTransport) {
+  let context: Record<string, unknown> | null = null;
+  const ctx = async () => (context ??= (await t.call('model.res.user.get_preferences', [true, {}])) as Record<string, unknown>);
+  const one = async (model: string, domain: unknown[], what: string): Promise<number> => {
+    const ids = (await t.call(`model.${model}.search`, [domain, 0, 1, null, await ctx()])) as number[];
+    if (!ids[0]) throw new ErpError(`Tryton has no ${what}`, 'refused', false);
+    return ids[0];
+  };
+  const parse = <T>(schema: z.ZodType<T>, item: OutboxItem): T => {
+    const p = schema.safeParse(item.payload);
+    if (!p.success)
+      throw new ErpError(`Outbox item ${item.uuid} (${item.kind}) is not shaped as expected: ${p.error.issues[0]!.message}`, 'malformed', false);
+    return p.data;
+  };
+
+  async function pushSale(item: OutboxItem): Promise<string> {
+    const found = (await t.call('model.sale.sale.search_read', [[['reference', '=', item.uuid]], 0, 1, null, ['number'], await ctx()])) as {
+      id: number;
+      number: string | null;
+    }[];
+    if (found[0]) return found[0].number ?? String(found[0].id);
+    const order = parse(saleOrder, item);
+    const party = order.customer.erpId
+      ? Number(order.customer.erpId)
+      : await one('party.party', [['code', '=', order.customer.code]], `customer ${order.customer.code}`);
+    const address = await one('party.address', [['party', '=', party]], `address for customer ${order.customer.code}`);
+    const warehouseCode = order.lines.flatMap((l) => l.reservations)[0]?.warehouseCode;
+    const warehouse = await one(
+      'stock.location',
+      warehouseCode
+        ? [
+            ['type', '=', 'warehouse'],
+            ['code', '=', warehouseCode],
+          ]
+        : [['type', '=', 'warehouse']],
+      `warehouse ${warehouseCode ?? ''}`,
+    );
+    const lines = [];
+    for (const l of order.lines) {
+      const product = l.productErpId
+        ? Number(l.productErpId)
+        : await one('product.product', [['code', '=', l.productCode]], `product ${l.productCode}`);
+      const [p] = (await t.call('model.product.product.read', [[product], ['default_uom'], await ctx()])) as { default_uom: number }[];
+      const net = Math.round((l.unitPrice * (10_000 - l.discount)) / 10_000);
+      lines.push({ type: 'line', product, quantity: qty.toUnits(l.qty), unit: p!.default_uom, unit_price: D(net, 'money') });
+    }
+    const c = await ctx();
+    const [id] = (await t.call('model.sale.sale.create', [
+      [
+        {
+          party,
+          invoice_address: address,
+          shipment_address: address,
+          warehouse,
+          reference: item.uuid,
+          description: order.reference,
+          company: c.company,
+          lines: [['create', lines]],
+        },
+      ],
+      c,
+    ])) as number[];
+    await t.call('model.sale.sale.quote', [[id], c]);
+    const [saved] = (await t.call('model.sale.sale.read', [[id], ['number'], c])) as { number: string | null }[];
+    return saved?.number ?? String(id);
+  }
+
+  async function pushRequests(item: OutboxItem): Promise<string> {
+    const req = parse(purchaseRequest, item);
+    const c = await ctx();
+    const existing = (await t.call('model.purchase.request.search_read', [
+      [['description', 'like', `Comptoir ${item.uuid}%`]],
+      0,
+      null,
+      null,
+      ['description'],
+      c,
+    ])) as { id: number; description: string }[];
+    const ids = existing.map((e) => e.id);
+    for (const l of req.lines) {
+      const tag = `Comptoir ${item.uuid} #${l.shortageId}`;
+      if (existing.some((e) => e.description === tag)) continue;
+      const product = await one('product.product', [['code', '=', l.productCode]], `product ${l.productCode}`);
+      const warehouse = await one(
+        'stock.location',
+        [
+          ['type', '=', 'warehouse'],
+          ['code', '=', l.warehouseCode],
+        ],
+        `warehouse ${l.warehouseCode}`,
+      );
+      const [p] = (await t.call('model.product.product.read', [[product], ['default_uom'], c])) as { default_uom: number }[];
+      const [id] = (await t.call('model.purchase.request.create', [
+        [
+          {
+            product,
+            quantity: qty.toUnits(l.qty),
+            uom: p!.default_uom,
+            warehouse,
+            company: c.company,
+            description: tag,
+            ...(l.neededBy ? { supply_date: date(l.neededBy) } : {}),
+          },
+        ],
+        c,
+      ])) as number[];
+      ids.push(id!);
+    }
+    return ids.join(',');
+  }
+
+  async function pushCancellation(item: OutboxItem): Promise<string> {
+    const { of } = parse(cancellation, item);
+    const c = await ctx();
+    const found = (await t.call('model.sale.sale.search_read', [[['reference', '=', of]], 0, 1, null, ['number', 'state'], c])) as {
+      id: number;
+      number: string | null;
+      state: string;
+    }[];
+    const sale = found[0];
+    if (!sale) throw new ErpError(`Tryton has no sale with reference ${of} to cancel`, 'refused', false);
+    if (sale.state !== 'cancelled') {
+      if (sale.state === 'quotation') await t.call('model.sale.sale.draft', [[sale.id], c]);
+      await t.call('model.sale.sale.cancel', [[sale.id], c]);
+    }
+    return sale.number ?? String(sale.id);
+  }
+
+  return (item: OutboxItem): Promise<string> =>
+    item.kind === 'sale_order' ? pushSale(item) : item.kind === 'purchase_request' ? pushRequests(item) : pushCancellation(item);
+}
