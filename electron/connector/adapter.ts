@@ -10,6 +10,8 @@ export type PulledPage<E extends SyncEntity = SyncEntity> = {
 /** What every ERP adapter offers the connector (Tryton, Odoo JSON-RPC, Odoo JSON-2). */
 export type ErpAdapter = {
   readonly name: string;
+  /** Entities read whole every cycle: what the ERP no longer lists is marked inactive afterwards. */
+  readonly sweeps?: SyncEntity[];
   /** Checks the URL, database and credentials; throws an ErpError saying which is wrong. */
   login(): Promise<void>;
   pull<E extends SyncEntity>(entity: E, cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<E>>;

@@ -45,15 +45,20 @@ export async function pullCycle(
     reports.push(report);
     try {
       // stock is a sweep: every cycle reads it whole
-      let cursor = entity === 'stock' ? null : withOverlap(await call('sync.cursor', { entity }), o.overlapSeconds ?? 300);
+      const sweep = adapter.sweeps?.includes(entity) ?? false;
+      let cursor = entity === 'stock' || sweep ? null : withOverlap(await call('sync.cursor', { entity }), o.overlapSeconds ?? 300);
+      const seen: string[] = [];
       for (;;) {
         const page = await adapter.pull(entity, cursor, o.pageSize ?? 500);
         await call('sync.applyPage', { entity, rows: page.rows, cursor: page.cursor, pulledAt: now() });
+        for (const r of page.rows) if ('erpId' in r) seen.push(r.erpId);
         report.pulled += page.rows.length;
         report.pages++;
         cursor = page.cursor;
         if (page.done) break;
       }
+      // a swept entity was read whole: what the ERP no longer lists (a receipt received, a price removed) goes inactive
+      if (sweep) await call('sync.reconcile', { entity, erpIds: seen, at: now() });
     } catch (err) {
       report.error = err instanceof ErpError || err instanceof Error ? err.message : String(err);
     }

@@ -4,7 +4,7 @@ import { pullCycle, pushCycle } from '../../electron/connector/cycle';
 import { trytonAdapter } from '../../electron/connector/tryton/adapter';
 import { trytonTransport, type TrytonTransport } from '../../electron/connector/tryton/transport';
 import { startCore, type Core } from '../../electron/core/core';
-import type { Input, Method, Output } from '../../electron/shared/contract';
+import type { Input, Method, Output, SyncEntity } from '../../electron/shared/contract';
 import { startTryton, type TrytonServer } from './fixtures/tryton-server';
 import { NOW, tempDir } from './helpers';
 
@@ -17,7 +17,7 @@ let clock = NOW;
 const call = <M extends Method>(method: M, input: Input<M>) => core.call(method, input) as Promise<Output<M>>;
 const get = (sql: string, ...p: unknown[]) => core.db.$client.prepare(sql).get(...p);
 const ENTITIES = ['warehouses', 'categories', 'products', 'stock', 'customers'] as const;
-const cycle = (entities: readonly (typeof ENTITIES)[number][] = ENTITIES) =>
+const cycle = (entities: readonly SyncEntity[] = ENTITIES) =>
   pullCycle(
     trytonAdapter(trytonTransport({ url: tryton.url, database: tryton.database, login: 'admin', secret: tryton.password }), () => NOW),
     call,
@@ -232,5 +232,102 @@ describe('pushing the outbox to Tryton', () => {
     });
     expect(await found()).toHaveLength(2);
     expect(get("SELECT status, last_error FROM outbox WHERE uuid = 'pr-2'")).toMatchObject({ status: 'failed' });
+  }, 60_000);
+
+  it('pulls suppliers with their price tiers and lead time, and the receipts on their way; a cancelled receipt goes inactive', async () => {
+    const ctx = (await erp.call('model.res.user.get_preferences', [true, {}])) as Record<string, unknown>;
+    const [lafarge] = (await erp.call('model.party.party.create', [[{ name: 'Lafarge Ciments', code: 'F0001' }], {}])) as number[];
+    const [tpl] = (await erp.call('model.product.product.read', [
+      [Number((get("SELECT erp_id FROM products WHERE code = 'CIM-01'") as { erp_id: string }).erp_id)],
+      ['template'],
+      {},
+    ])) as { template: number }[];
+    await erp.call('model.purchase.product_supplier.create', [
+      [
+        {
+          template: tpl!.template,
+          party: lafarge,
+          lead_time: { __class__: 'timedelta', seconds: 5 * 86_400 },
+          prices: [
+            [
+              'create',
+              [
+                { quantity: 0, unit_price: D('4.90') },
+                { quantity: 100, unit_price: D('4.50') },
+              ],
+            ],
+          ],
+        },
+      ],
+      ctx,
+    ]);
+    const [warehouse] = (await erp.call('model.stock.location.search', [[['type', '=', 'warehouse']], 0, 1, null, {}])) as number[];
+    const [input] = (await erp.call('model.stock.location.search', [
+      [
+        ['type', '=', 'storage'],
+        ['code', '=', 'IN'],
+      ],
+      0,
+      1,
+      null,
+      {},
+    ])) as number[];
+    const [supplierLocation] = (await erp.call('model.stock.location.search', [[['type', '=', 'supplier']], 0, 1, null, {}])) as number[];
+    const product = Number((get("SELECT erp_id FROM products WHERE code = 'CIM-01'") as { erp_id: string }).erp_id);
+    const [shipment] = (await erp.call('model.stock.shipment.in.create', [
+      [
+        {
+          supplier: lafarge,
+          company: ctx.company,
+          warehouse,
+          reference: 'PO-0042',
+          incoming_moves: [
+            [
+              'create',
+              [
+                {
+                  product,
+                  quantity: 120,
+                  uom: 1,
+                  from_location: supplierLocation,
+                  to_location: input,
+                  planned_date: { __class__: 'date', year: 2026, month: 12, day: 10 },
+                  company: ctx.company,
+                  currency: 1,
+                  unit_price: D('4.50'),
+                },
+              ],
+            ],
+          ],
+        },
+      ],
+      ctx,
+    ])) as number[];
+
+    const report = await cycle(['suppliers', 'supplierPrices', 'receipts']);
+    expect(report.filter((r) => r.error)).toEqual([]);
+    expect(get("SELECT name FROM suppliers WHERE code = 'F0001'")).toEqual({ name: 'Lafarge Ciments' });
+    const tiers = core.db.$client
+      .prepare(
+        "SELECT sp.min_qty, sp.unit_price, sp.lead_time_days FROM supplier_prices sp JOIN products p ON p.id = sp.product_id WHERE p.code = 'CIM-01' ORDER BY sp.min_qty",
+      )
+      .all();
+    expect(tiers).toEqual([
+      { min_qty: 0, unit_price: 49_000, lead_time_days: 5 },
+      { min_qty: 100_000, unit_price: 45_000, lead_time_days: 5 },
+    ]);
+    expect(
+      get('SELECT r.qty, r.expected_date, r.purchase_ref, w.code, r.active FROM incoming_receipts r JOIN warehouses w ON w.id = r.warehouse_id'),
+    ).toEqual({
+      qty: 120_000,
+      expected_date: '2026-12-10',
+      purchase_ref: 'PO-0042',
+      code: 'WH',
+      active: 1,
+    });
+
+    await erp.call('model.stock.shipment.in.cancel', [[shipment], ctx]);
+    await cycle(['receipts']);
+    expect(get('SELECT active FROM incoming_receipts')).toEqual({ active: 0 });
   }, 60_000);
 });

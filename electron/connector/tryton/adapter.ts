@@ -2,6 +2,7 @@ import type { SyncEntity, SyncRecord } from '../../shared/contract';
 import { ErpError, type ErpAdapter, type PulledPage } from '../adapter';
 import { mapTryton, parseRows, toQty, TRYTON_MODELS } from './mapping';
 import { trytonPush } from './push';
+import { trytonSupply } from './supply';
 import { trytonDatetime, type TrytonTransport } from './transport';
 
 /**
@@ -67,12 +68,19 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
     return { rows, cursor: lastId === undefined ? cursor : { time: null, id: String(lastId) }, done: ids.length < pageSize };
   }
 
+  const supply = trytonSupply(t);
   return {
     name: 'Tryton 6.0',
+    sweeps: ['suppliers', 'supplierPrices', 'receipts'],
     login: () => t.login(),
     push: trytonPush(t),
     async pull<E extends SyncEntity>(entity: E, cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<E>> {
       if (entity === 'stock') return (await pullStock(cursor, pageSize)) as PulledPage<E>;
+      if (entity === 'suppliers' || entity === 'supplierPrices' || entity === 'receipts') {
+        const swept =
+          entity === 'suppliers' ? await supply.suppliers() : entity === 'supplierPrices' ? await supply.supplierPrices() : await supply.receipts();
+        return { rows: swept, cursor: null, done: true } as unknown as PulledPage<E>;
+      }
       if (!(entity in TRYTON_MODELS)) throw new ErpError(`${entity} is not pulled from Tryton by this adapter yet`, 'refused', false);
       const e = entity as keyof typeof TRYTON_MODELS;
       const m = TRYTON_MODELS[e];

@@ -16,6 +16,7 @@ export function decodeTryton(v: unknown): unknown {
   }
   if (o.__class__ === 'date') return `${String(o.year).padStart(4, '0')}-${String(o.month).padStart(2, '0')}-${String(o.day).padStart(2, '0')}`;
   if (o.__class__ === 'Decimal') return String(o.decimal);
+  if (o.__class__ === 'timedelta') return Number(o.seconds ?? 0);
   return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decodeTryton(x)]));
 }
 
