@@ -330,4 +330,29 @@ describe('pushing the outbox to Tryton', () => {
     await cycle(['receipts']);
     expect(get('SELECT active FROM incoming_receipts')).toEqual({ active: 0 });
   }, 60_000);
+
+  it('keeps the outbox while Tryton is down (retried with backoff) and lands each item once when it is back', async () => {
+    core.db.$client
+      .prepare(
+        "INSERT INTO outbox (uuid, kind, subject, payload, status, created_at) VALUES ('pr-down', 'purchase_request', 'supplier:1', ?, 'pending', ?)",
+      )
+      .run(JSON.stringify({ lines: [{ shortageId: 21, productCode: 'CIM-01', warehouseCode: 'WH', qty: 5_000, neededBy: null }] }), clock);
+    await tryton.stop();
+    const down = await pushCycle(adapter(), call);
+    expect(down).toMatchObject({ pushed: 0, retried: 1, stopped: 0 });
+    expect(down.errors.join()).toMatch(/cannot be reached/);
+    const waiting = get("SELECT status, next_try_at AS next FROM outbox WHERE uuid = 'pr-down'") as { status: string; next: string };
+    expect(waiting.status).toBe('pending');
+    // the app goes on meanwhile: a deal is read from the local database
+    expect(await call('pipeline.board', {})).toBeTruthy();
+    await tryton.start();
+    // nothing is retried before its time, then it lands once
+    expect(await pushCycle(adapter(), call)).toMatchObject({ pushed: 0, retried: 0 });
+    clock = new Date(Date.parse(waiting.next) + 1_000).toISOString();
+    expect(await pushCycle(adapter(), call)).toMatchObject({ pushed: 1 });
+    expect(await pushCycle(adapter(), call)).toMatchObject({ pushed: 0 });
+    const made = (await erp.call('model.purchase.request.search', [[['description', 'like', 'Comptoir pr-down%']], 0, null, null, {}])) as number[];
+    expect(made).toHaveLength(1);
+    expect(get("SELECT status FROM outbox WHERE uuid = 'pr-down'")).toEqual({ status: 'done' });
+  }, 60_000);
 });
