@@ -1,4 +1,4 @@
-import type { SyncEntity, SyncRecord } from '../shared/contract';
+import { syncRecords, type SyncEntity, type SyncRecord } from '../shared/contract';
 
 /** A page pulled from the ERP, already in Comptoir's shape, with the cursor to start the next one from. */
 export type PulledPage<E extends SyncEntity = SyncEntity> = {
@@ -39,4 +39,28 @@ export class ErpError extends Error {
     super(message);
     this.name = 'ErpError';
   }
+}
+
+/** The mapped records checked against the contract before they leave the adapter: a row core would refuse is refused here, by row and field. */
+export function checked<T>(entity: SyncEntity, records: T[], source: string): T[] {
+  records.forEach((r, i) => {
+    const p = syncRecords[entity].safeParse(r);
+    if (!p.success) {
+      const issue = p.error.issues[0]!;
+      throw new ErpError(`${source} row ${i}: ${issue.path.join('.') || 'row'}: ${issue.message}`, 'malformed', false);
+    }
+  });
+  return records;
+}
+
+/** Runs a mapping and checks what it gives: any failure (an amount too large to hold exactly…) becomes a malformed-answer ErpError. */
+export function mapChecked<T>(entity: SyncEntity, source: string, map: () => T[]): T[] {
+  let records: T[];
+  try {
+    records = map();
+  } catch (err) {
+    if (err instanceof ErpError) throw err;
+    throw new ErpError(`${source}: ${err instanceof Error ? err.message : String(err)}`, 'malformed', false);
+  }
+  return checked(entity, records, source);
 }

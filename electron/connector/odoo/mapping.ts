@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SyncEntity, SyncRecord } from '../../shared/contract';
 import { money, qty } from '../../shared/money';
-import { ErpError } from '../adapter';
+import { ErpError, mapChecked } from '../adapter';
 
 /** Odoo's answers as documented (odoo-api.md §2.2): many2one `[id, "name"]`, empty values `false`, naive UTC datetimes. */
 const m2o = z.union([z.tuple([z.number().int(), z.string()]), z.literal(false)]);
@@ -73,7 +73,7 @@ const ref = (v: false | [number, string]) => (v === false ? null : String(v[0]))
 const utc = (s: string) => `${s.replace(' ', 'T')}.000Z`;
 
 /** Odoo rows → Comptoir's sync records; an answer off the documented shape is refused whole, naming the row and field. */
-export function mapOdoo(entity: OdooEntity, rows: unknown, asOf: string): SyncRecord<SyncEntity>[] {
+function mapOdooUnchecked(entity: OdooEntity, rows: unknown, asOf: string): SyncRecord<SyncEntity>[] {
   if (!Array.isArray(rows)) throw new ErpError(`Odoo ${ODOO_MODELS[entity].model}.search_read did not answer a list`, 'malformed', false);
   const schema = odooRows[entity];
   const parsed = rows.map((r, i) => {
@@ -163,3 +163,8 @@ export const writeStamp = (rows: unknown[]): { time: string; id: string } | null
   return last?.write_date && last.id ? { time: last.write_date, id: String(last.id) } : null;
 };
 export { utc };
+
+/** The mapping, checked against the contract: nothing leaves the adapter that core would refuse. */
+export function mapOdoo(entity: OdooEntity, rows: unknown, asOf: string): SyncRecord<SyncEntity>[] {
+  return mapChecked(entity, `Odoo ${ODOO_MODELS[entity].model}`, () => mapOdooUnchecked(entity, rows, asOf));
+}

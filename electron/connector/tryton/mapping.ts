@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SyncEntity, SyncRecord } from '../../shared/contract';
 import { money, qty } from '../../shared/money';
-import { ErpError } from '../adapter';
+import { ErpError, mapChecked } from '../adapter';
 
 /** Tryton 6.0 answers after decoding (datetimes as ISO strings, decimals as exact strings). */
 const stamp = z.string().nullable();
@@ -66,7 +66,7 @@ export function parseRows<E extends TrytonEntity>(entity: E, model: string, rows
 }
 
 /** Tryton rows → Comptoir's sync records. */
-export function mapTryton(entity: Exclude<TrytonEntity, 'stock'>, rows: unknown, asOf: string): SyncRecord<SyncEntity>[] {
+function mapTrytonUnchecked(entity: Exclude<TrytonEntity, 'stock'>, rows: unknown, asOf: string): SyncRecord<SyncEntity>[] {
   const model = TRYTON_MODELS[entity].model;
   switch (entity) {
     case 'warehouses':
@@ -131,3 +131,8 @@ export function mapTryton(entity: Exclude<TrytonEntity, 'stock'>, rows: unknown,
 }
 
 export const toQty = (n: number) => qty.fromUnits(n);
+
+/** The mapping, checked against the contract: nothing leaves the adapter that core would refuse. */
+export function mapTryton(entity: Exclude<TrytonEntity, 'stock'>, rows: unknown, asOf: string): SyncRecord<SyncEntity>[] {
+  return mapChecked(entity, `Tryton ${TRYTON_MODELS[entity].model}`, () => mapTrytonUnchecked(entity, rows, asOf));
+}
