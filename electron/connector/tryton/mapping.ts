@@ -50,7 +50,7 @@ export const TRYTON_MODELS: Record<Exclude<TrytonEntity, 'stock'>, { model: stri
   },
 };
 
-const UNITS: Record<string, SyncRecord<'products'>['unit']> = { u: 'u', kg: 'kg', t: 't', 'm³': 'm3', l: 'l', m: 'm' };
+const UNITS: Record<string, SyncRecord<'products'>['unit']> = { u: 'u', kg: 'kg', t: 't', 'm³': 'm3', l: 'l', m: 'm', pal: 'pal', sac: 'sac' };
 const cents = (d: string | null) => (d === null ? 0 : money.fromUnits(Number(d)));
 
 export function parseRows<E extends TrytonEntity>(entity: E, model: string, rows: unknown): z.output<(typeof trytonRows)[E]>[] {

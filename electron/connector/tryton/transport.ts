@@ -40,6 +40,8 @@ export function trytonTransport(cfg: TrytonConfig) {
   const url = `${cfg.url.replace(/\/$/, '')}/${encodeURIComponent(cfg.database)}/`;
   const timeout = cfg.timeoutMs ?? 30_000;
   let auth: string | null = null;
+  /** The user's context (company…), sent with every call as Tryton's own clients do: company-dependent values depend on it. */
+  let userContext: Record<string, unknown> = {};
   let seq = 0;
 
   async function rpc(method: string, params: unknown[], withAuth: boolean): Promise<{ status: number; body: unknown }> {
@@ -85,16 +87,28 @@ export function trytonTransport(cfg: TrytonConfig) {
     if (!Array.isArray(result) || typeof result[0] !== 'number' || typeof result[1] !== 'string')
       throw new ErpError('Tryton answered common.db.login without a session', 'malformed', false);
     auth = `Session ${Buffer.from(`${cfg.login}:${result[0]}:${result[1]}`).toString('base64')}`;
+    const prefs = unwrap('model.res.user.get_preferences', (await rpc('model.res.user.get_preferences', [true, {}], true)).body) as Record<
+      string,
+      unknown
+    > | null;
+    userContext =
+      prefs && typeof prefs === 'object'
+        ? Object.fromEntries(Object.entries(prefs).filter(([k]) => ['company', 'companies', 'language', 'employee'].includes(k)))
+        : {};
   }
+  const withContext = (params: unknown[]) => {
+    const last = params[params.length - 1];
+    return last && typeof last === 'object' && !Array.isArray(last) ? [...params.slice(0, -1), { ...userContext, ...(last) }] : params;
+  };
 
   return {
     login,
     async call(method: string, params: unknown[]): Promise<unknown> {
       if (!auth) await login();
-      let r = await rpc(method, params, true);
+      let r = await rpc(method, withContext(params), true);
       if (r.status === 401) {
         await login();
-        r = await rpc(method, params, true);
+        r = await rpc(method, withContext(params), true);
         if (r.status === 401) throw new ErpError('Tryton refused the session after logging in again', 'auth', false);
       }
       return unwrap(method, r.body);
