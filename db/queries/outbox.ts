@@ -1,17 +1,17 @@
+import type { OutboxItem } from '../../electron/shared/contract';
 import type { Db } from '../client';
 import { prepareCached } from './statements';
 
 /** The outbox seen by the connector: lease due items, then acknowledge or fail each. */
-export type LeasedItem = { id: number; uuid: string; kind: 'sale_order' | 'purchase_request' | 'cancellation'; payload: unknown; attempts: number };
 
 /** Items due now (pending and due, or leased by a connector whose lease ran out), leased for `until`. */
-export function leaseDue(db: Db, now: string, until: string, limit: number): LeasedItem[] {
+export function leaseDue(db: Db, now: string, until: string, limit: number): OutboxItem[] {
   const rows = prepareCached(
     db.$client,
     `SELECT id, uuid, kind, payload, attempts FROM outbox
      WHERE (status = 'pending' AND (next_try_at IS NULL OR next_try_at <= @now)) OR (status = 'leased' AND lease_until < @now)
      ORDER BY coalesce(next_try_at, created_at), id LIMIT @limit`,
-  ).all({ now, limit }) as { id: number; uuid: string; kind: LeasedItem['kind']; payload: string; attempts: number }[];
+  ).all({ now, limit }) as { id: number; uuid: string; kind: OutboxItem['kind']; payload: string; attempts: number }[];
   const lease = prepareCached(db.$client, "UPDATE outbox SET status = 'leased', lease_until = ?, attempts = attempts + 1 WHERE id = ?");
   return rows.map((r) => {
     lease.run(until, r.id);

@@ -1,4 +1,4 @@
-import { syncRecords, type SyncEntity, type SyncRecord } from '../shared/contract';
+import { syncRecords, type OutboxItem, type SyncEntity, type SyncRecord } from '../shared/contract';
 
 /** A page pulled from the ERP, already in Comptoir's shape, with the cursor to start the next one from. */
 export type PulledPage<E extends SyncEntity = SyncEntity> = {
@@ -22,8 +22,6 @@ export type ErpAdapter = {
    */
   push?(item: OutboxItem): Promise<string>;
 };
-
-export type OutboxItem = { id: number; uuid: string; kind: 'sale_order' | 'purchase_request' | 'cancellation'; payload: unknown; attempts: number };
 
 /**
  * An ERP failure, classified for the outbox and the sync panel: `retryable` for the network, timeouts,

@@ -53,7 +53,6 @@ export function createAutomation(db: Db, view: (id: number) => View) {
   };
 
   const context = (deal: ops.DealForOps, actor: Actor, notices: Notice[]): StepContext => {
-    let cached: View | null = null;
     return {
       db,
       deal,
@@ -62,7 +61,7 @@ export function createAutomation(db: Db, view: (id: number) => View) {
       today: actor.at.slice(0, 10),
       handlingDays: readSetting<number>(db, 'operations.handlingDays', 2),
       // figures change as steps write (reservations): each check reads them fresh
-      view: () => (cached = view(deal.id)) && cached,
+      view: () => view(deal.id),
     };
   };
 

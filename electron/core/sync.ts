@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
-import { leaseDue, markDone, markFailed, markRetry, outboxStatus, reservationsInErp, type LeasedItem } from '../../db/queries/outbox';
+import { leaseDue, markDone, markFailed, markRetry, outboxStatus, reservationsInErp } from '../../db/queries/outbox';
 import { deactivateMissing, RECONCILABLE, UnknownReference, upsert, writeCursor } from '../../db/queries/sync-apply';
-import { syncRecords, type Output, type ParsedInput } from '../shared/contract';
+import { syncRecords, type OutboxItem, type Output, type ParsedInput } from '../shared/contract';
 import { retryDelayMs } from '../shared/domain/backoff';
 import { AppError, notFound } from '../shared/errors';
 
@@ -45,7 +45,7 @@ export function createSync(db: Db, now: () => string, random: () => number = Mat
       return tx(() => deactivateMissing(db, table, erpIds, at));
     },
 
-    lease(limit: number, leaseSeconds: number): LeasedItem[] {
+    lease(limit: number, leaseSeconds: number): OutboxItem[] {
       const at = now();
       return tx(() => leaseDue(db, at, new Date(Date.parse(at) + leaseSeconds * 1000).toISOString(), limit));
     },

@@ -70,7 +70,6 @@ const UNITS: Record<string, SyncRecord<'products'>['unit']> = {
 };
 
 const ref = (v: false | [number, string]) => (v === false ? null : String(v[0]));
-const utc = (s: string) => `${s.replace(' ', 'T')}.000Z`;
 
 /** Odoo rows → Comptoir's sync records; an answer off the documented shape is refused whole, naming the row and field. */
 function mapOdooUnchecked(entity: OdooEntity, rows: unknown, asOf: string): SyncRecord<SyncEntity>[] {
@@ -162,7 +161,6 @@ export const writeStamp = (rows: unknown[]): { time: string; id: string } | null
   const last = rows[rows.length - 1] as { write_date?: string; id?: number } | undefined;
   return last?.write_date && last.id ? { time: last.write_date, id: String(last.id) } : null;
 };
-export { utc };
 
 /** The mapping, checked against the contract: nothing leaves the adapter that core would refuse. */
 export function mapOdoo(entity: OdooEntity, rows: unknown, asOf: string): SyncRecord<SyncEntity>[] {

@@ -24,7 +24,7 @@ export async function writeDemoToTryton(t: TrytonTransport, c: DemoCompany, log:
   await call('model.res.user.write', [[1], { companies: [['add', [company]]], company }, {}]);
   // a new session: its context now carries the company (prices and costs are per company)
   await t.login();
-  const ctx = await call<Record<string, unknown>>('model.res.user.get_preferences', [true, {}]);
+  const ctx = await t.context();
   log('company');
 
   // units: Tryton's own, plus the tonne, the pallet and the bag

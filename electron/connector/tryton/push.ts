@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { money, qty } from '../../shared/money';
-import { ErpError, type OutboxItem } from '../adapter';
+import type { OutboxItem } from '../../shared/contract';
+import { ErpError } from '../adapter';
 import type { TrytonTransport } from './transport';
 
 const D = (fixed: number, scale: 'money' | 'qty') => ({
@@ -42,8 +43,7 @@ const cancellation = z.object({ of: z.string(), erpRef: z.string().nullable() })
  * a purchase request's `description` — and searched for before anything is created.
  */
 export function trytonPush(t: TrytonTransport) {
-  let context: Record<string, unknown> | null = null;
-  const ctx = async () => (context ??= (await t.call('model.res.user.get_preferences', [true, {}])) as Record<string, unknown>);
+  const ctx = () => t.context();
   const one = async (model: string, domain: unknown[], what: string): Promise<number> => {
     const ids = (await t.call(`model.${model}.search`, [domain, 0, 1, null, await ctx()])) as number[];
     if (!ids[0]) throw new ErpError(`Tryton has no ${what}`, 'refused', false);

@@ -98,11 +98,16 @@ export function trytonTransport(cfg: TrytonConfig) {
   }
   const withContext = (params: unknown[]) => {
     const last = params[params.length - 1];
-    return last && typeof last === 'object' && !Array.isArray(last) ? [...params.slice(0, -1), { ...userContext, ...(last) }] : params;
+    return last && typeof last === 'object' && !Array.isArray(last) ? [...params.slice(0, -1), { ...userContext, ...last }] : params;
   };
 
   return {
     login,
+    /** The user's context (company…) that every call carries; logs in first if needed. */
+    async context(): Promise<Record<string, unknown>> {
+      if (!auth) await login();
+      return { ...userContext };
+    },
     async call(method: string, params: unknown[]): Promise<unknown> {
       if (!auth) await login();
       let r = await rpc(method, withContext(params), true);

@@ -122,5 +122,6 @@ export const outboxItem = z.object({
   payload: z.unknown(),
   attempts: z.number().int(),
 });
+export type OutboxItem = z.infer<typeof outboxItem>;
 export const outboxAckInput = z.object({ id, erpRef: z.string().min(1).max(100) }).strict();
 export const outboxFailInput = z.object({ id, error: z.string().min(1).max(2_000), retryable: z.boolean() }).strict();
