@@ -10,6 +10,7 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           core: resolve(import.meta.dirname, 'electron/core/process-entry.ts'),
+          connector: resolve(import.meta.dirname, 'electron/connector/process-entry.ts'),
         },
       },
     },

@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   const core = startCore({ dbPath: arg('--db') ?? defaultDbPath(), demo: 'none' });
   // the connector speaks to core over a port, as in the app; it never opens the database
   const [corePort, connectorPort] = portPair();
-  const stopServing = core.serve(corePort);
+  const stopServing = core.serveConnector(corePort);
   const client = connect(connectorPort);
   try {
     const adapter = adapterFor(config, secret);

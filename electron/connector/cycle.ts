@@ -2,7 +2,10 @@ import type { Input, Method, Output, SyncEntity } from '../shared/contract';
 import { ErpError, type ErpAdapter, type PulledPage } from './adapter';
 
 type CoreCall = <M extends Method>(method: M, input: Input<M>) => Promise<Output<M>>;
-export type EntityReport = { entity: SyncEntity; pulled: number; pages: number; error?: string };
+export type EntityReport = { entity: SyncEntity; pulled: number; pages: number; error?: string; unreachable?: boolean };
+
+/** The ERP could not be reached (network, 5xx): it is down, not wrong. */
+export const unreachable = (err: unknown) => err instanceof ErpError && (err.kind === 'network' || err.kind === 'server');
 
 /** Dependency order: references point to entities pulled before them. */
 export const PULL_ORDER: SyncEntity[] = [
@@ -36,7 +39,14 @@ export function withOverlap(cursor: PulledPage['cursor'], overlapSeconds: number
 export async function pullCycle(
   adapter: ErpAdapter,
   call: CoreCall,
-  o: { entities?: SyncEntity[]; pageSize?: number; overlapSeconds?: number; now?: () => string } = {},
+  o: {
+    entities?: SyncEntity[];
+    pageSize?: number;
+    overlapSeconds?: number;
+    now?: () => string;
+    /** after each applied page: rows of the entity so far */
+    onPage?: (entity: SyncEntity, done: number) => Promise<unknown>;
+  } = {},
 ) {
   const now = o.now ?? (() => new Date().toISOString());
   const reports: EntityReport[] = [];
@@ -54,6 +64,7 @@ export async function pullCycle(
         for (const r of page.rows) if ('erpId' in r) seen.push(r.erpId);
         report.pulled += page.rows.length;
         report.pages++;
+        await o.onPage?.(entity, report.pulled);
         cursor = page.cursor;
         if (page.done) break;
       }
@@ -61,6 +72,7 @@ export async function pullCycle(
       if (sweep) await call('sync.reconcile', { entity, erpIds: seen, at: now() });
     } catch (err) {
       report.error = err instanceof ErpError || err instanceof Error ? err.message : String(err);
+      if (unreachable(err)) report.unreachable = true;
     }
   }
   return reports;

@@ -8,6 +8,7 @@ import { createAutomation } from './automation';
 import { createHandlers } from './handlers';
 import { opportunityView } from './workspace';
 import { silentLogger, type Logger } from './log';
+import { createErpLink, type ErpLink, type SecretStore } from './erp-link';
 
 export const VERSION = '0.1.0';
 
@@ -20,14 +21,19 @@ export type CoreOptions = {
   validateOutput?: boolean;
   log?: Logger;
   now?: () => string;
+  /** where the ERP secret is kept (see SecretStore); none: the environment variable only */
+  secrets?: SecretStore;
 };
 
 export type Core = {
   db: Db;
   bus: EventBus;
   handlers: Handlers;
+  link: ErpLink;
   /** Serves the contract on a port; returns a function that stops serving it. */
   serve(port: Port): () => void;
+  /** Serves the connector: the one port allowed its methods; when it closes the connector counts as stopped. */
+  serveConnector(port: Port): () => void;
   call(method: string, input: unknown): Promise<unknown>;
   close(): void;
 };
@@ -51,7 +57,8 @@ export function startCore(options: CoreOptions): Core {
     log.info('demo company loaded', { preset: demo, ms: Date.now() - t0 });
   }
   const bus = createEventBus();
-  const handlers = createHandlers({ db, dbPath: options.dbPath, bus, version: VERSION, startedAt: now(), now });
+  const link = createErpLink(db, bus, now, options.secrets ?? { canStore: false, env: process.env });
+  const handlers = createHandlers({ db, dbPath: options.dbPath, bus, version: VERSION, startedAt: now(), now, link });
   // the demo's accepted quotes hold their stock like real ones (the large preset, built for benchmarks, is left raw)
   if (empty && (demo === 'small' || demo === 'default')) {
     const committed = createAutomation(db, (id) => opportunityView(db, id, now())).catchUp(now());
@@ -66,7 +73,9 @@ export function startCore(options: CoreOptions): Core {
     db,
     bus,
     handlers,
+    link,
     serve: (port) => serve(port, handlers, serveOptions),
+    serveConnector: (port) => serve(port, handlers, { ...serveOptions, connector: true, onClose: () => link.disconnected() }),
     call: (method, input) => dispatch(handlers, method, input, serveOptions),
     close: () => closeDatabase(db),
   };

@@ -19,6 +19,8 @@ import { getSettings, setSetting } from './settings';
 import { opportunityView } from './workspace';
 import { createAutomation, type Notice } from './automation';
 import { operationsHandlers } from './handlers-operations';
+import { erpHandlers } from './handlers-erp';
+import type { ErpLink } from './erp-link';
 
 export type CoreContext = {
   db: Db;
@@ -27,6 +29,7 @@ export type CoreContext = {
   version: string;
   startedAt: string;
   now: () => string;
+  link: ErpLink;
 };
 
 /** Every method of the contract, served by core. Inputs arrive already validated. */
@@ -49,6 +52,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
   };
   return {
     ...operationsHandlers(ctx, { actor, changed, notify, automation }),
+    ...erpHandlers(ctx.link, actor),
     'app.health': () => ({
       version: ctx.version,
       schemaVersion: schemaVersion(db),

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import { leaseDue, markDone, markFailed, markRetry, outboxStatus, reservationsInErp } from '../../db/queries/outbox';
+import { conflictsOf, recordConflict } from '../../db/queries/sync-status';
 import { deactivateMissing, RECONCILABLE, UnknownReference, upsert, writeCursor } from '../../db/queries/sync-apply';
 import { syncRecords, type OutboxItem, type Output, type ParsedInput } from '../shared/contract';
 import { retryDelayMs } from '../shared/domain/backoff';
@@ -26,6 +27,8 @@ export function createSync(db: Db, now: () => string, random: () => number = Mat
         throw invalid(`Page of ${entity}, row ${i}: ${issue.path.join('.') || 'row'}: ${issue.message}`, path);
       });
       return tx(() => {
+        // read before the upsert: what the page changes under open deals is listed, never silently overwritten
+        const conflicts = conflictsOf(db, entity, parsed as { erpId?: string; active?: boolean; onHold?: boolean }[]);
         parsed.forEach((row, i) => {
           try {
             (upsert[entity] as (d: Db, r: unknown, at: string) => void)(db, row, pulledAt);
@@ -35,7 +38,8 @@ export function createSync(db: Db, now: () => string, random: () => number = Mat
           }
         });
         writeCursor(db, entity, cursor, now());
-        return { entity, applied: parsed.length, cursor };
+        const listed = conflicts.filter((c) => recordConflict(db, c, pulledAt)).length;
+        return { entity, applied: parsed.length, cursor, conflicts: listed };
       });
     },
 

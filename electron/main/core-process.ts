@@ -1,19 +1,26 @@
-import { MessageChannelMain, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
+import { restartDelayMs } from '../shared/domain/backoff';
+import { MessageChannelMain, utilityProcess, type MessagePortMain, type UtilityProcess, type WebContents } from 'electron';
 
 export type CoreProcessOptions = {
   entry: string;
   env: Record<string, string>;
   log: (message: string) => void;
+  /** the ERP secret kept encrypted by main, handed to core at each start */
+  secret?: () => string | null;
+  /** core asks main to keep a newly typed secret */
+  storeSecret?: (secret: string) => void;
 };
 
 export type CoreSupervisor = {
   /** Gives a renderer a fresh MessagePort to core. */
   connect(contents: WebContents): void;
+  /** Gives core its end of the connector's port. */
+  connectConnector(port: MessagePortMain): void;
   stop(): void;
 };
 
 /** Forks core as a utilityProcess, restarts it with backoff after a crash, brokers ports to renderers. */
-export function superviseCore({ entry, env, log }: CoreProcessOptions): CoreSupervisor {
+export function superviseCore({ entry, env, log, secret, storeSecret }: CoreProcessOptions): CoreSupervisor {
   let child: UtilityProcess | null = null;
   let stopping = false;
   let failures = 0;
@@ -22,15 +29,21 @@ export function superviseCore({ entry, env, log }: CoreProcessOptions): CoreSupe
   const start = () => {
     child = utilityProcess.fork(entry, [], { serviceName: 'Comptoir core', env: { ...process.env, ...env }, stdio: 'inherit' });
     const startedAt = Date.now();
+    child.on('message', (m: { type?: string; secret?: unknown }) => {
+      if (m?.type === 'store-secret' && typeof m.secret === 'string') storeSecret?.(m.secret);
+    });
     child.once('spawn', () => {
+      const known = secret?.();
+      if (known) child?.postMessage({ type: 'secret', secret: known });
       for (const contents of waiting) connect(contents);
       waiting.clear();
     });
     child.once('exit', (code) => {
       child = null;
       if (stopping) return;
-      failures = Date.now() - startedAt > 60_000 ? 1 : failures + 1;
-      const delay = Math.min(30_000, 500 * 2 ** (failures - 1));
+      const next = restartDelayMs(failures, Date.now() - startedAt);
+      failures = next.failures;
+      const delay = next.delay;
       log(`core exited with code ${code}; restarting in ${delay} ms`);
       setTimeout(start, delay);
     });
@@ -49,6 +62,11 @@ export function superviseCore({ entry, env, log }: CoreProcessOptions): CoreSupe
   start();
   return {
     connect,
+    connectConnector: (port) => {
+      // a connector whose core is not up yet closes its port; its supervisor starts it again
+      if (child?.pid) child.postMessage({ type: 'connector' }, [port]);
+      else port.close();
+    },
     stop: () => {
       stopping = true;
       child?.kill();

@@ -1,5 +1,7 @@
 import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { superviseConnector } from './connector-process';
 import { superviseCore, type CoreSupervisor } from './core-process';
+import { secretVault } from './credentials';
 import { appPaths } from './paths';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { denyPermissions, isTrustedSender } from './security';
@@ -13,6 +15,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   registerAppScheme();
   let core: CoreSupervisor | null = null;
+  let connector: { stop(): void } | null = null;
 
   app.on('second-instance', () => {
     const [win] = BrowserWindow.getAllWindows();
@@ -30,15 +33,20 @@ if (!app.requestSingleInstanceLock()) {
     const paths = appPaths();
     denyPermissions(session.defaultSession);
     serveRenderer(paths.renderer);
+    const vault = secretVault(paths.erpSecret, log);
     core = superviseCore({
       entry: paths.coreEntry,
       env: {
         COMPTOIR_DB_PATH: paths.database,
         COMPTOIR_MIGRATIONS: paths.migrations,
+        COMPTOIR_CAN_STORE_SECRET: vault.canStore() ? '1' : '0',
         ...(paths.nativeBinding ? { COMPTOIR_NATIVE_BINDING: paths.nativeBinding } : {}),
       },
       log,
+      secret: () => vault.load(),
+      storeSecret: (secret) => vault.save(secret),
     });
+    connector = superviseConnector({ entry: paths.connectorEntry, link: (port) => core?.connectConnector(port), log });
     ipcMain.on('comptoir:request-port', (event) => {
       if (!isTrustedSender(event.senderFrame)) return log(`refused a port request from ${event.senderFrame?.url ?? 'unknown'}`);
       core?.connect(event.sender);
@@ -52,5 +60,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => core?.stop());
+  app.on('will-quit', () => {
+    connector?.stop();
+    core?.stop();
+  });
 }

@@ -7,13 +7,16 @@ export function appPaths() {
   const root = app.getAppPath();
   const out = join(root, 'out');
   const resources = app.isPackaged ? process.resourcesPath : root;
+  const userData = process.env.COMPTOIR_USER_DATA ?? app.getPath('userData');
   const nativeBinding = join(resources, 'build', 'electron-native', 'better_sqlite3.node');
   return {
     preload: join(out, 'preload', 'index.cjs'),
     renderer: join(out, 'renderer'),
     coreEntry: join(out, 'main', 'core.js'),
+    connectorEntry: join(out, 'main', 'connector.js'),
     migrations: join(resources, 'db', 'migrations'),
     nativeBinding: existsSync(nativeBinding) ? nativeBinding : null,
-    database: join(process.env.COMPTOIR_USER_DATA ?? app.getPath('userData'), 'comptoir.sqlite'),
+    database: join(userData, 'comptoir.sqlite'),
+    erpSecret: join(userData, 'erp-secret.bin'),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDecimal, formatMoney, formatQty, formatRate, formatStamp, formatUnitPrice, parseDecimal } from './format';
+import { formatAgo, formatDate, formatDecimal, formatMoney, formatQty, formatRate, formatStamp, formatUnitPrice, parseDecimal } from './format';
 
 /** Intl uses narrow no-break spaces in fr-FR; compare on plain spaces. */
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -44,5 +44,17 @@ describe('formatting for the user', () => {
     expect(formatDecimal(1234.567, 'fr', 2)).toBe('1234,57');
     expect(formatDecimal(1234.5, 'en', 2)).toBe('1234.5');
     expect(parseDecimal(formatDecimal(8.25, 'fr', 2), 'fr')).toBe(8.25);
+  });
+
+  it('says how long ago an ERP value was pulled, and when the next run comes', () => {
+    const now = Date.parse('2026-11-30T10:00:00Z');
+    const ago = (iso: string | null, locale: 'fr' | 'en') => formatAgo(iso, now, locale).replace(/\s/g, ' ');
+    expect(ago('2026-11-30T09:57:00Z', 'fr')).toBe('il y a 3 min');
+    expect(ago('2026-11-30T09:57:00Z', 'en')).toBe('3 min ago');
+    expect(ago('2026-11-30T10:05:00Z', 'fr')).toBe('dans 5 min');
+    expect(ago('2026-11-30T09:59:50Z', 'fr')).toBe('maintenant');
+    expect(ago('2026-11-30T07:00:00Z', 'fr')).toBe('il y a 3 h');
+    expect(ago('2026-11-27T10:00:00Z', 'en')).toBe('3 days ago');
+    expect(ago(null, 'fr')).toBe('');
   });
 });

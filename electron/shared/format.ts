@@ -83,6 +83,20 @@ export function formatStamp(iso: string | null, locale: Locale, timeZone?: strin
   }).format(d);
 }
 
+/** How long ago (or in how long) an instant is from `now`: `il y a 3 min`, `dans 2 min`, `à l’instant`. */
+export function formatAgo(iso: string | null, now: number, locale: Locale): string {
+  if (!iso) return '';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return '';
+  const s = Math.round((t - now) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(TAGS[locale], { numeric: 'auto', style: 'short' });
+  const abs = Math.abs(s);
+  if (abs < 45) return rtf.format(0, 'second');
+  if (abs < 45 * 60) return rtf.format(Math.round(s / 60), 'minute');
+  if (abs < 22 * 3600) return rtf.format(Math.round(s / 3600), 'hour');
+  return rtf.format(Math.round(s / 86_400), 'day');
+}
+
 /** A plain number for an input field: `12,5` (fr) or `12.5` (en), no grouping, up to maxDecimals. */
 export function formatDecimal(n: number, locale: Locale, maxDecimals: number): string {
   return numberFormat(locale, { maximumFractionDigits: maxDecimals, useGrouping: false }).format(n);

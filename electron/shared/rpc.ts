@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { contract, events, isMethod, type EventName, type EventPayload, type Input, type Method, type Output, type ParsedInput } from './contract';
+import { CONNECTOR_METHODS, contract, events, isMethod, type EventName, type EventPayload, type Input, type Method, type Output, type ParsedInput } from './contract';
 import { AppError, isSerializedError, type SerializedError } from './errors';
 
 /**
@@ -40,12 +40,18 @@ export type ServeOptions = {
   /** Validate every output against the contract (tests turn it on). */
   validateOutput?: boolean;
   events?: EventSource;
+  /** The connector's port: the only one allowed the connector's methods (ERP pages, outbox, secret). */
+  connector?: boolean;
+  /** Called once when the port closes. */
+  onClose?: () => void;
   onError?: (method: string, err: unknown) => void;
 };
 
 /** Runs a contract method: validates input, calls the handler, validates output if asked. */
 export async function dispatch(handlers: Handlers, method: unknown, rawInput: unknown, options: ServeOptions = {}): Promise<unknown> {
   if (!isMethod(method)) throw new AppError('unknown_method', `Unknown method: ${String(method)}`, { method });
+  if (options.connector === false && CONNECTOR_METHODS.has(method))
+    throw new AppError('forbidden', `${method} is reserved to the ERP connector`, { method });
   const spec = contract[method];
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) throw invalidInput(method, parsed.error);
@@ -59,7 +65,9 @@ export async function dispatch(handlers: Handlers, method: unknown, rawInput: un
 }
 
 /** Serves the contract on one port. Returns a function that stops serving. */
-export function serve(port: Port, handlers: Handlers, options: ServeOptions = {}): () => void {
+export function serve(port: Port, handlers: Handlers, serveOptions: ServeOptions = {}): () => void {
+  // a port is a renderer's unless said otherwise
+  const options = { ...serveOptions, connector: serveOptions.connector ?? false };
   const offMessage = port.onMessage((message) => {
     if (!isRequest(message)) return;
     const { id, method, input } = message;
@@ -72,9 +80,11 @@ export function serve(port: Port, handlers: Handlers, options: ServeOptions = {}
     );
   });
   const offEvents = options.events?.((event, payload) => port.send({ event, payload } satisfies EventMessage));
+  const offClose = options.onClose ? port.onClose?.(options.onClose) : undefined;
   return () => {
     offMessage();
     offEvents?.();
+    offClose?.();
   };
 }
 

@@ -3,7 +3,7 @@ import { parseHostArgs } from './args';
 
 describe('web host arguments', () => {
   it('defaults to port 4780 and the default demo', () => {
-    expect(parseHostArgs([])).toEqual({ port: 4780, dbPath: null, demo: 'default', rendererDir: null });
+    expect(parseHostArgs([])).toEqual({ port: 4780, dbPath: null, demo: 'default', rendererDir: null, erpConfig: null });
   });
 
   it('reads --port, --db and --demo, with or without =', () => {
@@ -12,6 +12,7 @@ describe('web host arguments', () => {
       dbPath: '/tmp/x.sqlite',
       demo: 'small',
     });
+    expect(parseHostArgs(['--erp', 'erp.json']).erpConfig).toBe('erp.json');
   });
 
   it('says what is wrong with a bad option', () => {

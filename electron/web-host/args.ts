@@ -1,12 +1,12 @@
 import type { Preset } from '../shared/demo';
 
-export type HostArgs = { port: number; dbPath: string | null; demo: Preset | 'none'; rendererDir: string | null };
+export type HostArgs = { port: number; dbPath: string | null; demo: Preset | 'none'; rendererDir: string | null; erpConfig: string | null };
 
 const PRESETS = ['small', 'default', 'large', 'none'] as const;
 
-/** Parses `[--port N] [--db PATH] [--demo small|default|large|none] [--renderer DIR]`; throws a clear message on anything else. */
+/** Parses `[--port N] [--db PATH] [--demo small|default|large|none] [--renderer DIR] [--erp FILE]`; throws a clear message on anything else. */
 export function parseHostArgs(argv: string[]): HostArgs {
-  const out: HostArgs = { port: 4780, dbPath: null, demo: 'default', rendererDir: null };
+  const out: HostArgs = { port: 4780, dbPath: null, demo: 'default', rendererDir: null, erpConfig: null };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const [name, inline] = flag.includes('=') ? (flag.split(/=(.*)/s, 2) as [string, string]) : [flag, undefined];
@@ -35,8 +35,11 @@ export function parseHostArgs(argv: string[]): HostArgs {
       case '--renderer':
         out.rendererDir = value();
         break;
+      case '--erp':
+        out.erpConfig = value();
+        break;
       default:
-        throw new Error(`unknown option ${flag} (options: --port N, --db PATH, --demo small|default|large|none)`);
+        throw new Error(`unknown option ${flag} (options: --port N, --db PATH, --demo small|default|large|none, --erp FILE)`);
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCore } from '../core/core';
@@ -6,6 +6,8 @@ import { createLogger } from '../core/log';
 import { defaultDbPath } from '../core/paths';
 import { parseHostArgs } from './args';
 import { startWebHost } from './server';
+import { superviseConnector } from './connector-child';
+import { connectionConfig } from '../shared/contract';
 
 const log = createLogger('web-host');
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -31,10 +33,19 @@ async function main() {
   } catch (err) {
     fail((err as Error).message);
   }
+  if (args.erpConfig) {
+    // the connection of a config file (as npm run sync reads it) replaces the saved one
+    const file = args.erpConfig;
+    const parsed = connectionConfig.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!parsed.success) fail(`${file}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
+    await core.call('erp.saveConnection', { config: parsed.data });
+  }
+  const connector = superviseConnector({ core, entry: join(root, 'electron', 'connector', 'process-entry.ts'), log });
   let host;
   try {
     host = await startWebHost({ core, port: args.port, rendererDir, log });
   } catch (err) {
+    connector.stop();
     core.close();
     const e = err as NodeJS.ErrnoException;
     fail(e.code === 'EADDRINUSE' ? `port ${args.port} is already in use: pass another with --port N (0 picks a free one)` : e.message);
@@ -45,6 +56,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
+    connector.stop();
     host
       .close()
       .then(() => {

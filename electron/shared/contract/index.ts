@@ -8,6 +8,21 @@ import { approvalDecideInput, approvalQueueInput, approvalQueueRow, approvalRequ
 import { automationRule, automationRuleInput } from './automation';
 import { exposureRow, holdInput } from './finance';
 import {
+  conflictResolveInput,
+  connectionSaveInput,
+  connectionTestInput,
+  connectionTestResult,
+  connectionView,
+  connectorAnswerInput,
+  connectorCommand,
+  connectorNextInput,
+  outboxActionInput,
+  runFinishInput,
+  runProgressInput,
+  runTrigger,
+  syncStatus,
+} from './erp';
+import {
   outboxAckInput,
   outboxFailInput,
   outboxItem,
@@ -87,6 +102,19 @@ export const contract = {
   'outbox.lease': { input: outboxLeaseInput, output: z.array(outboxItem) },
   'outbox.ack': { input: outboxAckInput, output: z.object({ status: z.string() }) },
   'outbox.fail': { input: outboxFailInput, output: z.object({ status: z.string(), nextTryAt: isoStamp.nullable() }) },
+  'erp.connection': { input: z.object({}).strict(), output: connectionView },
+  'erp.saveConnection': { input: connectionSaveInput, output: connectionView },
+  'erp.testConnection': { input: connectionTestInput, output: connectionTestResult },
+  'sync.status': { input: z.object({}).strict(), output: syncStatus },
+  'sync.runNow': { input: z.object({}).strict(), output: syncStatus },
+  'outbox.retry': { input: outboxActionInput, output: syncStatus },
+  'outbox.cancel': { input: outboxActionInput, output: syncStatus },
+  'conflicts.resolve': { input: conflictResolveInput, output: syncStatus },
+  'connector.next': { input: connectorNextInput, output: connectorCommand },
+  'connector.answer': { input: connectorAnswerInput, output: z.object({}) },
+  'sync.runStart': { input: z.object({ trigger: runTrigger }).strict(), output: z.object({ runId: id }) },
+  'sync.runProgress': { input: runProgressInput, output: z.object({}) },
+  'sync.runFinish': { input: runFinishInput, output: z.object({}) },
   'marginRules.list': { input: z.object({}).strict(), output: z.array(marginRule) },
   'marginRules.save': { input: marginRuleSaveInput, output: z.array(marginRule) },
   'marginRules.delete': { input: z.object({ id }).strict(), output: z.array(marginRule) },
@@ -114,6 +142,24 @@ export const events = {
   }),
 } as const;
 
+/**
+ * Methods only the connector's port may call: they write ERP data, hand out outbox items and the
+ * ERP secret. A renderer's port is refused them.
+ */
+export const CONNECTOR_METHODS: ReadonlySet<Method> = new Set<Method>([
+  'sync.applyPage',
+  'sync.cursor',
+  'sync.reconcile',
+  'outbox.lease',
+  'outbox.ack',
+  'outbox.fail',
+  'connector.next',
+  'connector.answer',
+  'sync.runStart',
+  'sync.runProgress',
+  'sync.runFinish',
+]);
+
 export type Contract = typeof contract;
 export type Method = keyof Contract;
 export type Input<M extends Method> = z.input<Contract[M]['input']>;
@@ -131,6 +177,7 @@ export * from './automation';
 export * from './catalog';
 export * from './common';
 export * from './editing';
+export * from './erp';
 export * from './finance';
 export * from './grid-filter';
 export * from './opportunities';

@@ -107,7 +107,13 @@ export const syncPageInput = z
     pulledAt: isoStamp,
   })
   .strict();
-export const syncPageResult = z.object({ entity: syncEntity, applied: z.number().int(), cursor: syncCursor.nullable() });
+export const syncPageResult = z.object({
+  entity: syncEntity,
+  applied: z.number().int(),
+  cursor: syncCursor.nullable(),
+  /** new conflicts the page listed */
+  conflicts: z.number().int(),
+});
 
 export const reconcileInput = z.object({ entity: syncEntity, erpIds: z.array(erpId).max(1_000_000), at: isoStamp }).strict();
 
