@@ -181,3 +181,15 @@ export function conflictsOf(db: Db, entity: string, rows: { erpId?: string; acti
   }
   return out;
 }
+
+/** Open deals with a line on one of these products (by ERP id). */
+export function openDealsQuoting(db: Db, productErpIds: string[]): number[] {
+  return prepareCached(
+    db.$client,
+    `SELECT DISTINCT l.opportunity_id FROM opportunity_lines l JOIN products p ON p.id = l.product_id
+     JOIN opportunities o ON o.id = l.opportunity_id JOIN stages s ON s.id = o.stage_id
+     WHERE s.kind = 'open' AND p.erp_id IN (SELECT value FROM json_each(?))`,
+  )
+    .pluck()
+    .all(JSON.stringify(productErpIds)) as number[];
+}

@@ -96,7 +96,7 @@ export function operationsHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, O
     },
     'sync.applyPage': (input) => {
       const result = sync.applyPage(input);
-      t.changed([input.entity]);
+      t.changed(result.revalued > 0 ? [input.entity, 'opportunities'] : [input.entity]);
       return result;
     },
     'sync.cursor': ({ entity }) => readCursor(db, entity),

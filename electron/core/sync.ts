@@ -1,10 +1,14 @@
 import type { Db } from '../../db/client';
 import { leaseDue, markDone, markFailed, markRetry, outboxStatus, reservationsInErp } from '../../db/queries/outbox';
-import { conflictsOf, recordConflict } from '../../db/queries/sync-status';
+import { conflictsOf, openDealsQuoting, recordConflict } from '../../db/queries/sync-status';
+import { refreshOpportunityTotals } from '../../db/queries/totals';
 import { deactivateMissing, RECONCILABLE, UnknownReference, upsert, writeCursor } from '../../db/queries/sync-apply';
 import { syncRecords, type OutboxItem, type Output, type ParsedInput } from '../shared/contract';
 import { retryDelayMs } from '../shared/domain/backoff';
 import { AppError, notFound } from '../shared/errors';
+
+/** Entities whose rows change what a deal's lines cost, and the field naming the product. */
+const COSTED: Partial<Record<string, string>> = { products: 'erpId', supplierPrices: 'productErpId' };
 
 const invalid = (message: string, path: string) => new AppError('invalid_input', message, { issues: [{ path, message }] });
 
@@ -39,7 +43,10 @@ export function createSync(db: Db, now: () => string, random: () => number = Mat
         });
         writeCursor(db, entity, cursor, now());
         const listed = conflicts.filter((c) => recordConflict(db, c, pulledAt)).length;
-        return { entity, applied: parsed.length, cursor, conflicts: listed };
+        // new costs or supplier prices: the open deals quoting those products are valued again, with the page
+        const deals = COSTED[entity] ? openDealsQuoting(db, parsed.map((r) => String((r as Record<string, unknown>)[COSTED[entity]!]))) : [];
+        const revalued = deals.length ? refreshOpportunityTotals(db, { today: now().slice(0, 10), ids: deals }) : 0;
+        return { entity, applied: parsed.length, cursor, conflicts: listed, revalued };
       });
     },
 

@@ -53,4 +53,23 @@ describe('core supervision', () => {
     vi.advanceTimersByTime(60_000);
     expect(children).toHaveLength(3);
   });
+
+  it('hands core the secret main keeps, stores the one core sends, and links the connector only to a running core', () => {
+    const storeSecret = vi.fn();
+    const sup = superviseCore({ entry: '/out/main/core.js', env: {}, log: () => undefined, secret: () => 'kept', storeSecret });
+    const early = { close: vi.fn() };
+    sup.connectConnector(early as never);
+    expect(early.close).toHaveBeenCalled();
+    children[0]!.pid = 7;
+    children[0]!.emit('spawn');
+    expect(children[0]!.postMessage).toHaveBeenCalledWith({ type: 'secret', secret: 'kept' });
+    children[0]!.emit('message', { type: 'store-secret', secret: 'typed' });
+    expect(storeSecret).toHaveBeenCalledWith('typed');
+    children[0]!.emit('message', { type: 'store-secret', secret: 42 });
+    expect(storeSecret).toHaveBeenCalledTimes(1);
+    const port = { close: vi.fn() };
+    sup.connectConnector(port as never);
+    expect(children[0]!.postMessage).toHaveBeenCalledWith({ type: 'connector' }, [port]);
+    expect(port.close).not.toHaveBeenCalled();
+  });
 });

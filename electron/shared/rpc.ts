@@ -155,16 +155,29 @@ export function connect(port: Port): Client {
 }
 
 /** Two connected in-memory ports, for tests and in-process wiring. */
-export function portPair(): [Port, Port] {
+export function portPair(): [Port & { close(): void }, Port & { close(): void }] {
   const handlers: [Set<(m: unknown) => void>, Set<(m: unknown) => void>] = [new Set(), new Set()];
-  const make = (self: 0 | 1): Port => ({
-    send: (m) => {
+  const closers = new Set<() => void>();
+  let open = true;
+  const make = (self: 0 | 1) => ({
+    send: (m: unknown) => {
+      if (!open) return;
       const copy = structuredClone(m);
       queueMicrotask(() => handlers[self === 0 ? 1 : 0].forEach((h) => h(copy)));
     },
-    onMessage: (h) => {
+    onMessage: (h: (m: unknown) => void) => {
       handlers[self].add(h);
       return () => handlers[self].delete(h);
+    },
+    onClose: (h: () => void) => {
+      closers.add(h);
+      return () => closers.delete(h);
+    },
+    /** Closes both ends, as a process exiting closes its channel. */
+    close: () => {
+      if (!open) return;
+      open = false;
+      closers.forEach((h) => h());
     },
   });
   return [make(0), make(1)];

@@ -42,7 +42,7 @@ describe('applying pulled pages', () => {
     await page('warehouses', warehouses, { time: '2026-11-30 09:00:00', id: 'W2' });
     await page('categories', [{ erpId: 'C1', code: 'CIM', name: 'Ciments' }]);
     const first = await page('products', [product('P1', 'CIM-1'), product('P2', 'CIM-2')], { time: '2026-11-30 09:05:00', id: 'P2' });
-    expect(first).toEqual({ entity: 'products', applied: 2, cursor: { time: '2026-11-30 09:05:00', id: 'P2' }, conflicts: 0 });
+    expect(first).toEqual({ entity: 'products', applied: 2, cursor: { time: '2026-11-30 09:05:00', id: 'P2' }, conflicts: 0, revalued: 0 });
     await page('products', [product('P1', 'CIM-1', { listPrice: 2_600_000 }), product('P2', 'CIM-2')], { time: '2026-11-30 09:06:00', id: 'P2' });
     expect(count('products')).toBe(2);
     expect(core.db.$client.prepare("SELECT list_price FROM products WHERE erp_id = 'P1'").pluck().get()).toBe(2_600_000);

@@ -1,30 +1,45 @@
 import type { SyncEntity, SyncRecord } from '../../shared/contract';
 import { ErpError, type ErpAdapter, type PulledPage } from '../adapter';
-import { mapTryton, parseRows, toQty, TRYTON_MODELS } from './mapping';
+import { trytonChanges } from './changes';
+import { mapTryton, parseRows, toMoney, toQty, TRYTON_MODELS } from './mapping';
 import { trytonPush } from './push';
 import { trytonSupply } from './supply';
-import { trytonDatetime, type TrytonTransport } from './transport';
+import type { TrytonTransport } from './transport';
 
 /**
- * Tryton 6.0 (tryton-notes.md). `write_date` stays empty until a record's first write, so a
- * record counts as changed from `write_date`, or `create_date` when it was never written. Pages
- * go by id from the cycle's start time; the last page moves the cursor to the newest stamp seen.
+ * Tryton 6.0 (tryton-notes.md). What counts as a change is in changes.ts. Pages go by id with
+ * the filter fixed at the cycle's first page; the last page moves the cursor to the time Tryton
+ * answered that first page (the overlap window covers what committed around it).
  * Stock is computed: a sweep of storable products per warehouse at today's date.
  */
 export function trytonAdapter(t: TrytonTransport, now: () => string = () => new Date().toISOString()): ErpAdapter {
-  const changedSince = (time: string | null): unknown[] =>
-    time
-      ? [
-          [
-            'OR',
-            ['write_date', '>=', trytonDatetime(time)],
-            [
-              ['write_date', '=', null],
-              ['create_date', '>=', trytonDatetime(time)],
-            ],
-          ],
-        ]
-      : [];
+  const changes = trytonChanges(t);
+  /** per entity, for the cycle under way: when it started by Tryton's clock, and the filters fixed for it */
+  const cycles = new Map<string, { startedAt: string | null; filter: unknown[] }>();
+
+  async function startCycle(entity: keyof typeof TRYTON_MODELS, since: string | null) {
+    const filter: unknown[] = since ? [await changes.changedSince(entity, since)] : [];
+    if (entity === 'customers') filter.push(['id', 'not in', await changes.notCustomers()]);
+    if (entity === 'salesHistory') filter.push(['sale.party', 'not in', await changes.notCustomers()]);
+    const c = { startedAt: null as string | null, filter };
+    cycles.set(entity, c);
+    return c;
+  }
+
+  /** Costs that differ by warehouse (product_cost_warehouse): the cost read in each warehouse's context. */
+  async function warehouseCosts(products: SyncRecord<'products'>[]) {
+    if (products.length === 0) return;
+    const warehouses = (await t.call('model.stock.location.search', [[['type', '=', 'warehouse']], 0, null, null, {}])) as number[];
+    const byId = new Map(products.map((p) => [Number(p.erpId), p]));
+    for (const w of warehouses) {
+      const costs = parseRows('costs', 'product.product', await t.call('model.product.product.read', [[...byId.keys()], ['cost_price'], { warehouse: w }]));
+      for (const c of costs) {
+        const p = byId.get(c.id);
+        const cost = c.cost_price === null ? null : toMoney(c.cost_price);
+        if (p && cost !== null && cost !== p.costPrice) p.costs.push({ warehouseErpId: String(w), costPrice: cost });
+      }
+    }
+  }
 
   async function pullStock(cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<'stock'>> {
     const last = Number(cursor?.id ?? 0);
@@ -81,31 +96,40 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
           entity === 'suppliers' ? await supply.suppliers() : entity === 'supplierPrices' ? await supply.supplierPrices() : await supply.receipts();
         return { rows: swept, cursor: null, done: true } as unknown as PulledPage<E>;
       }
-      if (!(entity in TRYTON_MODELS)) throw new ErpError(`${entity} is not pulled from Tryton by this adapter yet`, 'refused', false);
-      const e = entity as keyof typeof TRYTON_MODELS;
+      const e: string = entity;
+      if (!isModelled(e)) throw new ErpError(`${entity} is not pulled from Tryton by this adapter`, 'refused', false);
       const m = TRYTON_MODELS[e];
+      const since = cursor?.time ?? null;
       const lastId = Number(cursor?.id ?? 0);
+      const first = lastId === 0 || !cycles.has(e);
+      const cycle = first ? await startCycle(e, since) : cycles.get(e)!;
       const rows = await t.call(`model.${m.model}.search_read`, [
-        [...m.domain, ...changedSince(cursor?.time ?? null), ['id', '>', lastId]],
+        [...m.domain, ...cycle.filter, ['id', '>', lastId]],
         0,
         pageSize,
         [['id', 'ASC']],
         m.fields,
         { active_test: false },
       ]);
+      // Tryton's clock when the cycle's first page was read: the next cycle looks for changes from there
+      if (first) cycle.startedAt = t.serverNow();
       const mapped = mapTryton(e, rows, now());
+      if (e === 'products') await warehouseCosts(mapped as SyncRecord<'products'>[]);
       const raw = rows as { id: number; write_date: string | null; create_date: string }[];
       const done = raw.length < pageSize;
       const newest = raw.reduce<string | null>((max, r) => {
         const s = r.write_date ?? r.create_date;
         return max === null || s > max ? s : max;
-      }, cursor?.time ?? null);
-      // mid-cycle the cursor keeps the start time and the last id; at the end it moves to the newest stamp
-      const next = done ? { time: newest, id: null } : { time: cursor?.time ?? null, id: String(raw[raw.length - 1]!.id) };
+      }, since);
+      // mid-cycle the cursor keeps the start time and the last id; at the end it moves to the cycle's start
+      const next = done ? { time: cycle.startedAt ?? newest, id: null } : { time: since, id: String(raw[raw.length - 1]!.id) };
+      if (done) cycles.delete(e);
       return { rows: mapped, cursor: next, done } as PulledPage<E>;
     },
   };
 }
+
+const isModelled = (e: string): e is keyof typeof TRYTON_MODELS => e in TRYTON_MODELS;
 
 const trytonDate = (iso: string) => {
   const d = new Date(iso);

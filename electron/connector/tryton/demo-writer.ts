@@ -1,13 +1,16 @@
 import type { DemoCompany } from '../../shared/demo';
 import { money, qty } from '../../shared/money';
+import { writeDemoLedger, type LedgerRefs } from './demo-ledger';
+import { confirmingWarnings } from './warnings';
 import type { TrytonTransport } from './transport';
 
 /**
  * Writes the demo company into an empty Tryton 6.0 through JSON-RPC, as a Tryton user would:
- * company in EUR, the six warehouses with their zones, categories, products with their cost,
- * suppliers with price tiers and lead times, stock put in place by inventories, incoming
- * receipts as planned supplier shipments, customers with their credit limit and address.
- * Not written yet: per-warehouse costs, posted invoices (outstanding, overdue) and sales history.
+ * company in EUR, the six warehouses with their zones, categories, products with their cost (and
+ * the costs that differ by warehouse),
+ * suppliers with price tiers and lead times, stock received by done moves, incoming
+ * receipts as planned supplier shipments, customers with their credit limit and address, then
+ * the ledger (demo-ledger.ts): posted invoices, open orders and the sales history.
  */
 const D = (x: number) => ({ __class__: 'Decimal', decimal: String(x) });
 const day = (iso: string) => ({ __class__: 'date', year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) });
@@ -102,6 +105,14 @@ export async function writeDemoToTryton(t: TrytonTransport, c: DemoCompany, log:
     const v = variants.find((x) => x.template === templates[i]);
     products.set(p.code, { id: v!.id, template: templates[i]!, uom: uom[p.unit]! });
   });
+  // costs that differ by warehouse (product_cost_warehouse), before any stock moves (Tryton then
+  // only changes a cost through its wizard); the company's cost stays the default
+  await call('model.product.configuration.write', [[1], { cost_price_warehouse: true }, ctx]);
+  for (const [code, w] of warehouses) {
+    const differing = c.products.flatMap((p) => p.warehouseCosts.filter((wc) => wc.warehouseCode === code).map((wc) => ({ p, cost: wc.cost })));
+    for (const { p, cost } of differing)
+      await call('model.product.product.write', [[products.get(p.code)!.id], { cost_price: D(money.toUnits(cost)) }, { ...ctx, warehouse: w.id }]);
+  }
   log(`${products.size} products`);
 
   const suppliers = new Map<string, number>();
@@ -129,17 +140,37 @@ export async function writeDemoToTryton(t: TrytonTransport, c: DemoCompany, log:
   );
   log('suppliers');
 
-  // stock on hand by an inventory per warehouse (Tryton cannot count below zero: negative stock starts at 0)
+  // stock on hand received from suppliers by done moves, at the warehouse's cost (Tryton cannot count
+  // below zero: negative stock starts at 0)
+  const [supplierZone] = await search('stock.location', [['type', '=', 'supplier']]);
+  const costIn = (p: (typeof c.products)[number], warehouse: string) => p.warehouseCosts.find((wc) => wc.warehouseCode === warehouse)?.cost ?? p.costPrice;
+  const productOf = new Map(c.products.map((p) => [p.code, p]));
   for (const [code, w] of warehouses) {
-    const lines = c.stock
+    const moves = c.stock
       .filter((s) => s.warehouseCode === code && s.onHand > 0)
-      .map((s) => ({ product: products.get(s.productCode)!.id, quantity: qty.toUnits(s.onHand) }));
-    const [inventory] = await create('stock.inventory', [{ location: w.storage, company: ctx.company, lines: [['create', lines]] }], ctx);
-    await call('model.stock.inventory.confirm', [[inventory], ctx]);
+      .map((s) => {
+        const p = products.get(s.productCode)!;
+        const cost = D(money.toUnits(costIn(productOf.get(s.productCode)!, code)));
+        return {
+          product: p.id,
+          uom: p.uom,
+          quantity: qty.toUnits(s.onHand),
+          from_location: supplierZone,
+          to_location: w.storage,
+          planned_date: day(c.today),
+          effective_date: day(c.today),
+          company: ctx.company,
+          currency: eur,
+          unit_price: cost,
+          cost_price: cost,
+        };
+      });
+    const ids = await create('stock.move', moves, ctx);
+    // Tryton warns of moves without an origin document: confirmed, as the user would
+    await confirmingWarnings(t, () => call('model.stock.move.do', [ids, ctx]));
   }
   log('stock');
 
-  const [supplierZone] = await search('stock.location', [['type', '=', 'supplier']]);
   for (const r of c.receipts) {
     const w = warehouses.get(r.warehouseCode)!;
     const p = products.get(r.productCode)!;
@@ -176,7 +207,8 @@ export async function writeDemoToTryton(t: TrytonTransport, c: DemoCompany, log:
   }
   log(`${c.receipts.length} receipts`);
 
-  await create(
+
+  const customerIds = await create(
     'party.party',
     c.customers.map((k) => ({
       name: k.name,
@@ -185,5 +217,16 @@ export async function writeDemoToTryton(t: TrytonTransport, c: DemoCompany, log:
       addresses: [['create', [{ city: k.city, postal_code: k.postalCode }]]],
     })),
   );
+  const addresses = await call<{ id: number; party: number }[]>('model.party.address.search_read', [
+    [['party', 'in', customerIds]],
+    0,
+    null,
+    null,
+    ['party'],
+    {},
+  ]);
+  const customers = new Map(c.customers.map((k, i) => [k.code, { id: customerIds[i]!, address: addresses.find((a) => a.party === customerIds[i])!.id }]));
   log(`${c.customers.length} customers`);
+
+  await writeDemoLedger(t, c, { ctx: ctx as LedgerRefs['ctx'], currency: eur!, customers, products, warehouses }, log);
 }

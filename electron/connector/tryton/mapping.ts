@@ -31,11 +31,26 @@ export const trytonRows = {
     receivable_today: decimal.nullable(),
     active: z.union([z.boolean(), z.number()]),
   }),
+  salesHistory: z.object({
+    ...base,
+    'sale.': z.object({
+      reference: z.string().nullable(),
+      number: z.string().nullable(),
+      sale_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date').nullable(),
+      party: z.number().int(),
+      warehouse: z.number().int().nullable(),
+    }),
+    product: z.number().int(),
+    quantity: z.number(),
+    unit_price: decimal,
+    amount: decimal,
+  }),
   stock: z.object({ id: z.number().int().positive(), quantity: z.number(), forecast_quantity: z.number() }),
+  costs: z.object({ id: z.number().int().positive(), cost_price: decimal.nullable() }),
 } as const;
 export type TrytonEntity = keyof typeof trytonRows;
 
-export const TRYTON_MODELS: Record<Exclude<TrytonEntity, 'stock'>, { model: string; fields: string[]; domain: unknown[] }> = {
+export const TRYTON_MODELS: Record<Exclude<TrytonEntity, 'stock' | 'costs'>, { model: string; fields: string[]; domain: unknown[] }> = {
   warehouses: { model: 'stock.location', fields: ['code', 'name', 'active', 'write_date', 'create_date'], domain: [['type', '=', 'warehouse']] },
   categories: { model: 'product.category', fields: ['name', 'parent', 'write_date', 'create_date'], domain: [] },
   products: {
@@ -47,6 +62,28 @@ export const TRYTON_MODELS: Record<Exclude<TrytonEntity, 'stock'>, { model: stri
     model: 'party.party',
     fields: ['code', 'name', 'credit_limit_amount', 'credit_amount', 'receivable', 'receivable_today', 'active', 'write_date', 'create_date'],
     domain: [],
+  },
+  salesHistory: {
+    model: 'sale.line',
+    fields: [
+      'sale.reference',
+      'sale.number',
+      'sale.sale_date',
+      'sale.party',
+      'sale.warehouse',
+      'product',
+      'quantity',
+      'unit_price',
+      'amount',
+      'write_date',
+      'create_date',
+    ],
+    // a processed or done sale is history; drafts and quotations are not sales yet
+    domain: [
+      ['type', '=', 'line'],
+      ['product', '!=', null],
+      ['sale.state', 'in', ['processing', 'done']],
+    ],
   },
 };
 
@@ -66,7 +103,7 @@ export function parseRows<E extends TrytonEntity>(entity: E, model: string, rows
 }
 
 /** Tryton rows → Comptoir's sync records. */
-function mapTrytonUnchecked(entity: Exclude<TrytonEntity, 'stock'>, rows: unknown, asOf: string): SyncRecord<SyncEntity>[] {
+function mapTrytonUnchecked(entity: keyof typeof TRYTON_MODELS, rows: unknown, asOf: string): SyncRecord<SyncEntity>[] {
   const model = TRYTON_MODELS[entity].model;
   switch (entity) {
     case 'warehouses':
@@ -127,12 +164,28 @@ function mapTrytonUnchecked(entity: Exclude<TrytonEntity, 'stock'>, rows: unknow
           active: Boolean(c.active),
         };
       });
+    case 'salesHistory':
+      return parseRows('salesHistory', model, rows).map((l) => {
+        const sale = l['sale.'];
+        return {
+          erpId: String(l.id),
+          customerErpId: String(sale.party),
+          productErpId: String(l.product),
+          warehouseErpId: sale.warehouse === null ? null : String(sale.warehouse),
+          orderRef: sale.reference || sale.number || `SALE-${l.id}`,
+          orderDate: sale.sale_date ?? l.create_date.slice(0, 10),
+          qty: qty.fromUnits(l.quantity),
+          unitPrice: cents(l.unit_price),
+          amount: cents(l.amount),
+        };
+      });
   }
 }
 
 export const toQty = (n: number) => qty.fromUnits(n);
+export const toMoney = (d: string) => cents(d);
 
 /** The mapping, checked against the contract: nothing leaves the adapter that core would refuse. */
-export function mapTryton(entity: Exclude<TrytonEntity, 'stock'>, rows: unknown, asOf: string): SyncRecord<SyncEntity>[] {
+export function mapTryton(entity: keyof typeof TRYTON_MODELS, rows: unknown, asOf: string): SyncRecord<SyncEntity>[] {
   return mapChecked(entity, `Tryton ${TRYTON_MODELS[entity].model}`, () => mapTrytonUnchecked(entity, rows, asOf));
 }

@@ -43,6 +43,8 @@ export function trytonTransport(cfg: TrytonConfig) {
   /** The user's context (company…), sent with every call as Tryton's own clients do: company-dependent values depend on it. */
   let userContext: Record<string, unknown> = {};
   let seq = 0;
+  /** Tryton's clock, from the Date header of its last answer */
+  let serverNow: string | null = null;
 
   async function rpc(method: string, params: unknown[], withAuth: boolean): Promise<{ status: number; body: unknown }> {
     let res: Response;
@@ -59,6 +61,8 @@ export function trytonTransport(cfg: TrytonConfig) {
       throw new ErpError(`Tryton at ${url} cannot be reached: ${why}`, 'network', true);
     }
     const text = await res.text();
+    const date = Date.parse(res.headers.get('date') ?? '');
+    if (!Number.isNaN(date)) serverNow = new Date(date).toISOString();
     if (res.status === 401) return { status: 401, body: null };
     if (res.status >= 500) throw new ErpError(`Tryton at ${url} failed (HTTP ${res.status})`, 'server', true);
     try {
@@ -103,6 +107,8 @@ export function trytonTransport(cfg: TrytonConfig) {
 
   return {
     login,
+    /** When Tryton answered last, by its own clock (second precision), or null before any answer. */
+    serverNow: () => serverNow,
     /** The user's context (company…) that every call carries; logs in first if needed. */
     async context(): Promise<Record<string, unknown>> {
       if (!auth) await login();

@@ -113,6 +113,8 @@ export const syncPageResult = z.object({
   cursor: syncCursor.nullable(),
   /** new conflicts the page listed */
   conflicts: z.number().int(),
+  /** open deals valued again because the page changed their costs */
+  revalued: z.number().int(),
 });
 
 export const reconcileInput = z.object({ entity: syncEntity, erpIds: z.array(erpId).max(1_000_000), at: isoStamp }).strict();

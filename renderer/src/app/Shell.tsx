@@ -10,6 +10,8 @@ import { SettingsView } from '../modules/settings/components/SettingsView';
 import { HOME, routeHref, useRoute } from './route';
 import { FinanceView } from '../modules/finance/components/FinanceView';
 import { PurchasingView } from '../modules/purchasing/components/PurchasingView';
+import { FreshnessBadge } from '../modules/sync/components/FreshnessBadge';
+import { SyncView } from '../modules/sync/components/SyncView';
 
 /** Navigation on the left, the current area on the right. */
 export function Shell() {
@@ -39,9 +41,13 @@ export function Shell() {
         <a href={routeHref({ area: 'finance' })} className={route.area === 'finance' ? 'active' : ''}>
           {t('nav.finance')}
         </a>
+        <a href={routeHref({ area: 'sync' })} className={route.area === 'sync' ? 'active' : ''}>
+          {t('nav.sync')}
+        </a>
         <a href={routeHref({ area: 'settings' })} className={route.area === 'settings' ? 'active' : ''}>
           {t('nav.settings')}
         </a>
+        <FreshnessBadge />
         <div className="hint">{t('nav.shortcuts')}</div>
       </nav>
       <main className="main">
@@ -52,6 +58,7 @@ export function Shell() {
         {route.area === 'settings' && <SettingsView />}
         {route.area === 'purchasing' && <PurchasingView />}
         {route.area === 'finance' && <FinanceView onOpen={openOpportunity} />}
+        {route.area === 'sync' && <SyncView />}
       </main>
       <Alerts onOpen={openOpportunity} />
     </div>

@@ -22,6 +22,8 @@ import { StageSelect } from './StageSelect';
 
 type Props = { id: number; onBack: () => void };
 const LINE_COL_DEF = { sortable: true, resizable: true };
+const ERP_FIGURES = new Set(['opportunities', 'stock', 'products', 'supplierPrices', 'receipts', 'customers']);
+
 /** Columns as wide as their content: figures are never cut. */
 const FIT = { type: 'fitCellContents' } as const;
 
@@ -53,7 +55,8 @@ export function OpportunityView({ id, onBack }: Props) {
       .then(setOpp, (err: unknown) => setError(err instanceof AppError && err.code === 'not_found' ? t('opp.notFound') : String(err)));
   }, [client, id, t]);
   useEffect(load, [load]);
-  useEffect(() => client.on('data.changed', (e) => e.entities.includes('opportunities') && load()), [client, load]);
+  // the deal, or the ERP figures it shows (stock, costs, receipts, credit), changed
+  useEffect(() => client.on('data.changed', (e) => e.entities.some((x) => ERP_FIGURES.has(x)) && load()), [client, load]);
 
   const back = useCallback(
     (e: KeyboardEvent) => {
