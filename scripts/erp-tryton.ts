@@ -31,7 +31,7 @@ async function main() {
     log(`writing the ${preset} demo company…`);
     const t0 = Date.now();
     await writeDemoToTryton(
-      trytonTransport({ url: local.url, database: local.database, login: 'admin', secret: password }),
+      trytonTransport({ url: local.url, database: local.database, login: 'admin', secret: password, timeoutMs: 600_000 }),
       describeCompany({ preset, today: new Date().toISOString().slice(0, 10) }),
       (m) => log(`  ${m}`),
     );

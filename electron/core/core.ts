@@ -1,4 +1,5 @@
 import { closeDatabase, openDatabase, type Db } from '../../db/client';
+import { writeCompanySetup } from '../../db/demo/setup';
 import { writeDemoCompany } from '../../db/demo/write';
 import { counts } from '../../db/queries/catalog';
 import { describeCompany, type Preset } from '../shared/demo';
@@ -55,7 +56,7 @@ export function startCore(options: CoreOptions): Core {
     const t0 = Date.now();
     writeDemoCompany(db, describeCompany({ preset: demo, today: now().slice(0, 10) }), now());
     log.info('demo company loaded', { preset: demo, ms: Date.now() - t0 });
-  }
+  } else if (writeCompanySetup(db, now())) log.info('new company database: default pipeline and rules written');
   const bus = createEventBus();
   const link = createErpLink(db, bus, now, options.secrets ?? { canStore: false, env: process.env });
   const handlers = createHandlers({ db, dbPath: options.dbPath, bus, version: VERSION, startedAt: now(), now, link });

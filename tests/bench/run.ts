@@ -8,8 +8,12 @@ import { benchRecompute } from './recompute';
 import { benchAccept, benchPurchasingDemand } from './operations';
 import { benchWorkspaceView } from './workspace-view';
 import { printTable, type Row } from './stats';
+import { benchApply, benchIncrementalStock, benchInitialSync, benchTryton, benchViewVsTryton } from './connector';
 
-/** npm run bench [-- --json FILE] [--rounds N] [--only list|view|recompute|accept|purchasing|first-row]: side-by-side comparisons on the `large` preset. */
+/**
+ * npm run bench [-- --json FILE] [--rounds N] [--only list|view|recompute|accept|purchasing|first-row|connector]:
+ * side-by-side comparisons on the `large` preset, and the connector's against a local Tryton with the small company.
+ */
 async function main() {
   const args = process.argv.slice(2);
   const jsonAt = args.indexOf('--json');
@@ -51,6 +55,23 @@ async function main() {
     }
   } finally {
     core.close();
+  }
+  if (wanted('connector')) {
+    log('connector against a local Tryton 6.0:');
+    const tryton = await benchTryton(log);
+    try {
+      log('  initial sync: 3 rounds per side…');
+      const initial = await benchInitialSync(tryton.transport, 3);
+      rows.push(initial.row);
+      log('  apply pulled rows: 10 rounds per side…');
+      rows.push(await benchApply(initial.pages, 10));
+      log('  incremental cycle after 1 000 stock changes: 3 rounds…');
+      rows.push(await benchIncrementalStock(tryton.transport, 3));
+      log('  360° view local vs from Tryton: 30 rounds per side…');
+      rows.push(await benchViewVsTryton(tryton.transport, 30));
+    } finally {
+      tryton.stop();
+    }
   }
   log('');
   printTable(rows, log);

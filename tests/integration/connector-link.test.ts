@@ -1,10 +1,9 @@
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startRunner } from '../../electron/connector/runner';
 import type { Core } from '../../electron/core/core';
 import type { Input, Method, Output } from '../../electron/shared/contract';
 import { connect, portPair } from '../../electron/shared/rpc';
-import { smallCore } from './helpers';
+import { inProcessConnector, smallCore, until } from './helpers';
 
 /** A port nothing listens on: an ERP that is down. */
 async function closedPort(): Promise<number> {
@@ -14,34 +13,13 @@ async function closedPort(): Promise<number> {
   await new Promise((r) => server.close(r));
   return port;
 }
-const until = async (check: () => boolean | Promise<boolean>, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
-
 let core: Core;
 let cleanup: () => void;
 let url: string;
 const call = <M extends Method>(method: M, input: Input<M>) => core.call(method, input) as Promise<Output<M>>;
 const config = () => ({ type: 'tryton' as const, url, database: 'comptoir', login: 'admin', secretEnv: 'COMPTOIR_TEST_SECRET', intervalMinutes: 5 });
 
-/** The connector as the app runs it, in-process over a port pair: core serves it the connector's methods only on that port. */
-function connector() {
-  const [corePort, connectorPort] = portPair();
-  core.serveConnector(corePort);
-  const client = connect(connectorPort);
-  const runner = startRunner({ call: (m, i) => client.call(m, i), maxWaitMs: 200, retryMs: 60_000 });
-  runner.done.catch(() => undefined);
-  return {
-    kill: () => {
-      runner.stop();
-      connectorPort.close();
-    },
-  };
-}
+const connector = () => inProcessConnector(core);
 
 beforeEach(async () => {
   ({ core, cleanup } = smallCore());

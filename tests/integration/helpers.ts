@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startRunner } from '../../electron/connector/runner';
 import { startCore, type Core } from '../../electron/core/core';
+import { connect, portPair } from '../../electron/shared/rpc';
 
 export const TODAY = '2026-11-30';
 export const NOW = '2026-11-30T10:00:00.000Z';
@@ -24,4 +26,28 @@ export function smallCore(): { core: Core; dbPath: string; cleanup: () => void }
       cleanup();
     },
   };
+}
+
+/** The connector as the app runs it, in-process over a port pair: core serves it the connector's methods only on that port. */
+export function inProcessConnector(core: Core, o: { maxWaitMs?: number; retryMs?: number } = {}) {
+  const [corePort, connectorPort] = portPair();
+  core.serveConnector(corePort);
+  const client = connect(connectorPort);
+  const runner = startRunner({ call: (m, i) => client.call(m, i), maxWaitMs: o.maxWaitMs ?? 200, retryMs: o.retryMs ?? 60_000 });
+  runner.done.catch(() => undefined);
+  return {
+    kill: () => {
+      runner.stop();
+      connectorPort.close();
+    },
+  };
+}
+
+/** Polls until `check` holds (10 s by default). */
+export async function until(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }

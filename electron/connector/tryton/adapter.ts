@@ -26,13 +26,42 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
     return c;
   }
 
+  /** A customer's city and postal code: from its first address. */
+  async function addresses(customers: SyncRecord<'customers'>[]) {
+    if (customers.length === 0) return;
+    const byId = new Map(customers.map((c) => [Number(c.erpId), c]));
+    const rows = parseRows(
+      'addresses',
+      'party.address',
+      await t.call('model.party.address.search_read', [
+        [['party', 'in', [...byId.keys()]]],
+        0,
+        null,
+        [
+          ['sequence', 'ASC'],
+          ['id', 'ASC'],
+        ],
+        ['party', 'city', 'postal_code'],
+        {},
+      ]),
+    );
+    for (const a of [...rows].reverse()) {
+      const c = byId.get(a.party);
+      if (c) Object.assign(c, { city: (a.city ?? '').slice(0, 100), postalCode: (a.postal_code ?? '').slice(0, 20) });
+    }
+  }
+
   /** Costs that differ by warehouse (product_cost_warehouse): the cost read in each warehouse's context. */
   async function warehouseCosts(products: SyncRecord<'products'>[]) {
     if (products.length === 0) return;
     const warehouses = (await t.call('model.stock.location.search', [[['type', '=', 'warehouse']], 0, null, null, {}])) as number[];
     const byId = new Map(products.map((p) => [Number(p.erpId), p]));
     for (const w of warehouses) {
-      const costs = parseRows('costs', 'product.product', await t.call('model.product.product.read', [[...byId.keys()], ['cost_price'], { warehouse: w }]));
+      const costs = parseRows(
+        'costs',
+        'product.product',
+        await t.call('model.product.product.read', [[...byId.keys()], ['cost_price'], { warehouse: w }]),
+      );
       for (const c of costs) {
         const p = byId.get(c.id);
         const cost = c.cost_price === null ? null : toMoney(c.cost_price);
@@ -115,6 +144,7 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
       if (first) cycle.startedAt = t.serverNow();
       const mapped = mapTryton(e, rows, now());
       if (e === 'products') await warehouseCosts(mapped as SyncRecord<'products'>[]);
+      if (e === 'customers') await addresses(mapped as SyncRecord<'customers'>[]);
       const raw = rows as { id: number; write_date: string | null; create_date: string }[];
       const done = raw.length < pageSize;
       const newest = raw.reduce<string | null>((max, r) => {

@@ -37,7 +37,13 @@ export function trytonChanges(t: TrytonTransport) {
 
     async changedSince(entity: string, time: string): Promise<unknown[]> {
       if (entity === 'products')
-        return ['OR', stampedSince('', time), stampedSince('template.', time), stampedSince('cost_prices.', time), stampedSince('template.list_prices.', time)];
+        return [
+          'OR',
+          stampedSince('', time),
+          stampedSince('template.', time),
+          stampedSince('cost_prices.', time),
+          stampedSince('template.list_prices.', time),
+        ];
       if (entity === 'salesHistory') return ['OR', stampedSince('', time), stampedSince('sale.', time)];
       if (entity === 'customers') {
         const moved = ids(await searchRead('account.move.line', [stampedSince('', time), ['party', '!=', null]], ['party']), 'party');

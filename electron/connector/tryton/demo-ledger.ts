@@ -48,9 +48,22 @@ export async function writeDemoLedger(t: TrytonTransport, c: DemoCompany, refs: 
   for (let y = year - 2; y <= year + 1; y++) {
     const [moves] = await create('ir.sequence', [{ name: `Écritures ${y}`, sequence_type: moveType, company }]);
     const [invoices] = await create('ir.sequence.strict', [{ name: `Factures ${y}`, sequence_type: invoiceType, company, prefix: `FA${y}-` }]);
-    const seq = { company, out_invoice_sequence: invoices, out_credit_note_sequence: invoices, in_invoice_sequence: invoices, in_credit_note_sequence: invoices };
+    const seq = {
+      company,
+      out_invoice_sequence: invoices,
+      out_credit_note_sequence: invoices,
+      in_invoice_sequence: invoices,
+      in_credit_note_sequence: invoices,
+    };
     const [fy] = await create('account.fiscalyear', [
-      { name: String(y), start_date: day(`${y}-01-01`), end_date: day(`${y}-12-31`), company, post_move_sequence: moves, invoice_sequences: [['create', [seq]]] },
+      {
+        name: String(y),
+        start_date: day(`${y}-01-01`),
+        end_date: day(`${y}-12-31`),
+        company,
+        post_move_sequence: moves,
+        invoice_sequences: [['create', [seq]]],
+      },
     ]);
     await call('model.account.fiscalyear.create_period', [[fy], ctx]);
   }
@@ -68,21 +81,46 @@ export async function writeDemoLedger(t: TrytonTransport, c: DemoCompany, refs: 
     invoice_date: day(invoiceDate),
     payment_term_date: day(dueDate),
     reference: ref,
-    lines: [['create', [{ type: 'line', description: 'Marchandises livrées', quantity: 1, unit_price: D(money.toUnits(amount)), account: revenue, company, currency: refs.currency }]]],
+    lines: [
+      [
+        'create',
+        [
+          {
+            type: 'line',
+            description: 'Marchandises livrées',
+            quantity: 1,
+            unit_price: D(money.toUnits(amount)),
+            account: revenue,
+            company,
+            currency: refs.currency,
+          },
+        ],
+      ],
+    ],
   });
-  const invoices: object[] = [];
+  const invoices: (ReturnType<typeof invoice> & { invoiceDate: string })[] = [];
   for (const k of c.customers) {
     const customer = refs.customers.get(k.code)!;
     const current = k.outstanding - k.overdue;
-    if (current > 0) invoices.push(invoice(customer, current, addDays(c.today, -10), addDays(c.today, 20), `${k.code}-COURANT`));
+    const push = (amount: number, date: string, due: string, ref: string) =>
+      invoices.push({ ...invoice(customer, amount, date, due, ref), invoiceDate: date });
+    if (current > 0) push(current, addDays(c.today, -10), addDays(c.today, 20), `${k.code}-COURANT`);
     if (k.overdue > 0) {
       const late = Math.max(1, k.avgDaysLate);
-      invoices.push(invoice(customer, k.overdue, addDays(c.today, -30 - late), addDays(c.today, -late), `${k.code}-ECHU`));
+      push(k.overdue, addDays(c.today, -30 - late), addDays(c.today, -late), `${k.code}-ECHU`);
     }
   }
-  const invoiceIds = await create('account.invoice', invoices);
+  // strict invoice sequences number in date order: oldest first
+  invoices.sort((a, b) => (a.invoiceDate < b.invoiceDate ? -1 : a.invoiceDate > b.invoiceDate ? 1 : 0));
+  const invoiceIds = await create(
+    'account.invoice',
+    invoices.map(({ invoiceDate: _, ...row }) => row),
+  );
   // a due date in the past asks the user to confirm (one warning per invoice): answered as a user would
-  await create('res.user.warning', invoiceIds.map((id) => ({ user: 1, name: `invoice_payment_term_${id}`, always: false })));
+  await create(
+    'res.user.warning',
+    invoiceIds.map((id) => ({ user: 1, name: `invoice_payment_term_${id}`, always: false })),
+  );
   await inBatches(invoiceIds, 50, (batch) => confirmingWarnings(t, () => call('model.account.invoice.post', [batch, ctx])));
   log(`${invoiceIds.length} invoices posted`);
 
@@ -105,9 +143,11 @@ export async function writeDemoLedger(t: TrytonTransport, c: DemoCompany, refs: 
   };
   const confirm = async (rows: object[]) => {
     const ids = await create('sale.sale', rows);
-    await inBatches(ids, 100, async (batch) => {
+    // an order beyond the customer's credit limit asks for confirmation (sale_credit_limit): given, as the credit controller would
+    await create('res.user.warning', ids.map((id) => ({ user: 1, name: `credit_limit_amount_sale.sale,${id}`, always: false })));
+    await inBatches(ids, 25, async (batch) => {
       await call('model.sale.sale.quote', [batch, ctx]);
-      await call('model.sale.sale.confirm', [batch, ctx]);
+      await confirmingWarnings(t, () => call('model.sale.sale.confirm', [batch, ctx]));
     });
     return ids.length;
   };
@@ -118,14 +158,22 @@ export async function writeDemoLedger(t: TrytonTransport, c: DemoCompany, refs: 
     .filter((k) => k.openOrders > 0)
     .map((k) =>
       sale(k.code, `${k.code}-ENCOURS`, c.today, k.preferredWarehouseCode, false, [
-        { type: 'line', product: refs.products.get(anyProduct!.code)!.id, quantity: 1, unit: refs.products.get(anyProduct!.code)!.uom, unit_price: D(money.toUnits(k.openOrders)) },
+        {
+          type: 'line',
+          product: refs.products.get(anyProduct!.code)!.id,
+          quantity: 1,
+          unit: refs.products.get(anyProduct!.code)!.uom,
+          unit_price: D(money.toUnits(k.openOrders)),
+        },
       ]),
     );
   log(`${await confirm(open)} open orders`);
 
   const orders = new Map<string, { code: string; date: string; warehouse: string; lines: object[] }>();
   for (const s of c.salesHistory()) {
-    const o = orders.get(s.orderRef) ?? orders.set(s.orderRef, { code: s.customerCode, date: s.date, warehouse: s.warehouseCode, lines: [] }).get(s.orderRef)!;
+    const o =
+      orders.get(s.orderRef) ??
+      orders.set(s.orderRef, { code: s.customerCode, date: s.date, warehouse: s.warehouseCode, lines: [] }).get(s.orderRef)!;
     const p = refs.products.get(s.productCode)!;
     o.lines.push({ type: 'line', product: p.id, quantity: qty.toUnits(s.qty), unit: p.uom, unit_price: D(money.toUnits(s.unitPrice)) });
   }

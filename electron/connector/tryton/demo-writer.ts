@@ -15,6 +15,7 @@ import type { TrytonTransport } from './transport';
 const D = (x: number) => ({ __class__: 'Decimal', decimal: String(x) });
 const day = (iso: string) => ({ __class__: 'date', year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) });
 
+/** Heavy writes (a batch of confirmed sales…) can take minutes: give the transport a long timeout (`timeoutMs`). */
 export async function writeDemoToTryton(t: TrytonTransport, c: DemoCompany, log: (m: string) => void = () => {}): Promise<void> {
   const call = <T>(method: string, params: unknown[]) => t.call(method, params) as Promise<T>;
   const create = async (model: string, rows: object[], ctx: object = {}) => (rows.length ? call<number[]>(`model.${model}.create`, [rows, ctx]) : []);
@@ -143,7 +144,8 @@ export async function writeDemoToTryton(t: TrytonTransport, c: DemoCompany, log:
   // stock on hand received from suppliers by done moves, at the warehouse's cost (Tryton cannot count
   // below zero: negative stock starts at 0)
   const [supplierZone] = await search('stock.location', [['type', '=', 'supplier']]);
-  const costIn = (p: (typeof c.products)[number], warehouse: string) => p.warehouseCosts.find((wc) => wc.warehouseCode === warehouse)?.cost ?? p.costPrice;
+  const costIn = (p: (typeof c.products)[number], warehouse: string) =>
+    p.warehouseCosts.find((wc) => wc.warehouseCode === warehouse)?.cost ?? p.costPrice;
   const productOf = new Map(c.products.map((p) => [p.code, p]));
   for (const [code, w] of warehouses) {
     const moves = c.stock
@@ -207,7 +209,6 @@ export async function writeDemoToTryton(t: TrytonTransport, c: DemoCompany, log:
   }
   log(`${c.receipts.length} receipts`);
 
-
   const customerIds = await create(
     'party.party',
     c.customers.map((k) => ({
@@ -225,7 +226,9 @@ export async function writeDemoToTryton(t: TrytonTransport, c: DemoCompany, log:
     ['party'],
     {},
   ]);
-  const customers = new Map(c.customers.map((k, i) => [k.code, { id: customerIds[i]!, address: addresses.find((a) => a.party === customerIds[i])!.id }]));
+  const customers = new Map(
+    c.customers.map((k, i) => [k.code, { id: customerIds[i]!, address: addresses.find((a) => a.party === customerIds[i])!.id }]),
+  );
   log(`${c.customers.length} customers`);
 
   await writeDemoLedger(t, c, { ctx: ctx as LedgerRefs['ctx'], currency: eur!, customers, products, warehouses }, log);
