@@ -233,6 +233,74 @@ describe('the demo company in a real Tryton, synced back', () => {
     expect(after.customers.get(k.code)).toBe(`${k.creditLimit}|${k.outstanding - k.overdue}|0|${k.openOrders}`);
     expect(after.customers.get('C09999')).toBe('250000000|0|0|0');
   }, 300_000);
+
+  it('while Tryton is down the sync panel says so and the app goes on; the accepted deal’s sale order waits, then lands in Tryton once', async () => {
+    const connector = inProcessConnector(core);
+    try {
+      await until(async () => (await call('sync.status', {})).runs.filter((r) => r.status !== 'running').length >= 2, 120_000);
+      // a deal the whole « Devis accepté » chain lets through: credit headroom, a good margin, stock in the line's warehouse
+      const customer = core.db.$client
+        .prepare('SELECT id FROM customers WHERE active = 1 ORDER BY credit_limit - outstanding - open_orders DESC LIMIT 1')
+        .get() as { id: number };
+      const line = core.db.$client
+        .prepare(
+          'SELECT s.product_id AS productId, s.warehouse_id AS warehouseId, p.list_price AS price FROM stock_levels s JOIN products p ON p.id = s.product_id WHERE p.active = 1 AND s.on_hand >= 5000 ORDER BY s.on_hand DESC LIMIT 1',
+        )
+        .get() as { productId: number; warehouseId: number; price: number };
+      const accept = (await call('stages.list', {})).find((st) => st.name === 'Devis accepté')!;
+      const deal = await call('opportunity.create', { customerId: customer.id, title: 'Chantier pendant la panne' });
+      await call('opportunity.addLine', {
+        opportunityId: deal.id,
+        productId: line.productId,
+        warehouseId: line.warehouseId,
+        qty: 1_000,
+        unitPrice: line.price * 2,
+      });
+
+      await tryton.stop();
+      const accepted = await call('pipeline.moveStage', { opportunityId: deal.id, toStageId: accept.id });
+      expect(accepted.opsState).toBe('committed');
+      const item = core.db.$client.prepare("SELECT id, uuid FROM outbox WHERE subject = ? AND kind = 'sale_order'").get(`opportunity:${deal.id}`) as {
+        id: number;
+        uuid: string;
+      };
+      await call('sync.runNow', {});
+      await until(async () => (await call('sync.status', {})).connector === 'down', 60_000);
+      const down = await call('sync.status', {});
+      expect(down.runs[0]).toMatchObject({ trigger: 'manual', status: 'failed', error: expect.stringMatching(/cannot be reached/) });
+      expect(down.connectorError).toMatch(/cannot be reached/);
+      expect(down.outbox.find((o) => o.id === item.id)).toMatchObject({ kind: 'sale_order', status: 'pending' });
+      // the app is not held up by the ERP
+      expect((await call('opportunity.get', { id: deal.id })).id).toBe(deal.id);
+
+      await tryton.start();
+      await call('sync.runNow', {});
+      await until(async () => (await call('sync.status', {})).runs[0]!.status === 'ok', 120_000);
+      const back = await call('sync.status', {});
+      expect(back.connector).not.toBe('down');
+      expect(back.runs[0]!.pushed).toBeGreaterThanOrEqual(1);
+      expect(back.outbox.some((o) => o.id === item.id)).toBe(false);
+      await call('sync.runNow', {});
+      await until(async () => (await call('sync.status', {})).runs.filter((r) => r.status === 'ok').length >= 3, 120_000);
+      const erp = trytonTransport({ url: tryton.url, database: tryton.database, login: 'admin', secret: tryton.password });
+      const sales = (await erp.call('model.sale.sale.search_read', [
+        [['reference', '=', item.uuid]],
+        0,
+        null,
+        null,
+        ['number', 'description'],
+        {},
+      ])) as { number: string; description: string }[];
+      expect(sales).toHaveLength(1);
+      expect(sales[0]!.description).toBe(deal.reference);
+      expect(core.db.$client.prepare('SELECT status, erp_ref FROM outbox WHERE id = ?').get(item.id)).toEqual({
+        status: 'done',
+        erp_ref: sales[0]!.number,
+      });
+    } finally {
+      connector.kill();
+    }
+  }, 400_000);
 });
 
 function snapshot() {
