@@ -130,3 +130,8 @@ export function receiptsFor(db: Db, productId: number, warehouseId: number) {
     'SELECT id, qty, expected_date AS expectedDate, purchase_ref AS purchaseRef FROM incoming_receipts WHERE product_id = ? AND warehouse_id = ? AND active = 1 ORDER BY expected_date',
   ).all(productId, warehouseId) as { id: number; qty: number; expectedDate: string; purchaseRef: string }[];
 }
+
+/** How the ERP knows a supplier: its code and ERP id (null for a supplier not synced). */
+export function supplierRef(db: Db, id: number): { code: string; erpId: string | null } {
+  return db.$client.prepare('SELECT code, erp_id AS erpId FROM suppliers WHERE id = ?').get(id) as { code: string; erpId: string | null };
+}

@@ -23,176 +23,191 @@ const TABLE_OF: Record<string, string> = {
   preferredWarehouseErpId: 'warehouses',
 };
 
-function localId(db: Db, field: string, erpId: string | null): number | null {
-  if (erpId === null) return null;
-  const id = prepareCached(db.$client, `SELECT id FROM ${TABLE_OF[field]} WHERE erp_id = ?`).pluck().get(erpId) as number | undefined;
-  if (id === undefined) throw new UnknownReference(field, erpId);
-  return id;
+/**
+ * Local ids of ERP references, looked up once per page: a page of stock names the same hundred
+ * products and six warehouses over and over.
+ */
+export type Lookup = (field: string, erpId: string | null) => number | null;
+export function lookupFor(db: Db): Lookup {
+  const seen = new Map<string, Map<string, number>>();
+  return (field, erpId) => {
+    if (erpId === null) return null;
+    const table = TABLE_OF[field]!;
+    let ids = seen.get(table);
+    if (!ids) seen.set(table, (ids = new Map<string, number>()));
+    const known = ids.get(erpId);
+    if (known !== undefined) return known;
+    const id = prepareCached(db.$client, `SELECT id FROM ${table} WHERE erp_id = ?`).pluck().get(erpId) as number | undefined;
+    if (id === undefined) throw new UnknownReference(field, erpId);
+    ids.set(erpId, id);
+    return id;
+  };
 }
 
-const run = (db: Db, sql: string, ...params: unknown[]) => prepareCached(db.$client, sql).run(...params);
 const b = (v: boolean) => (v ? 1 : 0);
 
-export const upsert: { [E in SyncEntity]: (db: Db, r: SyncRecord<E>, at: string) => void } = {
-  warehouses: (db, r, at) =>
-    run(
-      db,
+/** Per entity, the statement prepared once for a page, then one call per row. */
+export const upsert: { [E in SyncEntity]: (db: Db) => (r: SyncRecord<E>, at: string, localId: Lookup) => void } = {
+  warehouses: (db) => {
+    const st = prepareCached(
+      db.$client,
       `INSERT INTO warehouses (erp_id, code, name, city, active, pulled_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(erp_id) DO UPDATE SET code = excluded.code, name = excluded.name, city = excluded.city, active = excluded.active, pulled_at = excluded.pulled_at`,
-      r.erpId,
-      r.code,
-      r.name,
-      r.city,
-      b(r.active),
-      at,
-    ),
-  categories: (db, r, at) =>
-    run(
-      db,
+    );
+    return (r, at) => st.run(r.erpId, r.code, r.name, r.city, b(r.active), at);
+  },
+  categories: (db) => {
+    const st = prepareCached(
+      db.$client,
       `INSERT INTO product_categories (erp_id, code, name, parent_id, active, pulled_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(erp_id) DO UPDATE SET code = excluded.code, name = excluded.name, parent_id = excluded.parent_id, active = excluded.active, pulled_at = excluded.pulled_at`,
-      r.erpId,
-      r.code,
-      r.name,
-      localId(db, 'parentErpId', r.parentErpId),
-      b(r.active),
-      at,
-    ),
-  products: (db, r, at) => {
-    run(
-      db,
+    );
+    return (r, at, localId) => st.run(r.erpId, r.code, r.name, localId('parentErpId', r.parentErpId), b(r.active), at);
+  },
+  products: (db) => {
+    const st = prepareCached(
+      db.$client,
       `INSERT INTO products (erp_id, code, name, category_id, unit, list_price, cost_price, cost_as_of, search_text, active, pulled_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(erp_id) DO UPDATE SET code = excluded.code, name = excluded.name, category_id = excluded.category_id, unit = excluded.unit,
          list_price = excluded.list_price, cost_price = excluded.cost_price, cost_as_of = excluded.cost_as_of, search_text = excluded.search_text,
-         active = excluded.active, pulled_at = excluded.pulled_at`,
-      r.erpId,
-      r.code,
-      r.name,
-      localId(db, 'categoryErpId', r.categoryErpId),
-      r.unit,
-      r.listPrice,
-      r.costPrice,
-      at,
-      foldForSearch(`${r.code} ${r.name}`),
-      b(r.active),
-      at,
+         active = excluded.active, pulled_at = excluded.pulled_at
+       RETURNING id`,
+    ).pluck();
+    const clearCosts = prepareCached(db.$client, 'DELETE FROM product_costs WHERE product_id = ?');
+    const cost = prepareCached(
+      db.$client,
+      'INSERT INTO product_costs (product_id, warehouse_id, cost_price, as_of, pulled_at) VALUES (?, ?, ?, ?, ?)',
     );
-    const product = localId(db, 'productErpId', r.erpId)!;
-    run(db, 'DELETE FROM product_costs WHERE product_id = ?', product);
-    for (const c of r.costs)
-      run(
-        db,
-        'INSERT INTO product_costs (product_id, warehouse_id, cost_price, as_of, pulled_at) VALUES (?, ?, ?, ?, ?)',
-        product,
-        localId(db, 'warehouseErpId', c.warehouseErpId),
-        c.costPrice,
+    return (r, at, localId) => {
+      const product = st.get(
+        r.erpId,
+        r.code,
+        r.name,
+        localId('categoryErpId', r.categoryErpId),
+        r.unit,
+        r.listPrice,
+        r.costPrice,
         at,
+        foldForSearch(`${r.code} ${r.name}`),
+        b(r.active),
         at,
-      );
+      ) as number;
+      clearCosts.run(product);
+      for (const c of r.costs) cost.run(product, localId('warehouseErpId', c.warehouseErpId), c.costPrice, at, at);
+    };
   },
-  suppliers: (db, r, at) =>
-    run(
-      db,
+  suppliers: (db) => {
+    const st = prepareCached(
+      db.$client,
       `INSERT INTO suppliers (erp_id, code, name, city, active, pulled_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(erp_id) DO UPDATE SET code = excluded.code, name = excluded.name, city = excluded.city, active = excluded.active, pulled_at = excluded.pulled_at`,
-      r.erpId,
-      r.code,
-      r.name,
-      r.city,
-      b(r.active),
-      at,
-    ),
-  supplierPrices: (db, r, at) =>
-    run(
-      db,
+    );
+    return (r, at) => st.run(r.erpId, r.code, r.name, r.city, b(r.active), at);
+  },
+  supplierPrices: (db) => {
+    const st = prepareCached(
+      db.$client,
       `INSERT INTO supplier_prices (erp_id, product_id, supplier_id, min_qty, unit_price, lead_time_days, valid_from, valid_to, active, pulled_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(erp_id) DO UPDATE SET product_id = excluded.product_id, supplier_id = excluded.supplier_id, min_qty = excluded.min_qty,
          unit_price = excluded.unit_price, lead_time_days = excluded.lead_time_days, valid_from = excluded.valid_from, valid_to = excluded.valid_to,
          active = excluded.active, pulled_at = excluded.pulled_at`,
-      r.erpId,
-      localId(db, 'productErpId', r.productErpId),
-      localId(db, 'supplierErpId', r.supplierErpId),
-      r.minQty,
-      r.unitPrice,
-      r.leadTimeDays,
-      r.validFrom,
-      r.validTo,
-      b(r.active),
-      at,
-    ),
-  stock: (db, r, at) =>
-    run(
-      db,
+    );
+    return (r, at, localId) =>
+      st.run(
+        r.erpId,
+        localId('productErpId', r.productErpId),
+        localId('supplierErpId', r.supplierErpId),
+        r.minQty,
+        r.unitPrice,
+        r.leadTimeDays,
+        r.validFrom,
+        r.validTo,
+        b(r.active),
+        at,
+      );
+  },
+  stock: (db) => {
+    const st = prepareCached(
+      db.$client,
       `INSERT INTO stock_levels (product_id, warehouse_id, on_hand, reserved_erp, as_of, pulled_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(product_id, warehouse_id) DO UPDATE SET on_hand = excluded.on_hand, reserved_erp = excluded.reserved_erp, as_of = excluded.as_of, pulled_at = excluded.pulled_at`,
-      localId(db, 'productErpId', r.productErpId),
-      localId(db, 'warehouseErpId', r.warehouseErpId),
-      r.onHand,
-      r.reservedErp,
-      r.asOf,
-      at,
-    ),
-  receipts: (db, r, at) =>
-    run(
-      db,
+    );
+    return (r, at, localId) =>
+      st.run(localId('productErpId', r.productErpId), localId('warehouseErpId', r.warehouseErpId), r.onHand, r.reservedErp, r.asOf, at);
+  },
+  receipts: (db) => {
+    const st = prepareCached(
+      db.$client,
       `INSERT INTO incoming_receipts (erp_id, product_id, warehouse_id, supplier_id, qty, expected_date, purchase_ref, active, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(erp_id) DO UPDATE SET product_id = excluded.product_id, warehouse_id = excluded.warehouse_id, supplier_id = excluded.supplier_id, qty = excluded.qty,
          expected_date = excluded.expected_date, purchase_ref = excluded.purchase_ref, active = excluded.active, pulled_at = excluded.pulled_at`,
-      r.erpId,
-      localId(db, 'productErpId', r.productErpId),
-      localId(db, 'warehouseErpId', r.warehouseErpId),
-      localId(db, 'supplierErpId', r.supplierErpId),
-      r.qty,
-      r.expectedDate,
-      r.purchaseRef,
-      b(r.active),
-      at,
-    ),
-  customers: (db, r, at) =>
-    run(
-      db,
+    );
+    return (r, at, localId) =>
+      st.run(
+        r.erpId,
+        localId('productErpId', r.productErpId),
+        localId('warehouseErpId', r.warehouseErpId),
+        localId('supplierErpId', r.supplierErpId),
+        r.qty,
+        r.expectedDate,
+        r.purchaseRef,
+        b(r.active),
+        at,
+      );
+  },
+  customers: (db) => {
+    const st = prepareCached(
+      db.$client,
       `INSERT INTO customers (erp_id, code, name, city, postal_code, credit_limit, outstanding, overdue, open_orders, on_hold, avg_days_late,
          preferred_warehouse_id, credit_as_of, search_text, active, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(erp_id) DO UPDATE SET code = excluded.code, name = excluded.name, city = excluded.city, postal_code = excluded.postal_code,
          credit_limit = excluded.credit_limit, outstanding = excluded.outstanding, overdue = excluded.overdue, open_orders = excluded.open_orders,
          on_hold = excluded.on_hold, avg_days_late = excluded.avg_days_late, preferred_warehouse_id = excluded.preferred_warehouse_id,
          credit_as_of = excluded.credit_as_of, search_text = excluded.search_text, active = excluded.active, pulled_at = excluded.pulled_at`,
-      r.erpId,
-      r.code,
-      r.name,
-      r.city,
-      r.postalCode,
-      r.creditLimit,
-      r.outstanding,
-      r.overdue,
-      r.openOrders,
-      b(r.onHold),
-      r.avgDaysLate,
-      localId(db, 'preferredWarehouseErpId', r.preferredWarehouseErpId),
-      r.creditAsOf,
-      foldForSearch(`${r.code} ${r.name} ${r.city} ${r.postalCode}`),
-      b(r.active),
-      at,
-    ),
-  salesHistory: (db, r, at) =>
-    run(
-      db,
+    );
+    return (r, at, localId) =>
+      st.run(
+        r.erpId,
+        r.code,
+        r.name,
+        r.city,
+        r.postalCode,
+        r.creditLimit,
+        r.outstanding,
+        r.overdue,
+        r.openOrders,
+        b(r.onHold),
+        r.avgDaysLate,
+        localId('preferredWarehouseErpId', r.preferredWarehouseErpId),
+        r.creditAsOf,
+        foldForSearch(`${r.code} ${r.name} ${r.city} ${r.postalCode}`),
+        b(r.active),
+        at,
+      );
+  },
+  salesHistory: (db) => {
+    const st = prepareCached(
+      db.$client,
       `INSERT INTO sales_history (erp_id, customer_id, product_id, warehouse_id, order_ref, order_date, qty, unit_price, amount, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(erp_id) DO UPDATE SET customer_id = excluded.customer_id, product_id = excluded.product_id, warehouse_id = excluded.warehouse_id,
          order_ref = excluded.order_ref, order_date = excluded.order_date, qty = excluded.qty, unit_price = excluded.unit_price, amount = excluded.amount, pulled_at = excluded.pulled_at`,
-      r.erpId,
-      localId(db, 'customerErpId', r.customerErpId),
-      localId(db, 'productErpId', r.productErpId),
-      localId(db, 'warehouseErpId', r.warehouseErpId),
-      r.orderRef,
-      r.orderDate,
-      r.qty,
-      r.unitPrice,
-      r.amount,
-      at,
-    ),
+    );
+    return (r, at, localId) =>
+      st.run(
+        r.erpId,
+        localId('customerErpId', r.customerErpId),
+        localId('productErpId', r.productErpId),
+        localId('warehouseErpId', r.warehouseErpId),
+        r.orderRef,
+        r.orderDate,
+        r.qty,
+        r.unitPrice,
+        r.amount,
+        at,
+      );
+  },
 };
 
 /** Tables whose rows carry an ERP id and an active flag, for the reconciliation of id sets. */

@@ -2,7 +2,7 @@ import type { Input, Method, Output, SyncEntity } from '../shared/contract';
 import { ErpError, type ErpAdapter, type PulledPage } from './adapter';
 
 type CoreCall = <M extends Method>(method: M, input: Input<M>) => Promise<Output<M>>;
-export type EntityReport = { entity: SyncEntity; pulled: number; pages: number; error?: string; unreachable?: boolean };
+export type EntityReport = { entity: SyncEntity; pulled: number; pages: number; ms?: number; error?: string; unreachable?: boolean };
 
 /** The ERP could not be reached (network, 5xx): it is down, not wrong. */
 export const unreachable = (err: unknown) => err instanceof ErpError && (err.kind === 'network' || err.kind === 'server');
@@ -53,6 +53,7 @@ export async function pullCycle(
   for (const entity of o.entities ?? PULL_ORDER) {
     const report: EntityReport = { entity, pulled: 0, pages: 0 };
     reports.push(report);
+    const t0 = performance.now();
     try {
       // stock is a sweep: every cycle reads it whole
       const sweep = adapter.sweeps?.includes(entity) ?? false;
@@ -74,6 +75,7 @@ export async function pullCycle(
       report.error = err instanceof ErpError || err instanceof Error ? err.message : String(err);
       if (unreachable(err)) report.unreachable = true;
     }
+    report.ms = Math.round(performance.now() - t0);
   }
   return reports;
 }

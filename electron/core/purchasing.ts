@@ -105,9 +105,12 @@ export function createPurchasing(db: Db) {
         const requests: Output<'purchasing.request'>['requests'] = [];
         for (const [supplierId, lines] of bySupplier) {
           const uuid = randomUUID();
+          const ref = q.supplierRef(db, supplierId);
           const payload = {
             supplierId,
             supplierName: lines[0]!.supplierName,
+            supplierCode: ref.code,
+            supplierErpId: ref.erpId,
             lines: lines.map((l) => ({
               shortageId: l.id,
               productCode: l.productCode,

@@ -2,13 +2,16 @@ import type { Db } from '../../db/client';
 import { leaseDue, markDone, markFailed, markRetry, outboxStatus, reservationsInErp } from '../../db/queries/outbox';
 import { conflictsOf, openDealsQuoting, recordConflict } from '../../db/queries/sync-status';
 import { refreshOpportunityTotals } from '../../db/queries/totals';
-import { deactivateMissing, RECONCILABLE, UnknownReference, upsert, writeCursor } from '../../db/queries/sync-apply';
-import { syncRecords, type OutboxItem, type Output, type ParsedInput } from '../shared/contract';
+import { deactivateMissing, lookupFor, RECONCILABLE, UnknownReference, upsert, writeCursor, type Lookup } from '../../db/queries/sync-apply';
+import { z } from 'zod';
+import { syncRecords, type OutboxItem, type Output, type ParsedInput, type SyncEntity } from '../shared/contract';
 import { retryDelayMs } from '../shared/domain/backoff';
 import { AppError, notFound } from '../shared/errors';
 
 /** Entities whose rows change what a deal's lines cost, and the field naming the product. */
 const COSTED: Partial<Record<string, string>> = { products: 'erpId', supplierPrices: 'productErpId' };
+
+const pageOf = Object.fromEntries(Object.entries(syncRecords).map(([e, schema]) => [e, z.array(schema)])) as unknown as Record<SyncEntity, z.ZodType>;
 
 const invalid = (message: string, path: string) => new AppError('invalid_input', message, { issues: [{ path, message }] });
 
@@ -22,20 +25,22 @@ export function createSync(db: Db, now: () => string, random: () => number = Mat
 
   return {
     applyPage({ entity, rows, cursor, pulledAt }: ParsedInput<'sync.applyPage'>): Output<'sync.applyPage'> {
-      const schema = syncRecords[entity];
-      const parsed = rows.map((row, i) => {
-        const r = schema.safeParse(row);
-        if (r.success) return r.data;
-        const issue = r.error.issues[0]!;
-        const path = `rows.${i}.${issue.path.join('.')}`;
-        throw invalid(`Page of ${entity}, row ${i}: ${issue.path.join('.') || 'row'}: ${issue.message}`, path);
-      });
+      // the whole page in one parse; the first failure names its row and field
+      const result = pageOf[entity].safeParse(rows);
+      if (!result.success) {
+        const issue = result.error.issues[0]!;
+        const [row, ...field] = issue.path;
+        throw invalid(`Page of ${entity}, row ${String(row)}: ${field.join('.') || 'row'}: ${issue.message}`, `rows.${issue.path.join('.')}`);
+      }
+      const parsed = result.data as unknown[];
       return tx(() => {
         // read before the upsert: what the page changes under open deals is listed, never silently overwritten
         const conflicts = conflictsOf(db, entity, parsed as { erpId?: string; active?: boolean; onHold?: boolean }[]);
+        const lookup = lookupFor(db);
+        const apply = (upsert[entity] as (d: Db) => (r: unknown, at: string, l: Lookup) => void)(db);
         parsed.forEach((row, i) => {
           try {
-            (upsert[entity] as (d: Db, r: unknown, at: string) => void)(db, row, pulledAt);
+            apply(row, pulledAt, lookup);
           } catch (err) {
             if (err instanceof UnknownReference) throw invalid(`Page of ${entity}, row ${i}: ${err.message}`, `rows.${i}.${err.field}`);
             throw err;

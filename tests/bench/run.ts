@@ -59,16 +59,20 @@ async function main() {
   if (wanted('connector')) {
     log('connector against a local Tryton 6.0:');
     const tryton = await benchTryton(log);
+    const add = (r: Row) => {
+      rows.push(r);
+      log(`  → ${r.benchmark}: app median ${r.app.median.toFixed(1)} ms, raw ${r.baseline.median.toFixed(1)} ms, ratio ${r.ratio.toFixed(2)} (${r.target})`);
+    };
     try {
       log('  initial sync: 3 rounds per side…');
       const initial = await benchInitialSync(tryton.transport, 3);
-      rows.push(initial.row);
+      add(initial.row);
       log('  apply pulled rows: 10 rounds per side…');
-      rows.push(await benchApply(initial.pages, 10));
+      add(await benchApply(initial.pages, 10));
       log('  incremental cycle after 1 000 stock changes: 3 rounds…');
-      rows.push(await benchIncrementalStock(tryton.transport, 3));
+      add(await benchIncrementalStock(tryton.transport, 3));
       log('  360° view local vs from Tryton: 30 rounds per side…');
-      rows.push(await benchViewVsTryton(tryton.transport, 30));
+      add(await benchViewVsTryton(tryton.transport, 30));
     } finally {
       tryton.stop();
     }

@@ -1,120 +1,13 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../electron/core/core';
-import { pullCycle } from '../../electron/connector/cycle';
+import { pullCycle, pushCycle } from '../../electron/connector/cycle';
 import { odooAdapter } from '../../electron/connector/odoo/adapter';
 import { json2Transport, jsonRpcTransport } from '../../electron/connector/odoo/transport';
 import type { Input, Method, Output } from '../../electron/shared/contract';
+import { company } from './fixtures/odoo-company';
 import { startOdooFixture, type OdooFixture } from './fixtures/odoo-fixture';
 import { NOW, tempDir } from './helpers';
-
-/** A small Odoo company in the documented shapes: many2one as [id, name], empty values as false, naive UTC datetimes. */
-function company(version: number) {
-  const storable = (on: boolean) => (version >= 18 ? { is_storable: on, type: 'consu' } : { type: on ? 'product' : 'consu' });
-  return {
-    'stock.warehouse': [
-      { id: 1, code: 'LYO', name: 'Lyon', active: true, write_date: '2026-11-01 08:00:00' },
-      { id: 2, code: 'REN', name: 'Rennes', active: true, write_date: '2026-11-01 08:00:00' },
-    ],
-    'product.category': [
-      { id: 3, name: 'Matériaux', parent_id: false, write_date: '2026-11-01 08:00:00' },
-      { id: 4, name: 'Ciments', parent_id: [3, 'Matériaux'], write_date: '2026-11-02 08:00:00' },
-    ],
-    'product.product': [
-      {
-        id: 42,
-        default_code: 'CIM-01',
-        name: 'Ciment CEM II 25 kg',
-        categ_id: [4, 'Matériaux / Ciments'],
-        uom_id: [1, 'Units'],
-        list_price: 7.85,
-        standard_price: 5.1,
-        active: true,
-        write_date: '2026-11-03 10:00:00',
-        ...storable(true),
-      },
-      {
-        id: 43,
-        default_code: 'CIM-02',
-        name: 'Ciment prompt',
-        categ_id: [4, 'Matériaux / Ciments'],
-        uom_id: [2, 'kg'],
-        list_price: 1.2,
-        standard_price: 0.8,
-        active: true,
-        write_date: '2026-11-03 10:00:00',
-        ...storable(true),
-      },
-      {
-        id: 44,
-        default_code: false,
-        name: 'Service transport',
-        categ_id: false,
-        uom_id: [1, 'Units'],
-        list_price: 50,
-        standard_price: 0,
-        active: true,
-        write_date: '2026-11-03 10:00:00',
-        ...storable(false),
-      },
-    ],
-    'stock.quant': [
-      {
-        id: 9001,
-        product_id: [42, 'CIM-01'],
-        warehouse_id: [1, 'Lyon'],
-        location_id: [8, 'LYO/Stock'],
-        quantity: 800,
-        reserved_quantity: 250,
-        write_date: '2026-11-04 09:00:00',
-      },
-      {
-        id: 9002,
-        product_id: [42, 'CIM-01'],
-        warehouse_id: [1, 'Lyon'],
-        location_id: [9, 'LYO/Stock/Shelf 2'],
-        quantity: 200,
-        reserved_quantity: 0,
-        write_date: '2026-11-04 09:00:00',
-      },
-      {
-        id: 9003,
-        product_id: [43, 'CIM-02'],
-        warehouse_id: [2, 'Rennes'],
-        location_id: [18, 'REN/Stock'],
-        quantity: 1250.5,
-        reserved_quantity: 0,
-        write_date: '2026-11-04 09:00:00',
-      },
-    ],
-    'res.partner': [
-      {
-        id: 70,
-        ref: 'C0001',
-        name: 'Bâtiments Giraud',
-        city: 'Lyon',
-        zip: '69007',
-        credit_limit: 50000,
-        credit: 12000.5,
-        active: true,
-        customer_rank: 3,
-        write_date: '2026-11-05 12:00:00',
-      },
-      {
-        id: 71,
-        ref: false,
-        name: 'GAEC du Moulin',
-        city: false,
-        zip: false,
-        credit_limit: 0,
-        credit: 0,
-        active: false,
-        customer_rank: 1,
-        write_date: '2026-11-05 12:00:00',
-      },
-    ],
-  };
-}
 
 let core: Core;
 let odoo: OdooFixture;
@@ -201,6 +94,101 @@ for (const [version, protocol] of [
       const wrong = { url: odoo.url, database: 'acme', login: 'connector@acme.fr', secret: 'nope' };
       const bad = odooAdapter(protocol === 'JSON-2' ? json2Transport(wrong) : jsonRpcTransport(wrong), version);
       await expect(bad.login()).rejects.toMatchObject({ kind: 'auth', retryable: false });
+    });
+
+    it('pulls suppliers, their tiers (a template price for each variant), receipts on their way, credit with overdue and open orders, and confirmed sales', async () => {
+      const report = await pullCycle(adapter(), call, { now: () => NOW });
+      expect(report.filter((r) => r.error)).toEqual([]);
+      expect(get("SELECT code, name, city FROM suppliers WHERE erp_id = '80'")).toEqual({ code: 'F0001', name: 'Lafarge Ciments', city: 'Lyon' });
+      expect(
+        core.db.$client
+          .prepare(
+            'SELECT sp.erp_id AS id, p.code, sp.min_qty AS minQty, sp.unit_price AS price, sp.lead_time_days AS days, sp.valid_from AS validFrom FROM supplier_prices sp JOIN products p ON p.id = sp.product_id ORDER BY sp.erp_id',
+          )
+          .all(),
+      ).toEqual([
+        { id: '500:42', code: 'CIM-01', minQty: 0, price: 46_000, days: 5, validFrom: null },
+        { id: '501:42', code: 'CIM-01', minQty: 1_000_000, price: 43_000, days: 5, validFrom: null },
+        { id: '502', code: 'CIM-02', minQty: 0, price: 7_000, days: 3, validFrom: '2026-01-01' },
+      ]);
+      // the done receipt is not on its way any more
+      expect(
+        core.db.$client
+          .prepare(
+            'SELECT r.qty, r.expected_date AS date, r.purchase_ref AS ref, w.code AS wh, s.code AS supplier FROM incoming_receipts r JOIN warehouses w ON w.id = r.warehouse_id JOIN suppliers s ON s.id = r.supplier_id',
+          )
+          .all(),
+      ).toEqual([{ qty: 500_000, date: '2026-12-04', ref: 'P00012', wh: 'LYO', supplier: 'F0001' }]);
+      expect(get("SELECT outstanding, overdue, open_orders AS openOrders FROM customers WHERE erp_id = '70'")).toEqual({
+        outstanding: 120_005_000,
+        overdue: 25_002_500,
+        openOrders: 30_000_000,
+      });
+      expect(core.db.$client.prepare('SELECT order_ref AS ref, order_date AS date, qty, amount FROM sales_history').all()).toEqual([
+        { ref: 'S00300', date: '2026-11-06', qty: 40_000, amount: 3_000_000 },
+      ]);
+      // the supplier is not a customer
+      expect(get("SELECT count(*) AS n FROM customers WHERE erp_id = '80'")).toEqual({ n: 0 });
+    });
+
+    it('pushes a quotation, a request for quotation and a cancellation, each once, even when the first attempt is cut after Odoo committed', async () => {
+      await pullCycle(adapter(), call, { now: () => NOW });
+      const put = (uuid: string, kind: string, payload: unknown) =>
+        core.db.$client
+          .prepare("INSERT INTO outbox (uuid, kind, subject, payload, status, created_at) VALUES (?, ?, 'test', ?, 'pending', ?)")
+          .run(uuid, kind, JSON.stringify(payload), NOW);
+      put('uuid-so', 'sale_order', {
+        reference: 'OPP-000042',
+        customer: { code: 'C0001', erpId: '70' },
+        lines: [
+          {
+            productCode: 'CIM-01',
+            productErpId: '42',
+            qty: 12_000,
+            unitPrice: 79_500,
+            discount: 500,
+            requestedDate: '2026-12-10',
+            reservations: [{ warehouseCode: 'LYO', qty: 12_000 }],
+          },
+        ],
+      });
+      put('uuid-pr', 'purchase_request', {
+        supplierCode: 'F0001',
+        supplierErpId: '80',
+        lines: [{ shortageId: 3, productCode: 'CIM-02', warehouseCode: 'REN', qty: 2_000_000, neededBy: '2026-12-08', unitPrice: 7_000 }],
+      });
+      // the first attempt of the quotation: Odoo creates it, the answer is lost
+      const [first] = await call('outbox.lease', { limit: 1, leaseSeconds: 5 });
+      await adapter().push!(first!);
+      core.db.$client.prepare("UPDATE outbox SET lease_until = '2000-01-01T00:00:00.000Z' WHERE uuid = 'uuid-so'").run();
+      expect(await pushCycle(adapter(), call)).toMatchObject({ pushed: 2, stopped: 0 });
+      const orders = odoo.models['sale.order']!.filter((o) => o.client_order_ref === 'uuid-so');
+      expect(orders).toHaveLength(1);
+      expect(orders[0]).toMatchObject({
+        partner_id: 70,
+        origin: 'OPP-000042',
+        warehouse_id: 1,
+        order_line: [[0, 0, { product_id: 42, product_uom_qty: 12, price_unit: 7.95, discount: 5 }]],
+      });
+      const rfq = odoo.models['purchase.order']!.filter((o) => o.origin === 'uuid-pr');
+      expect(rfq).toHaveLength(1);
+      expect(rfq[0]).toMatchObject({
+        partner_id: 80,
+        order_line: [[0, 0, { product_id: 43, product_qty: 2000, price_unit: 0.7, date_planned: '2026-12-08 00:00:00' }]],
+      });
+      expect(core.db.$client.prepare("SELECT uuid, status, erp_ref AS ref FROM outbox WHERE uuid LIKE 'uuid-%' ORDER BY uuid").all()).toEqual([
+        { uuid: 'uuid-pr', status: 'done', ref: rfq[0]!.name },
+        { uuid: 'uuid-so', status: 'done', ref: orders[0]!.name },
+      ]);
+      // the deal goes back: the quotation is cancelled in Odoo; a cancellation of an unknown order stops with Odoo's side of the story
+      put('uuid-cancel', 'cancellation', { of: 'uuid-so', erpRef: orders[0]!.name });
+      put('uuid-cancel-unknown', 'cancellation', { of: 'never-sent', erpRef: null });
+      expect(await pushCycle(adapter(), call)).toMatchObject({ pushed: 1, stopped: 1 });
+      expect(orders[0]!.state).toBe('cancel');
+      expect(get("SELECT status, last_error AS error FROM outbox WHERE uuid = 'uuid-cancel-unknown'")).toEqual({
+        status: 'failed',
+        error: expect.stringContaining('no sale order with reference never-sent'),
+      });
     });
 
     it('says the ERP is down, and treats a 5xx as worth retrying', async () => {

@@ -27,6 +27,7 @@ beforeAll(async () => {
         write_date: '2026-11-03 10:00:00',
       },
     ],
+    'res.partner': [{ id: 90, ref: 'F0001', name: 'Lafarge', city: 'Lyon', supplier_rank: 2, active: true, write_date: '2026-11-01 08:00:00' }],
   });
 });
 afterAll(async () => {
@@ -54,11 +55,18 @@ describe('npm run sync -- --once', () => {
   it('runs one cycle and prints what it pulled per entity; exits 1 when an entity failed', async () => {
     const r = await sync(config(), { COMPTOIR_ERP_SECRET: 'test-api-key' });
     expect(r.stderr).toBe('');
-    // suppliers and the rest are not pulled from Odoo by this adapter yet: reported, not hidden
     expect(r.stdout).toMatch(/warehouses\s+1 pulled in 1 page/);
     expect(r.stdout).toMatch(/products\s+1 pulled/);
-    expect(r.stdout).toMatch(/suppliers .*FAILED: suppliers is not pulled from Odoo/);
-    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/suppliers\s+1 pulled/);
+    expect(r.stdout).toMatch(/outbox\s+0 pushed/);
+    expect(r.stdout).not.toMatch(/FAILED/);
+    expect(r.status).toBe(0);
+    // a supplier without a name: that entity fails, reported by name and field, the others go on
+    odoo.models['res.partner']!.push({ id: 91, ref: 'F-BAD', name: false, city: false, supplier_rank: 1, active: true, write_date: '2026-11-05 10:00:00' });
+    const bad = await sync(config(), { COMPTOIR_ERP_SECRET: 'test-api-key' });
+    expect(bad.stdout).toMatch(/suppliers .*FAILED: Odoo res.partner row 1: name/);
+    expect(bad.stdout).toMatch(/products\s+\d+ pulled/);
+    expect(bad.status).toBe(1);
   });
 
   it('refuses a bad config, a missing secret and wrong credentials with a clear message', async () => {

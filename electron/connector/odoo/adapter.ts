@@ -1,9 +1,21 @@
-import type { SyncEntity } from '../../shared/contract';
+import { z } from 'zod';
+import type { SyncEntity, SyncRecord } from '../../shared/contract';
+import { money } from '../../shared/money';
 import { ErpError, type ErpAdapter, type PulledPage } from '../adapter';
 import { mapOdoo, ODOO_MODELS, writeStamp, type OdooEntity } from './mapping';
+import { odooPush } from './push';
+import { mapSupply, ODOO_SUPPLY, type SupplyEntity } from './supply';
 import type { OdooCall, OdooTransport } from './transport';
 
 type Domain = unknown[];
+
+const receivableLine = z.object({ partner_id: z.union([z.tuple([z.number().int(), z.string()]), z.literal(false)]), amount_residual: z.number() });
+function parseLines(answer: unknown) {
+  const p = z.array(receivableLine).safeParse(answer);
+  if (!p.success)
+    throw new ErpError(`Odoo account.move.line: ${p.error.issues[0]!.path.join('.')}: ${p.error.issues[0]!.message}`, 'malformed', false);
+  return p.data;
+}
 
 /**
  * Odoo 16–19 behind one interface (odoo-api.md): the transport carries the protocol (JSON-RPC or
@@ -59,12 +71,75 @@ export function odooAdapter(transport: OdooTransport, version: number, now: () =
     };
   }
 
+  /** Open receivable lines past their due date, summed per customer: the overdue part of `credit`. */
+  async function overdue(customers: SyncRecord<'customers'>[]) {
+    if (customers.length === 0) return;
+    const lines = await execute({
+      model: 'account.move.line',
+      method: 'search_read',
+      args: [
+        [
+          ['partner_id', 'in', customers.map((c) => Number(c.erpId))],
+          ['account_id.account_type', '=', 'asset_receivable'],
+          ['parent_state', '=', 'posted'],
+          ['reconciled', '=', false],
+          ['date_maturity', '<', now().slice(0, 10)],
+        ],
+      ],
+      kwargs: { fields: ['partner_id', 'amount_residual'] },
+    });
+    const byId = new Map(customers.map((c) => [c.erpId, c]));
+    for (const l of parseLines(lines)) {
+      const c = l.partner_id === false ? undefined : byId.get(String(l.partner_id[0]));
+      if (c) c.overdue += money.fromUnits(l.amount_residual);
+    }
+  }
+
+  /** A swept entity (read whole every cycle, then reconciled): pages by id. */
+  async function sweep<E extends SyncEntity>(entity: E, cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<E>> {
+    const last = Number(cursor?.id ?? 0);
+    const spec =
+      entity === 'customers'
+        ? { model: ODOO_MODELS.customers.model, fields: ODOO_MODELS.customers.fields, domain: scope.customers! }
+        : ODOO_SUPPLY[entity as SupplyEntity];
+    const answer = await execute({
+      model: spec.model,
+      method: 'search_read',
+      args: [[...spec.domain, ['id', '>', last]]],
+      kwargs: { fields: spec.fields, limit: pageSize, order: 'id asc', context: { active_test: false } },
+    });
+    const rows =
+      entity === 'customers'
+        ? (mapOdoo('customers', answer, now()) as SyncRecord<'customers'>[])
+        : await mapSupply(entity as SupplyEntity, answer, execute);
+    if (entity === 'customers') await overdue(rows as SyncRecord<'customers'>[]);
+    const raw = answer as { id: number }[];
+    const lastId = raw[raw.length - 1]?.id;
+    return { rows, cursor: lastId === undefined ? cursor : { time: null, id: String(lastId) }, done: raw.length < pageSize } as PulledPage<E>;
+  }
+
   return {
     name: `Odoo ${version}`,
+    // computed credit and the supply side are read whole each cycle; what Odoo no longer lists goes inactive
+    sweeps: ['customers', 'suppliers', 'supplierPrices', 'receipts'],
     login: () => transport.login(),
+    push: odooPush(execute),
     async pull<E extends SyncEntity>(entity: E, cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<E>> {
       if (entity === 'stock') return await pullStock(cursor, pageSize);
-      if (!(entity in ODOO_MODELS)) throw new ErpError(`${entity} is not pulled from Odoo by this adapter yet`, 'refused', false);
+      if (entity === 'customers' || entity === 'suppliers' || entity === 'supplierPrices' || entity === 'receipts')
+        return sweep(entity, cursor, pageSize);
+      if (entity === 'salesHistory') {
+        const spec = ODOO_SUPPLY.salesHistory;
+        const answer = await execute({
+          model: spec.model,
+          method: 'search_read',
+          args: [[...spec.domain, ...after(cursor)]],
+          kwargs: { fields: [...spec.fields, 'write_date'], limit: pageSize, order: 'write_date asc, id asc' },
+        });
+        const rows = await mapSupply('salesHistory', answer, execute);
+        return { rows, cursor: writeStamp(answer as unknown[]) ?? cursor, done: (answer as unknown[]).length < pageSize } as PulledPage<E>;
+      }
+      if (!(entity in ODOO_MODELS)) throw new ErpError(`${entity} is not pulled from Odoo by this adapter`, 'refused', false);
       const e = entity as OdooEntity;
       const rows = await execute({
         model: ODOO_MODELS[e].model,

@@ -31,6 +31,8 @@ export const odooRows = {
     zip: str,
     credit_limit: z.number(),
     credit: z.number(),
+    /** confirmed sales not invoiced yet (16+) */
+    credit_to_invoice: z.union([z.number(), z.literal(false)]).transform((v) => (v === false ? 0 : v)),
     active: z.boolean(),
   }),
 } as const;
@@ -45,7 +47,7 @@ export const ODOO_MODELS: Record<OdooEntity, { model: string; fields: string[] }
     fields: ['default_code', 'name', 'categ_id', 'uom_id', 'list_price', 'standard_price', 'active', 'write_date'],
   },
   stock: { model: 'stock.quant', fields: ['product_id', 'warehouse_id', 'quantity', 'reserved_quantity', 'write_date'] },
-  customers: { model: 'res.partner', fields: ['ref', 'name', 'city', 'zip', 'credit_limit', 'credit', 'active', 'write_date'] },
+  customers: { model: 'res.partner', fields: ['ref', 'name', 'city', 'zip', 'credit_limit', 'credit', 'credit_to_invoice', 'active', 'write_date'] },
 };
 
 const UNITS: Record<string, SyncRecord<'products'>['unit']> = {
@@ -146,8 +148,9 @@ function mapOdooUnchecked(entity: OdooEntity, rows: unknown, asOf: string): Sync
         postalCode: c.zip,
         creditLimit: money.fromUnits(c.credit_limit),
         outstanding: money.fromUnits(c.credit),
+        // filled from the open receivable lines past their due date (see the adapter)
         overdue: 0,
-        openOrders: 0,
+        openOrders: money.fromUnits(c.credit_to_invoice),
         onHold: false,
         avgDaysLate: 0,
         preferredWarehouseErpId: null,

@@ -93,7 +93,17 @@ export function json2Transport(cfg: OdooConfig) {
   const execute = async ({ model, method, args, kwargs }: OdooCall): Promise<unknown> => {
     const url = `${base}/${model}/${method}`;
     // JSON-2 takes named arguments only: search_read's domain is the first positional one
-    const body = method === 'search_read' || method === 'search' || method === 'search_count' ? { domain: args[0] ?? [], ...kwargs } : { ...kwargs };
+    // JSON-2 takes named arguments only: the domain of a search, the values of a create, the ids of a record method
+    const body =
+      method === 'search_read' || method === 'search' || method === 'search_count'
+        ? { domain: args[0] ?? [], ...kwargs }
+        : method === 'create'
+          ? { vals_list: args[0], ...kwargs }
+          : method === 'write'
+            ? { ids: args[0], vals: args[1], ...kwargs }
+            : args.length > 0
+              ? { ids: args[0], ...kwargs }
+              : { ...kwargs };
     const res = await post(url, body, headers, timeout);
     const payload = await json(res, url);
     if (res.ok) return payload;

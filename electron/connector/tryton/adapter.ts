@@ -56,18 +56,22 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
     if (products.length === 0) return;
     const warehouses = (await t.call('model.stock.location.search', [[['type', '=', 'warehouse']], 0, null, null, {}])) as number[];
     const byId = new Map(products.map((p) => [Number(p.erpId), p]));
-    for (const w of warehouses) {
-      const costs = parseRows(
-        'costs',
-        'product.product',
-        await t.call('model.product.product.read', [[...byId.keys()], ['cost_price'], { warehouse: w }]),
-      );
+    const perWarehouse = await Promise.all(
+      warehouses.map(async (w) => ({
+        w,
+        costs: parseRows(
+          'costs',
+          'product.product',
+          await t.call('model.product.product.read', [[...byId.keys()], ['cost_price'], { warehouse: w }]),
+        ),
+      })),
+    );
+    for (const { w, costs } of perWarehouse)
       for (const c of costs) {
         const p = byId.get(c.id);
         const cost = c.cost_price === null ? null : toMoney(c.cost_price);
         if (p && cost !== null && cost !== p.costPrice) p.costs.push({ warehouseErpId: String(w), costPrice: cost });
       }
-    }
   }
 
   async function pullStock(cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<'stock'>> {
@@ -98,16 +102,20 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
       throw new ErpError('Tryton product.product.search did not answer a list of ids', 'malformed', false);
     const rows: SyncRecord<'stock'>[] = [];
     const asOf = now();
-    for (const w of warehouses) {
-      const context = { locations: [w.id], stock_date_end: trytonDate(asOf) };
-      const quantities = parseRows(
-        'stock',
-        'product.product',
-        await t.call('model.product.product.read', [ids, ['quantity', 'forecast_quantity'], context]),
-      );
+    // one read per warehouse, side by side: Tryton computes each warehouse's quantities on its own
+    const perWarehouse = await Promise.all(
+      warehouses.map(async (w) => ({
+        w,
+        quantities: parseRows(
+          'stock',
+          'product.product',
+          await t.call('model.product.product.read', [ids, ['quantity'], { locations: [w.id], stock_date_end: trytonDate(asOf) }]),
+        ),
+      })),
+    );
+    for (const { w, quantities } of perWarehouse)
       for (const q of quantities)
         rows.push({ productErpId: String(q.id), warehouseErpId: String(w.id), onHand: toQty(q.quantity), reservedErp: 0, asOf });
-    }
     const lastId = (ids as number[])[ids.length - 1];
     return { rows, cursor: lastId === undefined ? cursor : { time: null, id: String(lastId) }, done: ids.length < pageSize };
   }

@@ -26,13 +26,23 @@ export function trytonChanges(t: TrytonTransport) {
   const searchRead = (model: string, domain: unknown[], fields: string[]) =>
     t.call(`model.${model}.search_read`, [domain, 0, null, null, fields, { active_test: false }]);
 
+  // asked by customers and by the sales history of the same cycle: kept a minute
+  let memo: { at: number; ids: Promise<number[]> } | null = null;
+  const readNotCustomers = async (): Promise<number[]> => {
+    const companies = ids(await searchRead('company.company', [], ['party']), 'party');
+    const suppliers = ids(await searchRead('purchase.product_supplier', [], ['party']), 'party');
+    const buying = new Set(ids(await searchRead('sale.sale', [['party', 'in', suppliers]], ['party']), 'party'));
+    return [...companies, ...suppliers.filter((s) => !buying.has(s))];
+  };
+
   return {
     /** Parties that are not customers: the companies' own, and suppliers that never bought anything. */
-    async notCustomers(): Promise<number[]> {
-      const companies = ids(await searchRead('company.company', [], ['party']), 'party');
-      const suppliers = ids(await searchRead('purchase.product_supplier', [], ['party']), 'party');
-      const buying = new Set(ids(await searchRead('sale.sale', [['party', 'in', suppliers]], ['party']), 'party'));
-      return [...companies, ...suppliers.filter((s) => !buying.has(s))];
+    notCustomers(): Promise<number[]> {
+      if (!memo || Date.now() - memo.at > 60_000) memo = { at: Date.now(), ids: readNotCustomers() };
+      const current = memo;
+      // a failed read is not kept
+      void current.ids.catch(() => memo === current && (memo = null));
+      return current.ids;
     },
 
     async changedSince(entity: string, time: string): Promise<unknown[]> {

@@ -144,7 +144,10 @@ export async function writeDemoLedger(t: TrytonTransport, c: DemoCompany, refs: 
   const confirm = async (rows: object[]) => {
     const ids = await create('sale.sale', rows);
     // an order beyond the customer's credit limit asks for confirmation (sale_credit_limit): given, as the credit controller would
-    await create('res.user.warning', ids.map((id) => ({ user: 1, name: `credit_limit_amount_sale.sale,${id}`, always: false })));
+    await create(
+      'res.user.warning',
+      ids.map((id) => ({ user: 1, name: `credit_limit_amount_sale.sale,${id}`, always: false })),
+    );
     await inBatches(ids, 25, async (batch) => {
       await call('model.sale.sale.quote', [batch, ctx]);
       await confirmingWarnings(t, () => call('model.sale.sale.confirm', [batch, ctx]));

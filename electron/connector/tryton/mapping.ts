@@ -48,7 +48,7 @@ export const trytonRows = {
     unit_price: decimal,
     amount: decimal,
   }),
-  stock: z.object({ id: z.number().int().positive(), quantity: z.number(), forecast_quantity: z.number() }),
+  stock: z.object({ id: z.number().int().positive(), quantity: z.number() }),
   costs: z.object({ id: z.number().int().positive(), cost_price: decimal.nullable() }),
   addresses: z.object({ id: z.number().int().positive(), party: z.number().int(), city: z.string().nullable(), postal_code: z.string().nullable() }),
 } as const;

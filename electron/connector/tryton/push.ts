@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { money, qty } from '../../shared/money';
 import type { OutboxItem } from '../../shared/contract';
 import { ErpError } from '../adapter';
+import { cancellation, payloadOf, purchaseRequest, saleOrder } from '../outbox-payloads';
 import type { TrytonTransport } from './transport';
 
 const D = (fixed: number, scale: 'money' | 'qty') => ({
@@ -9,34 +9,6 @@ const D = (fixed: number, scale: 'money' | 'qty') => ({
   decimal: String(scale === 'money' ? money.toUnits(fixed) : qty.toUnits(fixed)),
 });
 const date = (iso: string) => ({ __class__: 'date', year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) });
-
-const saleOrder = z.object({
-  reference: z.string(),
-  customer: z.object({ code: z.string(), erpId: z.string().nullable() }),
-  lines: z.array(
-    z.object({
-      productCode: z.string(),
-      productErpId: z.string().nullable(),
-      qty: z.number().int(),
-      unitPrice: z.number().int(),
-      discount: z.number().int(),
-      requestedDate: z.string(),
-      reservations: z.array(z.object({ warehouseCode: z.string(), qty: z.number().int() })),
-    }),
-  ),
-});
-const purchaseRequest = z.object({
-  lines: z.array(
-    z.object({
-      shortageId: z.number().int(),
-      productCode: z.string(),
-      warehouseCode: z.string(),
-      qty: z.number().int(),
-      neededBy: z.string().nullable(),
-    }),
-  ),
-});
-const cancellation = z.object({ of: z.string(), erpRef: z.string().nullable() });
 
 /**
  * Pushes outbox items to Tryton. The client UUID is written on the record — a sale's `reference`,
@@ -49,12 +21,7 @@ export function trytonPush(t: TrytonTransport) {
     if (!ids[0]) throw new ErpError(`Tryton has no ${what}`, 'refused', false);
     return ids[0];
   };
-  const parse = <T>(schema: z.ZodType<T>, item: OutboxItem): T => {
-    const p = schema.safeParse(item.payload);
-    if (!p.success)
-      throw new ErpError(`Outbox item ${item.uuid} (${item.kind}) is not shaped as expected: ${p.error.issues[0]!.message}`, 'malformed', false);
-    return p.data;
-  };
+  const parse = payloadOf;
 
   async function pushSale(item: OutboxItem): Promise<string> {
     const found = (await t.call('model.sale.sale.search_read', [[['reference', '=', item.uuid]], 0, 1, null, ['number'], await ctx()])) as {
@@ -142,6 +109,7 @@ export function trytonPush(t: TrytonTransport) {
             warehouse,
             company: c.company,
             description: tag,
+            ...(req.supplierErpId ? { party: Number(req.supplierErpId) } : {}),
             ...(l.neededBy ? { supply_date: date(l.neededBy) } : {}),
           },
         ],
