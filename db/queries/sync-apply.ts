@@ -46,15 +46,28 @@ export function lookupFor(db: Db): Lookup {
 
 const b = (v: boolean) => (v ? 1 : 0);
 
+/**
+ * A record the app already holds under the same code but without an ERP id (the demo company, a
+ * first import) is the ERP's record: it takes the ERP id instead of a duplicate being refused.
+ */
+function adopter(db: Db, table: string) {
+  const st = prepareCached(db.$client, `UPDATE ${table} SET erp_id = ? WHERE code = ? AND erp_id IS NULL`);
+  return (erpId: string, code: string) => st.run(erpId, code);
+}
+
 /** Per entity, the statement prepared once for a page, then one call per row. */
 export const upsert: { [E in SyncEntity]: (db: Db) => (r: SyncRecord<E>, at: string, localId: Lookup) => void } = {
   warehouses: (db) => {
+    const adopt = adopter(db, 'warehouses');
     const st = prepareCached(
       db.$client,
       `INSERT INTO warehouses (erp_id, code, name, city, active, pulled_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(erp_id) DO UPDATE SET code = excluded.code, name = excluded.name, city = excluded.city, active = excluded.active, pulled_at = excluded.pulled_at`,
     );
-    return (r, at) => st.run(r.erpId, r.code, r.name, r.city, b(r.active), at);
+    return (r, at) => {
+      adopt(r.erpId, r.code);
+      st.run(r.erpId, r.code, r.name, r.city, b(r.active), at);
+    };
   },
   categories: (db) => {
     const st = prepareCached(
@@ -74,12 +87,14 @@ export const upsert: { [E in SyncEntity]: (db: Db) => (r: SyncRecord<E>, at: str
          active = excluded.active, pulled_at = excluded.pulled_at
        RETURNING id`,
     ).pluck();
+    const adopt = adopter(db, 'products');
     const clearCosts = prepareCached(db.$client, 'DELETE FROM product_costs WHERE product_id = ?');
     const cost = prepareCached(
       db.$client,
       'INSERT INTO product_costs (product_id, warehouse_id, cost_price, as_of, pulled_at) VALUES (?, ?, ?, ?, ?)',
     );
     return (r, at, localId) => {
+      adopt(r.erpId, r.code);
       const product = st.get(
         r.erpId,
         r.code,
@@ -98,12 +113,16 @@ export const upsert: { [E in SyncEntity]: (db: Db) => (r: SyncRecord<E>, at: str
     };
   },
   suppliers: (db) => {
+    const adopt = adopter(db, 'suppliers');
     const st = prepareCached(
       db.$client,
       `INSERT INTO suppliers (erp_id, code, name, city, active, pulled_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(erp_id) DO UPDATE SET code = excluded.code, name = excluded.name, city = excluded.city, active = excluded.active, pulled_at = excluded.pulled_at`,
     );
-    return (r, at) => st.run(r.erpId, r.code, r.name, r.city, b(r.active), at);
+    return (r, at) => {
+      adopt(r.erpId, r.code);
+      st.run(r.erpId, r.code, r.name, r.city, b(r.active), at);
+    };
   },
   supplierPrices: (db) => {
     const st = prepareCached(
@@ -158,6 +177,7 @@ export const upsert: { [E in SyncEntity]: (db: Db) => (r: SyncRecord<E>, at: str
       );
   },
   customers: (db) => {
+    const adopt = adopter(db, 'customers');
     const st = prepareCached(
       db.$client,
       `INSERT INTO customers (erp_id, code, name, city, postal_code, credit_limit, outstanding, overdue, open_orders, on_hold, avg_days_late,
@@ -167,7 +187,8 @@ export const upsert: { [E in SyncEntity]: (db: Db) => (r: SyncRecord<E>, at: str
          on_hold = excluded.on_hold, avg_days_late = excluded.avg_days_late, preferred_warehouse_id = excluded.preferred_warehouse_id,
          credit_as_of = excluded.credit_as_of, search_text = excluded.search_text, active = excluded.active, pulled_at = excluded.pulled_at`,
     );
-    return (r, at, localId) =>
+    return (r, at, localId) => {
+      adopt(r.erpId, r.code);
       st.run(
         r.erpId,
         r.code,
@@ -186,6 +207,7 @@ export const upsert: { [E in SyncEntity]: (db: Db) => (r: SyncRecord<E>, at: str
         b(r.active),
         at,
       );
+    };
   },
   salesHistory: (db) => {
     const st = prepareCached(

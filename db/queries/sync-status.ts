@@ -75,7 +75,15 @@ export function readFreshness(db: Db) {
   return (Object.entries(ENTITY_TABLE) as [SyncEntity, string][]).map(([entity, table]) => ({
     entity,
     lastSuccessAt: cursors.get(entity) ?? null,
-    rows: prepareCached(db.$client, `SELECT count(*) FROM ${table}${table === 'stock_levels' ? '' : ' WHERE erp_id IS NOT NULL'}`).pluck().get() as number,
+    // stock lines have no ERP id of their own: those of the ERP's products
+    rows: prepareCached(
+      db.$client,
+      table === 'stock_levels'
+        ? 'SELECT count(*) FROM stock_levels s JOIN products p ON p.id = s.product_id WHERE p.erp_id IS NOT NULL'
+        : `SELECT count(*) FROM ${table} WHERE erp_id IS NOT NULL`,
+    )
+      .pluck()
+      .get() as number,
   }));
 }
 

@@ -43,13 +43,27 @@ export function createSync(db: Db, now: () => string, random: () => number = Mat
             apply(row, pulledAt, lookup);
           } catch (err) {
             if (err instanceof UnknownReference) throw invalid(`Page of ${entity}, row ${i}: ${err.message}`, `rows.${i}.${err.field}`);
+            // two ERP records under one code, for instance: said, and nothing of the page applied
+            if (err instanceof Error && String((err as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT'))
+              throw new AppError(
+                'conflict',
+                `Page of ${entity}, row ${i}: ${err.message.replace('UNIQUE constraint failed', 'already used by another record')}`,
+                {
+                  issues: [{ path: `rows.${i}`, message: err.message }],
+                },
+              );
             throw err;
           }
         });
         writeCursor(db, entity, cursor, now());
         const listed = conflicts.filter((c) => recordConflict(db, c, pulledAt)).length;
         // new costs or supplier prices: the open deals quoting those products are valued again, with the page
-        const deals = COSTED[entity] ? openDealsQuoting(db, parsed.map((r) => String((r as Record<string, unknown>)[COSTED[entity]!]))) : [];
+        const deals = COSTED[entity]
+          ? openDealsQuoting(
+              db,
+              parsed.map((r) => String((r as Record<string, unknown>)[COSTED[entity]!])),
+            )
+          : [];
         const revalued = deals.length ? refreshOpportunityTotals(db, { today: now().slice(0, 10), ids: deals }) : 0;
         return { entity, applied: parsed.length, cursor, conflicts: listed, revalued };
       });

@@ -53,6 +53,7 @@ describe('formatting for the user', () => {
     expect(ago('2026-11-30T09:57:00Z', 'en')).toBe('3 min ago');
     expect(ago('2026-11-30T10:05:00Z', 'fr')).toBe('dans 5 min');
     expect(ago('2026-11-30T09:59:50Z', 'fr')).toBe('maintenant');
+    expect(ago('2026-11-30T10:00:20Z', 'fr')).toBe('dans 20 s');
     expect(ago('2026-11-30T07:00:00Z', 'fr')).toBe('il y a 3 h');
     expect(ago('2026-11-27T10:00:00Z', 'en')).toBe('3 days ago');
     expect(ago(null, 'fr')).toBe('');

@@ -83,7 +83,7 @@ export function formatStamp(iso: string | null, locale: Locale, timeZone?: strin
   }).format(d);
 }
 
-/** How long ago (or in how long) an instant is from `now`: `il y a 3 min`, `dans 2 min`, `à l’instant`. */
+/** How long ago (or in how long) an instant is from `now`: `il y a 3 min`, `dans 20 s`, `maintenant`. */
 export function formatAgo(iso: string | null, now: number, locale: Locale): string {
   if (!iso) return '';
   const t = Date.parse(iso);
@@ -91,7 +91,8 @@ export function formatAgo(iso: string | null, now: number, locale: Locale): stri
   const s = Math.round((t - now) / 1000);
   const rtf = new Intl.RelativeTimeFormat(TAGS[locale], { numeric: 'auto', style: 'short' });
   const abs = Math.abs(s);
-  if (abs < 45) return rtf.format(0, 'second');
+  if (abs < 15) return rtf.format(0, 'second');
+  if (abs < 60) return rtf.format(s, 'second');
   if (abs < 45 * 60) return rtf.format(Math.round(s / 60), 'minute');
   if (abs < 22 * 3600) return rtf.format(Math.round(s / 3600), 'hour');
   return rtf.format(Math.round(s / 86_400), 'day');

@@ -66,12 +66,15 @@ test('a credit controller connects Odoo, syncs, sees its figures, sees a change 
     await expect(entities.locator('tr[data-entity="customers"] td').nth(1)).toHaveText('2');
     await expect(entities.locator('tr[data-entity="salesHistory"] td').nth(1)).toHaveText('1');
     await expect(entities.locator('tr[data-entity="supplierPrices"] td').nth(1)).toHaveText('3');
+    // Odoo's stock lines only (the demo company's own are not the ERP's)
+    await expect(entities.locator('tr[data-entity="stock"] td').nth(1)).toHaveText('2');
     await expect(entities.locator('tr[data-entity="stock"] td').nth(2)).toHaveText('maintenant');
     await expect(page.locator('.sync-state')).toHaveText('Connecté');
     await expect(page.locator('nav .freshness')).toHaveText(/ERP : maintenant/);
 
     // the credit controller's grid shows Odoo's figures
     await page.getByRole('link', { name: 'Crédit client' }).click();
+    await page.getByRole('searchbox', { name: 'Rechercher un client (code, nom, ville)…' }).fill('C0001');
     await expect(exposureOf(page, 'C0001').locator('[col-id="outstanding"]')).toHaveText(/12\s000,50/);
     await expect(exposureOf(page, 'C0001').locator('[col-id="overdue"]')).toHaveText(/2\s500,25/);
 
@@ -83,6 +86,7 @@ test('a credit controller connects Odoo, syncs, sees its figures, sees a change 
     await expect(runs.locator('tr').first()).toContainText('réussie', { timeout: 30_000 });
     await expect(runs.locator('tr').first()).toContainText('à la demande');
     await page.getByRole('link', { name: 'Crédit client' }).click();
+    await page.getByRole('searchbox', { name: 'Rechercher un client (code, nom, ville)…' }).fill('C0001');
     await expect(exposureOf(page, 'C0001').locator('[col-id="outstanding"]')).toHaveText(/9\s500,25/);
 
     // Odoo goes down: the panel says so, the app goes on

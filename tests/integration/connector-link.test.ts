@@ -108,7 +108,9 @@ describe('core and the connector process', () => {
 
   it('sends a stopped outbox item again or cancels it, audited; refuses what is in flight or unknown', async () => {
     const id = core.db.$client.prepare("SELECT id FROM outbox WHERE status = 'pending' ORDER BY id LIMIT 1").pluck().get() as number;
-    core.db.$client.prepare("UPDATE outbox SET status = 'failed', attempts = 3, last_error = 'Tryton refused: party has no address' WHERE id = ?").run(id);
+    core.db.$client
+      .prepare("UPDATE outbox SET status = 'failed', attempts = 3, last_error = 'Tryton refused: party has no address' WHERE id = ?")
+      .run(id);
     const failed = (await call('sync.status', {})).outbox.find((o) => o.id === id)!;
     expect(failed).toMatchObject({ status: 'failed', attempts: 3, lastError: expect.stringContaining('no address') });
     const retried = await call('outbox.retry', { id });
@@ -136,19 +138,39 @@ describe('conflicts', () => {
       )
       .get() as { id: number; code: string; name: string; unit: 'kg'; listPrice: number; costPrice: number; deals: number };
     core.db.$client.prepare("UPDATE products SET erp_id = 'P-ARCH' WHERE id = ?").run(p.id);
-    const row = (o: object) => ({ erpId: 'P-ARCH', code: p.code, name: p.name, categoryErpId: null, unit: p.unit, listPrice: p.listPrice, costPrice: p.costPrice, ...o });
+    const row = (o: object) => ({
+      erpId: 'P-ARCH',
+      code: p.code,
+      name: p.name,
+      categoryErpId: null,
+      unit: p.unit,
+      listPrice: p.listPrice,
+      costPrice: p.costPrice,
+      ...o,
+    });
     const pulledAt = '2026-11-30T10:00:00.000Z';
     const [corePort, connectorPort] = portPair();
     core.serveConnector(corePort);
     const erp = connect(connectorPort);
     // a cost up by half: the deals quoting it are valued again in the same transaction
-    const costlier = await erp.call('sync.applyPage', { entity: 'products', rows: [row({ costPrice: Math.round(p.costPrice * 1.5) })], cursor: null, pulledAt });
+    const costlier = await erp.call('sync.applyPage', {
+      entity: 'products',
+      rows: [row({ costPrice: Math.round(p.costPrice * 1.5) })],
+      cursor: null,
+      pulledAt,
+    });
     expect(costlier).toMatchObject({ applied: 1, conflicts: 0, revalued: p.deals });
     const archived = await erp.call('sync.applyPage', { entity: 'products', rows: [row({ active: false })], cursor: null, pulledAt });
     expect(archived).toMatchObject({ conflicts: 1 });
     const conflicts = (await call('sync.status', {})).conflicts;
     expect(conflicts).toEqual([
-      expect.objectContaining({ entity: 'products', erpId: 'P-ARCH', field: 'active', erpValue: false, localValue: expect.objectContaining({ code: p.code }) }),
+      expect.objectContaining({
+        entity: 'products',
+        erpId: 'P-ARCH',
+        field: 'active',
+        erpValue: false,
+        localValue: expect.objectContaining({ code: p.code }),
+      }),
     ]);
     // the ERP won: the product is archived here too
     expect(core.db.$client.prepare('SELECT active FROM products WHERE id = ?').pluck().get(p.id)).toBe(0);
@@ -156,5 +178,36 @@ describe('conflicts', () => {
     const after = await call('conflicts.resolve', { id: conflicts[0]!.id, resolution: 'replaced by its successor on the open deals' });
     expect(after.conflicts).toEqual([]);
     await expect(call('conflicts.resolve', { id: conflicts[0]!.id, resolution: 'again' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('first sync into a database that already holds records', () => {
+  it('links a local record without ERP id to the ERP record of the same code, and refuses a second ERP record under that code', async () => {
+    const before = core.db.$client.prepare("SELECT id, name FROM warehouses WHERE code = 'LYO'").get() as { id: number; name: string };
+    const count = core.db.$client.prepare('SELECT count(*) FROM warehouses').pluck().get();
+    const [corePort, connectorPort] = portPair();
+    core.serveConnector(corePort);
+    const erp = connect(connectorPort);
+    const pulledAt = '2026-11-30T10:00:00.000Z';
+    await erp.call('sync.applyPage', { entity: 'warehouses', rows: [{ erpId: '1', code: 'LYO', name: 'Lyon (ERP)' }], cursor: null, pulledAt });
+    expect(core.db.$client.prepare("SELECT id, erp_id AS erpId, name FROM warehouses WHERE code = 'LYO'").get()).toEqual({
+      id: before.id,
+      erpId: '1',
+      name: 'Lyon (ERP)',
+    });
+    expect(core.db.$client.prepare('SELECT count(*) FROM warehouses').pluck().get()).toBe(count);
+    await expect(
+      erp.call('sync.applyPage', {
+        entity: 'warehouses',
+        rows: [
+          { erpId: '7', code: 'REN', name: 'Rennes' },
+          { erpId: '2', code: 'LYO', name: 'Lyon bis' },
+        ],
+        cursor: null,
+        pulledAt,
+      }),
+    ).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/row 1: .*already used by another record: warehouses\.code/) });
+    // nothing of that page: Rennes was not linked either
+    expect(core.db.$client.prepare("SELECT erp_id FROM warehouses WHERE code = 'REN'").pluck().get()).toBeNull();
   });
 });

@@ -373,4 +373,5 @@ export const en: Record<MessageKey, string> = {
   'sync.resolution': 'How was it settled?',
   'sync.freshness': 'ERP: {ago}',
   'sync.freshness.never': 'ERP: never synced',
+  'fin.search': 'Search a customer (code, name, city)…',
 };

@@ -372,6 +372,7 @@ export const fr = {
   'sync.resolution': 'Comment l’avez-vous réglé ?',
   'sync.freshness': 'ERP : {ago}',
   'sync.freshness.never': 'ERP : jamais synchronisé',
+  'fin.search': 'Rechercher un client (code, nom, ville)…',
 };
 
 export type MessageKey = keyof typeof fr;

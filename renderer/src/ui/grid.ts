@@ -11,6 +11,7 @@ import {
   ModuleRegistry,
   NumberFilterModule,
   PinnedRowModule,
+  QuickFilterModule,
   RowApiModule,
   RowSelectionModule,
   RowStyleModule,
@@ -40,6 +41,7 @@ ModuleRegistry.registerModules([
   RowStyleModule,
   CellStyleModule,
   PinnedRowModule,
+  QuickFilterModule,
   TooltipModule,
   ...(import.meta.env.DEV ? [ValidationModule] : []),
 ]);

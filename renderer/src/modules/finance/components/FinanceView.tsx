@@ -33,6 +33,7 @@ export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
     [client, load],
   );
   const columns = useMemo(() => exposureColumns(t, locale), [t, locale]);
+  const [search, setSearch] = useState('');
   const fail = (err: unknown) => setError(err instanceof Error ? err.message : String(err));
 
   const hold = (on: boolean) =>
@@ -48,6 +49,7 @@ export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
     <>
       <div className="toolbar">
         <h1>{t('fin.title')}</h1>
+        <input type="search" aria-label={t('fin.search')} placeholder={t('fin.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
         <span className="spacer" />
         <button type="button" className="btn" onClick={() => api.current && void exportGrid(api.current, t('fin.exposure'))}>
           {t('export.xlsx')}
@@ -86,6 +88,7 @@ export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
           theme={gridTheme}
           localeText={gridLocaleText(locale)}
           rowData={rows}
+          quickFilterText={search}
           columnDefs={columns}
           defaultColDef={COL_DEF}
           getRowId={(p) => String(p.data.customerId)}
