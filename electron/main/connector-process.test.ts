@@ -7,7 +7,7 @@ vi.mock('electron', () => ({
   utilityProcess: {
     fork: vi.fn((entry: string, _args: string[], options: { serviceName: string }) => {
       const child = Object.assign(new EventEmitter(), { entry, options, postMessage: vi.fn(), kill: vi.fn() });
-      children.push(child as unknown as Child);
+      children.push(child);
       return child;
     }),
   },
