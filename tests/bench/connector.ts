@@ -370,7 +370,7 @@ export async function benchIncrementalStock(t: (timeoutMs?: number) => TrytonTra
     await replay.login();
     raw.push(
       await time(async () => {
-        await Promise.all(stockCalls.map(([method, params]) => replay.call(method, params)));
+        for (const [method, params] of stockCalls) await replay.call(method, params);
       }),
     );
   }
