@@ -47,6 +47,19 @@ export function lookupFor(db: Db): Lookup {
 const b = (v: boolean) => (v ? 1 : 0);
 
 /**
+ * `INSERT … ON CONFLICT (key) DO UPDATE` of every other column, prepared once per connection: the ERP
+ * wins for what it owns, the row keeps its local id. Columns are bound in the order given.
+ */
+function upsertInto(db: Db, table: string, columns: string[], key = ['erp_id'], returning = '') {
+  const updates = columns.filter((c) => !key.includes(c)).map((c) => `${c} = excluded.${c}`);
+  return prepareCached(
+    db.$client,
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+     ON CONFLICT(${key.join(', ')}) DO UPDATE SET ${updates.join(', ')}${returning ? ` RETURNING ${returning}` : ''}`,
+  );
+}
+
+/**
  * A record the app already holds under the same code but without an ERP id (the demo company, a
  * first import) is the ERP's record: it takes the ERP id instead of a duplicate being refused.
  */
@@ -59,35 +72,20 @@ function adopter(db: Db, table: string) {
 export const upsert: { [E in SyncEntity]: (db: Db) => (r: SyncRecord<E>, at: string, localId: Lookup) => void } = {
   warehouses: (db) => {
     const adopt = adopter(db, 'warehouses');
-    const st = prepareCached(
-      db.$client,
-      `INSERT INTO warehouses (erp_id, code, name, city, active, pulled_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT(erp_id) DO UPDATE SET code = excluded.code, name = excluded.name, city = excluded.city, active = excluded.active, pulled_at = excluded.pulled_at`,
-    );
+    const st = upsertInto(db, 'warehouses', ['erp_id', 'code', 'name', 'city', 'active', 'pulled_at']);
     return (r, at) => {
       adopt(r.erpId, r.code);
       st.run(r.erpId, r.code, r.name, r.city, b(r.active), at);
     };
   },
   categories: (db) => {
-    const st = prepareCached(
-      db.$client,
-      `INSERT INTO product_categories (erp_id, code, name, parent_id, active, pulled_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT(erp_id) DO UPDATE SET code = excluded.code, name = excluded.name, parent_id = excluded.parent_id, active = excluded.active, pulled_at = excluded.pulled_at`,
-    );
+    const st = upsertInto(db, 'product_categories', ['erp_id', 'code', 'name', 'parent_id', 'active', 'pulled_at']);
     return (r, at, localId) => st.run(r.erpId, r.code, r.name, localId('parentErpId', r.parentErpId), b(r.active), at);
   },
   products: (db) => {
-    const st = prepareCached(
-      db.$client,
-      `INSERT INTO products (erp_id, code, name, category_id, unit, list_price, cost_price, cost_as_of, search_text, active, pulled_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(erp_id) DO UPDATE SET code = excluded.code, name = excluded.name, category_id = excluded.category_id, unit = excluded.unit,
-         list_price = excluded.list_price, cost_price = excluded.cost_price, cost_as_of = excluded.cost_as_of, search_text = excluded.search_text,
-         active = excluded.active, pulled_at = excluded.pulled_at
-       RETURNING id`,
-    ).pluck();
     const adopt = adopter(db, 'products');
+    const columns = ['erp_id', 'code', 'name', 'category_id', 'unit', 'list_price', 'cost_price', 'cost_as_of', 'search_text', 'active', 'pulled_at'];
+    const st = upsertInto(db, 'products', columns, ['erp_id'], 'id').pluck();
     const clearCosts = prepareCached(db.$client, 'DELETE FROM product_costs WHERE product_id = ?');
     const cost = prepareCached(
       db.$client,
@@ -95,44 +93,36 @@ export const upsert: { [E in SyncEntity]: (db: Db) => (r: SyncRecord<E>, at: str
     );
     return (r, at, localId) => {
       adopt(r.erpId, r.code);
-      const product = st.get(
-        r.erpId,
-        r.code,
-        r.name,
-        localId('categoryErpId', r.categoryErpId),
-        r.unit,
-        r.listPrice,
-        r.costPrice,
-        at,
-        foldForSearch(`${r.code} ${r.name}`),
-        b(r.active),
-        at,
-      ) as number;
+      const search = foldForSearch(`${r.code} ${r.name}`);
+      const category = localId('categoryErpId', r.categoryErpId);
+      const product = st.get(r.erpId, r.code, r.name, category, r.unit, r.listPrice, r.costPrice, at, search, b(r.active), at) as number;
+      // the costs per warehouse are the ERP's as a whole: replaced
       clearCosts.run(product);
       for (const c of r.costs) cost.run(product, localId('warehouseErpId', c.warehouseErpId), c.costPrice, at, at);
     };
   },
   suppliers: (db) => {
     const adopt = adopter(db, 'suppliers');
-    const st = prepareCached(
-      db.$client,
-      `INSERT INTO suppliers (erp_id, code, name, city, active, pulled_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT(erp_id) DO UPDATE SET code = excluded.code, name = excluded.name, city = excluded.city, active = excluded.active, pulled_at = excluded.pulled_at`,
-    );
+    const st = upsertInto(db, 'suppliers', ['erp_id', 'code', 'name', 'city', 'active', 'pulled_at']);
     return (r, at) => {
       adopt(r.erpId, r.code);
       st.run(r.erpId, r.code, r.name, r.city, b(r.active), at);
     };
   },
   supplierPrices: (db) => {
-    const st = prepareCached(
-      db.$client,
-      `INSERT INTO supplier_prices (erp_id, product_id, supplier_id, min_qty, unit_price, lead_time_days, valid_from, valid_to, active, pulled_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(erp_id) DO UPDATE SET product_id = excluded.product_id, supplier_id = excluded.supplier_id, min_qty = excluded.min_qty,
-         unit_price = excluded.unit_price, lead_time_days = excluded.lead_time_days, valid_from = excluded.valid_from, valid_to = excluded.valid_to,
-         active = excluded.active, pulled_at = excluded.pulled_at`,
-    );
+    const columns = [
+      'erp_id',
+      'product_id',
+      'supplier_id',
+      'min_qty',
+      'unit_price',
+      'lead_time_days',
+      'valid_from',
+      'valid_to',
+      'active',
+      'pulled_at',
+    ];
+    const st = upsertInto(db, 'supplier_prices', columns);
     return (r, at, localId) =>
       st.run(
         r.erpId,
@@ -148,21 +138,14 @@ export const upsert: { [E in SyncEntity]: (db: Db) => (r: SyncRecord<E>, at: str
       );
   },
   stock: (db) => {
-    const st = prepareCached(
-      db.$client,
-      `INSERT INTO stock_levels (product_id, warehouse_id, on_hand, reserved_erp, as_of, pulled_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT(product_id, warehouse_id) DO UPDATE SET on_hand = excluded.on_hand, reserved_erp = excluded.reserved_erp, as_of = excluded.as_of, pulled_at = excluded.pulled_at`,
-    );
+    const columns = ['product_id', 'warehouse_id', 'on_hand', 'reserved_erp', 'as_of', 'pulled_at'];
+    const st = upsertInto(db, 'stock_levels', columns, ['product_id', 'warehouse_id']);
     return (r, at, localId) =>
       st.run(localId('productErpId', r.productErpId), localId('warehouseErpId', r.warehouseErpId), r.onHand, r.reservedErp, r.asOf, at);
   },
   receipts: (db) => {
-    const st = prepareCached(
-      db.$client,
-      `INSERT INTO incoming_receipts (erp_id, product_id, warehouse_id, supplier_id, qty, expected_date, purchase_ref, active, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(erp_id) DO UPDATE SET product_id = excluded.product_id, warehouse_id = excluded.warehouse_id, supplier_id = excluded.supplier_id, qty = excluded.qty,
-         expected_date = excluded.expected_date, purchase_ref = excluded.purchase_ref, active = excluded.active, pulled_at = excluded.pulled_at`,
-    );
+    const columns = ['erp_id', 'product_id', 'warehouse_id', 'supplier_id', 'qty', 'expected_date', 'purchase_ref', 'active', 'pulled_at'];
+    const st = upsertInto(db, 'incoming_receipts', columns);
     return (r, at, localId) =>
       st.run(
         r.erpId,
@@ -178,15 +161,20 @@ export const upsert: { [E in SyncEntity]: (db: Db) => (r: SyncRecord<E>, at: str
   },
   customers: (db) => {
     const adopt = adopter(db, 'customers');
-    const st = prepareCached(
-      db.$client,
-      `INSERT INTO customers (erp_id, code, name, city, postal_code, credit_limit, outstanding, overdue, open_orders, on_hold, avg_days_late,
-         preferred_warehouse_id, credit_as_of, search_text, active, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(erp_id) DO UPDATE SET code = excluded.code, name = excluded.name, city = excluded.city, postal_code = excluded.postal_code,
-         credit_limit = excluded.credit_limit, outstanding = excluded.outstanding, overdue = excluded.overdue, open_orders = excluded.open_orders,
-         on_hold = excluded.on_hold, avg_days_late = excluded.avg_days_late, preferred_warehouse_id = excluded.preferred_warehouse_id,
-         credit_as_of = excluded.credit_as_of, search_text = excluded.search_text, active = excluded.active, pulled_at = excluded.pulled_at`,
-    );
+    const columns = [
+      'erp_id',
+      'code',
+      'name',
+      'city',
+      'postal_code',
+      'credit_limit',
+      'outstanding',
+      'overdue',
+      'open_orders',
+      'on_hold',
+      'avg_days_late',
+    ];
+    const st = upsertInto(db, 'customers', [...columns, 'preferred_warehouse_id', 'credit_as_of', 'search_text', 'active', 'pulled_at']);
     return (r, at, localId) => {
       adopt(r.erpId, r.code);
       st.run(
@@ -210,12 +198,8 @@ export const upsert: { [E in SyncEntity]: (db: Db) => (r: SyncRecord<E>, at: str
     };
   },
   salesHistory: (db) => {
-    const st = prepareCached(
-      db.$client,
-      `INSERT INTO sales_history (erp_id, customer_id, product_id, warehouse_id, order_ref, order_date, qty, unit_price, amount, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(erp_id) DO UPDATE SET customer_id = excluded.customer_id, product_id = excluded.product_id, warehouse_id = excluded.warehouse_id,
-         order_ref = excluded.order_ref, order_date = excluded.order_date, qty = excluded.qty, unit_price = excluded.unit_price, amount = excluded.amount, pulled_at = excluded.pulled_at`,
-    );
+    const columns = ['erp_id', 'customer_id', 'product_id', 'warehouse_id', 'order_ref', 'order_date', 'qty', 'unit_price', 'amount', 'pulled_at'];
+    const st = upsertInto(db, 'sales_history', columns);
     return (r, at, localId) =>
       st.run(
         r.erpId,

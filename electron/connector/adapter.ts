@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { syncRecords, type OutboxItem, type SyncEntity, type SyncRecord } from '../shared/contract';
 
 /** A page pulled from the ERP, already in Comptoir's shape, with the cursor to start the next one from. */
@@ -37,6 +38,19 @@ export class ErpError extends Error {
     super(message);
     this.name = 'ErpError';
   }
+}
+
+/** An ERP answer that must be a list of `schema` rows; anything else is a malformed answer naming the row and field. */
+export function parseAnswer<T>(schema: z.ZodType<T>, source: string, answer: unknown): T[] {
+  if (!Array.isArray(answer)) throw new ErpError(`${source} did not answer a list`, 'malformed', false);
+  return answer.map((r, i) => {
+    const p = schema.safeParse(r);
+    if (!p.success) {
+      const issue = p.error.issues[0]!;
+      throw new ErpError(`${source} row ${i}: ${issue.path.join('.') || 'row'}: ${issue.message}`, 'malformed', false);
+    }
+    return p.data;
+  });
 }
 
 /** The mapped records checked against the contract before they leave the adapter: a row core would refuse is refused here, by row and field. */

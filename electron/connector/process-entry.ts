@@ -1,4 +1,4 @@
-import { connect, type Port } from '../shared/rpc';
+import { connect, fromChannel, fromMainPort, type MainPortLike, type Port } from '../shared/rpc';
 import { startRunner } from './runner';
 
 /**
@@ -6,8 +6,7 @@ import { startRunner } from './runner';
  * MessagePort to core, or a Node child of the web host speaking over its IPC channel. It never
  * opens the database. When its link to core goes, it exits; its supervisor starts a new one.
  */
-type MainPort = { postMessage(m: unknown): void; on(e: 'message' | 'close', l: (e: { data: unknown }) => void): void; start(): void };
-type ParentPort = { on(event: 'message', listener: (e: { data: unknown; ports: MainPort[] }) => void): void };
+type ParentPort = { on(event: 'message', listener: (e: { data: unknown; ports: MainPortLike[] }) => void): void };
 
 const log = (message: string) => process.stderr.write(`[connector] ${message}\n`);
 
@@ -29,42 +28,15 @@ function run(port: Port) {
   process.on('SIGINT', stop);
 }
 
-function channelPort(): Port {
-  return {
-    send: (m) => process.send!(m),
-    onMessage: (h) => {
-      process.on('message', h);
-      return () => process.off('message', h);
-    },
-    onClose: (h) => {
-      process.on('disconnect', h);
-      return () => process.off('disconnect', h);
-    },
-  };
-}
-
-function messagePort(p: MainPort): Port {
-  const handlers = new Set<(m: unknown) => void>();
-  const closers = new Set<() => void>();
-  p.on('message', (e) => handlers.forEach((h) => h(e.data)));
-  p.on('close', () => closers.forEach((h) => h()));
-  p.start();
-  return {
-    send: (m) => p.postMessage(m),
-    onMessage: (h) => (handlers.add(h), () => handlers.delete(h)),
-    onClose: (h) => (closers.add(h), () => closers.delete(h)),
-  };
-}
-
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 if (parentPort) {
   parentPort.on('message', (e) => {
-    if ((e.data as { type?: string }).type === 'core' && e.ports[0]) run(messagePort(e.ports[0]));
+    if ((e.data as { type?: string }).type === 'core' && e.ports[0]) run(fromMainPort(e.ports[0]));
   });
 } else if (process.send) {
   // a Node child: its IPC channel is the port; the parent gone, nothing is left to do
   process.on('disconnect', () => process.exit(0));
-  run(channelPort());
+  run(fromChannel(process, 'disconnect'));
 } else {
   log('the connector runs as a child of the app (utilityProcess or web host), not on its own: see npm run sync');
   process.exit(2);

@@ -154,6 +154,51 @@ export function connect(port: Port): Client {
   };
 }
 
+/** An Electron MessagePortMain (utility process side), as a Port: messages arrive as `{data}` events. */
+export type MainPortLike = {
+  postMessage(message: unknown): void;
+  on(event: 'message' | 'close', listener: (e: { data: unknown }) => void): void;
+  start(): void;
+};
+export function fromMainPort(port: MainPortLike): Port {
+  const handlers = new Set<(m: unknown) => void>();
+  const closers = new Set<() => void>();
+  port.on('message', (e) => handlers.forEach((h) => h(e.data)));
+  port.on('close', () => closers.forEach((h) => h()));
+  port.start();
+  return {
+    send: (m) => port.postMessage(m),
+    onMessage: (h) => (handlers.add(h), () => handlers.delete(h)),
+    onClose: (h) => (closers.add(h), () => closers.delete(h)),
+  };
+}
+
+/**
+ * A Node IPC channel as a Port: a child process seen from its parent (`closeEvent` 'exit') or the
+ * parent seen from the child, `process` itself ('disconnect').
+ */
+export type ChannelLike = {
+  send?(message: unknown): unknown;
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  off(event: string, listener: (...args: never[]) => void): unknown;
+  connected?: boolean;
+};
+export function fromChannel(channel: ChannelLike, closeEvent: 'exit' | 'disconnect'): Port {
+  return {
+    send: (m) => {
+      if (channel.connected !== false) channel.send?.(m);
+    },
+    onMessage: (h) => {
+      channel.on('message', h);
+      return () => channel.off('message', h);
+    },
+    onClose: (h) => {
+      channel.on(closeEvent, h);
+      return () => channel.off(closeEvent, h);
+    },
+  };
+}
+
 /** Two connected in-memory ports, for tests and in-process wiring. */
 export function portPair(): [Port & { close(): void }, Port & { close(): void }] {
   const handlers: [Set<(m: unknown) => void>, Set<(m: unknown) => void>] = [new Set(), new Set()];

@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type { Core } from '../core/core';
 import type { Logger } from '../core/log';
 import { restartDelayMs } from '../shared/domain/backoff';
-import type { Port } from '../shared/rpc';
+import { fromChannel, type ChannelLike } from '../shared/rpc';
 
 /**
  * The web host's connector (DESIGN.md §4): a Node child process speaking the contract to the
@@ -20,19 +20,7 @@ export function superviseConnector(o: { core: Core; entry: string; log: Logger; 
     const startedAt = Date.now();
     const c = fork(o.entry, [], { env: o.env ?? process.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
     child = c;
-    const port: Port = {
-      send: (m) => {
-        if (c.connected) c.send(m as object);
-      },
-      onMessage: (h) => {
-        c.on('message', h);
-        return () => c.off('message', h);
-      },
-      onClose: (h) => {
-        c.once('exit', h);
-        return () => c.off('exit', h);
-      },
-    };
+    const port = fromChannel(c as unknown as ChannelLike, 'exit');
     const stopServing = o.core.serveConnector(port);
     c.once('exit', (code, signal) => {
       stopServing();

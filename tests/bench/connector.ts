@@ -1,27 +1,18 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pullCycle } from '../../electron/connector/cycle';
 import { trytonAdapter } from '../../electron/connector/tryton/adapter';
 import { writeDemoToTryton } from '../../electron/connector/tryton/demo-writer';
 import { confirmingWarnings } from '../../electron/connector/tryton/warnings';
-import { trytonTransport, type TrytonTransport } from '../../electron/connector/tryton/transport';
+import { trytonDecimal as D, trytonTransport, type TrytonTransport } from '../../electron/connector/tryton/transport';
 import { startCore, type Core } from '../../electron/core/core';
 import type { Input, Method, Output } from '../../electron/shared/contract';
 import { describeCompany } from '../../electron/shared/demo';
 import { connect, portPair } from '../../electron/shared/rpc';
 import { prepareTryton, runTrytond } from '../../scripts/tryton-local';
+import { freePort } from '../integration/fixtures/tryton-server';
 import { sideBySide, stats, type Row } from './stats';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 /** A local Tryton with the small demo company, kept in .bench-cache between runs (writing it takes minutes). */
 export async function benchTryton(log: (m: string) => void) {
@@ -285,8 +276,6 @@ export async function benchApply(pulled: Input<'sync.applyPage'>[], rounds: numb
     ok: b.median / a.median >= 0.4,
   };
 }
-
-const D = (x: number) => ({ __class__: 'Decimal', decimal: String(x) });
 
 /** Enough goods for 1 000 distinct stock lines (the small company has 120 × 6): 60 more products, written once into the cached Tryton. */
 async function ensureStockLines(t: TrytonTransport, needed: number) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullCycle } from '../../electron/connector/cycle';
 import { trytonAdapter } from '../../electron/connector/tryton/adapter';
 import { writeDemoToTryton } from '../../electron/connector/tryton/demo-writer';
-import { trytonTransport } from '../../electron/connector/tryton/transport';
+import { trytonDate as day, trytonDecimal as D, trytonTransport } from '../../electron/connector/tryton/transport';
 import { startCore, type Core } from '../../electron/core/core';
 import type { Input, Method, Output } from '../../electron/shared/contract';
 import { describeCompany } from '../../electron/shared/demo';
@@ -16,8 +16,6 @@ let core: Core;
 let cleanup: () => void;
 // Tryton dates invoices and dues by its own clock: the demo company is written as of today
 const demo = describeCompany({ preset: 'small', today: new Date().toISOString().slice(0, 10) });
-const D = (x: string) => ({ __class__: 'Decimal', decimal: x });
-const day = (iso: string) => ({ __class__: 'date', year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) });
 const call = <M extends Method>(method: M, input: Input<M>) => core.call(method, input) as Promise<Output<M>>;
 const all = <T>(sql: string) => core.db.$client.prepare(sql).all() as T[];
 

@@ -2,13 +2,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullCycle, pushCycle } from '../../electron/connector/cycle';
 import { trytonAdapter } from '../../electron/connector/tryton/adapter';
-import { trytonTransport, type TrytonTransport } from '../../electron/connector/tryton/transport';
+import { trytonDecimal as D, trytonTransport, type TrytonTransport } from '../../electron/connector/tryton/transport';
 import { startCore, type Core } from '../../electron/core/core';
 import type { Input, Method, Output, SyncEntity } from '../../electron/shared/contract';
 import { startTryton, type TrytonServer } from './fixtures/tryton-server';
 import { NOW, tempDir } from './helpers';
 
-const D = (x: string) => ({ __class__: 'Decimal', decimal: x });
 let tryton: TrytonServer;
 let erp: TrytonTransport;
 let core: Core;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SyncEntity, SyncRecord } from '../../shared/contract';
 import { money } from '../../shared/money';
-import { ErpError, type ErpAdapter, type PulledPage } from '../adapter';
+import { ErpError, parseAnswer, type ErpAdapter, type PulledPage } from '../adapter';
 import { mapOdoo, ODOO_MODELS, writeStamp, type OdooEntity } from './mapping';
 import { odooPush } from './push';
 import { mapSupply, ODOO_SUPPLY, type SupplyEntity } from './supply';
@@ -10,12 +10,7 @@ import type { OdooCall, OdooTransport } from './transport';
 type Domain = unknown[];
 
 const receivableLine = z.object({ partner_id: z.union([z.tuple([z.number().int(), z.string()]), z.literal(false)]), amount_residual: z.number() });
-function parseLines(answer: unknown) {
-  const p = z.array(receivableLine).safeParse(answer);
-  if (!p.success)
-    throw new ErpError(`Odoo account.move.line: ${p.error.issues[0]!.path.join('.')}: ${p.error.issues[0]!.message}`, 'malformed', false);
-  return p.data;
-}
+const parseLines = (answer: unknown) => parseAnswer(receivableLine, 'Odoo account.move.line', answer);
 
 /**
  * Odoo 16–19 behind one interface (odoo-api.md): the transport carries the protocol (JSON-RPC or

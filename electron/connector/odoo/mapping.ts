@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SyncEntity, SyncRecord } from '../../shared/contract';
 import { money, qty } from '../../shared/money';
-import { ErpError, mapChecked } from '../adapter';
+import { ErpError, mapChecked, parseAnswer } from '../adapter';
 
 /** Odoo's answers as documented (odoo-api.md §2.2): many2one `[id, "name"]`, empty values `false`, naive UTC datetimes. */
 const m2o = z.union([z.tuple([z.number().int(), z.string()]), z.literal(false)]);
@@ -75,16 +75,7 @@ const ref = (v: false | [number, string]) => (v === false ? null : String(v[0]))
 
 /** Odoo rows → Comptoir's sync records; an answer off the documented shape is refused whole, naming the row and field. */
 function mapOdooUnchecked(entity: OdooEntity, rows: unknown, asOf: string): SyncRecord<SyncEntity>[] {
-  if (!Array.isArray(rows)) throw new ErpError(`Odoo ${ODOO_MODELS[entity].model}.search_read did not answer a list`, 'malformed', false);
-  const schema = odooRows[entity];
-  const parsed = rows.map((r, i) => {
-    const p = schema.safeParse(r);
-    if (!p.success) {
-      const issue = p.error.issues[0]!;
-      throw new ErpError(`Odoo ${ODOO_MODELS[entity].model} row ${i}: ${issue.path.join('.') || 'row'}: ${issue.message}`, 'malformed', false);
-    }
-    return p.data;
-  });
+  const parsed = parseAnswer(odooRows[entity] as z.ZodType<unknown>, `Odoo ${ODOO_MODELS[entity].model}`, rows);
   switch (entity) {
     case 'warehouses':
       return (parsed as z.output<typeof odooRows.warehouses>[]).map((w) => ({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SyncRecord } from '../../shared/contract';
 import { money, qty } from '../../shared/money';
-import { ErpError, mapChecked } from '../adapter';
+import { mapChecked, parseAnswer } from '../adapter';
 import type { OdooCall } from './transport';
 
 /**
@@ -43,15 +43,8 @@ const rows = {
   orders: z.object({ id, name: z.string(), date_order: z.string(), warehouse_id: m2o }),
 };
 
-function parse<K extends keyof typeof rows>(kind: K, model: string, answer: unknown): z.output<(typeof rows)[K]>[] {
-  if (!Array.isArray(answer)) throw new ErpError(`Odoo ${model} did not answer a list`, 'malformed', false);
-  return answer.map((r, i) => {
-    const p = rows[kind].safeParse(r);
-    if (!p.success)
-      throw new ErpError(`Odoo ${model} row ${i}: ${p.error.issues[0]!.path.join('.') || 'row'}: ${p.error.issues[0]!.message}`, 'malformed', false);
-    return p.data as z.output<(typeof rows)[K]>;
-  });
-}
+const parse = <K extends keyof typeof rows>(kind: K, model: string, answer: unknown) =>
+  parseAnswer(rows[kind] as unknown as z.ZodType<z.output<(typeof rows)[K]>>, `Odoo ${model}`, answer);
 const ref = (v: false | [number, string]) => (v === false ? null : String(v[0]));
 
 export const ODOO_SUPPLY = {

@@ -4,7 +4,7 @@ import { trytonChanges } from './changes';
 import { mapTryton, parseRows, toMoney, toQty, TRYTON_MODELS } from './mapping';
 import { trytonPush } from './push';
 import { trytonSupply } from './supply';
-import type { TrytonTransport } from './transport';
+import { trytonDate, type TrytonTransport } from './transport';
 
 /**
  * Tryton 6.0 (tryton-notes.md). What counts as a change is in changes.ts. Pages go by id with
@@ -56,22 +56,19 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
     if (products.length === 0) return;
     const warehouses = (await t.call('model.stock.location.search', [[['type', '=', 'warehouse']], 0, null, null, {}])) as number[];
     const byId = new Map(products.map((p) => [Number(p.erpId), p]));
-    const perWarehouse = await sequential(
-      warehouses.map((w) => async () => ({
-        w,
-        costs: parseRows(
-          'costs',
-          'product.product',
-          await t.call('model.product.product.read', [[...byId.keys()], ['cost_price'], { warehouse: w }]),
-        ),
-      })),
-    );
-    for (const { w, costs } of perWarehouse)
+    // one warehouse after the other: concurrent calls only slowed Tryton down in the benchmarks
+    for (const w of warehouses) {
+      const costs = parseRows(
+        'costs',
+        'product.product',
+        await t.call('model.product.product.read', [[...byId.keys()], ['cost_price'], { warehouse: w }]),
+      );
       for (const c of costs) {
         const p = byId.get(c.id);
         const cost = c.cost_price === null ? null : toMoney(c.cost_price);
         if (p && cost !== null && cost !== p.costPrice) p.costs.push({ warehouseErpId: String(w), costPrice: cost });
       }
+    }
   }
 
   async function pullStock(cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<'stock'>> {
@@ -103,19 +100,12 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
     const rows: SyncRecord<'stock'>[] = [];
     const asOf = now();
     // one read per warehouse, one after the other: Tryton on one database answers no faster to several at once
-    const perWarehouse = await sequential(
-      warehouses.map((w) => async () => ({
-        w,
-        quantities: parseRows(
-          'stock',
-          'product.product',
-          await t.call('model.product.product.read', [ids, ['quantity'], { locations: [w.id], stock_date_end: trytonDate(asOf) }]),
-        ),
-      })),
-    );
-    for (const { w, quantities } of perWarehouse)
+    for (const w of warehouses) {
+      const context = { locations: [w.id], stock_date_end: trytonDate(asOf) };
+      const quantities = parseRows('stock', 'product.product', await t.call('model.product.product.read', [ids, ['quantity'], context]));
       for (const q of quantities)
         rows.push({ productErpId: String(q.id), warehouseErpId: String(w.id), onHand: toQty(q.quantity), reservedErp: 0, asOf });
+    }
     const lastId = (ids as number[])[ids.length - 1];
     return { rows, cursor: lastId === undefined ? cursor : { time: null, id: String(lastId) }, done: ids.length < pageSize };
   }
@@ -168,15 +158,3 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
 }
 
 const isModelled = (e: string): e is keyof typeof TRYTON_MODELS => e in TRYTON_MODELS;
-
-const trytonDate = (iso: string) => {
-  const d = new Date(iso);
-  return { __class__: 'date', year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-};
-
-/** Runs the calls one after the other (concurrent calls only slowed Tryton down in the benchmarks). */
-async function sequential<T>(tasks: (() => Promise<T>)[]): Promise<T[]> {
-  const out: T[] = [];
-  for (const t of tasks) out.push(await t());
-  return out;
-}

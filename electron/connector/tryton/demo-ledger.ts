@@ -2,7 +2,7 @@ import { addDays } from '../../shared/dates';
 import type { DemoCompany } from '../../shared/demo';
 import { money, qty } from '../../shared/money';
 import { confirmingWarnings } from './warnings';
-import type { TrytonTransport } from './transport';
+import { trytonDate as day, trytonDecimal as D, type TrytonTransport } from './transport';
 
 /**
  * The demo company's money side in Tryton, as an accountant and the sales desk would enter it:
@@ -11,8 +11,6 @@ import type { TrytonTransport } from './transport';
  * are the generator's outstanding and overdue —, one confirmed order waiting to ship per customer
  * (what sale_credit_limit counts beyond the receivable), and the sales history as done sales.
  */
-const D = (x: number) => ({ __class__: 'Decimal', decimal: String(x) });
-const day = (iso: string) => ({ __class__: 'date', year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) });
 
 export type LedgerRefs = {
   ctx: { company: number } & Record<string, unknown>;

@@ -2,7 +2,7 @@ import type { DemoCompany } from '../../shared/demo';
 import { money, qty } from '../../shared/money';
 import { writeDemoLedger, type LedgerRefs } from './demo-ledger';
 import { confirmingWarnings } from './warnings';
-import type { TrytonTransport } from './transport';
+import { trytonDate as day, trytonDecimal as D, type TrytonTransport } from './transport';
 
 /**
  * Writes the demo company into an empty Tryton 6.0 through JSON-RPC, as a Tryton user would:
@@ -12,8 +12,6 @@ import type { TrytonTransport } from './transport';
  * receipts as planned supplier shipments, customers with their credit limit and address, then
  * the ledger (demo-ledger.ts): posted invoices, open orders and the sales history.
  */
-const D = (x: number) => ({ __class__: 'Decimal', decimal: String(x) });
-const day = (iso: string) => ({ __class__: 'date', year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) });
 
 /** Heavy writes (a batch of confirmed sales…) can take minutes: give the transport a long timeout (`timeoutMs`). */
 export async function writeDemoToTryton(t: TrytonTransport, c: DemoCompany, log: (m: string) => void = () => {}): Promise<void> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SyncEntity, SyncRecord } from '../../shared/contract';
 import { money, qty } from '../../shared/money';
-import { ErpError, mapChecked } from '../adapter';
+import { ErpError, mapChecked, parseAnswer } from '../adapter';
 
 /** Tryton 6.0 answers after decoding (datetimes as ISO strings, decimals as exact strings). */
 const stamp = z.string().nullable();
@@ -95,15 +95,7 @@ const UNITS: Record<string, SyncRecord<'products'>['unit']> = { u: 'u', kg: 'kg'
 const cents = (d: string | null) => (d === null ? 0 : money.fromUnits(Number(d)));
 
 export function parseRows<E extends TrytonEntity>(entity: E, model: string, rows: unknown): z.output<(typeof trytonRows)[E]>[] {
-  if (!Array.isArray(rows)) throw new ErpError(`Tryton ${model}.search_read did not answer a list`, 'malformed', false);
-  return rows.map((r, i) => {
-    const p = trytonRows[entity].safeParse(r);
-    if (!p.success) {
-      const issue = p.error.issues[0]!;
-      throw new ErpError(`Tryton ${model} row ${i}: ${issue.path.join('.') || 'row'}: ${issue.message}`, 'malformed', false);
-    }
-    return p.data as z.output<(typeof trytonRows)[E]>;
-  });
+  return parseAnswer(trytonRows[entity] as unknown as z.ZodType<z.output<(typeof trytonRows)[E]>>, `Tryton ${model}`, rows);
 }
 
 /** Tryton rows → Comptoir's sync records. */

@@ -2,13 +2,7 @@ import { money, qty } from '../../shared/money';
 import type { OutboxItem } from '../../shared/contract';
 import { ErpError } from '../adapter';
 import { cancellation, payloadOf, purchaseRequest, saleOrder } from '../outbox-payloads';
-import type { TrytonTransport } from './transport';
-
-const D = (fixed: number, scale: 'money' | 'qty') => ({
-  __class__: 'Decimal',
-  decimal: String(scale === 'money' ? money.toUnits(fixed) : qty.toUnits(fixed)),
-});
-const date = (iso: string) => ({ __class__: 'date', year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) });
+import { trytonDate, trytonDecimal, type TrytonTransport } from './transport';
 
 /**
  * Pushes outbox items to Tryton. The client UUID is written on the record — a sale's `reference`,
@@ -52,7 +46,7 @@ export function trytonPush(t: TrytonTransport) {
         : await one('product.product', [['code', '=', l.productCode]], `product ${l.productCode}`);
       const [p] = (await t.call('model.product.product.read', [[product], ['default_uom'], await ctx()])) as { default_uom: number }[];
       const net = Math.round((l.unitPrice * (10_000 - l.discount)) / 10_000);
-      lines.push({ type: 'line', product, quantity: qty.toUnits(l.qty), unit: p!.default_uom, unit_price: D(net, 'money') });
+      lines.push({ type: 'line', product, quantity: qty.toUnits(l.qty), unit: p!.default_uom, unit_price: trytonDecimal(money.toUnits(net)) });
     }
     const c = await ctx();
     const [id] = (await t.call('model.sale.sale.create', [
@@ -110,7 +104,7 @@ export function trytonPush(t: TrytonTransport) {
             company: c.company,
             description: tag,
             ...(req.supplierErpId ? { party: Number(req.supplierErpId) } : {}),
-            ...(l.neededBy ? { supply_date: date(l.neededBy) } : {}),
+            ...(l.neededBy ? { supply_date: trytonDate(l.neededBy) } : {}),
           },
         ],
         c,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SyncRecord } from '../../shared/contract';
 import { money, qty } from '../../shared/money';
-import { ErpError } from '../adapter';
+import { parseAnswer } from '../adapter';
 import type { TrytonTransport } from './transport';
 
 /** Suppliers, their price tiers and the receipts on their way: small sets, swept whole every cycle. */
@@ -31,15 +31,7 @@ const move = z.object({
   'to_location.': z.object({ warehouse: z.number().int().nullable() }),
 });
 
-function rows<T>(schema: z.ZodType<T>, model: string, answer: unknown): T[] {
-  if (!Array.isArray(answer)) throw new ErpError(`Tryton ${model} did not answer a list`, 'malformed', false);
-  return answer.map((r, i) => {
-    const p = schema.safeParse(r);
-    if (!p.success)
-      throw new ErpError(`Tryton ${model} row ${i}: ${p.error.issues[0]!.path.join('.')}: ${p.error.issues[0]!.message}`, 'malformed', false);
-    return p.data;
-  });
-}
+const rows = <T>(schema: z.ZodType<T>, model: string, answer: unknown): T[] => parseAnswer(schema, `Tryton ${model}`, answer);
 
 export function trytonSupply(t: TrytonTransport) {
   const readSuppliers = async () =>

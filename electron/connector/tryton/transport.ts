@@ -20,6 +20,15 @@ export function decodeTryton(v: unknown): unknown {
   return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decodeTryton(x)]));
 }
 
+/** A Tryton decimal for a call, exact: from a number or its text. */
+export const trytonDecimal = (x: number | string) => ({ __class__: 'Decimal', decimal: String(x) });
+
+/** A Tryton date for a call, from YYYY-MM-DD or an ISO instant (its UTC day). */
+export function trytonDate(iso: string) {
+  const day = iso.length === 10 ? iso : new Date(iso).toISOString().slice(0, 10);
+  return { __class__: 'date', year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)), day: Number(day.slice(8, 10)) };
+}
+
 /** A Tryton datetime for a domain, from an ISO instant. */
 export function trytonDatetime(iso: string) {
   const d = new Date(iso);
