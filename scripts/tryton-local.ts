@@ -19,7 +19,14 @@ export const TRYTON_MODULES = [
 export type LocalTryton = { url: string; conf: string; database: string; created: boolean };
 
 /** Writes the config and, when the database file is new or empty, creates it with the modules activated (about 30 s). */
-export async function prepareTryton(dir: string, port: number, password: string, database = 'comptoir'): Promise<LocalTryton> {
+/** `env` is added to trytond's environment (a test gives it its clock). */
+export async function prepareTryton(
+  dir: string,
+  port: number,
+  password: string,
+  database = 'comptoir',
+  env: Record<string, string> = {},
+): Promise<LocalTryton> {
   mkdirSync(dir, { recursive: true });
   const conf = join(dir, 'trytond.conf');
   writeFileSync(conf, `[database]\nuri = sqlite://\npath = ${dir}\n[web]\nlisten = 127.0.0.1:${port}\n`);
@@ -33,7 +40,7 @@ export async function prepareTryton(dir: string, port: number, password: string,
       'trytond-admin',
       ['-c', conf, '-d', database, '--all', '-u', ...TRYTON_MODULES, '--activate-dependencies', '--email', 'admin@example.com'],
       {
-        env: { ...process.env, TRYTONPASSFILE: passFile },
+        env: { ...process.env, ...env, TRYTONPASSFILE: passFile },
         timeout: 600_000,
       },
     );
@@ -42,8 +49,8 @@ export async function prepareTryton(dir: string, port: number, password: string,
 }
 
 /** Starts trytond and resolves once it answers on its port. */
-export async function runTrytond(t: LocalTryton, stdio: 'ignore' | 'inherit' = 'ignore'): Promise<ChildProcess> {
-  const child = spawn('trytond', ['-c', t.conf], { stdio });
+export async function runTrytond(t: LocalTryton, stdio: 'ignore' | 'inherit' = 'ignore', env: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = spawn('trytond', ['-c', t.conf], { stdio, env: { ...process.env, ...env } });
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`trytond exited with ${child.exitCode}`);
     const up = await fetch(`${t.url}/`).then(

@@ -1,4 +1,5 @@
 import { connect, fromChannel, fromMainPort, type MainPortLike, type Port } from '../shared/rpc';
+import { CLOCK_OFFSET_ENV, clockFromOffset } from '../shared/dates';
 import { startRunner } from './runner';
 
 /**
@@ -12,7 +13,7 @@ const log = (message: string) => process.stderr.write(`[connector] ${message}\n`
 
 function run(port: Port) {
   const client = connect(port);
-  const runner = startRunner({ call: (method, input) => client.call(method, input), log });
+  const runner = startRunner({ call: (method, input) => client.call(method, input), log, now: clockFromOffset(process.env[CLOCK_OFFSET_ENV]) });
   runner.done.then(
     () => process.exit(0),
     (err: unknown) => {

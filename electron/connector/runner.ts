@@ -8,7 +8,9 @@ type Trigger = 'schedule' | 'manual' | 'start';
 
 export type RunnerOptions = {
   call: CoreCall;
-  adapterFor?: (config: ConnectionConfig, secret: string) => ErpAdapter;
+  adapterFor?: (config: ConnectionConfig, secret: string, now?: () => string) => ErpAdapter;
+  /** the connector's clock (tests inject theirs); the machine's by default */
+  now?: () => string;
   log?: (message: string) => void;
   /** longest long poll, ms */
   maxWaitMs?: number;
@@ -64,11 +66,12 @@ export function startRunner(o: RunnerOptions) {
     let failure: string | null = null;
     let down = false;
     try {
-      adapter ??= adapterFor(c, secret);
+      adapter ??= adapterFor(c, secret, o.now);
       await adapter.login();
       reports = await pullCycle(adapter, o.call, {
         pageSize: c.pageSize,
         overlapSeconds: c.overlapSeconds,
+        now: o.now,
         onPage: (entity, done) => o.call('sync.runProgress', { runId, entity, done, total: null }),
       });
       const push = await pushCycle(adapter, o.call);
@@ -98,7 +101,7 @@ export function startRunner(o: RunnerOptions) {
     if (!cmd.secret) answer = { ok: false, message: 'No password or API key' };
     else
       try {
-        await adapterFor(cmd.config, cmd.secret).login();
+        await adapterFor(cmd.config, cmd.secret, o.now).login();
         answer = { ok: true, message: `Connected to ${cmd.config.url} (${cmd.config.database}) as ${cmd.config.login}` };
       } catch (err) {
         answer = { ok: false, message: message(err) };

@@ -13,3 +13,16 @@ export function daysBetween(fromIso: string, toIso: string): number {
 export function stampOn(isoDate: string, hour: number, minute: number): string {
   return new Date(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) + (hour * 60 + minute) * 60_000).toISOString();
 }
+
+/** A clock that runs `offsetMs` ahead of (or behind) the machine's: one per process, the same offset for core and its connector. */
+export function offsetClock(offsetMs: number): () => string {
+  return () => new Date(Date.now() + offsetMs).toISOString();
+}
+
+/** The variable a host gives its connector when its clock is not the machine's (tests): milliseconds ahead of it. */
+export const CLOCK_OFFSET_ENV = 'COMPTOIR_CLOCK_OFFSET_MS';
+
+/** The clock of a process started with `CLOCK_OFFSET_ENV`, or undefined (the machine's) when it has none. */
+export function clockFromOffset(value: string | undefined): (() => string) | undefined {
+  return value !== undefined && /^-?\d+$/.test(value) ? offsetClock(Number(value)) : undefined;
+}

@@ -1,12 +1,20 @@
 import type { Preset } from '../shared/demo';
 
-export type HostArgs = { port: number; dbPath: string | null; demo: Preset | 'none'; rendererDir: string | null; erpConfig: string | null };
+export type HostArgs = {
+  port: number;
+  dbPath: string | null;
+  demo: Preset | 'none';
+  rendererDir: string | null;
+  erpConfig: string | null;
+  /** the clock starts at this instant (tests); the machine's otherwise */
+  now: string | null;
+};
 
 const PRESETS = ['small', 'default', 'large', 'none'] as const;
 
-/** Parses `[--port N] [--db PATH] [--demo small|default|large|none] [--renderer DIR] [--erp FILE]`; throws a clear message on anything else. */
+/** Parses `[--port N] [--db PATH] [--demo small|default|large|none] [--renderer DIR] [--erp FILE] [--now ISO]`; throws a clear message on anything else. */
 export function parseHostArgs(argv: string[]): HostArgs {
-  const out: HostArgs = { port: 4780, dbPath: null, demo: 'default', rendererDir: null, erpConfig: null };
+  const out: HostArgs = { port: 4780, dbPath: null, demo: 'default', rendererDir: null, erpConfig: null, now: null };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const [name, inline] = flag.includes('=') ? (flag.split(/=(.*)/s, 2) as [string, string]) : [flag, undefined];
@@ -38,8 +46,15 @@ export function parseHostArgs(argv: string[]): HostArgs {
       case '--erp':
         out.erpConfig = value();
         break;
+      case '--now': {
+        const v = value();
+        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(v) || Number.isNaN(Date.parse(v)))
+          throw new Error(`--now must be an instant in UTC such as 2026-11-30T10:00:00Z, got "${v}"`);
+        out.now = new Date(v).toISOString();
+        break;
+      }
       default:
-        throw new Error(`unknown option ${flag} (options: --port N, --db PATH, --demo small|default|large|none, --erp FILE)`);
+        throw new Error(`unknown option ${flag} (options: --port N, --db PATH, --demo small|default|large|none, --erp FILE, --now ISO)`);
     }
   }
   return out;

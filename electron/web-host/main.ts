@@ -8,6 +8,7 @@ import { parseHostArgs } from './args';
 import { startWebHost } from './server';
 import { superviseConnector } from './connector-child';
 import { connectionConfig } from '../shared/contract';
+import { CLOCK_OFFSET_ENV, offsetClock } from '../shared/dates';
 
 const log = createLogger('web-host');
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -27,9 +28,11 @@ async function main() {
   const rendererDir = resolve(args.rendererDir ?? join(root, 'out', 'renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) fail(`no renderer build in ${rendererDir}: run "npm run build:renderer" first`);
   const dbPath = resolve(args.dbPath ?? defaultDbPath());
+  // --now: core and its connector run on one clock from that instant on
+  const offsetMs = args.now ? Date.parse(args.now) - Date.now() : 0;
   let core;
   try {
-    core = startCore({ dbPath, demo: args.demo, log });
+    core = startCore({ dbPath, demo: args.demo, log, now: args.now ? offsetClock(offsetMs) : undefined });
   } catch (err) {
     fail((err as Error).message);
   }
@@ -40,7 +43,12 @@ async function main() {
     if (!parsed.success) fail(`${file}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
     await core.call('erp.saveConnection', { config: parsed.data });
   }
-  const connector = superviseConnector({ core, entry: join(root, 'electron', 'connector', 'process-entry.ts'), log });
+  const connector = superviseConnector({
+    core,
+    entry: join(root, 'electron', 'connector', 'process-entry.ts'),
+    log,
+    env: args.now ? { ...process.env, [CLOCK_OFFSET_ENV]: String(offsetMs) } : undefined,
+  });
   let host;
   try {
     host = await startWebHost({ core, port: args.port, rendererDir, log });

@@ -9,7 +9,8 @@ const cell = (page: Page, row: number, col: string) => lineRows(page).nth(row).l
 async function addLine(page: Page, search: string, qty: string) {
   const product = page.getByRole('searchbox', { name: 'Ajouter un article (code ou nom)…' });
   await product.fill(search);
-  await expect(page.locator('.hits li').first()).toBeVisible();
+  // the hits of this search, not the last one's
+  await expect(page.locator('.hits li').first()).toContainText(search);
   await product.press('ArrowDown');
   await product.press('Enter');
   await page.getByRole('textbox', { name: 'Quantité' }).fill(qty);

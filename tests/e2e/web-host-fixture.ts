@@ -1,18 +1,19 @@
-import { test as base } from '@playwright/test';
+import { expect, test as base } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testClock } from '../clock';
 
-type Host = { url: string; dbPath: string };
+type Host = { url: string; dbPath: string; now: string };
 
-/** Starts the real web host (its CLI, as a user would) on a fresh database with the small demo company. */
-async function startHost(): Promise<{ host: Host; stop: () => Promise<void> }> {
+/** Starts the real web host (its CLI, as a user would) on a fresh database with the small demo company, its clock at `now`. */
+async function startHost(now: string): Promise<{ host: Host; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'comptoir-e2e-'));
   const dbPath = join(dir, 'comptoir.sqlite');
   const child: ChildProcess = spawn(
     join('node_modules', '.bin', 'tsx'),
-    ['electron/web-host/main.ts', '--port', '0', '--demo', 'small', '--db', dbPath],
+    ['electron/web-host/main.ts', '--port', '0', '--demo', 'small', '--db', dbPath, '--now', now],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -29,7 +30,7 @@ async function startHost(): Promise<{ host: Host; stop: () => Promise<void> }> {
     child.on('exit', (code) => reject(new Error(`web host exited with ${code}: ${stderr}`)));
   });
   return {
-    host: { url, dbPath },
+    host: { url, dbPath, now },
     stop: async () => {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -39,13 +40,30 @@ async function startHost(): Promise<{ host: Host; stop: () => Promise<void> }> {
   };
 }
 
-/** A fresh host and database for every test: no test sees what another one changed. */
-export const test = base.extend<{ host: Host }>({
+/**
+ * A fresh host and database for every test: no test sees what another one changed. The host, its
+ * connector and the page share one clock (the test clock's instant, running on). Any console error
+ * or page error fails the test.
+ */
+export const test = base.extend<{ host: Host; errors: string[] }>({
+  errors: async ({}, use) => {
+    await use([]);
+  },
   host: async ({}, use) => {
-    const { host, stop } = await startHost();
+    const { host, stop } = await startHost(testClock().now());
     await use(host);
     await stop();
   },
+  page: async ({ page, host, errors }, use) => {
+    await page.clock.install({ time: new Date(host.now) });
+    await page.clock.resume();
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+    await use(page);
+    expect(errors, 'console and page errors').toEqual([]);
+  },
 });
 
-export { expect } from '@playwright/test';
+export { expect };

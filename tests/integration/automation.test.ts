@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import type { Output } from '../../electron/shared/contract';
-import { smallCore } from './helpers';
+import { addDays } from '../../electron/shared/dates';
+import { NOW, smallCore, TODAY } from './helpers';
 
 type View = Output<'opportunity.get'>;
 let core: Core;
@@ -48,7 +49,7 @@ async function deal(lines: { productId: number; qty: number; warehouseId?: numbe
      ORDER BY credit_limit - outstanding - open_orders DESC LIMIT 1`,
   ).id;
   exec('UPDATE customers SET credit_limit = outstanding + open_orders + 1000000000000 WHERE id = ?', customer);
-  let v = (await core.call('opportunity.create', { customerId: customer, title: 'Automatisation', requestedDate: '2026-12-20' })) as View;
+  let v = (await core.call('opportunity.create', { customerId: customer, title: 'Automatisation', requestedDate: addDays(TODAY, 20) })) as View;
   for (const l of lines) {
     const price = l.unitPrice ?? one<{ p: number }>('SELECT list_price AS p FROM products WHERE id = ?', l.productId).p;
     v = (await core.call('opportunity.addLine', {
@@ -97,7 +98,7 @@ describe('quote accepted → operations', () => {
       v.id,
     );
     // wanted on 20/12, two days of handling
-    expect(shortage).toEqual({ needed_by: '2026-12-18', product_id: b.id, line_id: accepted.lines[1]!.id });
+    expect(shortage).toEqual({ needed_by: addDays(TODAY, 18), product_id: b.id, line_id: accepted.lines[1]!.id });
     expect(c.orders).toBe(1);
     const order = JSON.parse(one<{ payload: string }>('SELECT payload FROM outbox WHERE subject = ?', `opportunity:${v.id}`).payload) as {
       reference: string;
@@ -267,7 +268,7 @@ describe('a crash in the middle of the chain', () => {
     const { startCore } = await import('../../electron/core/core');
     const { dir, cleanup: done } = tempDir();
     const dbPath = join(dir, 'crash.sqlite');
-    const setup = startCore({ dbPath, demo: 'small', now: () => '2026-11-30T10:00:00.000Z' });
+    const setup = startCore({ dbPath, demo: 'small', now: () => NOW });
     const q = <T>(s: string, ...p: unknown[]) => setup.db.$client.prepare(s).get(...p) as T;
     const customer = q<{ id: number }>('SELECT id FROM customers WHERE on_hold = 0 ORDER BY id LIMIT 1').id;
     setup.db.$client.prepare('UPDATE customers SET credit_limit = 1000000000000 WHERE id = ?').run(customer);

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { startRunner } from '../../electron/connector/runner';
 import { startCore, type Core } from '../../electron/core/core';
 import { connect, portPair } from '../../electron/shared/rpc';
+import { testClock } from '../clock';
 
-export const TODAY = '2026-11-30';
-export const NOW = '2026-11-30T10:00:00.000Z';
+/** The instant every integration suite starts at (COMPTOIR_TEST_NOW for the chosen-days runs, see tests/clock.ts). */
+export const NOW = testClock().now();
+export const TODAY = NOW.slice(0, 10);
 
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'comptoir-test-'));
@@ -29,11 +31,16 @@ export function smallCore(): { core: Core; dbPath: string; cleanup: () => void }
 }
 
 /** The connector as the app runs it, in-process over a port pair: core serves it the connector's methods only on that port. */
-export function inProcessConnector(core: Core, o: { maxWaitMs?: number; retryMs?: number } = {}) {
+export function inProcessConnector(core: Core, o: { maxWaitMs?: number; retryMs?: number; now?: () => string } = {}) {
   const [corePort, connectorPort] = portPair();
   core.serveConnector(corePort);
   const client = connect(connectorPort);
-  const runner = startRunner({ call: (m, i) => client.call(m, i), maxWaitMs: o.maxWaitMs ?? 200, retryMs: o.retryMs ?? 60_000 });
+  const runner = startRunner({
+    call: (m, i) => client.call(m, i),
+    maxWaitMs: o.maxWaitMs ?? 200,
+    retryMs: o.retryMs ?? 60_000,
+    now: o.now ?? (() => NOW),
+  });
   runner.done.catch(() => undefined);
   return {
     kill: () => {

@@ -6,24 +6,25 @@ import { trytonDecimal as D, trytonTransport, type TrytonTransport } from '../..
 import { startCore, type Core } from '../../electron/core/core';
 import type { Input, Method, Output, SyncEntity } from '../../electron/shared/contract';
 import { startTryton, type TrytonServer } from './fixtures/tryton-server';
-import { NOW, tempDir } from './helpers';
+import { testClock } from '../clock';
+import { tempDir } from './helpers';
 
 let tryton: TrytonServer;
 let erp: TrytonTransport;
 let core: Core;
 let cleanup: () => void;
-let clock = NOW;
+const clock = testClock();
 const call = <M extends Method>(method: M, input: Input<M>) => core.call(method, input) as Promise<Output<M>>;
 const get = (sql: string, ...p: unknown[]) => core.db.$client.prepare(sql).get(...p);
 const ENTITIES = ['warehouses', 'categories', 'products', 'stock', 'customers'] as const;
 const cycle = (entities: readonly SyncEntity[] = ENTITIES) =>
   pullCycle(
-    trytonAdapter(trytonTransport({ url: tryton.url, database: tryton.database, login: 'admin', secret: tryton.password }), () => NOW),
+    trytonAdapter(trytonTransport({ url: tryton.url, database: tryton.database, login: 'admin', secret: tryton.password }), clock.now),
     call,
     {
       entities: [...entities],
       pageSize: 2,
-      now: () => NOW,
+      now: clock.now,
     },
   );
 
@@ -52,10 +53,10 @@ async function product(code: string, name: string, uom: number, price: string, c
 }
 
 beforeAll(async () => {
-  tryton = await startTryton();
+  tryton = await startTryton(clock);
   erp = trytonTransport({ url: tryton.url, database: tryton.database, login: 'admin', secret: tryton.password });
   const t = tempDir();
-  core = startCore({ dbPath: join(t.dir, 'tryton.sqlite'), demo: 'none', validateOutput: true, now: () => clock });
+  core = startCore({ dbPath: join(t.dir, 'tryton.sqlite'), demo: 'none', validateOutput: true, now: clock.now });
   cleanup = t.cleanup;
 }, 300_000);
 afterAll(async () => {
@@ -128,7 +129,7 @@ describe('the connector against a real Tryton 6.0', () => {
 
 describe('pushing the outbox to Tryton', () => {
   const adapter = () =>
-    trytonAdapter(trytonTransport({ url: tryton.url, database: tryton.database, login: 'admin', secret: tryton.password }), () => clock);
+    trytonAdapter(trytonTransport({ url: tryton.url, database: tryton.database, login: 'admin', secret: tryton.password }), clock.now);
 
   it('creates the sale order of an accepted deal once, even when the first attempt is cut after Tryton committed; cancels it when the deal goes back', async () => {
     // Tryton needs a company for sales: EUR, the company, the admin user in it; the customer needs an address
@@ -161,7 +162,7 @@ describe('pushing the outbox to Tryton', () => {
     const [leased] = await call('outbox.lease', { limit: 5, leaseSeconds: 60 });
     await adapter().push!(leased!);
     // the lease runs out; the next cycle pushes the item again
-    clock = new Date(Date.parse(NOW) + 120_000).toISOString();
+    clock.set(new Date(Date.parse(clock.now()) + 120_000).toISOString());
     const report = await pushCycle(adapter(), call);
     expect(report).toMatchObject({ pushed: 1, stopped: 0 });
     const sales = (await erp.call('model.sale.sale.search_read', [
@@ -194,7 +195,7 @@ describe('pushing the outbox to Tryton', () => {
         .prepare(
           "INSERT INTO outbox (uuid, kind, subject, payload, status, created_at) VALUES (?, 'purchase_request', 'supplier:1', ?, 'pending', ?)",
         )
-        .run(uuid, JSON.stringify(payload), clock);
+        .run(uuid, JSON.stringify(payload), clock.now());
     put('pr-1', {
       lines: [
         { shortageId: 11, productCode: 'CIM-01', warehouseCode: 'WH', qty: 50_000, neededBy: '2026-12-18' },
@@ -335,7 +336,7 @@ describe('pushing the outbox to Tryton', () => {
       .prepare(
         "INSERT INTO outbox (uuid, kind, subject, payload, status, created_at) VALUES ('pr-down', 'purchase_request', 'supplier:1', ?, 'pending', ?)",
       )
-      .run(JSON.stringify({ lines: [{ shortageId: 21, productCode: 'CIM-01', warehouseCode: 'WH', qty: 5_000, neededBy: null }] }), clock);
+      .run(JSON.stringify({ lines: [{ shortageId: 21, productCode: 'CIM-01', warehouseCode: 'WH', qty: 5_000, neededBy: null }] }), clock.now());
     await tryton.stop();
     const down = await pushCycle(adapter(), call);
     expect(down).toMatchObject({ pushed: 0, retried: 1, stopped: 0 });
@@ -347,7 +348,7 @@ describe('pushing the outbox to Tryton', () => {
     await tryton.start();
     // nothing is retried before its time, then it lands once
     expect(await pushCycle(adapter(), call)).toMatchObject({ pushed: 0, retried: 0 });
-    clock = new Date(Date.parse(waiting.next) + 1_000).toISOString();
+    clock.set(new Date(Date.parse(waiting.next) + 1_000).toISOString());
     expect(await pushCycle(adapter(), call)).toMatchObject({ pushed: 1 });
     expect(await pushCycle(adapter(), call)).toMatchObject({ pushed: 0 });
     const made = (await erp.call('model.purchase.request.search', [[['description', 'like', 'Comptoir pr-down%']], 0, null, null, {}])) as number[];
