@@ -27,6 +27,11 @@ export default defineConfig({
   renderer: {
     ...rendererConfig,
     root: resolve(import.meta.dirname, 'renderer'),
-    build: { ...rendererConfig.build, rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') } },
+    build: {
+      ...rendererConfig.build,
+      // the project's out/renderer: the renderer config's own outDir is relative to where it is bundled from
+      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
+    },
   },
 });
