@@ -1,4 +1,4 @@
-import { expect, test as base } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +40,14 @@ async function startHost(now: string): Promise<{ host: Host; stop: () => Promise
   };
 }
 
+/** Gathers the page's console errors and uncaught errors into `errors` (a test ends by expecting none). */
+export function collectErrors(page: Page, errors: string[]) {
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+}
+
 /**
  * A fresh host and database for every test: no test sees what another one changed. The host, its
  * connector and the page share one clock (the test clock's instant, running on). Any console error
@@ -57,10 +65,7 @@ export const test = base.extend<{ host: Host; errors: string[] }>({
   page: async ({ page, host, errors }, use) => {
     await page.clock.install({ time: new Date(host.now) });
     await page.clock.resume();
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+    collectErrors(page, errors);
     await use(page);
     expect(errors, 'console and page errors').toEqual([]);
   },
