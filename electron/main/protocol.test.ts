@@ -12,6 +12,12 @@ describe('app:// protocol', () => {
     expect(resolveInside('/app/out/renderer', '/../../etc/passwd')).toBe('/app/out/renderer/etc/passwd');
     expect(resolveInside('/app/out/renderer', '/%2e%2e/%2e%2e/etc/passwd')).toBe('/app/out/renderer/etc/passwd');
     expect(resolveInside('/app/out/renderer', '/assets/..%2f..%2f..%2fetc/passwd')).toBe('/app/out/renderer/etc/passwd');
+    expect(resolveInside('/app/out/renderer', '/..\\..\\etc\\passwd')).toBe('/app/out/renderer/etc/passwd');
+  });
+
+  it('answers a malformed path with null (400), never a thrown URIError', () => {
+    expect(resolveInside('/app/out/renderer', '/%E0%A4%A')).toBeNull();
+    expect(resolveInside('/app/out/renderer', '/a%00b')).toBeNull();
   });
 
   it('sends a strict content security policy', () => {

@@ -1,6 +1,7 @@
 import { net, protocol } from 'electron';
-import { join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { requestPathInside } from '../shared/text';
 import { APP_SCHEME } from './security';
 
 export const CSP = [
@@ -23,16 +24,15 @@ export function registerAppScheme(): void {
 
 /** Resolves a request path inside the renderer folder, or null for anything outside it. */
 export function resolveInside(root: string, pathname: string): string | null {
-  const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '') || 'index.html';
-  const file = join(root, rel);
-  return file.startsWith(root.endsWith(sep) ? root : root + sep) ? file : null;
+  const rel = requestPathInside(pathname);
+  return rel === null ? null : join(root, rel);
 }
 
 /** Serves the renderer build from app://comptoir/ with a strict CSP, instead of file://. */
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveInside(rendererDir, new URL(request.url).pathname);
-    if (!file) return new Response('Not found', { status: 404 });
+    if (!file) return new Response('Bad request', { status: 400 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CSP);

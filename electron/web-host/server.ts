@@ -85,9 +85,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(301, { ...SECURITY_HEADERS, Location: `/${token}/` }).end();
       return;
     }
-    if (!serveStatic(rendererDir, rest.slice(1), res, SECURITY_HEADERS)) {
-      res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('404 Not found\n');
-    }
+    const served = serveStatic(rendererDir, rest.slice(1), res, SECURITY_HEADERS);
+    if (served === 'not found') res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('404 Not found\n');
+    if (served === 'bad request') res.writeHead(400, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('400 Bad request\n');
   });
 
   server.on('upgrade', (req, socket, head) => {

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join } from 'node:path';
+import { requestPathInside } from '../shared/text';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,14 +14,20 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** Serves a file of the renderer build; refuses anything outside its folder. Returns false when not found. */
-export function serveStatic(root: string, relPath: string, res: ServerResponse, headers: Record<string, string>): boolean {
-  const clean = normalize(decodeURIComponent(relPath || 'index.html')).replace(/^([/\\])+/, '');
+/** Serves a file of the renderer build, never one outside its folder: 'bad request' for a malformed path. */
+export function serveStatic(
+  root: string,
+  relPath: string,
+  res: ServerResponse,
+  headers: Record<string, string>,
+): 'served' | 'not found' | 'bad request' {
+  const clean = requestPathInside(relPath);
+  if (clean === null) return 'bad request';
   const file = join(root, clean);
-  if (!file.startsWith(root.endsWith(sep) ? root : root + sep) || !existsSync(file) || !statSync(file).isFile()) return false;
+  if (!existsSync(file) || !statSync(file).isFile()) return 'not found';
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
   const cache = clean.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
   res.writeHead(200, { ...headers, 'Content-Type': type, 'Cache-Control': cache });
   createReadStream(file).pipe(res);
-  return true;
+  return 'served';
 }

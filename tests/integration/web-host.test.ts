@@ -83,6 +83,13 @@ describe('web host', () => {
     expect((await get(`${url}missing.js`)).status).toBe(404);
   });
 
+  it('answers 400 to a malformed path and keeps serving (it used to die on a URIError)', async () => {
+    expect((await get(`${url}%E0%A4%A`)).status).toBe(400);
+    expect((await get(`${url}assets/%ZZ.js`)).status).toBe(400);
+    expect((await get(`${url}..%2f..%2fpackage.json`)).status).toBe(404);
+    expect((await get(url)).status).toBe(200);
+  });
+
   it('refuses every request without the right token with 401', async () => {
     const base = new URL(url).origin;
     expect((await get(`${base}/`)).status).toBe(401);
