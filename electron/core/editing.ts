@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import { auditChanges, writeAudit, type AuditRecord } from '../../db/queries/audit';
 import * as w from '../../db/queries/opportunity-write';
 import { insertStageHistory } from '../../db/queries/opportunity-stage';
+import { automationRules } from '../../db/queries/operations';
 import { firstOpenStageId, getStage } from '../../db/queries/stages';
 import { refreshOpportunityTotals } from '../../db/queries/totals';
 import type { ParsedInput } from '../shared/contract';
@@ -63,6 +64,11 @@ export function createEditing(db: Db, today: () => string) {
         const stage = getStage(db, stageId);
         if (!stage?.active)
           throw new AppError('not_found', `Stage ${stageId} does not exist`, { issues: [{ path: 'stageId', message: 'unknown stage' }] });
+        // a deal starts in an open stage without rules: any other is reached by a stage move, through its checks
+        if (stage.kind !== 'open' || automationRules(db, stageId).some((r) => r.active === 1))
+          throw new AppError('invalid_input', `A deal cannot be created in « ${stage.name} »: create it in an open stage, then move it there`, {
+            issues: [{ path: 'stageId', message: 'a deal is created in an open stage without automation, then moved' }],
+          });
         const record = {
           reference: w.nextReference(db, a.at.slice(0, 4)),
           customerId: input.customerId,

@@ -29,7 +29,7 @@ async function newDeal(): Promise<View> {
 describe('creating and editing a deal', () => {
   it('creates a deal with the next reference, the first open stage and its probability, history and audit', async () => {
     const v = await newDeal();
-    expect(v.reference).toBe('OPP-2026-000201');
+    expect(v.reference).toBe(`OPP-${NOW.slice(0, 4)}-000201`);
     expect(v.stage.name).toBe('Qualification');
     expect(v.probability).toBe(10);
     expect(v.owner?.name).toBe('Claire Martin');
@@ -163,6 +163,24 @@ describe('bad edits change nothing', () => {
     });
     await expect(core.call('opportunity.create', { customerId: 999_999, title: 'X' })).rejects.toMatchObject({ code: 'not_found' });
     expect(snapshot()).toBe(before);
+  });
+
+  it('creates a deal in an open stage only: « Devis accepté », « Gagné » and « Perdu » are reached by a move, through their checks', async () => {
+    const before = snapshot();
+    const reservations = () => sql<{ n: number }>('SELECT count(*) AS n FROM reservations')[0]!.n;
+    const held = reservations();
+    for (const code of ['ACCEPT', 'WON', 'LOST']) {
+      const stage = sql<{ id: number; name: string }>('SELECT id, name FROM stages WHERE code = ?', code)[0]!;
+      await expect(core.call('opportunity.create', { customerId: customer(), title: 'Raccourci', stageId: stage.id })).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringContaining(stage.name) as string,
+        details: { issues: [{ path: 'stageId' }] },
+      });
+    }
+    expect(snapshot()).toBe(before);
+    expect(reservations()).toBe(held);
+    const open = sql<{ id: number }>("SELECT id FROM stages WHERE code = 'DEVIS'")[0]!;
+    expect((await call('opportunity.create', { customerId: customer(), title: 'Proposition', stageId: open.id })).stage.id).toBe(open.id);
   });
 });
 
