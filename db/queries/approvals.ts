@@ -40,9 +40,13 @@ export function latestApproved(db: Db, opportunityId: number, kind: string): { i
   return r && { id: r.id, figures: JSON.parse(r.figures) as Record<string, unknown> };
 }
 
-export function getApproval(db: Db, id: number): { id: number; opportunityId: number; kind: 'margin' | 'credit'; status: string } | undefined {
-  return prepareCached(db.$client, 'SELECT id, opportunity_id AS opportunityId, kind, status FROM approvals WHERE id = ?').get(id) as
-    { id: number; opportunityId: number; kind: 'margin' | 'credit'; status: string } | undefined;
+type ApprovalRow = { id: number; opportunityId: number; kind: 'margin' | 'credit'; status: string; requestedBy: number | null };
+
+export function getApproval(db: Db, id: number): ApprovalRow | undefined {
+  return prepareCached(
+    db.$client,
+    'SELECT id, opportunity_id AS opportunityId, kind, status, requested_by AS requestedBy FROM approvals WHERE id = ?',
+  ).get(id) as ApprovalRow | undefined;
 }
 
 export function decideApproval(

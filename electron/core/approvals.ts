@@ -71,10 +71,21 @@ export function fileApproval(
 /** Who may decide which approvals (DESIGN.md §2.6): credit control decides credit, the sales manager both. */
 export const DECIDERS: Record<'margin' | 'credit', Role[]> = { margin: ['manager'], credit: ['finance', 'manager'] };
 
-/** Decides a pending approval; core refuses a role that may not decide it. */
-export function decideApprovalAs(db: Db, input: ParsedInput<'approval.decide'>, role: Role, a: Actor): { opportunityId: number; approved: boolean } {
+/** Decides a pending approval; core refuses a role that may not decide it, and (four eyes, on by default) the requester. */
+export function decideApprovalAs(
+  db: Db,
+  input: ParsedInput<'approval.decide'>,
+  role: Role,
+  a: Actor,
+  fourEyes: boolean,
+): { opportunityId: number; approved: boolean } {
   const row = getApproval(db, input.id);
   if (!row) throw notFound('Approval', input.id);
+  if (fourEyes && row.requestedBy !== null && row.requestedBy === a.userId)
+    throw new AppError('forbidden', `Approval ${input.id} was asked by this user: someone else decides it (four eyes)`, {
+      kind: row.kind,
+      rule: 'four_eyes',
+    });
   if (!DECIDERS[row.kind].includes(role))
     throw new AppError('forbidden', `A ${row.kind} approval is decided by ${DECIDERS[row.kind].join(' or ')}, not by the ${role} role`, {
       kind: row.kind,

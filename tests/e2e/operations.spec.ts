@@ -3,13 +3,14 @@ import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './web-host-fixture';
 
-/** Switches the local user's role in Settings, as the person at the desk would. */
+/** The person at the desk changes: the first user with that role (their role decides what they may approve). */
 async function actAs(page: Page, role: 'Commercial' | 'Achats' | 'Crédit client') {
   await page.getByRole('link', { name: 'Paramètres' }).click();
-  // the user's own role (the automation rules below name roles too)
-  const mine = page.locator('#set-role');
-  await mine.selectOption({ label: role });
-  await expect(mine).toHaveValue(role === 'Commercial' ? 'trader' : role === 'Achats' ? 'purchasing' : 'finance');
+  const mine = page.locator('#set-user');
+  const option = mine.locator('option', { hasText: `— ${role}` }).first();
+  await expect(option).toBeAttached();
+  await mine.selectOption({ label: await option.innerText() });
+  await expect(mine.locator('option:checked')).toContainText(role);
 }
 
 /** Creates a deal from the keyboard and adds its lines: product code, quantity. */

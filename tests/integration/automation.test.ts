@@ -17,7 +17,11 @@ const stage = (code: string) => one<{ id: number }>('SELECT id FROM stages WHERE
 const view = async (id: number) => (await core.call('opportunity.get', { id })) as View;
 const move = async (opportunityId: number, code: string) =>
   (await core.call('pipeline.moveStage', { opportunityId, toStageId: stage(code) })) as View;
-const asRole = (role: string) => core.call('settings.set', { key: 'role', value: role });
+/** The desk's user becomes the first one with that role: authority comes from the user's record. */
+const asRole = (role: string) => {
+  const user = core.db.$client.prepare('SELECT id FROM users WHERE role = ? ORDER BY id LIMIT 1').get(role) as { id: number };
+  return core.call('settings.set', { key: 'currentUserId', value: user.id });
+};
 
 /** A product's ATP today in each warehouse (no receipts counted) and its total. */
 function stockOf(productId: number) {
@@ -211,6 +215,42 @@ describe('quote accepted → operations', () => {
     expect(steps.slice(0, 3)).toEqual(['check_credit', 'check_credit', 'check_margin']);
     await expect(core.call('approval.decide', { id: request.id, decision: 'approve' })).rejects.toMatchObject({ code: 'conflict' });
     await asRole('trader');
+  });
+
+  it('refuses a decision by the requester (four eyes) and takes the role from the user, not from a free setting', async () => {
+    const p = plainProduct(9);
+    const cost = one<{ c: number }>('SELECT cost_price AS c FROM products WHERE id = ?', p.id).c;
+    const v = await deal([{ productId: p.id, qty: 1_000, unitPrice: Math.floor(cost / 2) }]);
+    const asked = (await core.call('approval.request', { opportunityId: v.id, kind: 'margin', reason: 'déstockage' })) as View;
+    const id = asked.approvals[0]!.id;
+    const decided = () => one<{ status: string; decided_by: number | null }>('SELECT status, decided_by FROM approvals WHERE id = ?', id);
+    // the trader turns the role setting to manager: it grants nothing
+    await core.call('settings.set', { key: 'role', value: 'manager' });
+    await expect(core.call('approval.decide', { id, decision: 'approve' })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: /not by the trader role/,
+    });
+    // the requester, even as a manager, may not decide their own request
+    const requester = one<{ requested_by: number }>('SELECT requested_by FROM approvals WHERE id = ?', id).requested_by;
+    exec("UPDATE users SET role = 'manager' WHERE id = ?", requester);
+    await expect(core.call('approval.decide', { id, decision: 'approve' })).rejects.toMatchObject({ code: 'forbidden', message: /four eyes/ });
+    expect(decided()).toEqual({ status: 'pending', decided_by: null });
+    // a company of one turns the rule off
+    await core.call('settings.set', { key: 'approvals.fourEyes', value: false });
+    await core.call('approval.decide', { id, decision: 'refuse', comment: 'non' });
+    expect(decided()).toEqual({ status: 'refused', decided_by: requester });
+    await core.call('settings.set', { key: 'approvals.fourEyes', value: true });
+    exec("UPDATE users SET role = 'trader' WHERE id = ?", requester);
+    await asRole('trader');
+  });
+
+  it('refuses an unknown desk user: every later write would fail on it', async () => {
+    const before = one<{ v: string }>("SELECT value AS v FROM settings WHERE key = 'currentUserId'").v;
+    await expect(core.call('settings.set', { key: 'currentUserId', value: 99_999 })).rejects.toMatchObject({
+      code: 'not_found',
+      message: /User 99999/,
+    });
+    expect(one<{ v: string }>("SELECT value AS v FROM settings WHERE key = 'currentUserId'").v).toBe(before);
   });
 
   it('blocks a deal sold below cost without an approval: only a manager can grant it', async () => {

@@ -13,7 +13,11 @@ afterAll(() => cleanup());
 const sql = <T>(q: string, ...params: unknown[]) => core.db.$client.prepare(q).all(...params) as T[];
 const one = <T>(q: string, ...params: unknown[]) => sql<T>(q, ...params)[0]!;
 const stage = (code: string) => one<{ id: number }>('SELECT id FROM stages WHERE code = ?', code).id;
-const asRole = (role: string) => core.call('settings.set', { key: 'role', value: role });
+/** The desk's user becomes the first one with that role: authority comes from the user's record. */
+const asRole = (role: string) => {
+  const user = core.db.$client.prepare('SELECT id FROM users WHERE role = ? ORDER BY id LIMIT 1').get(role) as { id: number };
+  return core.call('settings.set', { key: 'currentUserId', value: user.id });
+};
 /** A typed call through core, as the renderer makes it. */
 const call = <M extends Method>(method: M, input: Input<M>) => core.call(method, input) as Promise<Output<M>>;
 

@@ -20,6 +20,8 @@ export const settingsShape = z.object({
   role,
   currentUserId: z.number().int().positive().nullable(),
   costBasis: z.enum(['erp', 'replacement']),
+  /** four eyes: nobody decides their own approval request (a company of one turns it off) */
+  'approvals.fourEyes': z.boolean(),
   'grid.opportunities': z
     .object({
       columns: z

@@ -68,6 +68,7 @@ export const en: Record<MessageKey, string> = {
   'settings.title': 'Settings',
   'settings.language': 'Language',
   'settings.role': 'Role',
+  'settings.user': 'User at this desk',
   'settings.costBasis': 'Cost basis for margins',
   'settings.saved': 'Saved',
   'role.trader': 'Trader',

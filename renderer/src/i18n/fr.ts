@@ -67,6 +67,7 @@ export const fr = {
   'settings.title': 'Paramètres',
   'settings.language': 'Langue',
   'settings.role': 'Rôle',
+  'settings.user': 'Utilisateur du poste',
   'settings.costBasis': 'Base de coût des marges',
   'settings.saved': 'Enregistré',
   'role.trader': 'Commercial',

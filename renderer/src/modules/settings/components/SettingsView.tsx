@@ -1,16 +1,17 @@
-import type { Settings } from '../../../../../electron/shared/contract';
+import { useEffect, useState } from 'react';
+import type { Output, Settings } from '../../../../../electron/shared/contract';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
 import { AutomationEditor } from './AutomationEditor';
 import { MarginRulesEditor } from './MarginRulesEditor';
 import { StagesEditor } from './StagesEditor';
 
-const ROLES = ['trader', 'purchasing', 'finance', 'manager'] as const;
-
-/** The user's preferences: language, role, and the cost basis margins are computed on. */
+/** The user's preferences: language, who works at this desk (their role decides what they may approve), and the cost basis margins are computed on. */
 export function SettingsView() {
-  const { settings, updateSetting } = useApp();
+  const { client, settings, updateSetting } = useApp();
   const { t } = useT();
+  const [users, setUsers] = useState<Output<'users.list'>>([]);
+  useEffect(() => void client.call('users.list', {}).then(setUsers), [client]);
   return (
     <>
       <div className="toolbar">
@@ -23,11 +24,11 @@ export function SettingsView() {
             <option value="fr">Français</option>
             <option value="en">English</option>
           </select>
-          <label htmlFor="set-role">{t('settings.role')}</label>
-          <select id="set-role" value={settings.role} onChange={(e) => void updateSetting('role', e.target.value as Settings['role'])}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
+          <label htmlFor="set-user">{t('settings.user')}</label>
+          <select id="set-user" value={settings.currentUserId ?? ''} onChange={(e) => void updateSetting('currentUserId', Number(e.target.value))}>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name} — {t(`role.${u.role}`)}
               </option>
             ))}
           </select>
