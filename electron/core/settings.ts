@@ -27,8 +27,8 @@ export function getSettings(db: Db): Settings {
 export function setSetting(db: Db, key: SettingKey, value: unknown): Settings {
   const parsed = settingsShape.shape[key].parse(value);
   // the desk's user must exist: an unknown id would make every later write fail on its foreign key
-  if (key === 'currentUserId' && parsed !== null && !db.$client.prepare('SELECT 1 FROM users WHERE id = ? AND active = 1').get(parsed))
-    throw new AppError('not_found', `User ${String(parsed)} does not exist`, { issues: [{ path: 'value', message: 'unknown user' }] });
+  if (key === 'currentUserId' && typeof parsed === 'number' && !db.$client.prepare('SELECT 1 FROM users WHERE id = ? AND active = 1').get(parsed))
+    throw new AppError('not_found', `User ${parsed} does not exist`, { issues: [{ path: 'value', message: 'unknown user' }] });
   writeSetting(db, key, parsed);
   // the desk opens on the workspace of the user's role
   if (key === 'currentUserId' && parsed !== null) writeSetting(db, 'role', deskRole(db));
