@@ -8,6 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { addDays } from '../electron/shared/dates';
 
 export const DEFAULT_NOW = '2026-11-30T10:00:00.000Z';
 
@@ -25,8 +26,6 @@ export type TestClock = {
   /** environment for a Python child process (trytond) whose own clock must start at ours; writes its helper into `dir` */
   processEnv: (dir: string) => Record<string, string>;
 };
-
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 

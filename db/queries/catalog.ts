@@ -1,10 +1,15 @@
-import type { Output } from '../../electron/shared/contract';
+import type { Output, Role } from '../../electron/shared/contract';
 import { likePattern } from '../../electron/shared/text';
 import type { Db } from '../client';
 import { prepareCached } from './statements';
 
 export function listUsers(db: Db): Output<'users.list'> {
   return prepareCached(db.$client, 'SELECT id, name, initials, role FROM users WHERE active = 1 ORDER BY name').all() as Output<'users.list'>;
+}
+
+/** The role on a user's record: what they may decide (DESIGN.md §2.11). */
+export function userRole(db: Db, id: number): Role | undefined {
+  return (prepareCached(db.$client, 'SELECT role FROM users WHERE id = ?').get(id) as { role: Role } | undefined)?.role;
 }
 
 /** Customers by name, code, city or postal code; accent- and case-insensitive. */

@@ -13,7 +13,7 @@ type Ref = 'customers' | 'products' | 'warehouses' | 'users' | 'stages';
 const WHAT: Record<Ref, string> = { customers: 'Customer', products: 'Product', warehouses: 'Warehouse', users: 'User', stages: 'Stage' };
 
 /** Unknown ids are refused with the field that carries them. */
-function requireRef(db: Db, table: Ref, id: number | null | undefined, field: string) {
+export function requireRef(db: Db, table: Ref, id: number | null | undefined, field: string) {
   if (id === null || id === undefined) return;
   if (!w.exists(db, table, id))
     throw new AppError('not_found', `${WHAT[table]} ${id} does not exist`, {

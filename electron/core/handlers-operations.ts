@@ -12,7 +12,7 @@ import { createSync } from './sync';
 import { readCursor } from '../../db/queries/sync-apply';
 import type { CoreContext } from './handlers';
 import type { Actor } from './pipeline';
-import { deskRole, getSettings } from './settings';
+import { getSettings } from './settings';
 import { opportunityView } from './workspace';
 
 type Tools = { actor: () => Actor; changed: (entities: string[], ids?: number[]) => void; notify: (n: Notice[]) => void; automation: Automation };
@@ -55,7 +55,7 @@ export function operationsHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, O
     'approval.decide': (input) => {
       const a = t.actor();
       const notices = tx(() => {
-        const { opportunityId, approved } = decideApprovalAs(db, input, deskRole(db), a, getSettings(db)['approvals.fourEyes']);
+        const { opportunityId, approved } = decideApprovalAs(db, input, getSettings(db).role, a, getSettings(db)['approvals.fourEyes']);
         if (approved) return { opportunityId, notices: t.automation.resume(input.id, a) };
         t.automation.refused(input.id, a);
         return { opportunityId, notices: [] };
@@ -90,7 +90,7 @@ export function operationsHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, O
     },
     'finance.exposure': () => exposure(db),
     'customers.hold': (input) => {
-      const row = holdCustomer(db, input, deskRole(db), t.actor());
+      const row = holdCustomer(db, input, getSettings(db).role, t.actor());
       t.changed(['customers', 'opportunities']);
       return row;
     },

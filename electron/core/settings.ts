@@ -1,7 +1,8 @@
+import { userRole } from '../../db/queries/catalog';
 import { readAllSettings, writeSetting } from '../../db/queries/settings';
 import type { Db } from '../../db/client';
-import { settingsShape, type Role, type SettingKey, type Settings } from '../shared/contract';
-import { AppError } from '../shared/errors';
+import { settingsShape, type SettingKey, type Settings } from '../shared/contract';
+import { requireRef } from './editing';
 
 export const DEFAULT_SETTINGS: Settings = {
   locale: 'fr',
@@ -12,7 +13,11 @@ export const DEFAULT_SETTINGS: Settings = {
   'grid.opportunities': null,
 };
 
-/** The user's settings: stored values that still pass their schema, defaults for the rest. */
+/**
+ * The user's settings: stored values that still pass their schema, defaults for the rest. The role
+ * is the desk user's record (what authority is checked against, DESIGN.md §2.11; logins come with
+ * the team store); a desk without a user is a team of one, on its setting.
+ */
 export function getSettings(db: Db): Settings {
   const stored = readAllSettings(db);
   const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
@@ -21,27 +26,15 @@ export function getSettings(db: Db): Settings {
     const parsed = settingsShape.shape[key].safeParse(stored.get(key));
     if (parsed.success) out[key] = parsed.data;
   }
-  return out as Settings;
+  const settings = out as Settings;
+  const role = settings.currentUserId === null ? undefined : userRole(db, settings.currentUserId);
+  return role ? { ...settings, role } : settings;
 }
 
 export function setSetting(db: Db, key: SettingKey, value: unknown): Settings {
   const parsed = settingsShape.shape[key].parse(value);
   // the desk's user must exist: an unknown id would make every later write fail on its foreign key
-  if (key === 'currentUserId' && typeof parsed === 'number' && !db.$client.prepare('SELECT 1 FROM users WHERE id = ? AND active = 1').get(parsed))
-    throw new AppError('not_found', `User ${parsed} does not exist`, { issues: [{ path: 'value', message: 'unknown user' }] });
+  if (key === 'currentUserId') requireRef(db, 'users', parsed as number | null, 'value');
   writeSetting(db, key, parsed);
-  // the desk opens on the workspace of the user's role
-  if (key === 'currentUserId' && parsed !== null) writeSetting(db, 'role', deskRole(db));
   return getSettings(db);
-}
-
-/**
- * The role that authority is checked against: the desk user's record (DESIGN.md §2.11; the hub's
- * users and logins come with the team store). A desk without a user is a team of one, on its setting.
- */
-export function deskRole(db: Db): Role {
-  const { currentUserId, role } = getSettings(db);
-  if (currentUserId === null) return role;
-  const user = db.$client.prepare('SELECT role FROM users WHERE id = ?').get(currentUserId) as { role: Role } | undefined;
-  return user?.role ?? role;
 }
