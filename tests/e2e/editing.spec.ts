@@ -7,6 +7,7 @@ const cell = (page: Page, row: number, col: string) => lineRows(page).nth(row).l
 
 /** Adds a line from the keyboard: product search, ↓, Enter, quantity, Enter. */
 async function addLine(page: Page, search: string, qty: string) {
+  const before = await lineRows(page).count();
   const product = page.getByRole('searchbox', { name: 'Ajouter un article (code ou nom)…' });
   await product.fill(search);
   // the hits of this search, not the last one's
@@ -15,6 +16,8 @@ async function addLine(page: Page, search: string, qty: string) {
   await product.press('Enter');
   await page.getByRole('textbox', { name: 'Quantité' }).fill(qty);
   await page.getByRole('textbox', { name: 'Quantité' }).press('Enter');
+  // core answered and the bar is cleared for the next line
+  await expect(lineRows(page)).toHaveCount(before + 1);
 }
 
 /** Types into a line cell like a spreadsheet: focus, Enter, type, Enter. */

@@ -119,6 +119,19 @@ test('quote accepted → the buyer covers the shortage, credit control approves 
   await expect(page.getByTestId('credit-approval')).toContainText('Acompte reçu');
 });
 
+test('a company of one turns the four-eyes rule off in settings, and it stays off', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Paramètres' }).click();
+  const fourEyes = page.getByLabel('Quatre yeux : personne ne décide sa propre demande d’accord');
+  await expect(fourEyes).toBeChecked();
+  // the box shows core's answer once the setting is saved
+  await fourEyes.click();
+  await expect(fourEyes).not.toBeChecked();
+  await page.reload();
+  await page.getByRole('link', { name: 'Paramètres' }).click();
+  await expect(page.getByLabel('Quatre yeux : personne ne décide sa propre demande d’accord')).not.toBeChecked();
+});
+
 test('a sales manager adds a step to the « Devis accepté » chain in settings', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByRole('link', { name: 'Paramètres' }).click();

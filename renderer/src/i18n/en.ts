@@ -69,6 +69,7 @@ export const en: Record<MessageKey, string> = {
   'settings.language': 'Language',
   'settings.role': 'Role',
   'settings.user': 'User at this desk',
+  'settings.fourEyes': 'Four eyes: nobody decides their own approval request',
   'settings.costBasis': 'Cost basis for margins',
   'settings.saved': 'Saved',
   'role.trader': 'Trader',

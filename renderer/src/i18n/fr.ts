@@ -68,6 +68,7 @@ export const fr = {
   'settings.language': 'Langue',
   'settings.role': 'Rôle',
   'settings.user': 'Utilisateur du poste',
+  'settings.fourEyes': 'Quatre yeux : personne ne décide sa propre demande d’accord',
   'settings.costBasis': 'Base de coût des marges',
   'settings.saved': 'Enregistré',
   'role.trader': 'Commercial',

@@ -32,6 +32,13 @@ export function SettingsView() {
               </option>
             ))}
           </select>
+          <label htmlFor="set-four-eyes">{t('settings.fourEyes')}</label>
+          <input
+            id="set-four-eyes"
+            type="checkbox"
+            checked={settings['approvals.fourEyes']}
+            onChange={(e) => void updateSetting('approvals.fourEyes', e.target.checked)}
+          />
           <label htmlFor="set-cost">{t('settings.costBasis')}</label>
           <select id="set-cost" value={settings.costBasis} onChange={(e) => void updateSetting('costBasis', e.target.value as Settings['costBasis'])}>
             <option value="erp">{t('opp.costBasis.erp')}</option>
