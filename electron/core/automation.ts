@@ -32,6 +32,8 @@ export function parseRule(row: ops.AutomationRuleRow): Rule {
   return { id: row.id, stageId: row.stageId, trigger: p.trigger, conditions: p.conditions, actions: p.actions };
 }
 
+const isCheck = (a: AutomationAction) => a.type === 'check_credit' || a.type === 'check_margin';
+
 export function createAutomation(db: Db, view: (id: number) => View) {
   const rulesOf = (stageId: number, trigger: 'enter' | 'leave'): Rule[] =>
     ops
@@ -68,13 +70,18 @@ export function createAutomation(db: Db, view: (id: number) => View) {
   const timeline = (deal: ops.DealForOps, actor: Actor, step: string, data: Record<string, unknown>) =>
     ops.insertTimeline(db, { opportunityId: deal.id, customerId: deal.customerId, step, data, at: actor.at, by: actor.userId });
 
-  /** Runs the steps of a rule from `from`; true when it stopped to wait for an approval. */
-  function execute(runId: number, rule: Rule, deal: ops.DealForOps, from: number, actor: Actor, notices: Notice[]): boolean {
+  /**
+   * Runs the steps of a rule from `from`; true when it stopped to wait for an approval. A resumed
+   * run (`recheck`) first runs again the checks before `from`: the hold, the credit and the margin
+   * are judged as they stand when it resumes, not as they stood when it stopped.
+   */
+  function execute(runId: number, rule: Rule, deal: ops.DealForOps, from: number, actor: Actor, notices: Notice[], recheck = false): boolean {
     const ctx = context(deal, actor, notices);
-    for (let i = from; i < rule.actions.length; i++) {
+    for (let i = recheck ? 0 : from; i < rule.actions.length; i++) {
       const action = rule.actions[i]!;
+      if (i < from && !isCheck(action)) continue;
       const outcome = runStep(ctx, action);
-      timeline(deal, actor, action.type, { ...outcome.data, ruleId: rule.id, step: i + 1 });
+      timeline(deal, actor, action.type, { ...outcome.data, ruleId: rule.id, step: i + 1, ...(i < from ? { recheck: true } : {}) });
       if (outcome.wait !== undefined) {
         ops.updateRun(db, runId, { status: 'awaiting_approval', nextStep: i, approvalId: outcome.wait, at: actor.at });
         ops.setOpsState(db, deal.id, 'awaiting_approval', actor.at);
@@ -169,8 +176,24 @@ export function createAutomation(db: Db, view: (id: number) => View) {
         if (!rule) continue;
         const parsed = parseRule(rule);
         const deal = ops.dealForOps(db, run.opportunityId)!;
-        ops.updateRun(db, run.id, { status: 'running', nextStep: run.nextStep, at: actor.at });
-        execute(run.id, parsed, deal, run.nextStep, actor, notices);
+        try {
+          // a savepoint: a check that blocks now undoes what this run wrote, the decision itself stands
+          db.$client.transaction(() => {
+            ops.updateRun(db, run.id, { status: 'running', nextStep: run.nextStep, at: actor.at });
+            execute(run.id, parsed, deal, run.nextStep, actor, notices, true);
+          })();
+        } catch (err) {
+          if (!(err instanceof AppError && err.details?.blocked)) throw err;
+          ops.updateRun(db, run.id, { status: 'cancelled', nextStep: run.nextStep, approvalId, at: actor.at });
+          ops.setOpsState(db, deal.id, null, actor.at);
+          timeline(deal, actor, 'resume_blocked', { approvalId, check: err.details.check, message: err.message });
+          notices.push({
+            role: 'trader',
+            title: `${deal.reference} : automatisation arrêtée — ${err.message}`,
+            opportunityId: deal.id,
+            reference: deal.reference,
+          });
+        }
       }
       return notices;
     },

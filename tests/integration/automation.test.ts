@@ -217,6 +217,60 @@ describe('quote accepted → operations', () => {
     await asRole('trader');
   });
 
+  it('re-checks the hold, the credit and the margin when a waiting deal resumes: a hold put meanwhile stops it', async () => {
+    const p = plainProduct(10);
+    const cost = one<{ c: number }>('SELECT cost_price AS c FROM products WHERE id = ?', p.id).c;
+    // a thin margin (1 %): above cost, under every minimum
+    const v = await deal([{ productId: p.id, qty: 1_000, unitPrice: Math.ceil(cost * 1.01) }]);
+    expect(v.guard.state).toBe('below_minimum');
+    const waiting = await move(v.id, 'ACCEPT');
+    const request = waiting.approvals.find((a) => a.kind === 'margin' && a.status === 'pending')!;
+    expect(counts(v.id).reservations).toBe(0);
+
+    // while it waits, finance puts the customer on hold
+    await asRole('finance');
+    await core.call('customers.hold', { customerId: v.customer.id, hold: true, reason: 'chèque impayé' });
+    await asRole('manager');
+    await core.call('approval.decide', { id: request.id, decision: 'approve', comment: 'client historique' });
+    // the decision stands, the chain does not go on: nothing reserved, no order for a blocked customer
+    const after = await view(v.id);
+    expect(after.approvals.find((a) => a.id === request.id)).toMatchObject({ status: 'approved' });
+    expect(counts(v.id)).toMatchObject({ reservations: 0, shortages: 0, orders: 0 });
+    expect(one<{ s: string | null }>('SELECT ops_state AS s FROM opportunities WHERE id = ?', v.id).s).toBeNull();
+    const stopped = one<{ status: string }>('SELECT status FROM automation_runs WHERE opportunity_id = ? ORDER BY id DESC LIMIT 1', v.id);
+    expect(stopped.status).toBe('cancelled');
+    const last = one<{ body: string; data: string }>(
+      "SELECT body, data FROM timeline_entries WHERE opportunity_id = ? AND kind = 'automation' ORDER BY id DESC LIMIT 1",
+      v.id,
+    );
+    expect(last.body).toBe('resume_blocked');
+    expect(JSON.parse(last.data)).toMatchObject({ check: 'credit_hold', approvalId: request.id });
+
+    // the hold lifted, the trader runs the chain again: the granted margin counts, the stock is taken
+    await asRole('finance');
+    await core.call('customers.hold', { customerId: v.customer.id, hold: false });
+    await asRole('trader');
+    await core.call('operations.rerun', { opportunityId: v.id });
+    expect(counts(v.id)).toMatchObject({ reserved: 1_000, orders: 1 });
+  });
+
+  it('a deal that waited for its margin asks for a credit approval when the credit ran out meanwhile', async () => {
+    const p = plainProduct(11);
+    const cost = one<{ c: number }>('SELECT cost_price AS c FROM products WHERE id = ?', p.id).c;
+    const v = await deal([{ productId: p.id, qty: 1_000, unitPrice: Math.ceil(cost * 1.01) }]);
+    const waiting = await move(v.id, 'ACCEPT');
+    const margin = waiting.approvals.find((a) => a.kind === 'margin' && a.status === 'pending')!;
+    // other orders ate the credit while it waited
+    exec('UPDATE customers SET credit_limit = outstanding + open_orders + ? WHERE id = ?', Math.floor(v.totals.amount / 2), v.customer.id);
+    await asRole('manager');
+    await core.call('approval.decide', { id: margin.id, decision: 'approve' });
+    await asRole('trader');
+    const after = await view(v.id);
+    expect(counts(v.id)).toMatchObject({ reservations: 0, orders: 0 });
+    expect(after.approvals.find((a) => a.kind === 'credit')).toMatchObject({ status: 'pending' });
+    expect(one<{ s: string }>('SELECT ops_state AS s FROM opportunities WHERE id = ?', v.id).s).toBe('awaiting_approval');
+  });
+
   it('refuses a decision by the requester (four eyes) and takes the role from the user, not from a free setting', async () => {
     const p = plainProduct(9);
     const cost = one<{ c: number }>('SELECT cost_price AS c FROM products WHERE id = ?', p.id).c;
