@@ -33,6 +33,8 @@ type Header = {
   stage_id: number;
   stage_name: string;
   stage_kind: 'open' | 'won' | 'lost';
+  lost_reason: string | null;
+  lost_note: string | null;
 };
 
 type LineRow = {
@@ -64,7 +66,7 @@ export type OpportunityBase = Omit<Detail, 'lines' | 'guard' | 'pricing' | 'opsS
 export const HEADER_SQL = `SELECT o.id, o.reference, o.title, o.probability, o.expected_close, o.requested_date, o.notes, o.created_at, o.updated_at,
   o.stage_entered_at, CAST(julianday(@now) - julianday(o.stage_entered_at) AS INTEGER) AS days_in_stage,
   c.id AS customer_id, c.code AS customer_code, c.name AS customer_name, c.city AS customer_city, (c.on_hold OR c.credit_hold) AS on_hold, c.credit_limit, c.outstanding,
-  c.overdue, c.credit_as_of, u.id AS owner_id, u.name AS owner_name, s.id AS stage_id, s.name AS stage_name, s.kind AS stage_kind
+  c.overdue, c.credit_as_of, u.id AS owner_id, u.name AS owner_name, s.id AS stage_id, s.name AS stage_name, s.kind AS stage_kind, o.lost_reason, o.lost_note
   FROM opportunities o JOIN customers c ON c.id = o.customer_id JOIN stages s ON s.id = o.stage_id LEFT JOIN users u ON u.id = o.owner_id
   WHERE o.id = @id`;
 
@@ -122,6 +124,7 @@ export function getOpportunity(db: Db, id: number, now = new Date().toISOString(
     },
     owner: h.owner_id === null ? null : { id: h.owner_id, name: h.owner_name ?? '' },
     stage: { id: h.stage_id, name: h.stage_name, kind: h.stage_kind },
+    lost: h.lost_reason === null ? null : { reason: h.lost_reason, note: h.lost_note ?? '' },
     probability: h.probability,
     expectedClose: h.expected_close,
     requestedDate: h.requested_date,

@@ -5,9 +5,18 @@ import { prepareCached } from './statements';
 
 export type StageMove = { opportunityId: number; fromStageId: number; toStageId: number; probability: number; at: string; by: number | null };
 
-export function currentStage(db: Db, opportunityId: number): { stageId: number; probability: number } | undefined {
-  return prepareCached(db.$client, 'SELECT stage_id AS stageId, probability FROM opportunities WHERE id = ?').get(opportunityId) as
-    { stageId: number; probability: number } | undefined;
+export type CurrentStage = { stageId: number; probability: number; lostReason: string | null; lostNote: string | null };
+
+export function currentStage(db: Db, opportunityId: number): CurrentStage | undefined {
+  return prepareCached(
+    db.$client,
+    'SELECT stage_id AS stageId, probability, lost_reason AS lostReason, lost_note AS lostNote FROM opportunities WHERE id = ?',
+  ).get(opportunityId) as CurrentStage | undefined;
+}
+
+/** Why a deal was lost (null once it leaves the lost stage; the audit keeps what it was). */
+export function writeLostReason(db: Db, opportunityId: number, reason: string | null, note: string | null): void {
+  prepareCached(db.$client, 'UPDATE opportunities SET lost_reason = ?, lost_note = ? WHERE id = ?').run(reason, note, opportunityId);
 }
 
 /** Moves a deal to a stage: the stage, its probability, "days in stage" restarts, and one history row. */

@@ -50,6 +50,9 @@ export const opportunities = sqliteTable(
     nextActivityTitle: text(),
     /** Where the stage automation of this deal stands: null (none ran), running steps, waiting, done. */
     opsState: text({ enum: ['awaiting_approval', 'committed', 'released'] }),
+    /** Why a lost deal was lost: one of the company's reasons (`pipeline.lostReasons`) and the trader's words. */
+    lostReason: text(),
+    lostNote: text(),
     searchText: text().notNull(),
     createdAt: stamp().notNull(),
     updatedAt: stamp().notNull(),

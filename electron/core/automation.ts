@@ -156,6 +156,9 @@ export function createAutomation(db: Db, view: (id: number) => View) {
   }
 
   return {
+    /** Whether a move between these stages has rules to run (leaving one, entering the other). */
+    runsOn: (fromStageId: number, toStageId: number): boolean => rulesOf(fromStageId, 'leave').length + rulesOf(toStageId, 'enter').length > 0,
+
     /** Inside the stage move's transaction: release when going back or to lost, then leave and enter rules. */
     onStageChange(opportunityId: number, from: StageRow, to: StageRow, actor: Actor): Notice[] {
       const notices: Notice[] = [];

@@ -106,8 +106,9 @@ export function createHandlers(ctx: CoreContext): Handlers {
       changed(['stages', 'opportunities']);
       return { moved };
     },
-    'pipeline.moveStage': ({ opportunityId, toStageId }) => {
-      const { moved, notices } = pipeline.moveStage(opportunityId, toStageId, actor());
+    'pipeline.moveStage': (input) => {
+      const { opportunityId } = input;
+      const { moved, notices } = pipeline.moveStage(input, actor(), getSettings(db)['pipeline.lostReasons']);
       if (moved) changed(['opportunities', 'operations'], [opportunityId]);
       notify(notices);
       return opportunityView(db, opportunityId, ctx.now());
@@ -116,6 +117,8 @@ export function createHandlers(ctx: CoreContext): Handlers {
       requestApproval(db, input, opportunityView(db, input.opportunityId, ctx.now()), actor());
       return saved(input.opportunityId);
     },
+    'pipeline.previewMove': ({ opportunityId, toStageId }) =>
+      pipeline.previewMove(opportunityId, toStageId, actor(), getSettings(db)['pipeline.lostReasons']),
     'pipeline.board': (input) => readBoard(db, input, ctx.now()),
     'opportunity.history': ({ id }) => {
       if (!currentStage(db, id)) throw notFound('Opportunity', id);

@@ -1,12 +1,45 @@
 import type { Db } from '../../db/client';
 import { auditChanges, writeAudit } from '../../db/queries/audit';
-import { currentStage, writeStageMove } from '../../db/queries/opportunity-stage';
-import { activeStageIds, getStage, insertStage, opportunityIdsInStage, stageWithCount, updateStage } from '../../db/queries/stages';
-import type { Output, ParsedInput } from '../shared/contract';
+import { currentStage, writeLostReason, writeStageMove } from '../../db/queries/opportunity-stage';
+import { activeStageIds, getStage, type StageRow, insertStage, opportunityIdsInStage, stageWithCount, updateStage } from '../../db/queries/stages';
+import { readDealEffects, type DealEffects } from '../../db/queries/deal-effects';
+import type { MovePreview, Output, ParsedInput } from '../shared/contract';
 import { AppError, notFound } from '../shared/errors';
 import type { Automation, Notice } from './automation';
 
 export type Actor = { userId: number | null; at: string };
+type Lost = { reason: string; note: string } | null;
+/** Thrown to roll a preview's transaction back once its effects are read. */
+class Rollback extends Error {}
+
+/** The difference two readings of a deal make: what a move took, gave back and asked. */
+function describeEffects(before: DealEffects, after: DealEffects, notices: Notice[]) {
+  const added = (a: string[], b: string[]) => {
+    const rest = [...a];
+    return b.filter((x) => {
+      const i = rest.indexOf(x);
+      return i >= 0 ? (rest.splice(i, 1), false) : true;
+    });
+  };
+  const saleOrder =
+    after.cancellations > before.cancellations
+      ? ('cancellation' as const)
+      : before.saleOrder === 'none' && after.saleOrder !== 'none'
+        ? ('queued' as const)
+        : before.saleOrder !== 'none' && after.saleOrder === 'none'
+          ? ('cancelled' as const)
+          : null;
+  return {
+    reservedLines: Math.max(after.reservedLines - before.reservedLines, 0),
+    shortages: Math.max(after.shortages - before.shortages, 0),
+    released: Math.max(before.reservations - after.reservations, 0),
+    cancelledShortages: Math.max(before.shortages - after.shortages, 0),
+    saleOrder,
+    approvals: added(before.pendingApprovals, after.pendingApprovals),
+    tasks: added(before.openTasks, after.openTasks),
+    notices: notices.map((n) => n.role),
+  };
+}
 
 function requireStage(db: Db, id: number, field = 'id') {
   const s = getStage(db, id);
@@ -19,11 +52,10 @@ export function createPipeline(db: Db, automation?: Automation) {
   const tx = <T>(fn: () => T): T => db.$client.transaction(fn)();
 
   /** Moves a deal and runs the stages' automation in the same transaction: a blocked check undoes the move. */
-  const moveStage = (opportunityId: number, toStageId: number, actor: Actor): { moved: boolean; notices: Notice[] } =>
+  const applyMove = (opportunityId: number, to: StageRow, actor: Actor, lost: Lost): { moved: boolean; notices: Notice[] } =>
     tx(() => {
       const current = currentStage(db, opportunityId);
       if (!current) throw notFound('Opportunity', opportunityId);
-      const to = requireStage(db, toStageId, 'toStageId');
       if (current.stageId === to.id) return { moved: false, notices: [] };
       writeStageMove(db, {
         opportunityId,
@@ -34,13 +66,60 @@ export function createPipeline(db: Db, automation?: Automation) {
         by: actor.userId,
       });
       const base = { entity: 'opportunity', entityId: opportunityId, by: actor.userId, at: actor.at, source: 'user' as const };
-      auditChanges(db, base, { stageId: current.stageId, probability: current.probability }, { stageId: to.id, probability: to.probability });
+      const before = { stageId: current.stageId, probability: current.probability, lostReason: current.lostReason, lostNote: current.lostNote };
+      const after = { stageId: to.id, probability: to.probability, lostReason: lost?.reason ?? null, lostNote: lost?.note ?? null };
+      writeLostReason(db, opportunityId, after.lostReason, after.lostNote);
+      auditChanges(db, base, before, after);
       const notices = automation ? automation.onStageChange(opportunityId, getStage(db, current.stageId)!, to, actor) : [];
       return { moved: true, notices };
     });
 
+  /** A move asked by a user: a lost deal says why, with one of the company's reasons. */
+  const moveStage = (input: ParsedInput<'pipeline.moveStage'>, actor: Actor, reasons: string[]) => {
+    const to = requireStage(db, input.toStageId, 'toStageId');
+    if (to.kind !== 'lost') return applyMove(input.opportunityId, to, actor, null);
+    if (!input.lostReason || !reasons.includes(input.lostReason))
+      throw new AppError('invalid_input', `Invalid input for pipeline.moveStage: lostReason: say why the deal is lost (${reasons.join(', ')})`, {
+        issues: [{ path: 'lostReason', message: input.lostReason ? 'not one of the company’s reasons' : 'required when the deal is lost' }],
+        reasons,
+      });
+    return applyMove(input.opportunityId, to, actor, { reason: input.lostReason, note: input.lostNote });
+  };
+
+  /** What the move would do: it runs and is rolled back, so the answer is the automation's own. */
+  const previewMove = (opportunityId: number, toStageId: number, actor: Actor, reasons: string[]): MovePreview => {
+    const to = requireStage(db, toStageId, 'toStageId');
+    const from = currentStage(db, opportunityId);
+    if (!from) throw notFound('Opportunity', opportunityId);
+    const before = readDealEffects(db, opportunityId);
+    let outcome: { after: DealEffects; notices: Notice[] } = { after: before, notices: [] };
+    let blocked: MovePreview['blocked'] = null;
+    try {
+      tx(() => {
+        const { notices } = applyMove(opportunityId, to, actor, null);
+        outcome = { after: readDealEffects(db, opportunityId), notices };
+        throw new Rollback('preview');
+      });
+    } catch (err) {
+      if (!(err instanceof Rollback) && !(err instanceof AppError && err.details?.blocked)) throw err;
+      if (err instanceof AppError) blocked = { check: typeof err.details?.check === 'string' ? err.details.check : null, message: err.message };
+    }
+    const effects = describeEffects(before, outcome.after, outcome.notices);
+    const rules = automation?.runsOn(from.stageId, to.id) ?? false;
+    const changes = effects.reservedLines + effects.shortages + effects.released + effects.cancelledShortages + effects.approvals.length;
+    return {
+      toStage: to.name,
+      kind: to.kind,
+      confirm: from.stageId !== to.id && (to.kind !== 'open' || rules || changes > 0 || effects.saleOrder !== null || blocked !== null),
+      blocked,
+      ...effects,
+      lostReasons: to.kind === 'lost' ? reasons : [],
+    };
+  };
+
   return {
     moveStage,
+    previewMove,
 
     create: (input: ParsedInput<'stages.create'>, actor: Actor): Output<'stages.create'> =>
       tx(() => {
@@ -99,7 +178,7 @@ export function createPipeline(db: Db, automation?: Automation) {
             issues: [{ path: 'moveTo', message: 'must be another stage' }],
           });
         if (moveTo !== undefined) requireStage(db, moveTo, 'moveTo');
-        for (const deal of deals) moveStage(deal, moveTo!, actor);
+        for (const deal of deals) applyMove(deal, requireStage(db, moveTo!, 'moveTo'), actor, null);
         updateStage(db, id, { active: false });
         writeAudit(db, { entity: 'stage', entityId: id, action: 'delete', by: actor.userId, at: actor.at, source: 'user' });
         return deals.length;

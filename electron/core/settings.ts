@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: Settings = {
   currentUserId: null,
   costBasis: 'erp',
   'approvals.fourEyes': true,
+  'pipeline.lostReasons': ['Prix', 'Délai de livraison', 'Disponibilité', 'Concurrent retenu', 'Projet abandonné', 'Crédit refusé'],
   'grid.opportunities': null,
 };
 

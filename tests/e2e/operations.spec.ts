@@ -60,6 +60,15 @@ test('quote accepted → the buyer covers the shortage, credit control approves 
   // 1. the trader accepts a quote with one line short
   const refA = await newDeal(page, roomy, 'Chantier école', [[scarce.code, String(Math.ceil(scarce.units) + 10)]]);
   await page.getByLabel('Changer d’étape').selectOption({ label: 'Devis accepté' });
+  // it says what will happen before it happens
+  const confirm = page.getByRole('dialog', { name: 'Passer en « Devis accepté » ?' });
+  await expect(confirm).toContainText('1 ligne(s) réservée(s) en stock');
+  await expect(confirm).toContainText('1 rupture(s) signalée(s) aux achats');
+  await expect(confirm).toContainText('commande envoyée à l’ERP');
+  await expect(page.getByTestId('ops-state')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/confirm-accept.png' });
+  await page.keyboard.press('Enter');
+  await expect(confirm).toHaveCount(0);
   await expect(page.getByTestId('ops-state')).toContainText('Engagé');
   const line = page.getByTestId('opportunity-lines').locator('.ag-row:not(.ag-row-pinned)').first();
   await expect(line.locator('[col-id="short"]')).not.toHaveText('');
@@ -97,6 +106,8 @@ test('quote accepted → the buyer covers the shortage, credit control approves 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('customer-card').getByTestId('credit-state')).toHaveText('Dépassement : accord requis');
   await page.getByLabel('Changer d’étape').selectOption({ label: 'Devis accepté' });
+  await expect(page.getByRole('dialog')).toContainText('demande d’approbation (crédit)');
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirmer (Entrée)' }).click();
   await expect(page.getByTestId('ops-state')).toContainText('en attente d’un accord');
 
   // 4. credit control approves it from the queue
@@ -151,4 +162,61 @@ test('a sales manager adds a step to the « Devis accepté » chain in settings'
   await expect(saved.locator('ol > li')).toHaveCount(8);
   await expect(saved.locator('ol > li').last().getByLabel('Intitulé')).toHaveValue('Devis accepté : vérifier l’acompte');
   await page.screenshot({ path: 'test-results/screenshots/automation-settings.png', fullPage: true });
+});
+
+test('arrow keys on the stage list run nothing by themselves: each consequential stage asks, « Perdu » asks why', async ({ page, host }) => {
+  const db = new Database(host.dbPath, { readonly: true, fileMustExist: true });
+  const roomy = db
+    .prepare('SELECT code FROM customers WHERE on_hold = 0 ORDER BY credit_limit - outstanding - open_orders DESC LIMIT 1')
+    .pluck()
+    .get() as string;
+  const plenty = db
+    .prepare(
+      `SELECT p.code FROM products p WHERE p.cost_price * 1.4 < p.list_price
+       ORDER BY (SELECT sum(on_hand - reserved_erp) FROM stock_levels WHERE product_id = p.id) DESC LIMIT 1`,
+    )
+    .pluck()
+    .get() as string;
+  db.close();
+  const reservations = () => {
+    const d = new Database(host.dbPath, { readonly: true, fileMustExist: true });
+    const n = d.prepare("SELECT count(*) FROM reservations WHERE status = 'active'").pluck().get() as number;
+    d.close();
+    return n;
+  };
+  await page.goto(host.url);
+  const ref = await newDeal(page, roomy, 'Flèches', [[plenty, '5']]);
+  const held = reservations();
+  const stage = page.getByLabel('Changer d’étape');
+  const view = page.getByTestId('opportunity-view');
+  // from Qualification: two plain moves, then « Devis accepté » asks and the list stays on Négociation
+  await stage.selectOption({ label: 'Qualification' });
+  await expect(view).toContainText('Qualification ·');
+  await stage.focus();
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('ArrowDown');
+    if (i < 2) await expect(stage.locator('option:checked')).toHaveText(['Devis envoyé', 'Négociation'][i]!);
+  }
+  const dialog = page.getByRole('dialog', { name: 'Passer en « Devis accepté » ?' });
+  await expect(dialog).toContainText('1 ligne(s) réservée(s) en stock');
+  // more arrows go nowhere while it asks; Escape leaves everything as it was
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(stage.locator('option:checked')).toHaveText('Négociation');
+  expect(reservations()).toBe(held);
+  await expect(page.getByTestId('ops-state')).toHaveCount(0);
+
+  // « Perdu » wants a reason before it can be confirmed
+  await stage.selectOption({ label: 'Perdu' });
+  const lost = page.getByRole('dialog', { name: 'Passer en « Perdu » ?' });
+  await expect(lost).toContainText('l’affaire est perdue');
+  await expect(lost.getByRole('button', { name: 'Confirmer (Entrée)' })).toBeDisabled();
+  await lost.getByLabel('Motif de perte').selectOption('Concurrent retenu');
+  await lost.getByLabel('Précision (facultatif)').fill('Prix franco chantier plus bas');
+  await page.screenshot({ path: 'test-results/screenshots/confirm-lost.png' });
+  await lost.getByRole('button', { name: 'Confirmer (Entrée)' }).click();
+  await expect(view).toContainText('Perdue : Concurrent retenu — Prix franco chantier plus bas');
+  await expect(page.getByTestId('opportunity-history')).toContainText('Négociation → Perdu');
+  expect(ref).toMatch(/^OPP-/);
 });

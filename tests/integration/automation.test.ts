@@ -16,7 +16,25 @@ const exec = (q: string, ...params: unknown[]) => core.db.$client.prepare(q).run
 const stage = (code: string) => one<{ id: number }>('SELECT id FROM stages WHERE code = ?', code).id;
 const view = async (id: number) => (await core.call('opportunity.get', { id })) as View;
 const move = async (opportunityId: number, code: string) =>
-  (await core.call('pipeline.moveStage', { opportunityId, toStageId: stage(code) })) as View;
+  (await core.call('pipeline.moveStage', { opportunityId, toStageId: stage(code), ...(code === 'LOST' ? { lostReason: 'Prix' } : {}) })) as View;
+const preview = async (opportunityId: number, code: string) =>
+  (await core.call('pipeline.previewMove', { opportunityId, toStageId: stage(code) })) as Output<'pipeline.previewMove'>;
+/** Everything a move could touch, as one string: two equal readings mean nothing changed. */
+const snapshot = () =>
+  JSON.stringify(
+    [
+      'opportunities',
+      'reservations',
+      'shortages',
+      'outbox',
+      'approvals',
+      'activities',
+      'audit_log',
+      'stage_history',
+      'timeline_entries',
+      'automation_runs',
+    ].map((t) => sql(`SELECT * FROM ${t} ORDER BY rowid`)),
+  );
 /** The desk's user becomes the first one with that role: authority comes from the user's record. */
 const asRole = (role: string) => {
   const user = core.db.$client.prepare('SELECT id FROM users WHERE role = ? ORDER BY id LIMIT 1').get(role) as { id: number };
@@ -351,6 +369,83 @@ describe('quote accepted → operations', () => {
     expect(counts(v.id).reservations).toBe(0);
     await move(v.id, 'ACCEPT');
     expect(counts(v.id)).toMatchObject({ reservations: 1, reserved: 1_000 });
+  });
+});
+
+describe('what a stage move will do, said before it is done', () => {
+  it('previews « Devis accepté »: lines reserved, shortages, the sale order, the task and the notice — and changes nothing', async () => {
+    const p = plainProduct(12);
+    const q = plainProduct(13);
+    const total = stockOf(q.id).total;
+    const v = await deal([
+      { productId: p.id, qty: 1_000 },
+      { productId: q.id, qty: total + 500 },
+    ]);
+    const before = snapshot();
+    const said = await preview(v.id, 'ACCEPT');
+    expect(snapshot()).toBe(before);
+    expect(said).toMatchObject({
+      toStage: 'Devis accepté',
+      kind: 'open',
+      confirm: true,
+      blocked: null,
+      shortages: 1,
+      saleOrder: 'queued',
+      released: 0,
+    });
+    expect(said.reservedLines).toBe(2);
+    expect(said.tasks.length + said.notices.length).toBeGreaterThan(0);
+    // the move does what the preview said
+    await move(v.id, 'ACCEPT');
+    expect(counts(v.id)).toMatchObject({ shortages: 1, orders: 1 });
+    expect(one<{ n: number }>("SELECT count(DISTINCT line_id) AS n FROM reservations WHERE opportunity_id = ? AND status = 'active'", v.id).n).toBe(
+      2,
+    );
+
+    // going back gives it all back: the preview says so too
+    const back = await preview(v.id, 'NEGO');
+    expect(back).toMatchObject({ confirm: true, released: counts(v.id).reservations, cancelledShortages: 1, saleOrder: 'cancelled', reservedLines: 0 });
+    const lost = await preview(v.id, 'LOST');
+    expect(lost).toMatchObject({ kind: 'lost', confirm: true, saleOrder: 'cancelled' });
+    expect(lost.lostReasons).toContain('Prix');
+  });
+
+  it('says a move would be refused, and why, for a customer on hold', async () => {
+    const v = await deal([{ productId: plainProduct(14).id, qty: 100 }]);
+    exec("UPDATE customers SET credit_hold = 1, hold_reason = 'impayés' WHERE id = ?", v.customer.id);
+    const before = snapshot();
+    expect(await preview(v.id, 'ACCEPT')).toMatchObject({ confirm: true, blocked: { check: 'credit_hold' }, reservedLines: 0 });
+    expect(snapshot()).toBe(before);
+    exec('UPDATE customers SET credit_hold = 0 WHERE id = ?', v.customer.id);
+  });
+
+  it('asks no confirmation for a plain move between open stages without automation', async () => {
+    const v = await deal([{ productId: plainProduct(14).id, qty: 100 }]);
+    expect(await preview(v.id, 'QUAL')).toMatchObject({ confirm: false, blocked: null, reservedLines: 0, saleOrder: null, lostReasons: [] });
+  });
+
+  it('loses a deal only with one of the company’s reasons, keeps it on the deal, and clears it when the deal is reopened', async () => {
+    const v = await deal([{ productId: plainProduct(14).id, qty: 100 }]);
+    const before = snapshot();
+    const lose = (extra: Record<string, unknown>) => core.call('pipeline.moveStage', { opportunityId: v.id, toStageId: stage('LOST'), ...extra });
+    await expect(lose({})).rejects.toMatchObject({ code: 'invalid_input', details: { issues: [{ path: 'lostReason' }] } });
+    await expect(lose({ lostReason: 'Il pleuvait' })).rejects.toMatchObject({ code: 'invalid_input', message: /Prix/ });
+    await expect(lose({ lostReason: 'Prix', lostNote: 'x'.repeat(501) })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(snapshot()).toBe(before);
+
+    // the company words its own reasons
+    await core.call('settings.set', { key: 'pipeline.lostReasons', value: ['Prix', 'Transport trop cher'] });
+    const lost = (await lose({ lostReason: 'Transport trop cher', lostNote: 'Concurrent livre franco' })) as View;
+    expect(lost.stage.kind).toBe('lost');
+    expect(lost.lost).toEqual({ reason: 'Transport trop cher', note: 'Concurrent livre franco' });
+    const audit = sql<{ field: string; new_value: string }>(
+      "SELECT field, new_value FROM audit_log WHERE entity = 'opportunity' AND entity_id = ? AND field = 'lostReason'",
+      v.id,
+    );
+    expect(audit.map((a) => JSON.parse(a.new_value) as string)).toEqual(['Transport trop cher']);
+    expect((await move(v.id, 'NEGO')).lost).toBeNull();
+    await expect(core.call('settings.set', { key: 'pipeline.lostReasons', value: [] })).rejects.toMatchObject({ code: 'invalid_input' });
+    await core.call('settings.set', { key: 'pipeline.lostReasons', value: ['Prix', 'Délai de livraison', 'Concurrent retenu'] });
   });
 });
 

@@ -104,7 +104,7 @@ describe('the 360° view of a deal', () => {
     expect(at(10)).toBeGreaterThanOrEqual(10_000);
     core.db.$client.prepare('UPDATE opportunities SET probability = 50 WHERE id = ?').run(other.id);
     expect((await view(id)).lines[0]!.insight.pipelineDemand).toBe(base - at(10) + at(50));
-    await core.call('pipeline.moveStage', { opportunityId: other.id, toStageId: lost });
+    await core.call('pipeline.moveStage', { opportunityId: other.id, toStageId: lost, lostReason: 'Prix' });
     expect((await view(id)).lines[0]!.insight.pipelineDemand).toBe(base - at(10));
     // back to a stage that is open, then that stage is made a closing one
     await core.call('pipeline.moveStage', { opportunityId: other.id, toStageId: qual });

@@ -22,6 +22,11 @@ export const settingsShape = z.object({
   costBasis: z.enum(['erp', 'replacement']),
   /** four eyes: nobody decides their own approval request (a company of one turns it off) */
   'approvals.fourEyes': z.boolean(),
+  /** the reasons a deal is lost, as the company words them (kept on the deal for the KPIs) */
+  'pipeline.lostReasons': z
+    .array(z.string().trim().min(1, 'a reason cannot be empty').max(60, 'a lost reason is limited to 60 characters'))
+    .min(1, 'keep at least one reason')
+    .max(30, 'at most 30 reasons'),
   'grid.opportunities': z
     .object({
       columns: z

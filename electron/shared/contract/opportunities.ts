@@ -129,6 +129,8 @@ export const opportunityDetail = z.object({
   }),
   owner: z.object({ id, name: z.string() }).nullable(),
   stage: z.object({ id, name: z.string(), kind: stageKind }),
+  /** why the deal was lost, while it is */
+  lost: z.object({ reason: z.string(), note: z.string() }).nullable(),
   probability: percent,
   expectedClose: isoDate.nullable(),
   requestedDate: isoDate.nullable(),

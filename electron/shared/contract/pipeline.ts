@@ -11,7 +11,38 @@ export const stageUpdateInput = z
   .strict();
 export const stageReorderInput = z.object({ ids: z.array(id).min(1).max(100) }).strict();
 export const stageDeleteInput = z.object({ id, moveTo: id.optional() }).strict();
-export const moveStageInput = z.object({ opportunityId: id, toStageId: id }).strict();
+export const moveStageInput = z
+  .object({
+    opportunityId: id,
+    toStageId: id,
+    /** required when the deal is lost: one of the company's reasons (`pipeline.lostReasons`) */
+    lostReason: z.string().trim().min(1).max(60, 'a lost reason is limited to 60 characters').optional(),
+    lostNote: z.string().trim().max(500, 'a note is limited to 500 characters').default(''),
+  })
+  .strict();
+export const movePreviewInput = z.object({ opportunityId: id, toStageId: id }).strict();
+
+/**
+ * What a stage move would do, found by running it and rolling it back: what the automation takes
+ * or gives back, what it asks, whether a check refuses it. `confirm`: the move runs automation or
+ * ends the deal, so the user says yes first.
+ */
+export const movePreview = z.object({
+  toStage: z.string(),
+  kind: stageKind,
+  confirm: z.boolean(),
+  blocked: z.object({ check: z.string().nullable(), message: z.string() }).nullable(),
+  reservedLines: z.number().int(),
+  shortages: z.number().int(),
+  released: z.number().int(),
+  cancelledShortages: z.number().int(),
+  saleOrder: z.enum(['queued', 'cancelled', 'cancellation']).nullable(),
+  approvals: z.array(z.string()),
+  tasks: z.array(z.string()),
+  notices: z.array(z.string()),
+  lostReasons: z.array(z.string()),
+});
+export type MovePreview = z.infer<typeof movePreview>;
 
 export const stageChange = z.object({
   fromStage: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 
-/** Calls handler on a key combination such as "Ctrl+K" or "Escape", anywhere in the window. */
+/** Calls handler on a key combination such as "Ctrl+K" or "Escape", anywhere in the window but an open dialog (it has its own keys). */
 export function useShortcut(combo: string, handler: (e: KeyboardEvent) => void, enabled = true) {
   useEffect(() => {
     if (!enabled) return;
@@ -10,6 +10,7 @@ export function useShortcut(combo: string, handler: (e: KeyboardEvent) => void, 
     const onKey = (e: KeyboardEvent) => {
       if (e.key.toLowerCase() !== key) return;
       if (ctrl !== (e.ctrlKey || e.metaKey)) return;
+      if (e.target instanceof Element && e.target.closest('dialog[open]')) return;
       handler(e);
     };
     window.addEventListener('keydown', onKey);

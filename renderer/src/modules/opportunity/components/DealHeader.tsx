@@ -43,7 +43,16 @@ export function DealHeader({ opp, onSaved, onError }: Props) {
             ))}
           </select>,
         )}
-        {field(t('opp.stage'), `${opp.stage.name} · ${t('opp.daysInStage', { days: opp.daysInStage })}`)}
+        {field(
+          t('opp.stage'),
+          [
+            opp.stage.name,
+            t('opp.daysInStage', { days: opp.daysInStage }),
+            opp.lost && t('opp.lostBecause', { reason: [opp.lost.reason, opp.lost.note].filter(Boolean).join(' — ') }),
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        )}
         {field(
           t('opp.probability'),
           <input

@@ -2,29 +2,30 @@ import { useEffect, useState } from 'react';
 import type { OpportunityDetail, Stage } from '../../../../../electron/shared/contract';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
+import { useStageMove } from '../../pipeline/use-stage-move';
 
 type Props = { opp: OpportunityDetail; onMoved: (opp: OpportunityDetail) => void; onError: (message: string) => void };
 
-/** Moves the deal to another stage: the same core path as the board. */
+/**
+ * Moves the deal to another stage: the same core path as the board. The list shows the deal's
+ * stage until a move is done, so an arrow key on it asks (a dialog) rather than runs a chain.
+ */
 export function StageSelect({ opp, onMoved, onError }: Props) {
   const { client } = useApp();
   const { t } = useT();
   const [stages, setStages] = useState<Stage[]>([]);
+  const { request, dialog } = useStageMove(onMoved, onError);
   useEffect(() => void client.call('stages.list', {}).then(setStages), [client]);
   return (
-    <select
-      aria-label={t('opp.changeStage')}
-      value={opp.stage.id}
-      onChange={(e) => {
-        const move = client.call('pipeline.moveStage', { opportunityId: opp.id, toStageId: Number(e.target.value) });
-        move.then(onMoved, (err: unknown) => onError(err instanceof Error ? err.message : String(err)));
-      }}
-    >
-      {stages.map((s) => (
-        <option key={s.id} value={s.id}>
-          {s.name}
-        </option>
-      ))}
-    </select>
+    <>
+      <select aria-label={t('opp.changeStage')} value={opp.stage.id} onChange={(e) => request(opp.id, Number(e.target.value))}>
+        {stages.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+      {dialog}
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { formatInt, formatMoney } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
 import { useDebounced } from '../../../ui/use-debounced';
+import { useStageMove } from '../use-stage-move';
 import { BoardCardView } from './BoardCardView';
 
 type Props = { onOpen: (id: number) => void; onGrid: () => void };
@@ -25,15 +26,8 @@ export function BoardView({ onOpen, onGrid }: Props) {
   useEffect(load, [load]);
   useEffect(() => client.on('data.changed', (e) => e.entities.includes('opportunities') && load()), [client, load]);
 
-  const move = useCallback(
-    (opportunityId: number, toStageId: number) => {
-      client.call('pipeline.moveStage', { opportunityId, toStageId }).then(
-        () => setError(null),
-        (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
-      );
-    },
-    [client],
-  );
+  const moved = useCallback(() => setError(null), []);
+  const { request: move, dialog } = useStageMove(moved, setError);
 
   const columns = board?.columns ?? [];
   const neighbour = (stageId: number, delta: number) => columns[columns.findIndex((c) => c.stageId === stageId) + delta]?.stageId;
@@ -104,6 +98,7 @@ export function BoardView({ onOpen, onGrid }: Props) {
           </section>
         ))}
       </div>
+      {dialog}
     </>
   );
 }

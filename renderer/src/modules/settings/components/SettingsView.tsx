@@ -3,6 +3,7 @@ import type { Output, Settings } from '../../../../../electron/shared/contract';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
 import { AutomationEditor } from './AutomationEditor';
+import { LostReasonsField } from './LostReasonsField';
 import { MarginRulesEditor } from './MarginRulesEditor';
 import { StagesEditor } from './StagesEditor';
 
@@ -39,6 +40,7 @@ export function SettingsView() {
             checked={settings['approvals.fourEyes']}
             onChange={(e) => void updateSetting('approvals.fourEyes', e.target.checked)}
           />
+          <LostReasonsField />
           <label htmlFor="set-cost">{t('settings.costBasis')}</label>
           <select id="set-cost" value={settings.costBasis} onChange={(e) => void updateSetting('costBasis', e.target.value as Settings['costBasis'])}>
             <option value="erp">{t('opp.costBasis.erp')}</option>
