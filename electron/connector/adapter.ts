@@ -40,6 +40,15 @@ export class ErpError extends Error {
   }
 }
 
+/**
+ * What an answer that is not JSON was, without a word of it: an ERP or a proxy error page may echo
+ * the request, password included, so only its type and size are told.
+ */
+export function describeBody(res: Response, text: string): string {
+  const type = (res.headers.get('content-type') ?? 'no content type').split(';')[0]!.trim();
+  return `${type}, ${new TextEncoder().encode(text).length} bytes`;
+}
+
 /** An ERP answer that must be a list of `schema` rows; anything else is a malformed answer naming the row and field. */
 export function parseAnswer<T>(schema: z.ZodType<T>, source: string, answer: unknown): T[] {
   if (!Array.isArray(answer)) throw new ErpError(`${source} did not answer a list`, 'malformed', false);

@@ -1,6 +1,7 @@
 import type { ConnectionConfig, ConnectorCommand, Input, Method, Output, SyncStatus } from '../shared/contract';
 import type { ErpAdapter } from './adapter';
 import { adapterFor as realAdapterFor } from './config';
+import { scrubSecret } from '../shared/text';
 import { pullCycle, pushCycle, unreachable, type EntityReport } from './cycle';
 
 type CoreCall = <M extends Method>(method: M, input: Input<M>) => Promise<Output<M>>;
@@ -40,6 +41,11 @@ export function startRunner(o: RunnerOptions) {
   let failures = 0;
   let stopped = false;
   let hello = true;
+  /** the connection test in flight: dropped when core says its caller gave up */
+  let testing: number | null = null;
+  /** nothing leaves the connector (to core, to its log) with the secret in it */
+  const clean = (text: string) => scrubSecret(text, secret, config?.login);
+  const log = (m: string) => o.log?.(clean(m));
 
   const configure = (c: Extract<ConnectorCommand, { kind: 'configure' }>) => {
     const first = config === null;
@@ -76,15 +82,15 @@ export function startRunner(o: RunnerOptions) {
       });
       const push = await pushCycle(adapter, o.call);
       pushed = push.pushed;
-      if (push.errors.length > 0) o.log?.(`outbox: ${push.errors.join('; ')}`);
+      if (push.errors.length > 0) log(`outbox: ${push.errors.join('; ')}`);
     } catch (err) {
-      failure = message(err);
+      failure = clean(message(err));
       down = unreachable(err);
     }
     const entityError = reports.find((r) => r.error)?.error ?? null;
     await o.call('sync.runFinish', {
       runId,
-      entities: reports.map(({ unreachable: _, ...r }) => ({ ...r, error: r.error?.slice(0, 2_000) })),
+      entities: reports.map(({ unreachable: _, ...r }) => ({ ...r, error: r.error === undefined ? undefined : clean(r.error).slice(0, 2_000) })),
       pushed,
       error: failure?.slice(0, 2_000) ?? null,
     });
@@ -96,7 +102,9 @@ export function startRunner(o: RunnerOptions) {
     nextTrigger = 'schedule';
   };
 
+  /** Runs beside the loop (a slow ERP does not hold the sync up); its answer is dropped once cancelled. */
   const test = async (cmd: Extract<ConnectorCommand, { kind: 'test' }>) => {
+    testing = cmd.requestId;
     let answer: { ok: boolean; message: string };
     if (!cmd.secret) answer = { ok: false, message: 'No password or API key' };
     else
@@ -104,8 +112,10 @@ export function startRunner(o: RunnerOptions) {
         await adapterFor(cmd.config, cmd.secret, o.now).login();
         answer = { ok: true, message: `Connected to ${cmd.config.url} (${cmd.config.database}) as ${cmd.config.login}` };
       } catch (err) {
-        answer = { ok: false, message: message(err) };
+        answer = { ok: false, message: scrubSecret(message(err), cmd.secret, cmd.config.login) };
       }
+    if (testing !== cmd.requestId) return;
+    testing = null;
     await o.call('connector.answer', { requestId: cmd.requestId, ...answer });
   };
 
@@ -115,13 +125,14 @@ export function startRunner(o: RunnerOptions) {
       const cmd = await o.call('connector.next', {
         state,
         hello,
-        error,
+        error: error === null ? null : clean(error),
         nextRunAt: nextRunAt === null ? null : new Date(nextRunAt).toISOString(),
         waitMs,
       });
       hello = false;
       if (cmd.kind === 'configure') configure(cmd);
-      else if (cmd.kind === 'test') await test(cmd);
+      else if (cmd.kind === 'test') void test(cmd).catch((err: unknown) => log(`connection test: ${message(err)}`));
+      else if (cmd.kind === 'cancel_test' && testing === cmd.requestId) testing = null;
       else if (cmd.kind === 'run') await cycle(cmd.trigger);
       if (nextRunAt !== null && Date.now() >= nextRunAt) await cycle(nextTrigger);
     }

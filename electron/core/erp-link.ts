@@ -15,15 +15,9 @@ import {
   startRun,
 } from '../../db/queries/sync-status';
 import { writeAudit } from '../../db/queries/audit';
-import {
-  connectionConfig,
-  type ConnectionConfig,
-  type ConnectorCommand,
-  type Output,
-  type ParsedInput,
-  type SyncStatus,
-} from '../shared/contract';
+import { connectionConfig, type ConnectionConfig, type ConnectorCommand, type Output, type ParsedInput, type SyncStatus } from '../shared/contract';
 import { AppError, notFound } from '../shared/errors';
+import { isPlainHttpRemote, scrubSecret } from '../shared/text';
 import type { EventBus } from './event-bus';
 
 /**
@@ -40,6 +34,21 @@ export type SecretStore = {
 };
 
 const CONNECTION_KEY = 'erp.connection';
+const TEST_TIMEOUT_MS = 30_000;
+
+/** A typed secret and the one place it may go: the address, database and login it was given for. */
+type BoundSecret = { secret: string; for: string };
+const targetOf = (c: ConnectionConfig) => JSON.stringify([c.url, c.database, c.login]);
+/** What main keeps encrypted: the secret with its target (an older bare secret is bound to nothing and asked again). */
+function readBound(stored: string | null | undefined): BoundSecret | null {
+  if (!stored) return null;
+  try {
+    const v = JSON.parse(stored) as Partial<BoundSecret>;
+    return typeof v.secret === 'string' && typeof v.for === 'string' ? { secret: v.secret, for: v.for } : null;
+  } catch {
+    return null;
+  }
+}
 /** A connector not heard from for this long (beyond its long poll) is taken as stopped. */
 const SILENCE_MS = 15_000;
 
@@ -51,19 +60,30 @@ type Waiter = { resolve: (c: ConnectorCommand) => void; timer: ReturnType<typeof
  * panel's status. Core keeps working whether a connector is there or not.
  */
 export function createErpLink(db: Db, bus: EventBus, now: () => string, secrets: SecretStore = { canStore: false }) {
-  let secret: string | null = secrets.initial ?? null;
+  let bound: BoundSecret | null = readBound(secrets.initial);
   const queue: ConnectorCommand[] = [];
   let waiter: Waiter | null = null;
   const seen = { at: 0, polling: false, state: 'stopped' as SyncStatus['connector'], error: null as string | null, nextRunAt: null as string | null };
   let progress = new Map<string, { entity: string; done: number; total: number | null }>();
   let nextRequest = 1;
-  const tests = new Map<number, (r: { ok: boolean; message: string }) => void>();
+  /** the one connection test in flight, if any */
+  let testing: { requestId: number; secret: string; login: string; end: (r: { ok: boolean; message: string }) => void } | null = null;
 
   const config = (): ConnectionConfig | null => {
     const parsed = connectionConfig.safeParse(readSetting<unknown>(db, CONNECTION_KEY, null));
     return parsed.success ? parsed.data : null;
   };
-  const secretFor = (c: ConnectionConfig | null): string | null => secret ?? (c ? (secrets.env?.[c.secretEnv] ?? null) : null);
+  /** The stored secret only for the target it was given for; else the environment's (the operator's choice). */
+  const storedFor = (c: ConnectionConfig | null): string | null => (c && bound?.for === targetOf(c) ? bound.secret : null);
+  const secretFor = (c: ConnectionConfig | null): string | null => storedFor(c) ?? (c ? (secrets.env?.[c.secretEnv] ?? null) : null);
+  /** Every text from the connector is cleaned of every secret it may hold before it is stored, shown or logged. */
+  const scrub = (text: string): string => {
+    const c = config();
+    let out = scrubSecret(text, bound?.secret, c?.login);
+    if (c) out = scrubSecret(out, secrets.env?.[c.secretEnv], c.login);
+    return testing ? scrubSecret(out, testing.secret, testing.login) : out;
+  };
+  const scrubNull = (text: string | null): string | null => (text === null ? null : scrub(text));
   const alive = () => seen.polling || Date.now() - seen.at < SILENCE_MS;
 
   const send = (command: ConnectorCommand) => {
@@ -90,8 +110,8 @@ export function createErpLink(db: Db, bus: EventBus, now: () => string, secrets:
 
   const view = (): Output<'erp.connection'> => {
     const c = config();
-    const source = secret ? (secrets.canStore ? 'stored' : 'session') : c && secrets.env?.[c.secretEnv] ? 'env' : 'missing';
-    return { config: c, secret: source, canStoreSecret: secrets.canStore };
+    const source = storedFor(c) ? (secrets.canStore ? 'stored' : 'session') : c && secrets.env?.[c.secretEnv] ? 'env' : 'missing';
+    return { config: c, secret: source, canStoreSecret: secrets.canStore, warning: c && isPlainHttpRemote(c.url) ? 'plain_http' : null };
   };
 
   const status = (): SyncStatus => {
@@ -116,43 +136,83 @@ export function createErpLink(db: Db, bus: EventBus, now: () => string, secrets:
   return {
     connection: view,
 
-    /** The secret main decrypted at start (desktop app). */
+    /** The secret main decrypted at start (desktop app), with the target it was saved for. */
     useSecret(s: string) {
-      secret = s;
+      bound = readBound(s);
       send(configureCommand());
     },
     status,
+    scrub,
 
     save({ config: c, secret: typed }: ParsedInput<'erp.saveConnection'>, by: number | null) {
       const before = config();
+      // a new address, database or login does not inherit the secret given for another one
+      if (!typed && bound && bound.for !== targetOf(c) && !secrets.env?.[c.secretEnv])
+        throw new AppError(
+          'invalid_input',
+          'Invalid input for erp.saveConnection: secret: the address, database or login changed: type the password or API key again',
+          {
+            issues: [{ path: 'secret', message: 'type it again for this address, database and login' }],
+          },
+        );
       writeSetting(db, CONNECTION_KEY, c, now());
       // the audit keeps what changed, never the secret
-      writeAudit(db, { entity: 'erp_connection', entityId: 1, action: before ? 'update' : 'create', oldValue: before, newValue: c, by, at: now(), source: 'user' });
+      writeAudit(db, {
+        entity: 'erp_connection',
+        entityId: 1,
+        action: before ? 'update' : 'create',
+        oldValue: before,
+        newValue: c,
+        by,
+        at: now(),
+        source: 'user',
+      });
       if (typed) {
-        secret = typed;
-        secrets.persist?.(typed);
+        bound = { secret: typed, for: targetOf(c) };
+        secrets.persist?.(JSON.stringify(bound));
       }
       send(configureCommand());
       changed(['sync']);
       return view();
     },
 
+    /** One test at a time; the stored secret goes only to the target it was given for. */
     async test({ config: c, secret: typed }: ParsedInput<'erp.testConnection'>): Promise<Output<'erp.testConnection'>> {
       if (!alive()) throw new AppError('unavailable', 'The connector is not running: it restarts by itself, try again in a moment');
+      if (testing) throw new AppError('conflict', 'A connection test is already running: wait for its answer or stop it');
       const s = typed ?? secretFor(c);
-      if (!s) return { ok: false, message: `No password or API key: type it, or set $${c.secretEnv} where Comptoir runs` };
+      if (!s)
+        return {
+          ok: false,
+          message: bound
+            ? `The saved password or API key is for another address, database or login: type it, or set $${c.secretEnv} where Comptoir runs`
+            : `No password or API key: type it, or set $${c.secretEnv} where Comptoir runs`,
+        };
       const requestId = nextRequest++;
       return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          tests.delete(requestId);
-          resolve({ ok: false, message: 'The connector did not answer within 30 s' });
-        }, 30_000);
-        tests.set(requestId, (r) => {
+        const timer = setTimeout(
+          () => finish({ ok: false, message: `The connector did not answer within ${TEST_TIMEOUT_MS / 1000} s` }),
+          TEST_TIMEOUT_MS,
+        );
+        const finish = (r: { ok: boolean; message: string }) => {
           clearTimeout(timer);
-          resolve(r);
-        });
+          if (testing?.requestId !== requestId) return;
+          const message = scrub(r.message);
+          testing = null;
+          resolve({ ok: r.ok, message });
+        };
+        testing = { requestId, secret: s, login: c.login, end: finish };
         send({ kind: 'test', requestId, config: c, secret: s });
       });
+    },
+
+    /** The caller gave up (stop, left the form): the test ends now, the connector drops it. */
+    cancelTest() {
+      if (!testing) return {};
+      const { requestId, end } = testing;
+      end({ ok: false, message: 'Connection test stopped' });
+      send({ kind: 'cancel_test', requestId });
+      return {};
     },
 
     runNow() {
@@ -164,13 +224,16 @@ export function createErpLink(db: Db, bus: EventBus, now: () => string, secrets:
     /** The connector's long poll: its state in, the next command out (or `none` after `waitMs`). */
     next(input: ParsedInput<'connector.next'>): Promise<ConnectorCommand> {
       const wasAlive = alive();
-      Object.assign(seen, { at: Date.now(), state: input.state, error: input.error, nextRunAt: input.nextRunAt });
+      const before = JSON.stringify([seen.state, seen.error]);
+      Object.assign(seen, { at: Date.now(), state: input.state, error: scrubNull(input.error ?? null), nextRunAt: input.nextRunAt });
+      // the panel follows the connector's own state (idle, down, its error) as it reports it
+      const moved = before !== JSON.stringify([seen.state, seen.error]);
       if (input.hello) {
         // a fresh connector: a run left open by the one before it did not finish
         if (abandonRuns(db, 'the connector stopped during this run', now()) > 0) changed(['sync']);
         send(configureCommand());
       }
-      if (!wasAlive) changed(['sync']);
+      if (!wasAlive || moved) changed(['sync']);
       if (waiter) {
         clearTimeout(waiter.timer);
         waiter.resolve({ kind: 'none' });
@@ -208,8 +271,7 @@ export function createErpLink(db: Db, bus: EventBus, now: () => string, secrets:
     },
 
     answer({ requestId, ok, message }: ParsedInput<'connector.answer'>) {
-      tests.get(requestId)?.({ ok, message });
-      tests.delete(requestId);
+      if (testing?.requestId === requestId) testing.end({ ok, message });
       return {};
     },
 
@@ -228,7 +290,8 @@ export function createErpLink(db: Db, bus: EventBus, now: () => string, secrets:
     },
 
     runFinish({ runId, entities, pushed, error }: ParsedInput<'sync.runFinish'>) {
-      if (!finishRun(db, runId, { entities, pushed }, error, now())) throw notFound('Running sync run', runId);
+      const clean = entities.map((e) => (e.error === undefined ? e : { ...e, error: scrub(e.error) }));
+      if (!finishRun(db, runId, { entities: clean, pushed }, scrubNull(error), now())) throw notFound('Running sync run', runId);
       progress = new Map();
       changed(['sync']);
       return {};
@@ -238,10 +301,22 @@ export function createErpLink(db: Db, bus: EventBus, now: () => string, secrets:
       const row = outboxRow(db, id);
       if (!row) throw notFound('Outbox item', id);
       if (row.status !== 'failed' && row.status !== 'pending')
-        throw new AppError('conflict', `Outbox item ${id} is ${row.status}: only a stopped or waiting item can be sent again`, { status: row.status });
+        throw new AppError('conflict', `Outbox item ${id} is ${row.status}: only a stopped or waiting item can be sent again`, {
+          status: row.status,
+        });
       db.$client.transaction(() => {
         retryOutbox(db, id);
-        writeAudit(db, { entity: 'outbox', entityId: id, action: 'update', field: 'status', oldValue: row.status, newValue: 'pending', by, at: now(), source: 'user' });
+        writeAudit(db, {
+          entity: 'outbox',
+          entityId: id,
+          action: 'update',
+          field: 'status',
+          oldValue: row.status,
+          newValue: 'pending',
+          by,
+          at: now(),
+          source: 'user',
+        });
       })();
       changed(['outbox', 'sync']);
       if (alive() && config()) send({ kind: 'run', trigger: 'manual' });
@@ -255,7 +330,17 @@ export function createErpLink(db: Db, bus: EventBus, now: () => string, secrets:
         throw new AppError('conflict', `Outbox item ${id} is ${row.status}: only a stopped or waiting item can be cancelled`, { status: row.status });
       db.$client.transaction(() => {
         cancelOutbox(db, id, now());
-        writeAudit(db, { entity: 'outbox', entityId: id, action: 'update', field: 'status', oldValue: row.status, newValue: 'cancelled', by, at: now(), source: 'user' });
+        writeAudit(db, {
+          entity: 'outbox',
+          entityId: id,
+          action: 'update',
+          field: 'status',
+          oldValue: row.status,
+          newValue: 'cancelled',
+          by,
+          at: now(),
+          source: 'user',
+        });
       })();
       changed(['outbox', 'sync']);
       return status();

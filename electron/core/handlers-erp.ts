@@ -6,6 +6,7 @@ type ErpMethods =
   | 'erp.connection'
   | 'erp.saveConnection'
   | 'erp.testConnection'
+  | 'erp.cancelTest'
   | 'sync.status'
   | 'sync.runNow'
   | 'outbox.retry'
@@ -23,6 +24,7 @@ export function erpHandlers(link: ErpLink, actor: () => Actor): Pick<Handlers, E
     'erp.connection': () => link.connection(),
     'erp.saveConnection': (input) => link.save(input, actor().userId),
     'erp.testConnection': (input) => link.test(input),
+    'erp.cancelTest': () => link.cancelTest(),
     'sync.status': () => link.status(),
     'sync.runNow': () => link.runNow(),
     'outbox.retry': ({ id }) => link.retry(id, actor().userId),

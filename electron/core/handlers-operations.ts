@@ -112,7 +112,7 @@ export function operationsHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, O
       return r;
     },
     'outbox.fail': ({ id, error, retryable }) => {
-      const r = sync.fail(id, error, retryable);
+      const r = sync.fail(id, ctx.link.scrub(error), retryable);
       t.changed(['outbox']);
       return r;
     },

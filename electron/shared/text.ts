@@ -34,3 +34,32 @@ export function requestPathInside(pathname: string): string | null {
   }
   return parts.length ? parts.join('/') : 'index.html';
 }
+
+/**
+ * An error text cleaned of a secret before it is stored, logged or sent (DESIGN.md §10): the
+ * secret as typed, URL-encoded, JSON-escaped, and in base64 alone or as HTTP basic credentials
+ * (`login:secret`), the ways an ERP error page may echo a request.
+ */
+export function scrubSecret(text: string, secret: string | null | undefined, login?: string): string {
+  if (!secret) return text;
+  const b64 = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
+  const forms = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), b64(secret)]);
+  if (login) forms.add(b64(`${login}:${secret}`));
+  let out = text;
+  // longest first: a form inside another is not left half cleaned
+  for (const f of [...forms].filter((f) => f.length > 0).sort((a, b) => b.length - a.length)) out = out.split(f).join('•••');
+  return out;
+}
+
+/** True for an address that sends the secret in clear over a network: plain http to a host that is not this machine. */
+export function isPlainHttpRemote(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.protocol !== 'http:') return false;
+  const host = u.hostname.replace(/^\[|\]$/g, '');
+  return !(host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1');
+}

@@ -72,7 +72,7 @@ describe('npm run sync -- --once', () => {
   it('refuses a bad config, a missing secret and wrong credentials with a clear message', async () => {
     expect(await sync({ ...config(), url: 'not a url' }, { COMPTOIR_ERP_SECRET: 'x' })).toMatchObject({
       status: 2,
-      stderr: expect.stringMatching(/url: the ERP address must be a URL/),
+      stderr: expect.stringMatching(/url: the ERP address must be an http\(s\) URL/),
     });
     expect(await sync(config(), { COMPTOIR_ERP_SECRET: '' })).toMatchObject({
       status: 2,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErpError } from '../adapter';
+import { describeBody, ErpError } from '../adapter';
 
 export type OdooConfig = { url: string; database: string; login: string; secret: string; timeoutMs?: number };
 /** One call of a model method, the same for both protocols: positional args for JSON-RPC, named for JSON-2. */
@@ -28,7 +28,7 @@ async function json(res: Response, url: string): Promise<unknown> {
     return JSON.parse(text) as unknown;
   } catch {
     throw new ErpError(
-      `Odoo at ${url} answered HTTP ${res.status} with something that is not JSON: ${text.slice(0, 120)}`,
+      `Odoo at ${url} answered HTTP ${res.status} with something that is not JSON (${describeBody(res, text)})`,
       res.status >= 500 ? 'server' : 'malformed',
       res.status >= 500,
     );

@@ -1,4 +1,4 @@
-import { ErpError } from '../adapter';
+import { describeBody, ErpError } from '../adapter';
 
 export type TrytonConfig = { url: string; database: string; login: string; secret: string; timeoutMs?: number };
 
@@ -77,7 +77,11 @@ export function trytonTransport(cfg: TrytonConfig) {
     try {
       return { status: res.status, body: JSON.parse(text) as unknown };
     } catch {
-      throw new ErpError(`Tryton at ${url} answered HTTP ${res.status} with something that is not JSON: ${text.slice(0, 120)}`, 'malformed', false);
+      throw new ErpError(
+        `Tryton at ${url} answered HTTP ${res.status} with something that is not JSON (${describeBody(res, text)})`,
+        'malformed',
+        false,
+      );
     }
   }
 

@@ -11,12 +11,13 @@ export const erpType = z.enum(['tryton', 'odoo-jsonrpc', 'odoo-json2']);
 export const connectionConfig = z
   .object({
     type: erpType,
-    url: z.url('the ERP address must be a URL (http://host:port)').max(500),
+    url: z.url({ protocol: /^https?$/, error: 'the ERP address must be an http(s) URL (https://host:port)' }).max(500),
     database: z.string().trim().min(1, 'the database name is required').max(100),
     login: z.string().trim().min(1, 'the login is required').max(100),
     secretEnv: z
       .string()
-      .regex(/^[A-Z_][A-Z0-9_]*$/, 'the name of an environment variable, e.g. COMPTOIR_ERP_SECRET')
+      // only Comptoir's own variables: any other (HOME, AWS_…) would be sent to the ERP as a password
+      .regex(/^COMPTOIR_[A-Z0-9_]+$/, 'COMPTOIR_ERP_SECRET or another variable whose name starts with COMPTOIR_')
       .max(100)
       .default('COMPTOIR_ERP_SECRET'),
     /** Odoo only: 16–19, for the field names that changed between versions */
@@ -46,6 +47,8 @@ export const connectionView = z.object({
   secret: z.enum(['stored', 'session', 'env', 'missing']),
   /** false in the web host: a typed secret is kept for this session only */
   canStoreSecret: z.boolean(),
+  /** plain http to a host that is not this machine: the secret crosses the network in clear */
+  warning: z.enum(['plain_http']).nullable(),
 });
 
 export const runTrigger = z.enum(['schedule', 'manual', 'start']);
@@ -61,9 +64,7 @@ export const syncRunView = z.object({
   finishedAt: isoStamp.nullable(),
   status: z.enum(['running', 'ok', 'failed']),
   error: z.string().nullable(),
-  entities: z.array(
-    z.object({ entity: z.string(), pulled: z.number().int(), pages: z.number().int(), error: z.string().optional() }),
-  ),
+  entities: z.array(z.object({ entity: z.string(), pulled: z.number().int(), pages: z.number().int(), error: z.string().optional() })),
   pushed: z.number().int(),
 });
 export const outboxAttention = z.object({
@@ -106,6 +107,7 @@ export const connectorCommand = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('configure'), config: connectionConfig.nullable(), secret: z.string().nullable() }),
   z.object({ kind: z.literal('run'), trigger: runTrigger }),
   z.object({ kind: z.literal('test'), requestId: z.number().int(), config: connectionConfig, secret: z.string().nullable() }),
+  z.object({ kind: z.literal('cancel_test'), requestId: z.number().int() }),
   z.object({ kind: z.literal('none') }),
 ]);
 export type ConnectorCommand = z.infer<typeof connectorCommand>;

@@ -108,6 +108,7 @@ export const contract = {
   'erp.connection': { input: z.object({}).strict(), output: connectionView },
   'erp.saveConnection': { input: connectionSaveInput, output: connectionView },
   'erp.testConnection': { input: connectionTestInput, output: connectionTestResult },
+  'erp.cancelTest': { input: z.object({}).strict(), output: z.object({}) },
   'sync.status': { input: z.object({}).strict(), output: syncStatus },
   'sync.runNow': { input: z.object({}).strict(), output: syncStatus },
   'outbox.retry': { input: outboxActionInput, output: syncStatus },

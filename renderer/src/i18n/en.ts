@@ -402,4 +402,6 @@ export const en: Record<MessageKey, string> = {
   'move.confirm': 'Confirm (Enter)',
   'set.lostReasons': 'Lost reasons (one per line)',
   'opp.lostBecause': 'Lost: {reason}',
+  'sync.stopTest': 'Stop the test',
+  'sync.plainHttp': 'Plain http to another machine: the password crosses the network in clear. Prefer https.',
 };

@@ -401,6 +401,8 @@ export const fr = {
   'move.confirm': 'Confirmer (Entrée)',
   'set.lostReasons': 'Motifs de perte (un par ligne)',
   'opp.lostBecause': 'Perdue : {reason}',
+  'sync.stopTest': 'Arrêter le test',
+  'sync.plainHttp': 'Adresse en http simple vers une autre machine : le mot de passe passera en clair sur le réseau. Préférez https.',
 };
 
 export type MessageKey = keyof typeof fr;

@@ -1,6 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConnectionConfig, Output } from '../../../../../electron/shared/contract';
 import { AppError } from '../../../../../electron/shared/errors';
+import { isPlainHttpRemote } from '../../../../../electron/shared/text';
 import { useApp } from '../../../app/client-context';
 import { useT, type MessageKey } from '../../../i18n';
 
@@ -27,7 +28,10 @@ export function ConnectionForm() {
   const [secret, setSecret] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'test' | 'save' | null>(null);
+  const testing = useRef(false);
+  // leaving the screen gives up a test still running: core stops it
+  useEffect(() => () => void (testing.current && client.call('erp.cancelTest', {})), [client]);
 
   useEffect(() => {
     void client.call('erp.connection', {}).then((v) => {
@@ -47,7 +51,8 @@ export function ConnectionForm() {
     ...(view?.config ? { pageSize: view.config.pageSize, overlapSeconds: view.config.overlapSeconds } : {}),
   });
   const run = async (action: 'test' | 'save') => {
-    setBusy(true);
+    setBusy(action);
+    testing.current = action === 'test';
     setErrors({});
     setResult(null);
     try {
@@ -66,7 +71,8 @@ export function ConnectionForm() {
       setErrors(Object.fromEntries(issues.map((i) => [i.path.replace(/^config\./, ''), i.message])));
       setResult({ ok: false, message: issues.length ? issues.map((i) => i.message).join(' · ') : err instanceof Error ? err.message : String(err) });
     } finally {
-      setBusy(false);
+      testing.current = false;
+      setBusy(null);
     }
   };
   const onSubmit = (e: FormEvent) => {
@@ -102,6 +108,14 @@ export function ConnectionForm() {
           ))}
         </select>
         {field('url', 'sync.url')}
+        {isPlainHttpRemote(draft.url.trim()) && (
+          <>
+            <span />
+            <span className="field-warning" role="note">
+              {t('sync.plainHttp')}
+            </span>
+          </>
+        )}
         {field('database', 'sync.database')}
         {field('login', 'sync.login')}
         {draft.type !== 'tryton' && field('version', 'sync.version', 'number')}
@@ -115,10 +129,15 @@ export function ConnectionForm() {
         {field('interval', 'sync.interval', 'number', 'intervalMinutes')}
       </div>
       <div className="actions">
-        <button type="button" className="btn" disabled={busy} onClick={() => void run('test')}>
-          {busy ? t('sync.testing') : t('sync.test')}
+        <button type="button" className="btn" disabled={busy !== null} onClick={() => void run('test')}>
+          {busy === 'test' ? t('sync.testing') : t('sync.test')}
         </button>
-        <button type="submit" className="btn primary" disabled={busy}>
+        {busy === 'test' && (
+          <button type="button" className="btn" onClick={() => void client.call('erp.cancelTest', {})}>
+            {t('sync.stopTest')}
+          </button>
+        )}
+        <button type="submit" className="btn primary" disabled={busy !== null}>
           {t('sync.save')}
         </button>
         {result && (
