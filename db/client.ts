@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../electron/shared/errors';
 import { foldForSearch } from '../electron/shared/text';
+import { acquireLock } from './lock';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -19,23 +20,36 @@ export type OpenOptions = {
   /** Where backups go (default: beside the database, in `backups/`). */
   backupDir?: string;
   log?: (message: string) => void;
+  /** What opens it (e.g. "web host"), named to another process that finds the file taken. */
+  owner?: string;
 };
 
-export type OpenResult = { db: Db; backupPath: string | null; appliedMigrations: number; recoveredFromUncleanExit: boolean };
+export type OpenResult = {
+  db: Db;
+  backupPath: string | null;
+  appliedMigrations: number;
+  recoveredFromUncleanExit: boolean;
+  /** how long the integrity check at start took, ms */
+  quickCheckMs: number;
+};
+
+/** The lock of each open file, released when it is closed (or the process ends). */
+const releases = new WeakMap<Database.Database, () => void>();
 
 export const defaultMigrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 const markerOf = (path: string) => `${path}.open`;
 
-function openRaw(path: string, nativeBinding?: string): Database.Database {
-  if (path !== ':memory:') {
-    const dir = dirname(path);
-    try {
-      mkdirSync(dir, { recursive: true });
-    } catch (err) {
-      throw new AppError('unavailable', `Cannot create the database folder ${dir}: ${(err as Error).message}`);
-    }
+function mkdirFor(path: string): void {
+  const dir = dirname(path);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new AppError('unavailable', `Cannot create the database folder ${dir}: ${(err as Error).message}`);
   }
+}
+
+function openRaw(path: string, nativeBinding?: string): Database.Database {
   try {
     const raw = new Database(path, nativeBinding ? { nativeBinding } : {});
     raw.pragma('journal_mode = WAL');
@@ -71,46 +85,60 @@ export function backupDatabase(raw: Database.Database, target: string): string {
   return target;
 }
 
+/** The integrity check: `ok`, or what is wrong (the first rows SQLite reports). */
+function quickCheck(raw: Database.Database): string[] | null {
+  try {
+    const rows = (raw.pragma('quick_check(20)') as { quick_check: string }[]).map((r) => r.quick_check);
+    return rows.length === 1 && rows[0] === 'ok' ? null : rows;
+  } catch (err) {
+    // a page too damaged to walk: SQLite says so instead of listing
+    return [(err as Error).message];
+  }
+}
+
 /**
- * Opens the database (DESIGN.md §6): pragmas, a quick_check after an unclean exit, a backup
- * before pending migrations, then the migrations.
+ * Opens the database (DESIGN.md §6): one owner per file (a lock held until it is closed), pragmas,
+ * a quick_check at every start (a file damaged after a clean exit is found too), a backup before
+ * pending migrations, then the migrations.
  */
 export function openDatabase(options: OpenOptions): OpenResult {
   const { path, migrationsFolder = defaultMigrationsFolder, log = () => undefined } = options;
-  const raw = openRaw(path, options.nativeBinding);
   const isFile = path !== ':memory:';
-  let recovered = false;
-  if (isFile && existsSync(markerOf(path))) {
-    recovered = true;
-    const rows = raw.pragma('quick_check') as { quick_check: string }[];
-    const ok = rows.length === 1 && rows[0]?.quick_check === 'ok';
-    log(`database was not closed cleanly; quick_check: ${ok ? 'ok' : 'FAILED'}`);
-    if (!ok) {
-      raw.close();
-      throw new AppError(
-        'unavailable',
-        `The database at ${path} is damaged (quick_check: ${rows.map((r) => r.quick_check).join('; ')}). Restore a backup.`,
-      );
+  if (isFile) mkdirFor(path);
+  const release = isFile ? acquireLock(path, options.owner ?? 'Comptoir') : () => undefined;
+  let raw: Database.Database | null = null;
+  try {
+    raw = openRaw(path, options.nativeBinding);
+    const recovered = isFile && existsSync(markerOf(path));
+    const t0 = performance.now();
+    const damage = isFile ? quickCheck(raw) : null;
+    const quickCheckMs = performance.now() - t0;
+    if (recovered) log(`database was not closed cleanly; quick_check: ${damage ? 'FAILED' : 'ok'}`);
+    if (damage)
+      throw new AppError('unavailable', `The database at ${path} is damaged (quick_check: ${damage.join('; ')}). Restore a backup.`, { damage });
+    const pending = pendingMigrations(raw, migrationsFolder);
+    let backupPath: string | null = null;
+    if (pending > 0 && isFile && hasUserTables(raw)) {
+      const stampName = new Date().toISOString().replace(/[:.]/g, '-');
+      backupPath = backupDatabase(raw, join(options.backupDir ?? join(dirname(path), 'backups'), `before-migration-${stampName}.sqlite`));
+      log(`backup written to ${backupPath} before ${pending} migration(s)`);
     }
-  }
-  const pending = pendingMigrations(raw, migrationsFolder);
-  let backupPath: string | null = null;
-  if (pending > 0 && isFile && hasUserTables(raw)) {
-    const stampName = new Date().toISOString().replace(/[:.]/g, '-');
-    backupPath = backupDatabase(raw, join(options.backupDir ?? join(dirname(path), 'backups'), `before-migration-${stampName}.sqlite`));
-    log(`backup written to ${backupPath} before ${pending} migration(s)`);
-  }
-  const db: Db = drizzle({ client: raw, schema, casing: 'snake_case' });
-  if (pending > 0) migrate(db, { migrationsFolder });
-  if (isFile) {
-    try {
-      writeFileSync(markerOf(path), String(process.pid));
-    } catch (err) {
-      raw.close();
-      throw new AppError('unavailable', `The database folder of ${path} is not writable: ${(err as Error).message}`);
+    const db: Db = drizzle({ client: raw, schema, casing: 'snake_case' });
+    if (pending > 0) migrate(db, { migrationsFolder });
+    if (isFile) {
+      try {
+        writeFileSync(markerOf(path), String(process.pid));
+      } catch (err) {
+        throw new AppError('unavailable', `The database folder of ${path} is not writable: ${(err as Error).message}`);
+      }
     }
+    releases.set(raw, release);
+    return { db, backupPath, appliedMigrations: pending, recoveredFromUncleanExit: recovered, quickCheckMs };
+  } catch (err) {
+    raw?.close();
+    release();
+    throw err;
   }
-  return { db, backupPath, appliedMigrations: pending, recoveredFromUncleanExit: recovered };
 }
 
 /** Closes cleanly: checkpoint, optimize, and remove the unclean-exit marker. */
@@ -121,7 +149,10 @@ export function closeDatabase(db: Db): void {
   raw.pragma('optimize');
   raw.pragma('wal_checkpoint(TRUNCATE)');
   raw.close();
+  // the marker and the lock are the owner's: removed by the process that holds the file, no other
   if (path !== ':memory:' && existsSync(markerOf(path))) rmSync(markerOf(path));
+  releases.get(raw)?.();
+  releases.delete(raw);
 }
 
 export function schemaVersion(db: Db): number {

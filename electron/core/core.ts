@@ -22,6 +22,8 @@ export type CoreOptions = {
   validateOutput?: boolean;
   log?: Logger;
   now?: () => string;
+  /** what runs core (web host, desktop app), named to another process that finds the file taken */
+  owner?: string;
   /** where the ERP secret is kept (see SecretStore); none: the environment variable only */
   secrets?: SecretStore;
 };
@@ -43,12 +45,14 @@ export type Core = {
 export function startCore(options: CoreOptions): Core {
   const log = options.log ?? silentLogger;
   const now = options.now ?? (() => new Date().toISOString());
-  const { db, backupPath, appliedMigrations } = openDatabase({
+  const { db, backupPath, appliedMigrations, quickCheckMs } = openDatabase({
     path: options.dbPath,
     migrationsFolder: options.migrationsFolder,
     nativeBinding: options.nativeBinding,
     log: (m) => log.info(m),
+    owner: options.owner ?? 'Comptoir',
   });
+  log.info('database opened', { path: options.dbPath, quickCheckMs: Math.round(quickCheckMs) });
   if (backupPath) log.info('backup before migrations', { backupPath, appliedMigrations });
   const empty = counts(db).warehouses === 0;
   const demo = options.demo ?? 'default';

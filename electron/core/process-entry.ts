@@ -27,6 +27,7 @@ const core = startCore({
   nativeBinding: process.env.COMPTOIR_NATIVE_BINDING,
   demo: 'default',
   log,
+  owner: 'desktop app',
   // main keeps the ERP secret encrypted (safeStorage); core only holds it in memory for the connector
   secrets: {
     canStore: process.env.COMPTOIR_CAN_STORE_SECRET === '1',

@@ -32,7 +32,7 @@ async function main() {
   const offsetMs = args.now ? Date.parse(args.now) - Date.now() : 0;
   let core;
   try {
-    core = startCore({ dbPath, demo: args.demo, log, now: args.now ? offsetClock(offsetMs) : undefined });
+    core = startCore({ dbPath, demo: args.demo, log, owner: 'web host', now: args.now ? offsetClock(offsetMs) : undefined });
   } catch (err) {
     fail((err as Error).message);
   }

@@ -4,6 +4,7 @@ import { startCore } from '../../electron/core/core';
 import { benchFirstRow } from './first-row';
 import { BENCH_NOW, largeDatabase } from './large-db';
 import { benchListQuery } from './list-query';
+import { benchOpen } from './open';
 import { benchRecompute } from './recompute';
 import { benchAccept, benchPurchasingDemand } from './operations';
 import { benchWorkspaceView } from './workspace-view';
@@ -11,7 +12,7 @@ import { printTable, type Row } from './stats';
 import { benchApply, benchIncrementalStock, benchInitialSync, benchTryton, benchViewVsTryton } from './connector';
 
 /**
- * npm run bench [-- --json FILE] [--rounds N] [--only list|view|recompute|accept|purchasing|first-row|connector]:
+ * npm run bench [-- --json FILE] [--rounds N] [--only open|list|view|recompute|accept|purchasing|first-row|connector]:
  * side-by-side comparisons on the `large` preset, and the connector's against a local Tryton with the small company.
  */
 async function main() {
@@ -26,8 +27,13 @@ async function main() {
   const log = (m: string) => process.stdout.write(`${m}\n`);
 
   const dbPath = largeDatabase(log);
-  const core = startCore({ dbPath, demo: 'none', now: () => BENCH_NOW });
   const rows: Row[] = [];
+  // before core holds the file: one owner at a time
+  if (wanted('open')) {
+    log('open at start: 9 rounds per side…');
+    rows.push(...(await benchOpen(dbPath, 9, log)));
+  }
+  const core = startCore({ dbPath, demo: 'none', now: () => BENCH_NOW });
   try {
     if (wanted('list')) {
       log(`list query: ${rounds} rounds per scenario…`);
@@ -61,7 +67,9 @@ async function main() {
     const tryton = await benchTryton(log);
     const add = (r: Row) => {
       rows.push(r);
-      log(`  → ${r.benchmark}: app median ${r.app.median.toFixed(1)} ms, raw ${r.baseline.median.toFixed(1)} ms, ratio ${r.ratio.toFixed(2)} (${r.target})`);
+      log(
+        `  → ${r.benchmark}: app median ${r.app.median.toFixed(1)} ms, raw ${r.baseline.median.toFixed(1)} ms, ratio ${r.ratio.toFixed(2)} (${r.target})`,
+      );
     };
     try {
       log('  initial sync: 3 rounds per side…');

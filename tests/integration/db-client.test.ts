@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +15,16 @@ function dir() {
   const t = tempDir();
   cleanups.push(t.cleanup);
   return t.dir;
+}
+
+/** Another process that opens the file and holds it until it is killed. */
+async function hold(path: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/fixtures/hold-db.ts', path], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => d.toString().includes('holding') && resolve());
+    child.once('exit', (code) => reject(new Error(`the holder exited with ${code}`)));
+  });
+  return child;
 }
 
 describe('database client', () => {
@@ -96,11 +107,12 @@ describe('database client', () => {
     closeDatabase(third.db);
   });
 
-  it('runs quick_check after an unclean exit and reports a clean close', () => {
+  it('runs quick_check after an unclean exit and reports a clean close', async () => {
     const path = join(dir(), 'db.sqlite');
-    const a = openDatabase({ path });
-    expect(a.recoveredFromUncleanExit).toBe(false);
-    a.db.$client.close(); // crash: the marker stays
+    closeDatabase(openDatabase({ path }).db);
+    const holder = await hold(path);
+    holder.kill('SIGKILL'); // a crash: the marker and the lock stay
+    await new Promise((r) => holder.once('exit', r));
     expect(existsSync(`${path}.open`)).toBe(true);
     const messages: string[] = [];
     const b = openDatabase({ path, log: (m) => messages.push(m) });
@@ -108,6 +120,51 @@ describe('database client', () => {
     expect(messages.join('\n')).toMatch(/quick_check: ok/);
     closeDatabase(b.db);
     expect(existsSync(`${path}.open`)).toBe(false);
+    expect(existsSync(`${path}.lock`)).toBe(false);
+  });
+
+  it('lets one process own a file: a second one is refused with who holds it, and leaves the owner’s marker alone', async () => {
+    const path = join(dir(), 'db.sqlite');
+    const holder = await hold(path);
+    try {
+      let refusal: unknown;
+      try {
+        openDatabase({ path, owner: 'second web host' });
+      } catch (err) {
+        refusal = err;
+      }
+      expect(refusal).toMatchObject({ code: 'conflict', details: { owner: { pid: holder.pid, what: 'test holder' } } });
+      expect(String((refusal as Error).message)).toMatch(new RegExp(`already open in another Comptoir \\(test holder ${holder.pid} on `));
+      // the refused one wrote nothing: the owner's marker and lock are still there, still its own
+      expect(readFileSync(`${path}.open`, 'utf8')).toBe(String(holder.pid));
+      expect(JSON.parse(readFileSync(`${path}.lock`, 'utf8'))).toMatchObject({ pid: holder.pid });
+      // in this process too: a second open of a file it already holds is refused
+    } finally {
+      holder.kill('SIGKILL');
+      await new Promise((r) => holder.once('exit', r));
+    }
+    const mine = openDatabase({ path });
+    expect(() => openDatabase({ path })).toThrow(/already open in another Comptoir/);
+    closeDatabase(mine.db);
+    closeDatabase(openDatabase({ path }).db);
+  });
+
+  it('finds a file damaged after a clean exit at the next start', () => {
+    const path = join(dir(), 'db.sqlite');
+    const first = openDatabase({ path });
+    first.db.$client.prepare('CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT)').run();
+    const insert = first.db.$client.prepare('INSERT INTO filler (body) VALUES (?)');
+    for (let i = 0; i < 2_000; i++) insert.run('x'.repeat(200));
+    closeDatabase(first.db);
+    // a disk fault after the clean close: one page in the middle overwritten
+    const bytes = readFileSync(path);
+    const pageSize = bytes.readUInt16BE(16);
+    const page = Math.floor(bytes.length / pageSize / 2);
+    bytes.fill(0xa5, page * pageSize, (page + 1) * pageSize);
+    writeFileSync(path, bytes);
+    expect(() => openDatabase({ path })).toThrow(/is damaged \(quick_check: .+\)\. Restore a backup/);
+    // refused cleanly: no lock left behind
+    expect(existsSync(`${path}.lock`)).toBe(false);
   });
 
   it('refuses a damaged database with a clear message', () => {

@@ -145,11 +145,21 @@ describe('web host', () => {
     expect(answers).toEqual([]);
   });
 
+  it('refuses a second host on the same database file, naming the first; the first keeps its marker and goes on', async () => {
+    const second = startHost(['--port', '0', '--db', dbPath, '--renderer', renderer]);
+    const { code, stderr } = await second.exit;
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/comptoir: The database at .*comptoir\.sqlite is already open in another Comptoir \(web host \d+ on /);
+    expect(existsSync(`${dbPath}.open`)).toBe(true);
+    expect((await get(url)).status).toBe(200);
+  });
+
   it('stops cleanly on SIGTERM and leaves the database closed', async () => {
     host.child.kill('SIGTERM');
     const { code } = await host.exit;
     expect(code).toBe(0);
     expect(existsSync(`${dbPath}.open`)).toBe(false);
+    expect(existsSync(`${dbPath}.lock`)).toBe(false);
   });
 });
 
