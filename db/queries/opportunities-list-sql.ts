@@ -94,7 +94,7 @@ export function listSql(input: ListInput): { ids: string; count: string; params:
 
 /** The rows of a page, in the order of the ids given as a JSON array. */
 export const ROWS_SQL = `SELECT o.id, o.reference, o.customer_id, c.name AS customer_name, (c.on_hold OR c.credit_hold) AS on_hold, o.title, u.name AS owner_name,
-  o.stage_id, s.name AS stage_name, s.kind AS stage_kind, o.probability, o.amount, o.cost, o.expected_close,
+  o.stage_id, s.name AS stage_name, s.kind AS stage_kind, o.probability, o.amount, o.cost, o.guard_state, o.expected_close,
   CAST(julianday(@now) - julianday(o.stage_entered_at) AS INTEGER) AS days_in_stage,
   o.next_activity_at, o.next_activity_title
   FROM json_each(@ids) j JOIN opportunities o ON o.id = j.value ${JOINS.c} ${JOINS.s} ${JOINS.u}

@@ -18,6 +18,7 @@ type RawRow = {
   probability: number;
   amount: number;
   cost: number;
+  guard_state: OpportunityRow['guardState'];
   expected_close: string | null;
   days_in_stage: number;
   next_activity_at: string | null;
@@ -40,6 +41,7 @@ function toRow(r: RawRow): OpportunityRow {
     amount: r.amount,
     weightedAmount: weighted(r.amount, r.probability),
     marginRate: rate.ratio(r.amount - r.cost, r.amount),
+    guardState: r.guard_state,
     expectedClose: r.expected_close,
     daysInStage: r.days_in_stage,
     nextActivityAt: r.next_activity_at,

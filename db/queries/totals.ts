@@ -1,37 +1,52 @@
+import { categoryPath, dealGuard, DEFAULT_MARGIN_RULE, resolveMarginRule, type MarginRule } from '../../electron/shared/domain/guards';
 import type { Db } from '../client';
 import { BEST_SUPPLIER_PRICE_SQL, ERP_UNIT_COST_SQL, figuresOf, type LineCostRow as RowCosts } from './line-costs';
+import { readCategoryParents } from './rules';
 import { readCosting } from './settings';
+import { readMarginRules } from './workspace';
 
-type LineCostRow = RowCosts & { opportunity_id: number };
+type LineCostRow = RowCosts & { opportunity_id: number; customer_id: number; category_id: number | null };
+type Deal = { customerId: number; amount: number; cost: number; lines: { amount: number; cost: number; rule: MarginRule }[] };
 
 /**
- * Recomputes the stored amount and cost of opportunities (all, or the given ids) from their
- * lines, with the shared domain math. Core calls it whenever lines or costs change.
+ * Recomputes the stored amount, cost and margin guard of opportunities (all, or the given ids) from
+ * their lines, with the shared domain math. Core calls it whenever lines, costs or rules change.
  */
 export function refreshOpportunityTotals(db: Db, options: { today: string; ids?: number[] }): number {
   const raw = db.$client;
   const costing = readCosting(db);
-  const where = options.ids ? `WHERE l.opportunity_id IN (SELECT value FROM json_each(@ids))` : '';
+  const rules = readMarginRules(db);
+  const parents = readCategoryParents(db);
+  const where = options.ids ? `WHERE o.id IN (SELECT value FROM json_each(@ids))` : '';
   const rows = raw
     .prepare(
-      `SELECT l.opportunity_id, l.qty, l.unit_price, l.discount,
+      `SELECT o.id AS opportunity_id, o.customer_id, p.category_id, l.qty, l.unit_price, l.discount,
         ${ERP_UNIT_COST_SQL} AS erp_unit_cost, ${BEST_SUPPLIER_PRICE_SQL} AS best_supplier_price
-      FROM opportunity_lines l ${where} ORDER BY l.opportunity_id`,
+      FROM opportunities o LEFT JOIN opportunity_lines l ON l.opportunity_id = o.id LEFT JOIN products p ON p.id = l.product_id
+      ${where} ORDER BY o.id`,
     )
-    .all({ today: options.today, ...(options.ids ? { ids: JSON.stringify(options.ids) } : {}) }) as LineCostRow[];
-  const totals = new Map<number, { amount: number; cost: number }>();
-  for (const id of options.ids ?? []) totals.set(id, { amount: 0, cost: 0 });
+    .all({ today: options.today, ...(options.ids ? { ids: JSON.stringify(options.ids) } : {}) }) as (LineCostRow & { qty: number | null })[];
+  const deals = new Map<number, Deal>();
   for (const r of rows) {
+    let d = deals.get(r.opportunity_id);
+    if (!d) deals.set(r.opportunity_id, (d = { customerId: r.customer_id, amount: 0, cost: 0, lines: [] }));
+    if (r.qty === null) continue;
     const f = figuresOf(r, costing);
-    const t = totals.get(r.opportunity_id) ?? { amount: 0, cost: 0 };
-    t.amount += f.amount;
-    t.cost += f.cost;
-    totals.set(r.opportunity_id, t);
+    const rule = resolveMarginRule(rules, { customerId: r.customer_id, categoryPath: categoryPath(r.category_id, parents) }, DEFAULT_MARGIN_RULE);
+    d.amount += f.amount;
+    d.cost += f.cost;
+    d.lines.push({ amount: f.amount, cost: f.cost, rule });
   }
-  const update = raw.prepare('UPDATE opportunities SET amount = ?, cost = ? WHERE id = ? AND (amount != ? OR cost != ?)');
+  const update = raw.prepare(
+    'UPDATE opportunities SET amount = ?, cost = ?, guard_state = ? WHERE id = ? AND (amount != ? OR cost != ? OR guard_state != ?)',
+  );
   let changed = 0;
   raw.transaction(() => {
-    for (const [id, t] of totals) changed += update.run(t.amount, t.cost, id, t.amount, t.cost).changes;
+    for (const [id, d] of deals) {
+      const fallback = resolveMarginRule(rules, { customerId: d.customerId, categoryPath: [] }, DEFAULT_MARGIN_RULE);
+      const state = dealGuard(d.lines, d, fallback).state;
+      changed += update.run(d.amount, d.cost, state, id, d.amount, d.cost, state).changes;
+    }
   })();
   return changed;
 }

@@ -53,6 +53,8 @@ export const opportunities = sqliteTable(
     /** Why a lost deal was lost: one of the company's reasons (`pipeline.lostReasons`) and the trader's words. */
     lostReason: text(),
     lostNote: text(),
+    /** The deal's margin guard (shared/domain/guards dealGuard), kept with amount and cost for the grid. */
+    guardState: text({ enum: ['ok', 'below_target', 'below_minimum', 'below_cost'] }).notNull().default('ok'),
     searchText: text().notNull(),
     createdAt: stamp().notNull(),
     updatedAt: stamp().notNull(),

@@ -2,6 +2,7 @@ import { closeDatabase, openDatabase, type Db } from '../../db/client';
 import { writeCompanySetup } from '../../db/demo/setup';
 import { writeDemoCompany } from '../../db/demo/write';
 import { counts } from '../../db/queries/catalog';
+import { refreshOpportunityTotals } from '../../db/queries/totals';
 import { describeCompany, type Preset } from '../shared/demo';
 import { dispatch, serve, type Handlers, type Port } from '../shared/rpc';
 import { createEventBus, type EventBus } from './event-bus';
@@ -54,6 +55,8 @@ export function startCore(options: CoreOptions): Core {
   });
   log.info('database opened', { path: options.dbPath, quickCheckMs: Math.round(quickCheckMs) });
   if (backupPath) log.info('backup before migrations', { backupPath, appliedMigrations });
+  // a new schema may store a figure the old one did not (the deal's guard): computed once here
+  if (appliedMigrations > 0) refreshOpportunityTotals(db, { today: now().slice(0, 10) });
   const empty = counts(db).warehouses === 0;
   const demo = options.demo ?? 'default';
   if (empty && demo !== 'none') {

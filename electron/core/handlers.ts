@@ -127,11 +127,15 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'marginRules.list': () => listMarginRules(db),
     'marginRules.save': (input) => {
       marginRules.save(input, actor());
+      // every deal's stored guard follows the rules (the grid colours and filters by it)
+      refreshOpportunityTotals(db, { today: ctx.now().slice(0, 10) });
       changed(['rules', 'opportunities']);
       return listMarginRules(db);
     },
     'marginRules.delete': ({ id }) => {
       marginRules.remove(id, actor());
+      // every deal's stored guard follows the rules (the grid colours and filters by it)
+      refreshOpportunityTotals(db, { today: ctx.now().slice(0, 10) });
       changed(['rules', 'opportunities']);
       return listMarginRules(db);
     },

@@ -9,9 +9,7 @@ import type { CustomerPanel, LineInsight, Output } from '../shared/contract';
 import { addDays } from '../shared/dates';
 import { availability, availableToPromise, coveredFrom } from '../shared/domain/atp';
 import { creditHeadroom, creditState } from '../shared/domain/credit';
-import { blendedRule, categoryPath, marginState, resolveMarginRule, worstState, type MarginRule } from '../shared/domain/guards';
-
-const DEFAULT_MARGIN_RULE: MarginRule = { targetRate: 2000, minimumRate: 1200 };
+import { categoryPath, dealGuard, DEFAULT_MARGIN_RULE, marginState, resolveMarginRule, type MarginRule } from '../shared/domain/guards';
 
 type Context = {
   warehouses: { id: number; code: string; name: string }[];
@@ -128,10 +126,10 @@ export function opportunityView(db: Db, id: number, now: string): Output<'opport
   const rules = q.readMarginRules(db);
   const parents = readCategoryParents(db);
   const defaultRule = resolveMarginRule(rules, { customerId: opp.customer.id, categoryPath: [] }, DEFAULT_MARGIN_RULE);
-  const lineRules: { amount: number; rule: MarginRule }[] = [];
+  const lineRules: { amount: number; cost: number; rule: MarginRule }[] = [];
   const lines = opp.lines.map(({ categoryId, ...line }) => {
     const rule = resolveMarginRule(rules, { customerId: opp.customer.id, categoryPath: categoryPath(categoryId, parents) }, DEFAULT_MARGIN_RULE);
-    lineRules.push({ amount: line.amount, rule });
+    lineRules.push({ amount: line.amount, cost: line.cost, rule });
     const atDate = line.requestedDate ?? opp.requestedDate ?? opp.expectedClose ?? today;
     return {
       ...line,
@@ -141,10 +139,9 @@ export function opportunityView(db: Db, id: number, now: string): Output<'opport
       }),
     };
   });
-  const dealRule = blendedRule(lineRules, defaultRule);
+  const deal = dealGuard(lineRules, opp.totals, defaultRule);
   const reservations = activeReservations(db, id);
   const short = shortByLine(db, id);
-  const dealState = worstState([marginState(opp.totals.amount, opp.totals.cost, dealRule), ...lines.map((l) => l.insight.guard)]);
   return {
     ...opp,
     lines: lines.map((l) => ({
@@ -157,7 +154,7 @@ export function opportunityView(db: Db, id: number, now: string): Output<'opport
       },
     })),
     opsState: opsStateOf(db, id),
-    guard: { state: dealState, targetRate: dealRule.targetRate, minimumRate: dealRule.minimumRate },
+    guard: { state: deal.state, targetRate: deal.rule.targetRate, minimumRate: deal.rule.minimumRate },
     pricing: { landedCostRate: readCosting(db).landedRate, creditWarnRate: readSetting<number>(db, 'credit.warnRate', 1000), defaultRule },
     customerPanel: customerPanel(db, opp, productIds, today),
     warehouses: ctx.warehouses,

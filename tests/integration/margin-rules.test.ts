@@ -121,4 +121,31 @@ describe('margin rules', () => {
     expect(JSON.stringify(await rules())).toBe(before);
     expect(auditRows()).toBe(audits);
   });
+  it('colours a cement deal at 8 % with a 5 % rule as fine everywhere: the list row carries the guard of the rules, and follows them', async () => {
+    const cement = one<{ id: number; code: string; cost_price: number; category_id: number }>(
+      `SELECT p.id, p.code, p.cost_price, p.category_id FROM products p JOIN product_categories c ON c.id = p.category_id
+       WHERE c.code = 'CIM' AND p.cost_price > 0 ORDER BY p.id LIMIT 1`,
+    );
+    await core.call('marginRules.save', { scope: 'category', scopeId: cement.category_id, targetRate: 700, minimumRate: 500 });
+    const deal = await freshDeal(cement.code);
+    // a price for an 8 % margin on cost
+    const price = Math.round(cement.cost_price / 0.92);
+    const priced = (await core.call('opportunity.updateLine', {
+      lineId: deal.lines[0]!.id,
+      unitPrice: price,
+    })) as Output<'opportunity.get'>;
+    expect(priced.totals.marginRate).toBeGreaterThan(700);
+    expect(priced.totals.marginRate).toBeLessThan(1200);
+    expect(priced.guard.state).toBe('ok');
+    expect(priced.lines[0]!.insight.guard).toBe('ok');
+    const row = async () =>
+      ((await core.call('opportunities.list', { search: priced.reference, limit: 5 })) as Output<'opportunities.list'>).rows.find(
+        (r) => r.id === deal.id,
+      )!;
+    expect((await row()).guardState).toBe('ok');
+    // a stricter cement rule: the stored guard of every deal follows at once
+    await core.call('marginRules.save', { scope: 'category', scopeId: cement.category_id, targetRate: 1500, minimumRate: 1000 });
+    expect((await row()).guardState).toBe('below_minimum');
+    expect(((await core.call('opportunity.get', { id: deal.id })) as Output<'opportunity.get'>).guard.state).toBe('below_minimum');
+  });
 });

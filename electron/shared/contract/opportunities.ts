@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkColumnFilter, columnFilter, sortDirection } from './grid-filter';
 import { lineOperations, opsState } from './automation';
-import { approval, customerPanel, dealGuard, dealPricing, lineInsight } from './workspace';
+import { approval, customerPanel, dealGuard, dealPricing, guardState, lineInsight } from './workspace';
 import { id, isoDate, isoStamp, moneyInt, percent, qtyInt, rateInt, searchText, stageKind, unit } from './common';
 
 /** Columns of the opportunities grid; each can be sorted and filtered by core. */
@@ -72,6 +72,8 @@ export const opportunityRow = z.object({
   amount: moneyInt,
   weightedAmount: moneyInt,
   marginRate: rateInt.nullable(),
+  /** the deal's margin guard against the company's rules, for the margin colour */
+  guardState,
   expectedClose: isoDate.nullable(),
   daysInStage: z.number().int(),
   nextActivityAt: isoStamp.nullable(),

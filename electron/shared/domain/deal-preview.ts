@@ -2,7 +2,7 @@ import type { OpportunityDetail } from '../contract';
 import { margin, weighted, type Money, type Qty, type Rate } from '../money';
 import { availability } from './atp';
 import { lineFigures, sumFigures, type CostBasis, type LineFigures } from './costing';
-import { blendedRule, marginState, worstState, type GuardState, type MarginRule } from './guards';
+import { dealGuard, marginState, type GuardState, type MarginRule } from './guards';
 
 /** The best supplier price of each tier valid today: a tier applies from its minimum quantity included. */
 export type PriceTier = { minQty: Qty; unitPrice: Money };
@@ -42,8 +42,7 @@ export type PreviewResult = {
  */
 export function previewDeal(deal: PreviewDeal, edit: LineEdit): PreviewResult {
   const lines: PreviewResult['lines'] = new Map();
-  const weights: { amount: Money; rule: MarginRule }[] = [];
-  const states: GuardState[] = [];
+  const weights: { amount: Money; cost: Money; rule: MarginRule }[] = [];
   for (const l of deal.lines) {
     const line = l.id === edit.lineId ? { ...l, ...definedOnly(edit) } : l;
     const f = lineFigures(
@@ -59,16 +58,15 @@ export function previewDeal(deal: PreviewDeal, edit: LineEdit): PreviewResult {
     );
     const guard = marginState(f.amount, f.cost, line.rule);
     lines.set(line.id, { ...f, guard, availability: availability(line.qty, line.warehouseId, line.atp).status });
-    weights.push({ amount: f.amount, rule: line.rule });
-    states.push(guard);
+    weights.push({ amount: f.amount, cost: f.cost, rule: line.rule });
   }
   const sum = sumFigures([...lines.values()]);
   const m = margin(sum.amount, sum.cost);
-  const rule = blendedRule(weights, deal.defaultRule);
+  const overall = dealGuard(weights, m, deal.defaultRule);
   return {
     lines,
     totals: { amount: m.amount, cost: m.cost, margin: m.margin, marginRate: m.marginRate, weightedAmount: weighted(m.amount, deal.probability) },
-    guard: { state: worstState([marginState(m.amount, m.cost, rule), ...states]), ...rule },
+    guard: { state: overall.state, ...overall.rule },
   };
 }
 

@@ -4,6 +4,8 @@ import { rate, type Money, type Rate } from '../money';
 export type MarginRule = { targetRate: Rate; minimumRate: Rate };
 export type MarginRuleScope = { scope: 'company' | 'category' | 'customer'; scopeId: number | null; rule: MarginRule };
 export type GuardState = 'ok' | 'below_target' | 'below_minimum' | 'below_cost';
+/** A company without any margin rule: 20 % target, 12 % minimum. */
+export const DEFAULT_MARGIN_RULE: MarginRule = { targetRate: 2000, minimumRate: 1200 };
 
 const SEVERITY: Record<GuardState, number> = { ok: 0, below_target: 1, below_minimum: 2, below_cost: 3 };
 
@@ -50,4 +52,19 @@ export function blendedRule(lines: { amount: Money; rule: MarginRule }[], fallba
 
 export function worstState(states: GuardState[]): GuardState {
   return states.reduce<GuardState>((worst, s) => (SEVERITY[s] > SEVERITY[worst] ? s : worst), 'ok');
+}
+
+/**
+ * The deal's guard (DESIGN.md §2.3): the worst of the deal against its blended rule and of each
+ * line against its own. One home for the 360° view, the live preview and the stored state the
+ * opportunities grid sorts and colours by.
+ */
+export function dealGuard(
+  lines: { amount: Money; cost: Money; rule: MarginRule }[],
+  total: { amount: Money; cost: Money },
+  fallback: MarginRule,
+): { state: GuardState; rule: MarginRule; lineStates: GuardState[] } {
+  const rule = blendedRule(lines, fallback);
+  const lineStates = lines.map((l) => marginState(l.amount, l.cost, l.rule));
+  return { state: worstState([marginState(total.amount, total.cost, rule), ...lineStates]), rule, lineStates };
 }

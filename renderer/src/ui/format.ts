@@ -9,6 +9,7 @@ import {
   formatUnitPrice,
   type Locale,
 } from '../../../electron/shared/format';
+import type { GuardState } from '../../../electron/shared/domain/guards';
 
 /** Grid value formatters over the shared formatting module. */
 export const cellFormat = {
@@ -22,10 +23,12 @@ export const cellFormat = {
   qty: (locale: Locale, unit?: string) => (p: ValueFormatterParams) => (typeof p.value === 'number' ? formatQty(p.value, locale, unit) : ''),
 };
 
-/** Margin states for colouring; the thresholds become rules in the workspace issue. */
-export function marginClass(rate: number | null | undefined): string {
-  if (rate === null || rate === undefined) return '';
-  if (rate < 0) return 'cell-bad';
-  if (rate < 1200) return 'cell-warn';
+/**
+ * The colour of a margin: its guard state against the company's rules, as core (or the live
+ * preview, with the same domain function) judged it; never a threshold of its own.
+ */
+export function guardClass(state: GuardState | null | undefined): '' | 'cell-bad' | 'cell-warn' {
+  if (state === 'below_cost' || state === 'below_minimum') return 'cell-bad';
+  if (state === 'below_target') return 'cell-warn';
   return '';
 }

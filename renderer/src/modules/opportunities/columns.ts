@@ -2,7 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import type { OpportunityColumn, OpportunityRow } from '../../../../electron/shared/contract';
 import type { Locale } from '../../../../electron/shared/format';
 import type { T } from '../../i18n';
-import { cellFormat, marginClass } from '../../ui/format';
+import { cellFormat, guardClass } from '../../ui/format';
 import { CustomerCell } from './components/CustomerCell';
 
 const textFilter = { filter: 'agTextColumnFilter', filterParams: { buttons: ['reset'], maxNumConditions: 2 } };
@@ -76,8 +76,8 @@ export function opportunityColumns(t: T, locale: Locale): Col[] {
       ...numberFilter,
       valueFormatter: cellFormat.rate(locale),
       cellClassRules: {
-        'cell-bad': (p) => marginClass(p.value as number | null) === 'cell-bad',
-        'cell-warn': (p) => marginClass(p.value as number | null) === 'cell-warn',
+        'cell-bad': (p) => guardClass(p.data?.guardState) === 'cell-bad',
+        'cell-warn': (p) => guardClass(p.data?.guardState) === 'cell-warn',
       },
     },
     {

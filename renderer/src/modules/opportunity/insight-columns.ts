@@ -2,6 +2,8 @@ import type { ColDef, ITooltipParams } from 'ag-grid-community';
 import type { OpportunityLine } from '../../../../electron/shared/contract';
 import { formatDate, formatQty, type Locale } from '../../../../electron/shared/format';
 import type { T } from '../../i18n';
+import type { GuardState } from '../../../../electron/shared/domain/guards';
+import { guardClass } from '../../ui/format';
 
 type Line = OpportunityLine;
 
@@ -62,7 +64,10 @@ export function insightColumns(t: T, locale: Locale, warehouses: { warehouseId: 
       width: 115,
       valueGetter: (p) => p.data?.insight?.guard,
       valueFormatter: (p) => (p.value ? t(`guard.${p.value as 'ok'}`) : ''),
-      cellClassRules: { 'cell-bad': (p) => p.value === 'below_cost' || p.value === 'below_minimum', 'cell-warn': (p) => p.value === 'below_target' },
+      cellClassRules: {
+        'cell-bad': (p) => guardClass(p.value as GuardState) === 'cell-bad',
+        'cell-warn': (p) => guardClass(p.value as GuardState) === 'cell-warn',
+      },
     },
   ];
 }

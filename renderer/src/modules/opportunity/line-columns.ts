@@ -2,7 +2,7 @@ import type { ColDef, EditableCallbackParams, ValueSetterParams } from 'ag-grid-
 import type { OpportunityLine } from '../../../../electron/shared/contract';
 import { formatDate, formatQty, type Locale } from '../../../../electron/shared/format';
 import type { T } from '../../i18n';
-import { cellFormat, marginClass } from '../../ui/format';
+import { cellFormat, guardClass } from '../../ui/format';
 import type { LineEditing } from './hooks/use-line-editing';
 import { LiveCellEditor, type LiveEditorParams } from './components/LiveCellEditor';
 import { insightColumns } from './insight-columns';
@@ -142,8 +142,8 @@ export function lineColumns(
       ...num,
       valueFormatter: cellFormat.rate(locale),
       cellClassRules: {
-        'cell-bad': (p) => marginClass(p.value as number | null) === 'cell-bad',
-        'cell-warn': (p) => marginClass(p.value as number | null) === 'cell-warn',
+        'cell-bad': (p) => guardClass(p.data?.insight?.guard) === 'cell-bad',
+        'cell-warn': (p) => guardClass(p.data?.insight?.guard) === 'cell-warn',
       },
     },
     guard,

@@ -3,7 +3,7 @@ import type { Input, OpportunityDetail, Output } from '../../../../../electron/s
 import { formatMoney, formatRate } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
-import { marginClass } from '../../../ui/format';
+import { guardClass } from '../../../ui/format';
 
 type Props = { opp: OpportunityDetail; onSaved: (o: OpportunityDetail) => void; onError: (m: string) => void };
 type Changes = Omit<Input<'opportunity.update'>, 'id'>;
@@ -88,7 +88,7 @@ export function DealHeader({ opp, onSaved, onError }: Props) {
         {field(t('opp.amount'), formatMoney(opp.totals.amount, locale))}
         {field(
           t('opp.margin'),
-          <span className={marginClass(opp.totals.marginRate)}>
+          <span className={guardClass(opp.guard.state)} data-testid="deal-margin">
             {formatMoney(opp.totals.margin, locale)} · {formatRate(opp.totals.marginRate, locale)}
           </span>,
         )}

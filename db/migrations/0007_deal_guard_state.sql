@@ -1,0 +1,1 @@
+ALTER TABLE `opportunities` ADD `guard_state` text DEFAULT 'ok' NOT NULL;
