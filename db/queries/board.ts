@@ -1,3 +1,4 @@
+import { weightedSql } from '../../electron/shared/money';
 import type { Output } from '../../electron/shared/contract';
 import { likePattern } from '../../electron/shared/text';
 import type { Db } from '../client';
@@ -17,7 +18,7 @@ export function readBoard(db: Db, input: { search?: string; cardsPerStage: numbe
   const stages = prepareCached(
     raw,
     `SELECT s.id, s.name, s.probability, count(o.id) AS n, coalesce(sum(o.amount), 0) AS amount,
-       coalesce(sum((o.amount * o.probability + 50) / 100), 0) AS weighted
+       coalesce(sum(${weightedSql('o.amount', 'o.probability')}), 0) AS weighted
      FROM stages s LEFT JOIN opportunities o ON o.stage_id = s.id ${where}
      WHERE s.active = 1 AND s.kind = 'open' GROUP BY s.id ORDER BY s.position`,
   ).all(params) as { id: number; name: string; probability: number; n: number; amount: number; weighted: number }[];

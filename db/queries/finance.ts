@@ -1,10 +1,11 @@
+import { weightedSql } from '../../electron/shared/money';
 import type { Db } from '../client';
 import { prepareCached } from './statements';
 
 export const EXPOSURE_SQL = `WITH deals AS (
     SELECT o.customer_id,
       sum(CASE WHEN o.ops_state IN ('committed', 'awaiting_approval') THEN o.amount ELSE 0 END) AS reserved,
-      sum(CASE WHEN o.ops_state IS NULL OR o.ops_state = 'released' THEN (o.amount * o.probability + 50) / 100 ELSE 0 END) AS weighted
+      sum(CASE WHEN o.ops_state IS NULL OR o.ops_state = 'released' THEN ${weightedSql('o.amount', 'o.probability')} ELSE 0 END) AS weighted
     FROM opportunities o JOIN stages s ON s.id = o.stage_id WHERE s.kind = 'open' GROUP BY o.customer_id),
   pending AS (
     SELECT o.customer_id, count(*) AS n FROM approvals a JOIN opportunities o ON o.id = a.opportunity_id WHERE a.status = 'pending' GROUP BY o.customer_id)

@@ -1,3 +1,4 @@
+import { bestSupplierUnitPriceSql } from '../../electron/shared/domain/supplier-price';
 import { lineFigures, type LineFigures } from '../../electron/shared/domain/costing';
 import type { Costing } from './settings';
 
@@ -10,9 +11,7 @@ export const ERP_UNIT_COST_SQL = `COALESCE(
   (SELECT pc.cost_price FROM product_costs pc WHERE pc.product_id = l.product_id AND pc.warehouse_id = l.warehouse_id),
   (SELECT p2.cost_price FROM products p2 WHERE p2.id = l.product_id))`;
 
-export const BEST_SUPPLIER_PRICE_SQL = `(SELECT min(sp.unit_price) FROM supplier_prices sp
-  WHERE sp.product_id = l.product_id AND sp.active = 1 AND sp.min_qty <= l.qty
-    AND (sp.valid_from IS NULL OR sp.valid_from <= @today) AND (sp.valid_to IS NULL OR sp.valid_to >= @today))`;
+export const BEST_SUPPLIER_PRICE_SQL = bestSupplierUnitPriceSql('l.product_id', 'l.qty');
 
 /** The columns a line query selects for the costing math (with the two SQL costs above). */
 export type LineCostRow = { qty: number; unit_price: number; discount: number; erp_unit_cost: number | null; best_supplier_price: number | null };

@@ -1,5 +1,5 @@
 import type { OpportunityColumn, ParsedInput } from '../../electron/shared/contract';
-import { money, rate } from '../../electron/shared/money';
+import { money, rate, weightedSql } from '../../electron/shared/money';
 import { likePattern } from '../../electron/shared/text';
 import { columnFilterSql, type ColumnKind } from './grid-filter-sql';
 
@@ -22,7 +22,7 @@ const COLUMNS: Record<OpportunityColumn, Column> = {
   stageName: { kind: 'text', expr: 's.name', join: 's' },
   probability: { kind: 'number', expr: 'o.probability', toStorage: (v) => v },
   amount: { kind: 'number', expr: 'o.amount', toStorage: money.fromUnits },
-  weightedAmount: { kind: 'number', expr: '(o.amount * o.probability + 50) / 100', toStorage: money.fromUnits },
+  weightedAmount: { kind: 'number', expr: weightedSql('o.amount', 'o.probability'), toStorage: money.fromUnits },
   marginRate: {
     kind: 'number',
     expr: 'CASE WHEN o.amount = 0 THEN NULL ELSE CAST(round((o.amount - o.cost) * 10000.0 / o.amount) AS INTEGER) END',
@@ -87,7 +87,7 @@ export function listSql(input: ListInput): { ids: string; count: string; params:
   const order = listOrder(input, where.joins);
   return {
     ids: `SELECT o.id ${from(where.joins)} ${where.sql} ${order} LIMIT ? OFFSET ?`,
-    count: `SELECT count(*) AS total, coalesce(sum(o.amount), 0) AS amount, coalesce(sum((o.amount * o.probability + 50) / 100), 0) AS weighted ${countFrom} ${where.sql}`,
+    count: `SELECT count(*) AS total, coalesce(sum(o.amount), 0) AS amount, coalesce(sum(${weightedSql('o.amount', 'o.probability')}), 0) AS weighted ${countFrom} ${where.sql}`,
     params: where.params,
   };
 }

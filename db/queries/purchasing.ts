@@ -1,10 +1,10 @@
+import { bestSupplierPriceIdSql } from '../../electron/shared/domain/supplier-price';
+import { weightedSql } from '../../electron/shared/money';
 import type { Db } from '../client';
 import { prepareCached } from './statements';
 
 /** The best valid supplier price row for a product and a quantity `q` (alias s.product_id, q): cheapest, then fastest. */
-const BEST_PRICE_ID = (product: string, q: string) => `(SELECT sp.id FROM supplier_prices sp WHERE sp.product_id = ${product} AND sp.active = 1
-  AND sp.min_qty <= ${q} AND (sp.valid_from IS NULL OR sp.valid_from <= @today) AND (sp.valid_to IS NULL OR sp.valid_to >= @today)
-  ORDER BY sp.unit_price, sp.lead_time_days LIMIT 1)`;
+const BEST_PRICE_ID = bestSupplierPriceIdSql;
 
 /** The SQL of the purchasing workspace, also run raw by the benchmark. */
 export const PURCHASING_SQL = {
@@ -25,7 +25,7 @@ export const PURCHASING_SQL = {
     ORDER BY s.needed_by, s.id`,
   /** weighted demand of open deals not yet committed (a committed deal's need is in its reservations and shortages), by week */
   demand: `SELECT l.product_id AS productId, l.warehouse_id AS warehouseId,
-      max(0, CAST((julianday(l.demand_date) - julianday(@today)) / 7 AS INTEGER)) AS week, sum((l.qty * l.demand_probability + 50) / 100) AS qty
+      max(0, CAST((julianday(l.demand_date) - julianday(@today)) / 7 AS INTEGER)) AS week, sum(${weightedSql('l.qty', 'l.demand_probability')}) AS qty
     FROM opportunity_lines l JOIN opportunities o ON o.id = l.opportunity_id
     WHERE l.demand_open = 1 AND l.demand_date != '' AND l.demand_date < @end AND o.ops_state IS NOT 'committed'
     GROUP BY l.product_id, l.warehouse_id, week`,

@@ -1,3 +1,5 @@
+import { SUPPLIER_PRICE_VALID_SQL } from '../../electron/shared/domain/supplier-price';
+import { weightedSql } from '../../electron/shared/money';
 import type { MarginRuleScope } from '../../electron/shared/domain/guards';
 import type { Db } from '../client';
 import { prepareCached } from './statements';
@@ -14,13 +16,13 @@ export const SQL = {
      WHERE status = 'active' AND product_id IN (${IDS}) GROUP BY product_id, warehouse_id`,
   receipts: `SELECT product_id AS productId, warehouse_id AS warehouseId, qty, expected_date AS expectedDate, purchase_ref AS purchaseRef
      FROM incoming_receipts WHERE active = 1 AND product_id IN (${IDS}) ORDER BY expected_date`,
-  supplierTiers: `SELECT product_id AS productId, min_qty AS minQty, min(unit_price) AS unitPrice FROM supplier_prices
-     WHERE active = 1 AND product_id IN (${IDS}) AND (valid_from IS NULL OR valid_from <= @today) AND (valid_to IS NULL OR valid_to >= @today)
-     GROUP BY product_id, min_qty ORDER BY product_id, min_qty`,
-  pipelineDemand: `SELECT product_id AS productId, sum((qty * demand_probability + 50) / 100) AS qty FROM opportunity_lines
+  supplierTiers: `SELECT sp.product_id AS productId, sp.min_qty AS minQty, min(sp.unit_price) AS unitPrice FROM supplier_prices sp
+     WHERE sp.product_id IN (${IDS}) AND ${SUPPLIER_PRICE_VALID_SQL}
+     GROUP BY sp.product_id, sp.min_qty ORDER BY sp.product_id, sp.min_qty`,
+  pipelineDemand: `SELECT product_id AS productId, sum(${weightedSql('qty', 'demand_probability')}) AS qty FROM opportunity_lines
      WHERE product_id IN (${IDS}) AND demand_open = 1 AND demand_date <= @at AND opportunity_id != @exclude GROUP BY product_id`,
   marginRules: "SELECT scope, scope_id AS scopeId, params FROM rules WHERE kind = 'margin' AND active = 1",
-  otherPipeline: `SELECT coalesce(sum((o.amount * o.probability + 50) / 100), 0) AS w FROM opportunities o JOIN stages s ON s.id = o.stage_id
+  otherPipeline: `SELECT coalesce(sum(${weightedSql('o.amount', 'o.probability')}), 0) AS w FROM opportunities o JOIN stages s ON s.id = o.stage_id
      WHERE o.customer_id = ? AND s.kind = 'open' AND o.id != ?`,
   customerCredit: 'SELECT open_orders AS openOrders, avg_days_late AS avgDaysLate FROM customers WHERE id = ?',
   lastOrders: `SELECT order_ref AS orderRef, max(order_date) AS date, sum(amount) AS amount, count(*) AS lines FROM sales_history

@@ -83,3 +83,13 @@ export function margin(amount: Money, cost: Money): Margin {
 export function weighted(amount: Money, probabilityPercent: number): Money {
   return toSafe(divRound(BigInt(amount) * BigInt(Math.round(probabilityPercent)), 100n));
 }
+
+/**
+ * `weighted` in SQL, for sums, sorts and filters (its twin; a property test runs both): SQLite's
+ * integer division truncates, so a negative product is rounded on its absolute value, half away
+ * from zero as `divRound` does. `amount` and `probability` are integer SQL expressions.
+ */
+export function weightedSql(amount: string, probability: string): string {
+  const x = `(${amount}) * (${probability})`;
+  return `(CASE WHEN ${x} >= 0 THEN (${x} + 50) / 100 ELSE -((-${x} + 50) / 100) END)`;
+}

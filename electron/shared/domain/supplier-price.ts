@@ -11,7 +11,7 @@ export type SupplierPrice = {
 
 /**
  * The best supplier price valid on `date` for `qty`: a tier applies from its minimum quantity
- * included. The same rule as the SQL of db/queries/line-costs.
+ * included; the cheapest wins, then the shortest lead time. Its SQL twins are below.
  */
 export function bestSupplierPrice(prices: SupplierPrice[], q: Qty, date: string): SupplierPrice | null {
   let best: SupplierPrice | null = null;
@@ -23,3 +23,16 @@ export function bestSupplierPrice(prices: SupplierPrice[], q: Qty, date: string)
   }
   return best;
 }
+
+/** SQL: a row `sp` of supplier_prices that is active and valid on `@today` (bound by the caller). */
+export const SUPPLIER_PRICE_VALID_SQL =
+  'sp.active = 1 AND (sp.valid_from IS NULL OR sp.valid_from <= @today) AND (sp.valid_to IS NULL OR sp.valid_to >= @today)';
+
+/** SQL twin of `bestSupplierPrice`: the id of the best row for a product and quantity (SQL expressions). */
+export const bestSupplierPriceIdSql = (product: string, qty: string): string =>
+  `(SELECT sp.id FROM supplier_prices sp WHERE sp.product_id = ${product} AND sp.min_qty <= ${qty} AND ${SUPPLIER_PRICE_VALID_SQL}
+    ORDER BY sp.unit_price, sp.lead_time_days LIMIT 1)`;
+
+/** SQL twin of `bestSupplierPrice(...)?.unitPrice`: the best unit price for a product and quantity. */
+export const bestSupplierUnitPriceSql = (product: string, qty: string): string =>
+  `(SELECT min(sp.unit_price) FROM supplier_prices sp WHERE sp.product_id = ${product} AND sp.min_qty <= ${qty} AND ${SUPPLIER_PRICE_VALID_SQL})`;

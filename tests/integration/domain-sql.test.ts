@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bestTierPrice } from '../../electron/shared/domain/deal-preview';
+import { bestSupplierPrice, bestSupplierPriceIdSql, bestSupplierUnitPriceSql, type SupplierPrice } from '../../electron/shared/domain/supplier-price';
+import { addDays } from '../../electron/shared/dates';
+import { weighted, weightedSql } from '../../electron/shared/money';
+import { SQL as WORKSPACE_SQL } from '../../db/queries/workspace';
+
+/**
+ * Each domain rule that SQL must compute too (sums, sorts, filters, triggers) has its SQL beside
+ * its TypeScript function; these properties run both on random inputs and want the same answer.
+ */
+const sqlite = new Database(':memory:');
+afterAll(() => sqlite.close());
+
+describe('SQL twins of the domain rules', () => {
+  it('weighted amount: weightedSql equals weighted for any amount and probability', () => {
+    // bound as integers, like the stored columns (a JS number binds as REAL)
+    const stmt = sqlite.prepare(`SELECT ${weightedSql('CAST(@amount AS INTEGER)', 'CAST(@p AS INTEGER)')} AS w`).pluck();
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), fc.integer({ min: 0, max: 100 }), (amount, p) => {
+        expect(stmt.get({ amount, p })).toBe(weighted(amount, p));
+      }),
+      { numRuns: 2_000 },
+    );
+    // the halves, where truncating division and rounding part
+    for (const amount of [150, -150, 50, -50, 1, -1]) expect(stmt.get({ amount, p: 1 })).toBe(weighted(amount, 1));
+  });
+
+  it('best supplier price: the SQL picks the row, the price and the tiers the TypeScript picks, on any date and quantity', () => {
+    sqlite.exec(`CREATE TABLE supplier_prices (id INTEGER PRIMARY KEY, product_id INTEGER, supplier_id INTEGER, min_qty INTEGER,
+      unit_price INTEGER, lead_time_days INTEGER, valid_from TEXT, valid_to TEXT, active INTEGER)`);
+    const day = fc.integer({ min: -40, max: 40 }).map((n) => addDays('2027-03-01', n));
+    const row = fc.record({
+      supplierId: fc.integer({ min: 1, max: 4 }),
+      minQty: fc.integer({ min: 0, max: 5_000 }),
+      unitPrice: fc.integer({ min: 1, max: 500 }),
+      leadTimeDays: fc.integer({ min: 0, max: 30 }),
+      validFrom: fc.option(day, { nil: null }),
+      validTo: fc.option(day, { nil: null }),
+      active: fc.boolean(),
+    });
+    const insert = sqlite.prepare(
+      'INSERT INTO supplier_prices (product_id, supplier_id, min_qty, unit_price, lead_time_days, valid_from, valid_to, active) VALUES (1, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const q = (sql: string) => sqlite.prepare(`SELECT ${sql} AS v`).pluck();
+    const bestId = q(bestSupplierPriceIdSql('1', 'CAST(@qty AS INTEGER)'));
+    const bestPrice = q(bestSupplierUnitPriceSql('1', 'CAST(@qty AS INTEGER)'));
+    const tiers = sqlite.prepare(WORKSPACE_SQL.supplierTiers);
+    const byId = sqlite.prepare('SELECT unit_price AS unitPrice, lead_time_days AS leadTimeDays FROM supplier_prices WHERE id = ?');
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), fc.integer({ min: 0, max: 6_000 }), day, (rows, qty, today) => {
+        sqlite.exec('DELETE FROM supplier_prices');
+        for (const r of rows) insert.run(r.supplierId, r.minQty, r.unitPrice, r.leadTimeDays, r.validFrom, r.validTo, r.active ? 1 : 0);
+        // the reader hands the TypeScript the active rows
+        const ts = bestSupplierPrice(rows.filter((r) => r.active), qty, today);
+        const id = bestId.get({ qty, today }) as number | null;
+        expect(id === null ? null : byId.get(id)).toEqual(ts === null ? null : { unitPrice: ts.unitPrice, leadTimeDays: ts.leadTimeDays });
+        expect(bestPrice.get({ qty, today })).toBe(ts?.unitPrice ?? null);
+        const t = tiers.all({ ids: JSON.stringify([1]), today }) as { minQty: number; unitPrice: number }[];
+        expect(bestTierPrice(t, qty)).toBe(ts?.unitPrice ?? null);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
