@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bestTierPrice } from '../../electron/shared/domain/deal-preview';
-import { bestSupplierPrice, bestSupplierPriceIdSql, bestSupplierUnitPriceSql, type SupplierPrice } from '../../electron/shared/domain/supplier-price';
+import { bestSupplierPrice, bestSupplierPriceIdSql, bestSupplierUnitPriceSql } from '../../electron/shared/domain/supplier-price';
 import { addDays } from '../../electron/shared/dates';
 import { weighted, weightedSql } from '../../electron/shared/money';
 import { SQL as WORKSPACE_SQL } from '../../db/queries/workspace';
@@ -54,7 +54,11 @@ describe('SQL twins of the domain rules', () => {
         sqlite.exec('DELETE FROM supplier_prices');
         for (const r of rows) insert.run(r.supplierId, r.minQty, r.unitPrice, r.leadTimeDays, r.validFrom, r.validTo, r.active ? 1 : 0);
         // the reader hands the TypeScript the active rows
-        const ts = bestSupplierPrice(rows.filter((r) => r.active), qty, today);
+        const ts = bestSupplierPrice(
+          rows.filter((r) => r.active),
+          qty,
+          today,
+        );
         const id = bestId.get({ qty, today }) as number | null;
         expect(id === null ? null : byId.get(id)).toEqual(ts === null ? null : { unitPrice: ts.unitPrice, leadTimeDays: ts.leadTimeDays });
         expect(bestPrice.get({ qty, today })).toBe(ts?.unitPrice ?? null);
