@@ -1,4 +1,5 @@
 import { bestSupplierPriceIdSql } from '../../electron/shared/domain/supplier-price';
+import { wantedOnSql } from '../../electron/shared/domain/wanted';
 import { weightedSql } from '../../electron/shared/money';
 import type { Db } from '../client';
 import { prepareCached } from './statements';
@@ -25,9 +26,9 @@ export const PURCHASING_SQL = {
     ORDER BY s.needed_by, s.id`,
   /** weighted demand of open deals not yet committed (a committed deal's need is in its reservations and shortages), by week */
   demand: `SELECT l.product_id AS productId, l.warehouse_id AS warehouseId,
-      max(0, CAST((julianday(l.demand_date) - julianday(@today)) / 7 AS INTEGER)) AS week, sum(${weightedSql('l.qty', 'l.demand_probability')}) AS qty
+      max(0, CAST((julianday(${wantedOnSql('l.demand_date')}) - julianday(@today)) / 7 AS INTEGER)) AS week, sum(${weightedSql('l.qty', 'l.demand_probability')}) AS qty
     FROM opportunity_lines l JOIN opportunities o ON o.id = l.opportunity_id
-    WHERE l.demand_open = 1 AND l.demand_date != '' AND l.demand_date < @end AND o.ops_state IS NOT 'committed'
+    WHERE l.demand_open = 1 AND ${wantedOnSql('l.demand_date')} < @end AND o.ops_state IS NOT 'committed'
     GROUP BY l.product_id, l.warehouse_id, week`,
   position: `SELECT s.product_id AS productId, s.warehouse_id AS warehouseId, s.on_hand - s.reserved_erp
       - coalesce((SELECT sum(r.qty) FROM reservations r WHERE r.product_id = s.product_id AND r.warehouse_id = s.warehouse_id AND r.status = 'active'), 0) AS atp,
@@ -71,8 +72,8 @@ export function readShortages(db: Db, status: string, today: string): ShortageSq
   return prepareCached(db.$client, PURCHASING_SQL.shortages).all({ status, today }) as ShortageSqlRow[];
 }
 
-export function readDemandBuckets(db: Db, today: string, end: string) {
-  return prepareCached(db.$client, PURCHASING_SQL.demand).all({ today, end }) as {
+export function readDemandBuckets(db: Db, days: { today: string; soonest: string }, end: string) {
+  return prepareCached(db.$client, PURCHASING_SQL.demand).all({ ...days, end }) as {
     productId: number;
     warehouseId: number | null;
     week: number;

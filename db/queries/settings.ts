@@ -39,3 +39,9 @@ export function readCosting(db: Db): Costing {
   const landed = readSetting<number>(db, 'company.landedCostRate', 300);
   return { basis, landedRate: Number.isInteger(landed) ? landed : 300 };
 }
+
+/** The company's handling days: how soon a warehouse ships an order (2 unless set; a bad value is ignored). */
+export function readHandlingDays(db: Db): number {
+  const v = readSetting<number>(db, 'operations.handlingDays', 2);
+  return Number.isInteger(v) && v >= 0 && v <= 60 ? v : 2;
+}

@@ -1,4 +1,5 @@
 import { SUPPLIER_PRICE_VALID_SQL } from '../../electron/shared/domain/supplier-price';
+import { wantedByAtSql } from '../../electron/shared/domain/wanted';
 import { weightedSql } from '../../electron/shared/money';
 import type { MarginRuleScope } from '../../electron/shared/domain/guards';
 import type { Db } from '../client';
@@ -20,7 +21,7 @@ export const SQL = {
      WHERE sp.product_id IN (${IDS}) AND ${SUPPLIER_PRICE_VALID_SQL}
      GROUP BY sp.product_id, sp.min_qty ORDER BY sp.product_id, sp.min_qty`,
   pipelineDemand: `SELECT product_id AS productId, sum(${weightedSql('qty', 'demand_probability')}) AS qty FROM opportunity_lines
-     WHERE product_id IN (${IDS}) AND demand_open = 1 AND demand_date <= @at AND opportunity_id != @exclude GROUP BY product_id`,
+     WHERE product_id IN (${IDS}) AND demand_open = 1 AND ${wantedByAtSql('demand_date')} AND opportunity_id != @exclude GROUP BY product_id`,
   marginRules: "SELECT scope, scope_id AS scopeId, params FROM rules WHERE kind = 'margin' AND active = 1",
   otherPipeline: `SELECT coalesce(sum(${weightedSql('o.amount', 'o.probability')}), 0) AS w FROM opportunities o JOIN stages s ON s.id = o.stage_id
      WHERE o.customer_id = ? AND s.kind = 'open' AND o.id != ?`,
@@ -64,8 +65,14 @@ export function readSupplierTiers(db: Db, productIds: number[], today: string): 
 }
 
 /** The weighted quantity the other open deals want of each product by a date (qty × probability, per line). */
-export function readPipelineDemand(db: Db, productIds: number[], at: string, excludeOpportunityId: number): Map<number, number> {
-  const rows = prepareCached(db.$client, SQL.pipelineDemand).all({ ids: JSON.stringify(productIds), at, exclude: excludeOpportunityId }) as {
+export function readPipelineDemand(
+  db: Db,
+  productIds: number[],
+  at: string,
+  excludeOpportunityId: number,
+  days: { today: string; soonest: string },
+): Map<number, number> {
+  const rows = prepareCached(db.$client, SQL.pipelineDemand).all({ ids: JSON.stringify(productIds), at, exclude: excludeOpportunityId, ...days }) as {
     productId: number;
     qty: number;
   }[];

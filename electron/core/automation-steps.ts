@@ -7,7 +7,7 @@ import { readLocalReservations, readReceipts, readStock } from '../../db/queries
 import type { AutomationAction, Output } from '../shared/contract';
 import { availableToPromise } from '../shared/domain/atp';
 import { neededBy, planReservation } from '../shared/domain/reservation';
-import { addDays } from '../shared/dates';
+import { wantedOn } from '../shared/domain/wanted';
 import { AppError } from '../shared/errors';
 import { fileApproval } from './approvals';
 import type { Actor } from './pipeline';
@@ -83,11 +83,7 @@ function atpBook(db: Db, productIds: number[]) {
 }
 
 /** When the customer wants a line: its date, the deal's, or (none given) as soon as the warehouse can ship it. */
-const wantedOn = (c: StepContext, line: ops.LineForOps) => {
-  const soonest = addDays(c.today, c.handlingDays);
-  const d = line.requestedDate ?? c.deal.wantedOn ?? soonest;
-  return d < c.today ? c.today : d;
-};
+const wanted = (c: StepContext, line: ops.LineForOps) => wantedOn([line.requestedDate, c.deal.wantedOn], c.today, c.handlingDays);
 
 function reserveStock(c: StepContext): StepOutcome {
   const lines = ops.linesForOps(c.db, c.deal.id);
@@ -99,7 +95,7 @@ function reserveStock(c: StepContext): StepOutcome {
   for (const line of lines) {
     const need = line.qty - (reserved.get(line.id) ?? 0) - (short.get(line.id) ?? 0);
     if (need <= 0) continue;
-    const at = wantedOn(c, line);
+    const at = wanted(c, line);
     const stock = warehouses.map((w) => ({ warehouseId: w.id, atp: book.get(line.productId, w.id, at), lat: w.lat, lon: w.lon }));
     const plan = planReservation(need, line.warehouseId, stock, c.deal.preferredWarehouseId);
     for (const a of plan.allocations) {
@@ -137,7 +133,7 @@ function raiseShortages(c: StepContext): StepOutcome {
     const missing = line.qty - (reserved.get(line.id) ?? 0) - (short.get(line.id) ?? 0);
     const warehouseId = line.warehouseId ?? c.deal.preferredWarehouseId ?? first;
     if (missing <= 0 || warehouseId === undefined) continue;
-    const by = neededBy(wantedOn(c, line), c.handlingDays);
+    const by = neededBy(wanted(c, line), c.handlingDays);
     const id = ops.insertShortage(c.db, {
       opportunityId: c.deal.id,
       lineId: line.id,
@@ -177,7 +173,7 @@ function queueSaleOrder(c: StepContext): StepOutcome {
       qty: l.qty,
       unitPrice: l.unitPrice,
       discount: l.discount,
-      requestedDate: wantedOn(c, l),
+      requestedDate: wanted(c, l),
       reservations: reservations.filter((r) => r.lineId === l.id).map((r) => ({ warehouseCode: r.warehouseCode, qty: r.qty })),
     })),
   };

@@ -4,7 +4,7 @@ import { decideApproval } from '../../db/queries/approvals';
 import { writeAudit } from '../../db/queries/audit';
 import * as ops from '../../db/queries/operations';
 import { readCategoryParents } from '../../db/queries/rules';
-import { readSetting } from '../../db/queries/settings';
+import { readHandlingDays } from '../../db/queries/settings';
 import type { StageRow } from '../../db/queries/stages';
 import { automationRuleInput, type AutomationAction } from '../shared/contract';
 import { categoryPath } from '../shared/domain/guards';
@@ -61,7 +61,7 @@ export function createAutomation(db: Db, view: (id: number) => View) {
       actor,
       notices,
       today: actor.at.slice(0, 10),
-      handlingDays: readSetting<number>(db, 'operations.handlingDays', 2),
+      handlingDays: readHandlingDays(db),
       // figures change as steps write (reservations): each check reads them fresh
       view: () => view(deal.id),
     };

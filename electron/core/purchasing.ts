@@ -3,6 +3,8 @@ import type { Db } from '../../db/client';
 import { writeAudit } from '../../db/queries/audit';
 import { insertOutbox, setShortageStatus } from '../../db/queries/operations';
 import * as q from '../../db/queries/purchasing';
+import { readHandlingDays } from '../../db/queries/settings';
+import { soonest } from '../shared/domain/wanted';
 import type { DemandRow, Output, ShortageRow } from '../shared/contract';
 import { addDays } from '../shared/dates';
 import { AppError, notFound } from '../shared/errors';
@@ -41,7 +43,7 @@ export function createPurchasing(db: Db) {
     /** Weighted demand by product, warehouse and week; only the lines the horizon leaves short unless `all`. */
     demand(weeks: number, today: string, all: boolean): DemandRow[] {
       const end = addDays(today, weeks * 7);
-      const buckets = q.readDemandBuckets(db, today, end);
+      const buckets = q.readDemandBuckets(db, { today, soonest: soonest(today, readHandlingDays(db)) }, end);
       const productIds = [...new Set(buckets.map((b) => b.productId))];
       const products = new Map(q.readProducts(db, productIds).map((p) => [p.id, p]));
       const positions = new Map<number, { warehouseId: number; atp: number; incoming: number }[]>();

@@ -3,13 +3,14 @@ import { readApprovals } from '../../db/queries/approvals';
 import { getOpportunity, type BaseLine } from '../../db/queries/opportunity-get';
 import { activeReservations, opsStateOf, shortByLine } from '../../db/queries/operations';
 import { readCategoryParents } from '../../db/queries/rules';
-import { readCosting, readSetting } from '../../db/queries/settings';
+import { readCosting, readHandlingDays, readSetting } from '../../db/queries/settings';
 import * as q from '../../db/queries/workspace';
 import type { CustomerPanel, LineInsight, Output } from '../shared/contract';
 import { addDays } from '../shared/dates';
 import { availability, availableToPromise, coveredFrom } from '../shared/domain/atp';
 import { creditHeadroom, creditState } from '../shared/domain/credit';
 import { categoryPath, dealGuard, DEFAULT_MARGIN_RULE, marginState, resolveMarginRule, type MarginRule } from '../shared/domain/guards';
+import { soonest, wantedOn } from '../shared/domain/wanted';
 
 type Context = {
   warehouses: { id: number; code: string; name: string }[];
@@ -21,11 +22,11 @@ type Context = {
 };
 
 /** Weighted demand of the other deals, one query per distinct line date (usually one), remembered. */
-function pipelineDemand(db: Db, opportunityId: number, productIds: number[]): Context['demand'] {
+function pipelineDemand(db: Db, opportunityId: number, productIds: number[], days: { today: string; soonest: string }): Context['demand'] {
   const byDate = new Map<string, Map<number, number>>();
   return (productId, at) => {
     let m = byDate.get(at);
-    if (!m) byDate.set(at, (m = q.readPipelineDemand(db, productIds, at, opportunityId)));
+    if (!m) byDate.set(at, (m = q.readPipelineDemand(db, productIds, at, opportunityId, days)));
     return m.get(productId) ?? 0;
   };
 }
@@ -115,12 +116,13 @@ export function opportunityView(db: Db, id: number, now: string): Output<'opport
   const opp = getOpportunity(db, id, now);
   const today = now.slice(0, 10);
   const productIds = [...new Set(opp.lines.map((l) => l.productId))];
+  const handlingDays = readHandlingDays(db);
   const ctx: Context = {
     warehouses: q.readWarehouses(db),
     stock: new Map(q.readStock(db, productIds).map((s) => [key(s.productId, s.warehouseId), s])),
     local: new Map(q.readLocalReservations(db, productIds).map((r) => [key(r.productId, r.warehouseId), r.qty])),
     receipts: group(q.readReceipts(db, productIds)),
-    demand: pipelineDemand(db, id, productIds),
+    demand: pipelineDemand(db, id, productIds, { today, soonest: soonest(today, handlingDays) }),
     tiers: group(q.readSupplierTiers(db, productIds, today)),
   };
   const rules = q.readMarginRules(db);
@@ -130,10 +132,10 @@ export function opportunityView(db: Db, id: number, now: string): Output<'opport
   const lines = opp.lines.map(({ categoryId, ...line }) => {
     const rule = resolveMarginRule(rules, { customerId: opp.customer.id, categoryPath: categoryPath(categoryId, parents) }, DEFAULT_MARGIN_RULE);
     lineRules.push({ amount: line.amount, cost: line.cost, rule });
-    const atDate = line.requestedDate ?? opp.requestedDate ?? opp.expectedClose ?? today;
+    const atDate = wantedOn([line.requestedDate, opp.requestedDate, opp.expectedClose], today, handlingDays);
     return {
       ...line,
-      insight: lineInsight({ ...line, categoryId }, atDate < today ? today : atDate, today, ctx, {
+      insight: lineInsight({ ...line, categoryId }, atDate, today, ctx, {
         state: marginState(line.amount, line.cost, rule),
         rule,
       }),

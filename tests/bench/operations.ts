@@ -96,7 +96,11 @@ export async function benchPurchasingDemand(core: Core, rounds: number): Promise
   const r = await sideBySide(
     () => core.call('purchasing.demand', { weeks: 8 }),
     () => {
-      const buckets = st.demand.all({ today: BENCH_TODAY, end }) as { productId: number; warehouseId: number | null; qty: number }[];
+      const buckets = st.demand.all({ today: BENCH_TODAY, soonest: addDays(BENCH_TODAY, 2), end }) as {
+        productId: number;
+        warehouseId: number | null;
+        qty: number;
+      }[];
       const ids = JSON.stringify([...new Set(buckets.map((b) => b.productId))]);
       st.products.all({ ids });
       st.position.all({ ids, end });

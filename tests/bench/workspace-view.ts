@@ -4,6 +4,7 @@ import { SQL } from '../../db/queries/workspace';
 import type { Core } from '../../electron/core/core';
 import { foldForSearch } from '../../electron/shared/text';
 import { BENCH_NOW, BENCH_TODAY } from './large-db';
+import { addDays } from '../../electron/shared/dates';
 import { sideBySide, type Row } from './stats';
 
 /** An open deal of n lines on the large company (added once to the cached database). */
@@ -69,7 +70,7 @@ export async function benchWorkspaceView(core: Core, rounds: number): Promise<Ro
       statements.stock.all({ ids });
       statements.local.all({ ids });
       statements.receipts.all({ ids });
-      statements.demand.all({ ids, at, exclude: id });
+      statements.demand.all({ ids, at, exclude: id, today: BENCH_TODAY, soonest: addDays(BENCH_TODAY, 2) });
       statements.tiers.all({ ids, today: BENCH_TODAY });
       statements.rules.all();
       statements.other.get(customer, id);

@@ -6,6 +6,8 @@ import { bestSupplierPrice, bestSupplierPriceIdSql, bestSupplierUnitPriceSql } f
 import { addDays } from '../../electron/shared/dates';
 import { weighted, weightedSql } from '../../electron/shared/money';
 import { SQL as WORKSPACE_SQL } from '../../db/queries/workspace';
+import { soonest, wantedByAtSql, wantedOn, wantedOnSql } from '../../electron/shared/domain/wanted';
+import { smallCore } from './helpers';
 
 /**
  * Each domain rule that SQL must compute too (sums, sorts, filters, triggers) has its SQL beside
@@ -67,5 +69,46 @@ describe('SQL twins of the domain rules', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('wanted date: the stored demand date (kept by the triggers) and its SQL give the day wantedOn gives, and the same “wanted by” answer', () => {
+    const { core, cleanup } = smallCore();
+    try {
+      const raw = core.db.$client;
+      const line = raw.prepare('SELECT id, opportunity_id AS opp FROM opportunity_lines ORDER BY id LIMIT 1').get() as { id: number; opp: number };
+      const setDeal = raw.prepare('UPDATE opportunities SET requested_date = ?, expected_close = ? WHERE id = ?');
+      const setLine = raw.prepare('UPDATE opportunity_lines SET requested_date = ? WHERE id = ?');
+      const read = raw.prepare(
+        `SELECT ${wantedOnSql('demand_date')} AS wanted, ${wantedByAtSql('demand_date')} AS byAt FROM opportunity_lines WHERE id = ?`,
+      );
+      const base = '2028-02-27';
+      const day = fc.option(
+        fc.integer({ min: -20, max: 20 }).map((n) => addDays(base, n)),
+        { nil: null },
+      );
+      fc.assert(
+        fc.property(
+          day,
+          day,
+          day,
+          fc.integer({ min: -3, max: 3 }),
+          fc.integer({ min: 0, max: 7 }),
+          fc.integer({ min: 0, max: 30 }),
+          (l, r, c, t, handling, ahead) => {
+            const today = addDays(base, t);
+            const at = addDays(today, ahead);
+            setDeal.run(r, c, line.opp);
+            setLine.run(l, line.id);
+            const got = read.get(line.id, { today, soonest: soonest(today, handling), at }) as { wanted: string; byAt: number };
+            const want = wantedOn([l, r, c], today, handling);
+            expect(got.wanted).toBe(want);
+            expect(got.byAt === 1).toBe(want <= at);
+          },
+        ),
+        { numRuns: 400 },
+      );
+    } finally {
+      cleanup();
+    }
   });
 });

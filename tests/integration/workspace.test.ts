@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import type { Output } from '../../electron/shared/contract';
 import { previewDeal, previewInput } from '../../electron/shared/domain/deal-preview';
+import { addDays } from '../../electron/shared/dates';
 import { weighted } from '../../electron/shared/money';
 import { NOW, smallCore, TODAY } from './helpers';
 
@@ -21,6 +22,22 @@ const openDeal = () =>
   )[0]!.id;
 
 describe('the 360° view of a deal', () => {
+  it('reads an undated line at the day it can ship (today + handling days), the day the reservation would use', async () => {
+    const customer = sql<{ id: number }>('SELECT id FROM customers WHERE on_hold = 0 ORDER BY id LIMIT 1')[0]!.id;
+    const product = sql<{ id: number; list_price: number }>('SELECT id, list_price FROM products ORDER BY id LIMIT 1')[0]!;
+    const created = (await core.call('opportunity.create', { customerId: customer, title: 'Sans date' })) as View;
+    core.db.$client.prepare('UPDATE opportunities SET expected_close = NULL, requested_date = NULL WHERE id = ?').run(created.id);
+    const v = (await core.call('opportunity.addLine', {
+      opportunityId: created.id,
+      productId: product.id,
+      qty: 1000,
+      unitPrice: product.list_price,
+    })) as View;
+    const handling = JSON.parse(sql<{ value: string }>("SELECT value FROM settings WHERE key = 'operations.handlingDays'")[0]!.value) as number;
+    expect(handling).toBeGreaterThan(0);
+    expect(v.lines[0]!.insight.atDate).toBe(addDays(TODAY, handling));
+  });
+
   it('gives each line its ATP in every warehouse at its date: on hand − reserved − local + receipts due by then', async () => {
     const v = await view(openDeal());
     for (const line of v.lines) {
