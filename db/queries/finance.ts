@@ -1,16 +1,14 @@
-import { weightedSql } from '../../electron/shared/money';
+import { otherDealsSql } from '../../electron/shared/domain/credit';
 import type { Db } from '../client';
 import { prepareCached } from './statements';
 
 export const EXPOSURE_SQL = `WITH deals AS (
-    SELECT o.customer_id,
-      sum(CASE WHEN o.ops_state IN ('committed', 'awaiting_approval') THEN o.amount ELSE 0 END) AS reserved,
-      sum(CASE WHEN o.ops_state IS NULL OR o.ops_state = 'released' THEN ${weightedSql('o.amount', 'o.probability')} ELSE 0 END) AS weighted
+    SELECT o.customer_id, ${otherDealsSql('o')}
     FROM opportunities o JOIN stages s ON s.id = o.stage_id WHERE s.kind = 'open' GROUP BY o.customer_id),
   pending AS (
     SELECT o.customer_id, count(*) AS n FROM approvals a JOIN opportunities o ON o.id = a.opportunity_id WHERE a.status = 'pending' GROUP BY o.customer_id)
   SELECT c.id AS customerId, c.code, c.name, c.city, c.credit_limit AS creditLimit, c.outstanding, c.overdue, c.open_orders AS openOrders,
-    coalesce(d.reserved, 0) AS reservedDeals, coalesce(d.weighted, 0) AS weightedPipeline, c.avg_days_late AS avgDaysLate,
+    coalesce(d.committed, 0) AS reservedDeals, coalesce(d.weighted, 0) AS weightedPipeline, c.avg_days_late AS avgDaysLate,
     c.on_hold AS erpHold, c.credit_hold AS creditHold, c.hold_reason AS holdReason, c.hold_at AS holdAt, coalesce(p.n, 0) AS pendingApprovals,
     c.credit_as_of AS creditAsOf
   FROM customers c LEFT JOIN deals d ON d.customer_id = c.id LEFT JOIN pending p ON p.customer_id = c.id

@@ -1,5 +1,6 @@
 import { SUPPLIER_PRICE_VALID_SQL } from '../../electron/shared/domain/supplier-price';
 import { wantedByAtSql } from '../../electron/shared/domain/wanted';
+import { otherDealsSql, type OtherDeals } from '../../electron/shared/domain/credit';
 import { weightedSql } from '../../electron/shared/money';
 import type { MarginRuleScope } from '../../electron/shared/domain/guards';
 import type { Db } from '../client';
@@ -23,7 +24,7 @@ export const SQL = {
   pipelineDemand: `SELECT product_id AS productId, sum(${weightedSql('qty', 'demand_probability')}) AS qty FROM opportunity_lines
      WHERE product_id IN (${IDS}) AND demand_open = 1 AND ${wantedByAtSql('demand_date')} AND opportunity_id != @exclude GROUP BY product_id`,
   marginRules: "SELECT scope, scope_id AS scopeId, params FROM rules WHERE kind = 'margin' AND active = 1",
-  otherPipeline: `SELECT coalesce(sum(${weightedSql('o.amount', 'o.probability')}), 0) AS w FROM opportunities o JOIN stages s ON s.id = o.stage_id
+  otherDeals: `SELECT ${otherDealsSql('o')} FROM opportunities o JOIN stages s ON s.id = o.stage_id
      WHERE o.customer_id = ? AND s.kind = 'open' AND o.id != ?`,
   customerCredit: 'SELECT open_orders AS openOrders, avg_days_late AS avgDaysLate FROM customers WHERE id = ?',
   lastOrders: `SELECT order_ref AS orderRef, max(order_date) AS date, sum(amount) AS amount, count(*) AS lines FROM sales_history
@@ -88,9 +89,9 @@ export function readMarginRules(db: Db): MarginRuleScope[] {
   return rows.map((r) => ({ scope: r.scope, scopeId: r.scopeId, rule: JSON.parse(r.params) as MarginRuleScope['rule'] }));
 }
 
-export function readOtherPipelineWeighted(db: Db, customerId: number, excludeOpportunityId: number): number {
-  const row = prepareCached(db.$client, SQL.otherPipeline).get(customerId, excludeOpportunityId) as { w: number };
-  return row.w;
+/** The customer's other open deals, accepted ones in full and the rest weighted (shared/domain/credit otherDeals). */
+export function readOtherDeals(db: Db, customerId: number, excludeOpportunityId: number): OtherDeals {
+  return prepareCached(db.$client, SQL.otherDeals).get(customerId, excludeOpportunityId) as OtherDeals;
 }
 
 export function readCustomerCredit(db: Db, customerId: number): { openOrders: number; avgDaysLate: number } {

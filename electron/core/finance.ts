@@ -2,16 +2,17 @@ import type { Db } from '../../db/client';
 import { writeAudit } from '../../db/queries/audit';
 import { readExposure, setCreditHold, type ExposureSqlRow } from '../../db/queries/finance';
 import type { ExposureRow, ParsedInput, Role } from '../shared/contract';
-import { creditHeadroom } from '../shared/domain/credit';
+import { dealCredit } from '../shared/domain/credit';
 import { AppError, notFound } from '../shared/errors';
 import type { Actor } from './pipeline';
 
 function toRow(r: ExposureSqlRow): ExposureRow {
-  // accepted deals count like open orders: they are promised
-  const room = creditHeadroom(
+  // no deal of its own: what the 360° view of any of its deals shows before that deal's amount
+  const room = dealCredit(
     { creditLimit: r.creditLimit, outstanding: r.outstanding, openOrders: r.openOrders, onHold: false },
-    r.reservedDeals,
-    r.weightedPipeline,
+    0,
+    { committed: r.reservedDeals, weighted: r.weightedPipeline },
+    0,
   );
   return { ...r, erpHold: r.erpHold === 1, creditHold: r.creditHold === 1, headroom: room.headroom, headroomWithPipeline: room.withPipeline };
 }

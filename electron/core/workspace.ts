@@ -8,7 +8,7 @@ import * as q from '../../db/queries/workspace';
 import type { CustomerPanel, LineInsight, Output } from '../shared/contract';
 import { addDays } from '../shared/dates';
 import { availability, availableToPromise, coveredFrom } from '../shared/domain/atp';
-import { creditHeadroom, creditState } from '../shared/domain/credit';
+import { dealCredit } from '../shared/domain/credit';
 import { categoryPath, dealGuard, DEFAULT_MARGIN_RULE, marginState, resolveMarginRule, type MarginRule } from '../shared/domain/guards';
 import { soonest, wantedOn } from '../shared/domain/wanted';
 
@@ -89,22 +89,22 @@ function lineInsight(
 
 function customerPanel(db: Db, opp: ReturnType<typeof getOpportunity>, productIds: number[], today: string): CustomerPanel {
   const credit = q.readCustomerCredit(db, opp.customer.id);
-  const other = q.readOtherPipelineWeighted(db, opp.customer.id, opp.id);
+  const others = q.readOtherDeals(db, opp.customer.id, opp.id);
   const figures = {
     creditLimit: opp.customer.creditLimit,
     outstanding: opp.customer.outstanding,
     openOrders: credit.openOrders,
     onHold: opp.customer.onHold,
   };
-  const room = creditHeadroom(figures, opp.totals.amount, other);
-  const warnRate = readSetting<number>(db, 'credit.warnRate', 1000);
+  const room = dealCredit(figures, opp.totals.amount, others, readSetting<number>(db, 'credit.warnRate', 1000));
   return {
     openOrders: credit.openOrders,
     avgDaysLate: credit.avgDaysLate,
-    otherPipelineWeighted: other,
+    otherCommitted: others.committed,
+    otherPipelineWeighted: others.weighted,
     headroom: room.headroom,
     headroomWithPipeline: room.withPipeline,
-    creditState: creditState(figures, opp.totals.amount, warnRate),
+    creditState: room.state,
     lastOrders: q.readLastOrders(db, opp.customer.id, 5),
     topProducts: q.readTopProducts(db, opp.customer.id, addDays(today, -365), 5) as CustomerPanel['topProducts'],
     lastPrices: q.readLastPrices(db, opp.customer.id, productIds),

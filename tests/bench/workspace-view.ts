@@ -55,7 +55,7 @@ export async function benchWorkspaceView(core: Core, rounds: number): Promise<Ro
     demand: s(SQL.pipelineDemand),
     tiers: s(SQL.supplierTiers),
     rules: s(SQL.marginRules),
-    other: s(SQL.otherPipeline),
+    other: s(SQL.otherDeals),
     credit: s(SQL.customerCredit),
     orders: s(SQL.lastOrders),
     top: s(SQL.topProducts),

@@ -122,7 +122,14 @@ describe('core and the connector process', () => {
     expect(audit).toEqual(['"pending"', '"cancelled"']);
     await expect(call('outbox.retry', { id })).rejects.toMatchObject({ code: 'conflict' });
     await expect(call('outbox.cancel', { id: 999_999 })).rejects.toMatchObject({ code: 'not_found' });
-    const leased = core.db.$client.prepare("SELECT id FROM outbox WHERE status = 'pending' ORDER BY id LIMIT 1").pluck().get() as number;
+    // an item the connector holds right now (a purchase request queued for the test)
+    const leased = Number(
+      core.db.$client
+        .prepare(
+          "INSERT INTO outbox (uuid, kind, payload, subject, status, created_at) VALUES ('lease-test', 'purchase_request', '{}', 'supplier:1', 'pending', ?)",
+        )
+        .run(new Date().toISOString()).lastInsertRowid,
+    );
     core.db.$client.prepare("UPDATE outbox SET status = 'leased' WHERE id = ?").run(leased);
     await expect(call('outbox.cancel', { id: leased })).rejects.toThrow(/only a stopped or waiting item/);
   });

@@ -7,6 +7,7 @@ import { addDays } from '../../electron/shared/dates';
 import { weighted, weightedSql } from '../../electron/shared/money';
 import { SQL as WORKSPACE_SQL } from '../../db/queries/workspace';
 import { soonest, wantedByAtSql, wantedOn, wantedOnSql } from '../../electron/shared/domain/wanted';
+import { otherDeals, otherDealsSql } from '../../electron/shared/domain/credit';
 import { smallCore } from './helpers';
 
 /**
@@ -110,5 +111,31 @@ describe('SQL twins of the domain rules', () => {
     } finally {
       cleanup();
     }
+  });
+
+  it('credit: the customer’s other deals sum in SQL as otherDeals sums them (accepted in full until in the ERP, the rest weighted)', () => {
+    sqlite.exec(`CREATE TABLE opportunities (id INTEGER PRIMARY KEY, amount INTEGER, probability INTEGER, ops_state TEXT);
+      CREATE TABLE outbox (id INTEGER PRIMARY KEY, subject TEXT, kind TEXT, status TEXT)`);
+    const deal = fc.record({
+      amount: fc.integer({ min: 0, max: 2 ** 36 }),
+      probability: fc.integer({ min: 0, max: 100 }),
+      opsState: fc.constantFrom(null, 'committed', 'awaiting_approval', 'released'),
+      order: fc.constantFrom(null, 'pending', 'leased', 'done', 'failed', 'cancelled'),
+    });
+    const insertDeal = sqlite.prepare('INSERT INTO opportunities (amount, probability, ops_state) VALUES (?, ?, ?)');
+    const insertOrder = sqlite.prepare("INSERT INTO outbox (subject, kind, status) VALUES (?, 'sale_order', ?)");
+    const sums = sqlite.prepare(`SELECT ${otherDealsSql('o')} FROM opportunities o`);
+    fc.assert(
+      fc.property(fc.array(deal, { maxLength: 10 }), (deals) => {
+        sqlite.exec('DELETE FROM opportunities; DELETE FROM outbox');
+        for (const d of deals) {
+          const id = Number(insertDeal.run(d.amount, d.probability, d.opsState).lastInsertRowid);
+          if (d.order) insertOrder.run(`opportunity:${id}`, d.order);
+        }
+        const ts = otherDeals(deals.map((d) => ({ ...d, orderInErp: d.order === 'done' })));
+        expect(sums.get()).toEqual(ts);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

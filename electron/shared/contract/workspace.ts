@@ -43,6 +43,9 @@ export type LineInsight = z.infer<typeof lineInsight>;
 export const customerPanel = z.object({
   openOrders: moneyInt,
   avgDaysLate: z.number().int(),
+  /** the customer's other accepted deals (committed or waiting for an approval), in full */
+  otherCommitted: moneyInt,
+  /** the customer's other open deals, weighted by their probability */
   otherPipelineWeighted: moneyInt,
   headroom: moneyInt,
   headroomWithPipeline: moneyInt,

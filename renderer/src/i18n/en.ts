@@ -251,6 +251,7 @@ export const en: Record<MessageKey, string> = {
   'line.receipts': 'Expected receipts',
   'line.noReceipt': 'no receipt expected',
   'panel.openOrders': 'Open orders',
+  'panel.otherCommitted': 'Other accepted deals',
   'panel.headroom': 'Headroom after this deal',
   'panel.headroomPipeline': '… and after the weighted pipeline',
   'panel.pipeline': 'Other deals, weighted',

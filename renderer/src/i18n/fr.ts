@@ -250,6 +250,7 @@ export const fr = {
   'line.receipts': 'Réceptions attendues',
   'line.noReceipt': 'aucune réception attendue',
   'panel.openOrders': 'Commandes en cours',
+  'panel.otherCommitted': 'Autres affaires acceptées',
   'panel.headroom': 'Disponible après cette affaire',
   'panel.headroomPipeline': '… et après le pipeline pondéré',
   'panel.pipeline': 'Autres affaires pondérées',

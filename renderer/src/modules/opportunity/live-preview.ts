@@ -1,6 +1,6 @@
 import type { OpportunityDetail } from '../../../../electron/shared/contract';
 import { previewDeal, previewInput, type LineEdit } from '../../../../electron/shared/domain/deal-preview';
-import { creditHeadroom, creditState } from '../../../../electron/shared/domain/credit';
+import { dealCredit } from '../../../../electron/shared/domain/credit';
 import type { Locale } from '../../../../electron/shared/format';
 import { parseLineEdit, type EditableField } from './line-edit';
 
@@ -25,7 +25,12 @@ export function applyDraft(opp: OpportunityDetail, draft: Draft | null, locale: 
     openOrders: panel.openOrders,
     onHold: opp.customer.onHold,
   };
-  const room = creditHeadroom(credit, r.totals.amount, panel.otherPipelineWeighted);
+  const room = dealCredit(
+    credit,
+    r.totals.amount,
+    { committed: panel.otherCommitted, weighted: panel.otherPipelineWeighted },
+    opp.pricing.creditWarnRate,
+  );
   return {
     ...opp,
     totals: r.totals,
@@ -33,7 +38,7 @@ export function applyDraft(opp: OpportunityDetail, draft: Draft | null, locale: 
       ...panel,
       headroom: room.headroom,
       headroomWithPipeline: room.withPipeline,
-      creditState: creditState(credit, r.totals.amount, opp.pricing.creditWarnRate),
+      creditState: room.state,
     },
     guard: { ...opp.guard, ...r.guard },
     lines: opp.lines.map((l) => {

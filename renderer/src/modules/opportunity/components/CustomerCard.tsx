@@ -32,6 +32,8 @@ export function CustomerCard({ opp }: { opp: OpportunityDetail }) {
           <dd className={customer.overdue > 0 ? 'cell-bad' : ''}>{money(customer.overdue)}</dd>
           <dt>{t('panel.openOrders')}</dt>
           <dd>{money(panel.openOrders)}</dd>
+          <dt>{t('panel.otherCommitted')}</dt>
+          <dd>{money(panel.otherCommitted)}</dd>
           <dt>{t('panel.headroom')}</dt>
           <dd className={panel.headroom < 0 ? 'cell-bad' : ''}>{money(panel.headroom)}</dd>
           <dt>{t('panel.pipeline')}</dt>
