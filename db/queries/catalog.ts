@@ -1,5 +1,6 @@
 import type { Output, Role } from '../../electron/shared/contract';
 import { likePattern } from '../../electron/shared/text';
+import { atpNowSql } from '../../electron/shared/domain/atp';
 import type { Db } from '../client';
 import { prepareCached } from './statements';
 
@@ -43,7 +44,7 @@ export function searchProducts(db: Db, query: string, limit: number): Output<'pr
   const rows = prepareCached(
     db.$client,
     `SELECT p.id, p.code, p.name, p.unit, k.name AS category_name, p.list_price,
-      (SELECT coalesce(sum(on_hand - reserved_erp), 0) FROM stock_levels sl WHERE sl.product_id = p.id) AS on_hand,
+      (SELECT coalesce(sum(${atpNowSql('sl')}), 0) FROM stock_levels sl WHERE sl.product_id = p.id) AS available,
       (SELECT min(as_of) FROM stock_levels sl WHERE sl.product_id = p.id) AS stock_as_of
     FROM products p LEFT JOIN product_categories k ON k.id = p.category_id
     WHERE p.active = 1 AND p.search_text LIKE ? ESCAPE '\\' ORDER BY (p.search_text LIKE ? ESCAPE '\\') DESC, p.code LIMIT ?`,
@@ -54,7 +55,7 @@ export function searchProducts(db: Db, query: string, limit: number): Output<'pr
     unit: string;
     category_name: string | null;
     list_price: number;
-    on_hand: number;
+    available: number;
     stock_as_of: string | null;
   }[];
   return rows.map((r) => ({
@@ -64,7 +65,7 @@ export function searchProducts(db: Db, query: string, limit: number): Output<'pr
     unit: r.unit as Output<'products.search'>[number]['unit'],
     categoryName: r.category_name,
     listPrice: r.list_price,
-    onHand: r.on_hand,
+    available: r.available,
     stockAsOf: r.stock_as_of,
   }));
 }

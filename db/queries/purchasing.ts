@@ -1,5 +1,6 @@
 import { bestSupplierPriceIdSql } from '../../electron/shared/domain/supplier-price';
 import { wantedOnSql } from '../../electron/shared/domain/wanted';
+import { atpNowSql } from '../../electron/shared/domain/atp';
 import { weightedSql } from '../../electron/shared/money';
 import type { Db } from '../client';
 import { prepareCached } from './statements';
@@ -30,8 +31,7 @@ export const PURCHASING_SQL = {
     FROM opportunity_lines l JOIN opportunities o ON o.id = l.opportunity_id
     WHERE l.demand_open = 1 AND ${wantedOnSql('l.demand_date')} < @end AND o.ops_state IS NOT 'committed'
     GROUP BY l.product_id, l.warehouse_id, week`,
-  position: `SELECT s.product_id AS productId, s.warehouse_id AS warehouseId, s.on_hand - s.reserved_erp
-      - coalesce((SELECT sum(r.qty) FROM reservations r WHERE r.product_id = s.product_id AND r.warehouse_id = s.warehouse_id AND r.status = 'active'), 0) AS atp,
+  position: `SELECT s.product_id AS productId, s.warehouse_id AS warehouseId, ${atpNowSql('s')} AS atp,
       coalesce((SELECT sum(i.qty) FROM incoming_receipts i WHERE i.product_id = s.product_id AND i.warehouse_id = s.warehouse_id AND i.active = 1
         AND i.expected_date < @end), 0) AS incoming
     FROM stock_levels s WHERE s.product_id IN (SELECT value FROM json_each(@ids))`,

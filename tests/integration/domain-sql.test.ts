@@ -8,6 +8,7 @@ import { weighted, weightedSql } from '../../electron/shared/money';
 import { SQL as WORKSPACE_SQL } from '../../db/queries/workspace';
 import { soonest, wantedByAtSql, wantedOn, wantedOnSql } from '../../electron/shared/domain/wanted';
 import { otherDeals, otherDealsSql } from '../../electron/shared/domain/credit';
+import { atpNowSql, availableToPromise } from '../../electron/shared/domain/atp';
 import { smallCore } from './helpers';
 
 /**
@@ -135,6 +136,34 @@ describe('SQL twins of the domain rules', () => {
         const ts = otherDeals(deals.map((d) => ({ ...d, orderInErp: d.order === 'done' })));
         expect(sums.get()).toEqual(ts);
       }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('stock free now: the SQL of a stock row gives availableToPromise without receipts, the app’s reservations taken off', () => {
+    sqlite.exec(`CREATE TABLE stock_levels (product_id INTEGER, warehouse_id INTEGER, on_hand INTEGER, reserved_erp INTEGER);
+      CREATE TABLE reservations (product_id INTEGER, warehouse_id INTEGER, qty INTEGER, status TEXT)`);
+    const insertStock = sqlite.prepare('INSERT INTO stock_levels VALUES (1, 1, ?, ?)');
+    const insertReservation = sqlite.prepare('INSERT INTO reservations VALUES (1, ?, ?, ?)');
+    const read = sqlite.prepare(`SELECT ${atpNowSql('sl')} FROM stock_levels sl`).pluck();
+    const reservation = fc.record({
+      warehouseId: fc.integer({ min: 1, max: 2 }),
+      qty: fc.integer({ min: 1, max: 10_000 }),
+      status: fc.constantFrom('active', 'released', 'in_erp'),
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -5_000, max: 50_000 }),
+        fc.integer({ min: 0, max: 5_000 }),
+        fc.array(reservation, { maxLength: 8 }),
+        (onHand, reservedErp, rs) => {
+          sqlite.exec('DELETE FROM stock_levels; DELETE FROM reservations');
+          insertStock.run(onHand, reservedErp);
+          for (const r of rs) insertReservation.run(r.warehouseId, r.qty, r.status);
+          const localReserved = rs.filter((r) => r.warehouseId === 1 && r.status === 'active').reduce((s, r) => s + r.qty, 0);
+          expect(read.get()).toBe(availableToPromise({ onHand, reservedErp, localReserved }, [], '2027-03-01'));
+        },
+      ),
       { numRuns: 500 },
     );
   });

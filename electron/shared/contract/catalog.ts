@@ -34,7 +34,8 @@ export const productHit = z.object({
   unit,
   categoryName: z.string().nullable(),
   listPrice: moneyInt,
-  onHand: qtyInt,
+  /** free to promise now, all warehouses: on hand − ERP reservations − the app's reservations */
+  available: qtyInt,
   stockAsOf: isoStamp.nullable(),
 });
 

@@ -15,6 +15,14 @@ export function availableToPromise(position: StockPosition, receipts: IncomingRe
 }
 
 /**
+ * SQL twin of `availableToPromise` without receipts, for a row `sl` of stock_levels: on hand −
+ * reserved by the ERP − the app's active reservations in that warehouse.
+ */
+export const atpNowSql = (sl: string): string =>
+  `(${sl}.on_hand - ${sl}.reserved_erp - coalesce((SELECT sum(r.qty) FROM reservations r
+     WHERE r.product_id = ${sl}.product_id AND r.warehouse_id = ${sl}.warehouse_id AND r.status = 'active'), 0))`;
+
+/**
  * The first date from which ATP covers `needed`, counting receipts in date order; null when the
  * receipts never cover it. `today` when it is already covered without them.
  */

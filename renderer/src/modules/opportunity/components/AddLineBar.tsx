@@ -61,7 +61,7 @@ export function AddLineBar({ onAdd }: Props) {
           onPick={choose}
           render={(h) => (
             <>
-              <b>{h.code}</b> {h.name} <span className="fresh">· {formatQty(h.onHand, locale, h.unit)}</span>
+              <b>{h.code}</b> {h.name} <span className="fresh">· {formatQty(h.available, locale, h.unit)}</span>
             </>
           )}
         />
