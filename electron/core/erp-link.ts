@@ -108,6 +108,17 @@ export function createErpLink(db: Db, bus: EventBus, now: () => string, secrets:
     if (!alive()) throw new AppError('unavailable', 'The connector is not running: it restarts by itself, try again in a moment');
   };
 
+  /** An outbox item a person may act on: stopped (failed) or waiting (pending), not in flight nor done. */
+  const stoppedItem = (id: number, what: string) => {
+    const row = outboxRow(db, id);
+    if (!row) throw notFound('Outbox item', id);
+    if (row.status !== 'failed' && row.status !== 'pending')
+      throw new AppError('conflict', `Outbox item ${id} is ${row.status}: only a stopped or waiting item can be ${what}`, { status: row.status });
+    return row;
+  };
+  const auditStatus = (id: number, oldValue: string, newValue: string, by: number | null) =>
+    writeAudit(db, { entity: 'outbox', entityId: id, action: 'update', field: 'status', oldValue, newValue, by, at: now(), source: 'user' });
+
   const view = (): Output<'erp.connection'> => {
     const c = config();
     const source = storedFor(c) ? (secrets.canStore ? 'stored' : 'session') : c && secrets.env?.[c.secretEnv] ? 'env' : 'missing';
@@ -298,25 +309,10 @@ export function createErpLink(db: Db, bus: EventBus, now: () => string, secrets:
     },
 
     retry(id: number, by: number | null) {
-      const row = outboxRow(db, id);
-      if (!row) throw notFound('Outbox item', id);
-      if (row.status !== 'failed' && row.status !== 'pending')
-        throw new AppError('conflict', `Outbox item ${id} is ${row.status}: only a stopped or waiting item can be sent again`, {
-          status: row.status,
-        });
+      const row = stoppedItem(id, 'sent again');
       db.$client.transaction(() => {
         retryOutbox(db, id);
-        writeAudit(db, {
-          entity: 'outbox',
-          entityId: id,
-          action: 'update',
-          field: 'status',
-          oldValue: row.status,
-          newValue: 'pending',
-          by,
-          at: now(),
-          source: 'user',
-        });
+        auditStatus(id, row.status, 'pending', by);
       })();
       changed(['outbox', 'sync']);
       if (alive() && config()) send({ kind: 'run', trigger: 'manual' });
@@ -324,23 +320,10 @@ export function createErpLink(db: Db, bus: EventBus, now: () => string, secrets:
     },
 
     cancel(id: number, by: number | null) {
-      const row = outboxRow(db, id);
-      if (!row) throw notFound('Outbox item', id);
-      if (row.status !== 'failed' && row.status !== 'pending')
-        throw new AppError('conflict', `Outbox item ${id} is ${row.status}: only a stopped or waiting item can be cancelled`, { status: row.status });
+      const row = stoppedItem(id, 'cancelled');
       db.$client.transaction(() => {
         cancelOutbox(db, id, now());
-        writeAudit(db, {
-          entity: 'outbox',
-          entityId: id,
-          action: 'update',
-          field: 'status',
-          oldValue: row.status,
-          newValue: 'cancelled',
-          by,
-          at: now(),
-          source: 'user',
-        });
+        auditStatus(id, row.status, 'cancelled', by);
       })();
       changed(['outbox', 'sync']);
       return status();
