@@ -68,11 +68,11 @@ export function pendingApprovalIds(db: Db, opportunityId: number): number[] {
 }
 
 /** The approval queue: pending requests oldest first, or the last decided ones newest first. */
-export function readApprovalQueue(db: Db, status: 'pending' | 'decided'): ApprovalQueueRow[] {
+export function readApprovalQueue(db: Db, status: 'pending' | 'decided', kind?: 'credit' | 'margin'): ApprovalQueueRow[] {
   const where =
     status === 'pending'
-      ? "a.status = 'pending' ORDER BY a.requested_at, a.id"
-      : "a.status IN ('approved', 'refused') ORDER BY a.decided_at DESC, a.id DESC LIMIT 200";
+      ? "a.status = 'pending' AND (@kind IS NULL OR a.kind = @kind) ORDER BY a.requested_at, a.id"
+      : "a.status IN ('approved', 'refused') AND (@kind IS NULL OR a.kind = @kind) ORDER BY a.decided_at DESC, a.id DESC LIMIT 200";
   const rows = prepareCached(
     db.$client,
     `SELECT a.id, a.kind, a.status, r.name AS requestedBy, a.requested_at AS requestedAt, a.reason, a.figures, d.name AS decidedBy,
@@ -80,6 +80,6 @@ export function readApprovalQueue(db: Db, status: 'pending' | 'decided'): Approv
        o.amount, s.name AS stageName
      FROM approvals a JOIN opportunities o ON o.id = a.opportunity_id JOIN customers c ON c.id = o.customer_id JOIN stages s ON s.id = o.stage_id
      LEFT JOIN users r ON r.id = a.requested_by LEFT JOIN users d ON d.id = a.decided_by WHERE ${where}`,
-  ).all() as (Omit<ApprovalQueueRow, 'figures'> & { figures: string })[];
+  ).all({ kind: kind ?? null }) as (Omit<ApprovalQueueRow, 'figures'> & { figures: string })[];
   return rows.map((r) => ({ ...r, figures: JSON.parse(r.figures) as Record<string, unknown> }));
 }

@@ -51,7 +51,7 @@ export function operationsHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, O
   };
   const tx = <T>(fn: () => T): T => db.$client.transaction(fn)();
   return {
-    'approvals.queue': ({ status }) => readApprovalQueue(db, status),
+    'approvals.queue': ({ status, kind }) => readApprovalQueue(db, status, kind),
     'approval.decide': (input) => {
       const a = t.actor();
       const notices = tx(() => {

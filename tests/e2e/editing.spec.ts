@@ -102,8 +102,13 @@ test.describe('a trader builds and prices a deal from the keyboard', () => {
     // another warehouse for the first line, then undo it
     await cell(page, 0, 'warehouse').click();
     await page.keyboard.press('Enter');
+    // the list is open before the arrows go to it (a slow machine drops keys sent before)
+    const list = page.locator('.ag-select-list');
+    await expect(list).toBeVisible();
     await page.keyboard.press('ArrowDown'); // LYO
+    await expect(list.locator('.ag-list-item-hovered, .ag-active-item').first()).toHaveText('LYO');
     await page.keyboard.press('ArrowDown'); // REN
+    await expect(list.locator('.ag-list-item-hovered, .ag-active-item').first()).toHaveText('REN');
     await page.keyboard.press('Enter');
     await expect(cell(page, 0, 'warehouse')).toHaveText('REN');
     await cell(page, 0, 'productCode').click();

@@ -110,15 +110,22 @@ test('quote accepted → the buyer covers the shortage, credit control approves 
   await page.getByRole('dialog').getByRole('button', { name: 'Confirmer (Entrée)' }).click();
   await expect(page.getByTestId('ops-state')).toContainText('en attente d’un accord');
 
-  // 4. credit control approves it from the queue
+  // 4. credit control finds it by the customer's name in the queue and approves it from the keyboard
   await actAs(page, 'Crédit client');
   await page.getByRole('link', { name: 'Crédit client' }).click();
-  const request = page.getByTestId(`approval-${refB}`);
-  await expect(request).toContainText('Crédit');
-  await page.screenshot({ path: 'test-results/screenshots/finance.png', fullPage: true });
-  await request.getByLabel('Commentaire (obligatoire pour un refus)').fill('Acompte reçu');
-  await request.getByRole('button', { name: 'Accorder' }).click();
-  await expect(page.getByTestId(`approval-${refB}`)).toHaveCount(0);
+  const queue = page.getByTestId('approval-queue');
+  const customerName = await page.getByTestId('approval-grid').locator('.ag-row', { hasText: refB }).locator('[col-id="customerName"]').innerText();
+  await page.getByLabel('Rechercher un client (code, nom, ville)…').fill(customerName);
+  const request = page.getByTestId('approval-grid').locator('.ag-row', { hasText: refB });
+  await expect(request).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/finance.png' });
+  await request.locator('[col-id="reference"]').click();
+  await page.keyboard.press('Enter');
+  await expect(queue.getByLabel('Commentaire (obligatoire pour un refus)')).toBeFocused();
+  await page.keyboard.type('Acompte reçu');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: `Accordé : ${refB}` })).toBeVisible();
+  await expect(page.getByTestId('approval-grid').locator('.ag-row', { hasText: refB })).toHaveCount(0);
 
   // 5. the trader sees the deal go on
   await actAs(page, 'Commercial');
@@ -219,4 +226,56 @@ test('arrow keys on the stage list run nothing by themselves: each consequential
   await expect(view).toContainText('Perdue : Concurrent retenu — Prix franco chantier plus bas');
   await expect(page.getByTestId('opportunity-history')).toContainText('Négociation → Perdu');
   expect(ref).toMatch(/^OPP-/);
+});
+
+test('the credit queue holds credit requests only, fits the screen, and is decided from the keyboard one after the other', async ({ page, host }) => {
+  const db = new Database(host.dbPath, { readonly: true, fileMustExist: true });
+  const pending = db.prepare("SELECT kind, count(*) AS n FROM approvals WHERE status = 'pending' GROUP BY kind").all() as {
+    kind: string;
+    n: number;
+  }[];
+  db.close();
+  const credit = pending.find((p) => p.kind === 'credit')?.n ?? 0;
+  expect(credit).toBeGreaterThanOrEqual(3);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(host.url);
+  await actAs(page, 'Crédit client');
+  await page.getByRole('link', { name: 'Crédit client' }).click();
+  const queue = page.getByTestId('approval-queue');
+  await expect(queue.getByRole('heading')).toHaveText(`Demandes d’accord crédit (${credit})`);
+  // both grids on one screen: nothing below the fold
+  const exposure = await page.getByTestId('exposure-grid').boundingBox();
+  expect(exposure!.height).toBeGreaterThan(200);
+  expect(exposure!.y + exposure!.height).toBeLessThanOrEqual(768);
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768);
+  await page.screenshot({ path: 'test-results/screenshots/finance-1366.png' });
+  // three decisions without the mouse: the oldest request is chosen; comment, Entrée approves, Maj+Entrée refuses;
+  // then the grid has the keyboard on the next one and Entrée goes back to the comment
+  await queue.getByLabel('Commentaire (obligatoire pour un refus)').focus();
+  const decided: string[] = [];
+  for (const [i, refuse] of [false, true, false].entries()) {
+    const ref = await queue.getByTestId('queue-chosen').innerText();
+    if (i > 0) await page.keyboard.press('Enter');
+    await expect(queue.getByLabel('Commentaire (obligatoire pour un refus)')).toBeFocused();
+    await page.keyboard.type(refuse ? 'Encours trop élevé' : `Accord ${i + 1}`);
+    await page.keyboard.press(refuse ? 'Shift+Enter' : 'Enter');
+    const id = ref.split(' · ')[0]!;
+    await expect(page.getByRole('status').filter({ hasText: `${refuse ? 'Refusé' : 'Accordé'} : ${id}` })).toBeVisible();
+    await expect(queue.getByRole('heading')).toHaveText(`Demandes d’accord crédit (${credit - i - 1})`);
+    // the next request is chosen and the grid has the keyboard again
+    await expect(queue.getByTestId('queue-chosen')).not.toHaveText(ref);
+    decided.push(id);
+  }
+  const check = new Database(host.dbPath, { readonly: true, fileMustExist: true });
+  const statuses = decided.map(
+    (ref) =>
+      check
+        .prepare(
+          "SELECT a.status FROM approvals a JOIN opportunities o ON o.id = a.opportunity_id WHERE o.reference = ? AND a.kind = 'credit' ORDER BY a.id DESC LIMIT 1",
+        )
+        .pluck()
+        .get(ref) as string,
+  );
+  check.close();
+  expect(statuses).toEqual(['approved', 'refused', 'approved']);
 });

@@ -220,6 +220,14 @@ describe('quote accepted → operations', () => {
     await expect(core.call('approval.decide', { id: request.id, decision: 'refuse' })).rejects.toMatchObject({ code: 'invalid_input' });
     const queue = (await core.call('approvals.queue', { status: 'pending' })) as Output<'approvals.queue'>;
     expect(queue.map((q) => q.id)).toContain(request.id);
+    // each desk's queue holds what it decides: credit for credit control, margin for the sales manager
+    const creditQueue = (await core.call('approvals.queue', { status: 'pending', kind: 'credit' })) as Output<'approvals.queue'>;
+    const marginQueue = (await core.call('approvals.queue', { status: 'pending', kind: 'margin' })) as Output<'approvals.queue'>;
+    expect(creditQueue.map((q) => q.id)).toContain(request.id);
+    expect(creditQueue.every((q) => q.kind === 'credit')).toBe(true);
+    expect(marginQueue.map((q) => q.id)).not.toContain(request.id);
+    expect(marginQueue.every((q) => q.kind === 'margin')).toBe(true);
+    expect(creditQueue.length + marginQueue.length).toBe(queue.length);
 
     await core.call('approval.decide', { id: request.id, decision: 'approve', comment: 'bon payeur' });
     expect(counts(v.id)).toMatchObject({ reservations: 1, reserved: 2_000, orders: 1 });

@@ -108,4 +108,5 @@ export const approvalQueueRow = approval.extend({
   stageName: z.string(),
 });
 export type ApprovalQueueRow = z.infer<typeof approvalQueueRow>;
-export const approvalQueueInput = z.object({ status: z.enum(['pending', 'decided']).default('pending') }).strict();
+/** One queue per deciding desk: credit requests for credit control, margin requests for the sales manager (none: both). */
+export const approvalQueueInput = z.object({ status: z.enum(['pending', 'decided']).default('pending'), kind: approvalKind.optional() }).strict();

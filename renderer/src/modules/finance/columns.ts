@@ -1,5 +1,5 @@
 import type { ColDef } from 'ag-grid-community';
-import type { ExposureRow } from '../../../../electron/shared/contract';
+import type { ApprovalQueueRow, ExposureRow } from '../../../../electron/shared/contract';
 import type { Locale } from '../../../../electron/shared/format';
 import type { T } from '../../i18n';
 import { cellFormat } from '../../ui/format';
@@ -36,5 +36,25 @@ export function exposureColumns(t: T, locale: Locale): ColDef<ExposureRow>[] {
       ...x('text'),
     },
     { field: 'pendingApprovals', headerName: t('fin.pending'), width: 110, ...num, ...x('int') },
+  ];
+}
+
+/** The credit requests: what was asked, on what figures, by whom and why. */
+export function queueColumns(t: T, locale: Locale): ColDef<ApprovalQueueRow>[] {
+  const money = { ...num, valueFormatter: cellFormat.money(locale) };
+  const figure = (key: string) => (p: { data?: ApprovalQueueRow }) => {
+    const v = p.data?.figures[key];
+    return typeof v === 'number' ? v : null;
+  };
+  return [
+    { field: 'reference', headerName: t('fin.reference'), width: 140, pinned: 'left' },
+    { field: 'customerName', headerName: t('fin.customer'), width: 200 },
+    { field: 'amount', headerName: t('fin.dealAmount'), width: 125, ...money },
+    { colId: 'headroom', headerName: t('fin.headroom'), width: 125, valueGetter: figure('headroom'), ...money, cellClassRules: negative },
+    { colId: 'creditLimit', headerName: t('fin.limit'), width: 120, valueGetter: figure('creditLimit'), ...money },
+    { field: 'requestedBy', headerName: t('fin.requestedBy'), width: 140 },
+    { field: 'requestedAt', headerName: t('fin.requestedAt'), width: 130, sort: 'asc', valueFormatter: cellFormat.stamp(locale) },
+    { field: 'stageName', headerName: t('fin.stage'), width: 120 },
+    { field: 'reason', headerName: t('fin.reasonCol'), flex: 1, minWidth: 200, tooltipField: 'reason' },
   ];
 }

@@ -1,74 +1,127 @@
-import { useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { CellFocusedEvent, GridApi } from 'ag-grid-community';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ApprovalQueueRow } from '../../../../../electron/shared/contract';
-import { formatMoney, formatRate, formatStamp } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
-import { useT } from '../../../i18n';
+import { gridLocaleText, useT } from '../../../i18n';
+import { gridTheme } from '../../../ui/grid';
+import { queueColumns } from '../columns';
 
-type Props = { rows: ApprovalQueueRow[]; onDecided: (rows: ApprovalQueueRow[]) => void; onError: (m: string) => void; onOpen: (id: number) => void };
+type Props = {
+  rows: ApprovalQueueRow[];
+  search: string;
+  onDecided: (message: string) => void;
+  onError: (m: string) => void;
+  onOpen: (id: number) => void;
+};
+const COL_DEF = { sortable: true, resizable: true };
+const SELECTION = { mode: 'singleRow', enableClickSelection: true, checkboxes: false } as const;
 
-/** Requests waiting for credit control or the sales manager: the figures asked on, approve or refuse with a comment. */
-export function ApprovalQueue({ rows, onDecided, onError, onOpen }: Props) {
-  const { t } = useT();
-  return (
-    <div className="queue" data-testid="approval-queue">
-      <h3>{t('fin.queue')}</h3>
-      {rows.length === 0 && <p className="fresh">{t('fin.noQueue')}</p>}
-      {rows.map((r) => (
-        <QueueItem key={r.id} row={r} onDecided={onDecided} onError={onError} onOpen={onOpen} />
-      ))}
-    </div>
-  );
-}
-
-function QueueItem({ row, onDecided, onError, onOpen }: { row: ApprovalQueueRow } & Omit<Props, 'rows'>) {
+/**
+ * The credit requests waiting for credit control, as a dense grid filtered by the page's search:
+ * ↑↓ choose, Entrée goes to the comment, Entrée there approves, Maj+Entrée refuses (a refusal
+ * needs a comment); the next request is then selected. Double click opens the deal.
+ */
+export function ApprovalQueue({ rows, search, onDecided, onError, onOpen }: Props) {
   const { client } = useApp();
   const { t, locale } = useT();
+  const api = useRef<GridApi<ApprovalQueueRow> | null>(null);
+  const commentBox = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState<ApprovalQueueRow | null>(null);
   const [comment, setComment] = useState('');
-  const f = row.figures;
-  const figures =
-    row.kind === 'credit'
-      ? `${t('fin.headroom')} ${formatMoney(Number(f.headroom ?? 0), locale)} · ${t('fin.limit')} ${formatMoney(Number(f.creditLimit ?? 0), locale)}`
-      : `${formatRate(typeof f.marginRate === 'number' ? f.marginRate : null, locale)} (min. ${formatRate(Number(f.minimumRate ?? 0), locale)})`;
-  const decide = (decision: 'approve' | 'refuse') =>
-    client
-      .call('approval.decide', { id: row.id, decision, comment })
-      .then(onDecided, (err: unknown) => onError(err instanceof Error ? err.message : String(err)));
+  const [shown, setShown] = useState(rows.length);
+  const nextIndex = useRef<number | null>(null);
+  const columns = useMemo(() => queueColumns(t, locale), [t, locale]);
+
+  // after a decision the queue is read again: the request now at the same place is the next one
+  useEffect(() => {
+    const g = api.current;
+    if (!g) return;
+    // the oldest request is chosen to begin with: the comment box and Entrée work at once
+    if (nextIndex.current === null) {
+      if (g.getSelectedRows().length === 0) g.getDisplayedRowAtIndex(0)?.setSelected(true, true);
+      return;
+    }
+    const count = g.getDisplayedRowCount();
+    if (count > 0) {
+      const i = Math.min(nextIndex.current, count - 1);
+      g.getDisplayedRowAtIndex(i)?.setSelected(true, true);
+      g.setFocusedCell(i, 'reference');
+    }
+    nextIndex.current = null;
+  }, [rows]);
+
+  const decide = (decision: 'approve' | 'refuse') => {
+    const g = api.current;
+    if (!chosen || !g) return;
+    const at = g.getRowNode(String(chosen.id))?.rowIndex ?? 0;
+    client.call('approval.decide', { id: chosen.id, decision, comment: comment.trim() }).then(
+      () => {
+        nextIndex.current = at;
+        setComment('');
+        onDecided(t(decision === 'approve' ? 'fin.approved' : 'fin.refused', { ref: chosen.reference }));
+      },
+      (err: unknown) => onError(err instanceof Error ? err.message : String(err)),
+    );
+  };
+  const onCommentKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    decide(e.shiftKey ? 'refuse' : 'approve');
+  };
+
   return (
-    <div className="card" data-testid={`approval-${row.reference}`}>
-      <div>
-        <b>
-          {t('fin.asked', {
-            kind: t(`fin.kind.${row.kind}`),
-            ref: row.reference,
-            customer: row.customerName,
-            amount: formatMoney(row.amount, locale),
-            by: row.requestedBy ?? '—',
-            at: formatStamp(row.requestedAt, locale),
-          })}
-        </b>{' '}
-        <a href={`#/opportunities/${row.opportunityId}`} onClick={(e) => (e.preventDefault(), onOpen(row.opportunityId))}>
-          ↗
-        </a>
-      </div>
-      <div className="fresh">
-        {figures} · {t('fin.reason', { reason: row.reason })}
-      </div>
-      <div className="actions">
+    <section className="queue-pane" data-testid="approval-queue" aria-label={t('fin.queue')}>
+      <div className="toolbar subbar">
+        <h3>{t('fin.queueCount', { n: shown })}</h3>
+        {chosen && (
+          <span className="fresh" data-testid="queue-chosen">
+            {chosen.reference} · {chosen.customerName}
+          </span>
+        )}
         <input
+          ref={commentBox}
           aria-label={t('fin.comment')}
           placeholder={t('fin.comment')}
           value={comment}
           maxLength={1000}
+          disabled={!chosen}
           onChange={(e) => setComment(e.target.value)}
+          onKeyDown={onCommentKey}
           style={{ flex: 1 }}
         />
-        <button type="button" className="btn primary" onClick={() => void decide('approve')}>
+        <button type="button" className="btn primary" disabled={!chosen} onClick={() => decide('approve')}>
           {t('fin.approve')}
         </button>
-        <button type="button" className="btn" onClick={() => void decide('refuse')}>
+        <button type="button" className="btn" disabled={!chosen} onClick={() => decide('refuse')}>
           {t('fin.refuse')}
         </button>
+        <span className="fresh">{t('fin.queueKeys')}</span>
       </div>
-    </div>
+      <div className="grid-wrap" data-testid="approval-grid">
+        <AgGridReact<ApprovalQueueRow>
+          theme={gridTheme}
+          localeText={gridLocaleText(locale)}
+          rowData={rows}
+          quickFilterText={search}
+          columnDefs={columns}
+          defaultColDef={COL_DEF}
+          getRowId={(p) => String(p.data.id)}
+          rowSelection={SELECTION}
+          onGridReady={(e) => (api.current = e.api)}
+          onFirstDataRendered={(e) => e.api.getDisplayedRowAtIndex(0)?.setSelected(true, true)}
+          onModelUpdated={(e) => setShown(e.api.getDisplayedRowCount())}
+          onSelectionChanged={(e) => setChosen(e.api.getSelectedRows()[0] ?? null)}
+          // the keyboard's row is the chosen one
+          onCellFocused={(e: CellFocusedEvent<ApprovalQueueRow>) => {
+            if (typeof e.rowIndex === 'number' && !e.rowPinned) e.api.getDisplayedRowAtIndex(e.rowIndex)?.setSelected(true, true);
+          }}
+          onCellKeyDown={(e) => {
+            if ((e.event as globalThis.KeyboardEvent | undefined)?.key === 'Enter') commentBox.current?.focus();
+          }}
+          onRowDoubleClicked={(e) => e.data && onOpen(e.data.opportunityId)}
+        />
+      </div>
+    </section>
   );
 }

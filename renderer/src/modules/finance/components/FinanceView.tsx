@@ -21,10 +21,12 @@ export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
   const [chosen, setChosen] = useState<ExposureRow | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const api = useRef<GridApi | null>(null);
 
   const load = useCallback(() => {
-    void client.call('approvals.queue', { status: 'pending' }).then(setQueue);
+    // credit control decides credit requests; margin requests wait in the sales manager's queue
+    void client.call('approvals.queue', { status: 'pending', kind: 'credit' }).then(setQueue);
     void client.call('finance.exposure', {}).then(setRows);
   }, [client]);
   useEffect(load, [load]);
@@ -60,7 +62,18 @@ export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
           {error}
         </div>
       )}
-      <ApprovalQueue rows={queue} onDecided={(q) => (setError(null), setQueue(q), load())} onError={setError} onOpen={onOpen} />
+      {done && !error && (
+        <div className="banner ok" role="status">
+          {done}
+        </div>
+      )}
+      <ApprovalQueue
+        rows={queue}
+        search={search}
+        onDecided={(message) => (setError(null), setDone(message), load())}
+        onError={(m) => (setDone(null), setError(m))}
+        onOpen={onOpen}
+      />
       <div className="toolbar subbar" data-testid="hold-bar">
         <b>{chosen ? `${chosen.code} — ${chosen.name}` : t('fin.exposure')}</b>
         {chosen && !chosen.creditHold && (
