@@ -118,6 +118,8 @@ test('quote accepted → the buyer covers the shortage, credit control approves 
   await page.getByLabel('Rechercher un client (code, nom, ville)…').fill(customerName);
   const request = page.getByTestId('approval-grid').locator('.ag-row', { hasText: refB });
   await expect(request).toBeVisible();
+  // the search hid the request chosen before: the decision goes to one that is shown
+  await expect(queue.getByTestId('queue-chosen')).toContainText(customerName);
   await page.screenshot({ path: 'test-results/screenshots/finance.png' });
   await request.locator('[col-id="reference"]').click();
   await page.keyboard.press('Enter');
@@ -131,7 +133,11 @@ test('quote accepted → the buyer covers the shortage, credit control approves 
   await actAs(page, 'Commercial');
   await page.getByRole('link', { name: 'Opportunités' }).click();
   await page.getByRole('searchbox').fill(refB);
-  await page.getByTestId('opportunities-grid').locator('.ag-row', { hasText: refB }).dblclick();
+  // the search has settled on the one row before it is opened (a double click on a row being replaced is lost)
+  const found = page.getByTestId('opportunities-grid').locator('.ag-row:not(.ag-row-pinned) [col-id="reference"]');
+  await expect(found).toHaveText([refB]);
+  await found.dblclick();
+  await expect(page.getByTestId('opportunity-view')).toBeVisible();
   await expect(page.getByTestId('ops-state')).toContainText('Engagé');
   await expect(page.getByTestId('credit-approval')).toContainText('accord obtenu');
   await expect(page.getByTestId('credit-approval')).toContainText('Acompte reçu');

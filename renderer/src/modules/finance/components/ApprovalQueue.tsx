@@ -110,7 +110,15 @@ export function ApprovalQueue({ rows, search, onDecided, onError, onOpen }: Prop
           rowSelection={SELECTION}
           onGridReady={(e) => (api.current = e.api)}
           onFirstDataRendered={(e) => e.api.getDisplayedRowAtIndex(0)?.setSelected(true, true)}
-          onModelUpdated={(e) => setShown(e.api.getDisplayedRowCount())}
+          onModelUpdated={(e) => {
+            setShown(e.api.getDisplayedRowCount());
+            // a request the search hides is not the one a decision goes to: the first one shown is
+            const selected = e.api.getSelectedNodes()[0];
+            if (selected && !selected.displayed) {
+              selected.setSelected(false);
+              e.api.getDisplayedRowAtIndex(0)?.setSelected(true, true);
+            }
+          }}
           onSelectionChanged={(e) => setChosen(e.api.getSelectedRows()[0] ?? null)}
           // the keyboard's row is the chosen one
           onCellFocused={(e: CellFocusedEvent<ApprovalQueueRow>) => {
