@@ -73,6 +73,25 @@ test.describe('a trader works the opportunities grid', () => {
     await page.screenshot({ path: 'test-results/screenshots/opportunities-grid.png' });
   });
 
+  test('Échap and « ← Opportunités » lead from a deal to the list, not to the screen the browser saw before', async ({ page, host }) => {
+    const opps = new OpportunitiesPage(page);
+    await opps.open(host.url);
+    const first = (await opps.column('reference'))[0]!;
+    await opps.rows().first().dblclick();
+    const id = /#\/opportunities\/(\d+)/.exec(page.url())![1]!;
+    for (const leave of ['Escape', 'button'] as const) {
+      // the deal reached from Paramètres, as a link or a reference typed would take the trader there
+      await page.goto(`${host.url}#/settings`);
+      await expect(page.getByRole('heading', { name: 'Paramètres' })).toBeVisible();
+      await page.goto(`${host.url}#/opportunities/${id}`);
+      await expect(page.getByTestId('opportunity-view').getByRole('heading', { level: 1 })).toContainText(first);
+      if (leave === 'Escape') await page.keyboard.press('Escape');
+      else await page.getByRole('button', { name: '← Opportunités' }).click();
+      await expect(page.getByRole('heading', { name: 'Opportunités' })).toBeVisible();
+      expect(new URL(page.url()).hash).toBe('#/opportunities');
+    }
+  });
+
   test('filters by stage kind and remembers the column order and widths after a reload', async ({ page, host }) => {
     const opps = new OpportunitiesPage(page);
     await opps.open(host.url);

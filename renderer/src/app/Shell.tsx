@@ -18,7 +18,8 @@ export function Shell() {
   const { t } = useT();
   const [route, go] = useRoute();
   const openOpportunity = useCallback((id: number) => go({ area: 'opportunity', id }), [go]);
-  const backToGrid = useCallback(() => (window.history.length > 1 ? window.history.back() : go({ area: 'opportunities' })), [go]);
+  // a deal's parent is the opportunities list, whatever the browser's history holds
+  const backToGrid = useCallback(() => go({ area: 'opportunities' }), [go]);
   const { settings } = useApp();
   // no place asked for: the role's own workspace
   useEffect(() => {
