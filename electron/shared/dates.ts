@@ -26,3 +26,12 @@ export const CLOCK_OFFSET_ENV = 'COMPTOIR_CLOCK_OFFSET_MS';
 export function clockFromOffset(value: string | undefined): (() => string) | undefined {
   return value !== undefined && /^-?\d+$/.test(value) ? offsetClock(Number(value)) : undefined;
 }
+
+/** The ISO 8601 week number of a date (weeks start on Monday; week 1 holds the year's first Thursday). */
+export function isoWeek(isoDate: string): number {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  const day = (d.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  d.setUTCDate(d.getUTCDate() - day + 3); // the Thursday of this week decides its year
+  const jan1 = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return 1 + Math.floor((d.getTime() - jan1) / 86_400_000 / 7);
+}

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatAgo, formatDate, formatDecimal, formatMoney, formatQty, formatRate, formatStamp, formatUnitPrice, parseDecimal } from './format';
+import {
+  formatAgo,
+  formatDate,
+  formatDecimal,
+  formatMoney,
+  formatQty,
+  formatRate,
+  formatStamp,
+  formatUnitPrice,
+  formatWeekSpan,
+  parseDecimal,
+} from './format';
+import { isoWeek } from './dates';
 
 /** Intl uses narrow no-break spaces in fr-FR; compare on plain spaces. */
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -57,5 +69,22 @@ describe('formatting for the user', () => {
     expect(ago('2026-11-30T07:00:00Z', 'fr')).toBe('il y a 3 h');
     expect(ago('2026-11-27T10:00:00Z', 'en')).toBe('3 days ago');
     expect(ago(null, 'fr')).toBe('');
+  });
+});
+
+describe('weeks', () => {
+  it('numbers weeks the ISO way, across year ends', () => {
+    expect(isoWeek('2026-11-30')).toBe(49);
+    expect(isoWeek('2026-12-31')).toBe(53);
+    expect(isoWeek('2027-01-03')).toBe(53);
+    expect(isoWeek('2027-01-04')).toBe(1);
+    expect(isoWeek('2028-02-29')).toBe(9);
+    expect(isoWeek('2024-12-30')).toBe(1);
+  });
+
+  it('labels a purchasing week with its number and days', () => {
+    expect(formatWeekSpan('2026-11-30', 'fr')).toBe('S49 · 30/11–06/12');
+    expect(formatWeekSpan('2026-12-31', 'fr')).toBe('S53 · 31/12–06/01');
+    expect(formatWeekSpan('2028-02-26', 'en')).toBe('W8 · 26/02–03/03');
   });
 });

@@ -1,3 +1,4 @@
+import { addDays, isoWeek } from './dates';
 import { MONEY_SCALE, QTY_SCALE, RATE_SCALE, type Money, type Qty, type Rate } from './money';
 
 export type Locale = 'fr' | 'en';
@@ -67,6 +68,15 @@ export function formatDate(iso: string | null, locale: Locale): string {
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(d.getTime())) return '';
   return dateFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+}
+
+/**
+ * A seven-day bucket starting on `start` (purchasing's weeks run from today): its ISO week and its
+ * days, `S49 · 30/11–06/12` (fr) or `W49 · 30/11–06/12` (en).
+ */
+export function formatWeekSpan(start: string, locale: Locale): string {
+  const dm = (iso: string) => formatDate(iso, locale).slice(0, 5);
+  return `${locale === 'fr' ? 'S' : 'W'}${isoWeek(start)} · ${dm(start)}–${dm(addDays(start, 6))}`;
 }
 
 /** ISO instant → `30/11 10:42` in the user's time zone. */

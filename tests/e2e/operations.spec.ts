@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
+import { addDays } from '../../electron/shared/dates';
+import { formatWeekSpan } from '../../electron/shared/format';
 import { expect, test } from './web-host-fixture';
 
 /** The person at the desk changes: the first user with that role (their role decides what they may approve). */
@@ -91,6 +93,13 @@ test('quote accepted → the buyer covers the shortage, credit control approves 
   expect(headers).toContain('Quantité');
   const dataRow = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((r) => (r.values as unknown[]).includes(refA))!;
   expect(typeof dataRow.getCell(headers.indexOf('Quantité') + 1).value).toBe('number');
+  // the weighted demand's weeks say which days they hold, from the app's today
+  await page.getByRole('tab', { name: 'Demande pondérée' }).click();
+  const today = host.now.slice(0, 10);
+  await expect(page.getByTestId('demand-grid').locator('.ag-header-cell[col-id="w0"]')).toContainText(formatWeekSpan(today, 'fr'));
+  await expect(page.getByTestId('demand-grid').locator('.ag-header-cell[col-id="w1"]')).toContainText(formatWeekSpan(addDays(today, 7), 'fr'));
+  await page.screenshot({ path: 'test-results/screenshots/purchasing-demand.png' });
+  await page.getByRole('tab', { name: 'Ruptures' }).click();
   await row.click();
   await page.getByRole('button', { name: /Créer les demandes d’achat \(1\)/ }).click();
   await expect(page.getByRole('status')).toContainText('demande(s) d’achat en file pour l’ERP');

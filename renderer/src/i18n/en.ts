@@ -146,7 +146,7 @@ export const en: Record<MessageKey, string> = {
   'pur.cancel': 'Cancel',
   'pur.allDemand': 'Also the covered lines',
   'pur.atp': 'Available',
-  'pur.week': 'W+{n}',
+  'pur.weekTip': 'Weighted demand due in these seven days',
   'pur.total': 'Weighted total',
   'pur.projected': 'Projected',
   'pur.anyWarehouse': 'Any',

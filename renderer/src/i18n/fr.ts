@@ -145,7 +145,7 @@ export const fr = {
   'pur.cancel': 'Annuler',
   'pur.allDemand': 'Aussi les lignes couvertes',
   'pur.atp': 'Disponible',
-  'pur.week': 'S+{n}',
+  'pur.weekTip': 'Demande pondérée attendue sur ces sept jours',
   'pur.total': 'Total pondéré',
   'pur.projected': 'Projeté',
   'pur.anyWarehouse': 'Indifférent',

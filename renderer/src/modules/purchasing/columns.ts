@@ -1,6 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import type { DemandRow, ShortageRow } from '../../../../electron/shared/contract';
-import { formatQty, type Locale } from '../../../../electron/shared/format';
+import { addDays } from '../../../../electron/shared/dates';
+import { formatQty, formatWeekSpan, type Locale } from '../../../../electron/shared/format';
 import type { T } from '../../i18n';
 import { cellFormat } from '../../ui/format';
 
@@ -53,7 +54,7 @@ export function shortageColumns(t: T, locale: Locale): ColDef<ShortageRow>[] {
 }
 
 /** Pipeline-weighted demand by product and warehouse, week by week, against what is there and what comes. */
-export function demandColumns(t: T, locale: Locale, weeks: number): ColDef<DemandRow>[] {
+export function demandColumns(t: T, locale: Locale, weeks: number, today: string): ColDef<DemandRow>[] {
   const qty = (v: unknown, r: DemandRow | undefined) => (typeof v === 'number' && r ? formatQty(v, locale, r.unit) : '');
   return [
     { field: 'productCode', headerName: t('pur.product'), width: 110, pinned: 'left', ...x('text') },
@@ -69,8 +70,12 @@ export function demandColumns(t: T, locale: Locale, weeks: number): ColDef<Deman
     { field: 'incoming', headerName: t('pur.incoming'), width: 110, ...num, valueFormatter: (p) => qty(p.value, p.data), ...x('qty') },
     ...Array.from({ length: weeks }, (_, i): ColDef<DemandRow> => ({
       colId: `w${i}`,
-      headerName: t('pur.week', { n: i }),
-      width: 82,
+      // core's weeks run from today: week i is today + 7i … + 6
+      headerName: formatWeekSpan(addDays(today, 7 * i), locale),
+      headerTooltip: t('pur.weekTip'),
+      wrapHeaderText: true,
+      autoHeaderHeight: true,
+      width: 100,
       ...num,
       valueGetter: (p) => p.data?.weeks[i],
       valueFormatter: (p) => (p.value ? qty(p.value, p.data) : ''),

@@ -38,7 +38,9 @@ export function PurchasingView() {
   );
 
   const sCols = useMemo(() => shortageColumns(t, locale), [t, locale]);
-  const dCols = useMemo(() => demandColumns(t, locale, WEEKS), [t, locale]);
+  // the day the weeks start from: the app's clock, the same day core counts from
+  const today = new Date().toISOString().slice(0, 10);
+  const dCols = useMemo(() => demandColumns(t, locale, WEEKS, today), [t, locale, today]);
 
   return (
     <>
