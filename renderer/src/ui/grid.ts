@@ -67,3 +67,6 @@ export const gridTheme = themeQuartz.withParams({
   rowBorder: { color: '#eceff3' },
   columnBorder: { color: '#eceff3' },
 });
+
+/** One row chosen at a time, by click or keyboard, without checkboxes (the finance grids). */
+export const SINGLE_ROW = { mode: 'singleRow', enableClickSelection: true, checkboxes: false } as const;

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { ApprovalQueueRow } from '../../../../../electron/shared/contract';
 import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
-import { gridTheme } from '../../../ui/grid';
+import { gridTheme, SINGLE_ROW } from '../../../ui/grid';
 import { queueColumns } from '../columns';
 
 type Props = {
@@ -15,7 +15,6 @@ type Props = {
   onOpen: (id: number) => void;
 };
 const COL_DEF = { sortable: true, resizable: true };
-const SELECTION = { mode: 'singleRow', enableClickSelection: true, checkboxes: false } as const;
 
 /**
  * The credit requests waiting for credit control, as a dense grid filtered by the page's search:
@@ -107,7 +106,7 @@ export function ApprovalQueue({ rows, search, onDecided, onError, onOpen }: Prop
           columnDefs={columns}
           defaultColDef={COL_DEF}
           getRowId={(p) => String(p.data.id)}
-          rowSelection={SELECTION}
+          rowSelection={SINGLE_ROW}
           onGridReady={(e) => (api.current = e.api)}
           onFirstDataRendered={(e) => e.api.getDisplayedRowAtIndex(0)?.setSelected(true, true)}
           onModelUpdated={(e) => {

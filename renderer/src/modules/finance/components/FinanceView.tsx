@@ -4,13 +4,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApprovalQueueRow, ExposureRow } from '../../../../../electron/shared/contract';
 import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
-import { gridTheme } from '../../../ui/grid';
+import { gridTheme, SINGLE_ROW } from '../../../ui/grid';
 import { exportGrid } from '../../../ui/xlsx';
 import { exposureColumns } from '../columns';
 import { ApprovalQueue } from './ApprovalQueue';
 
 const COL_DEF = { sortable: true, resizable: true, filter: true };
-const SELECTION = { mode: 'singleRow', enableClickSelection: true, checkboxes: false } as const;
 
 /** Credit control: the approvals waiting, each customer's exposure, and the credit hold. */
 export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
@@ -105,7 +104,7 @@ export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
           columnDefs={columns}
           defaultColDef={COL_DEF}
           getRowId={(p) => String(p.data.customerId)}
-          rowSelection={SELECTION}
+          rowSelection={SINGLE_ROW}
           onGridReady={(e) => (api.current = e.api as GridApi)}
           onSelectionChanged={(e: SelectionChangedEvent<ExposureRow>) => setChosen(e.api.getSelectedRows()[0] ?? null)}
         />
