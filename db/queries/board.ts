@@ -1,10 +1,16 @@
 import { weightedSql } from '../../electron/shared/money';
 import type { Output } from '../../electron/shared/contract';
-import { likePattern } from '../../electron/shared/text';
+import { allWordsSql, likeWords } from '../../electron/shared/text';
 import type { Db } from '../client';
 import { prepareCached } from './statements';
 
-const SEARCH = `(o.search_text LIKE @p ESCAPE '\\' OR o.customer_id IN (SELECT id FROM customers WHERE search_text LIKE @p ESCAPE '\\'))`;
+/** Every word in the deal or its customer, in any order, as the grid's search. */
+const searchSql = (words: string[]) =>
+  allWordsSql(
+    words,
+    (p) => `o.search_text LIKE ${p} ESCAPE '\\' OR o.customer_id IN (SELECT id FROM customers WHERE search_text LIKE ${p} ESCAPE '\\')`,
+    (i) => `@w${i}`,
+  );
 
 /**
  * The pipeline board: one column per open stage with the count and totals of all its deals, and
@@ -12,9 +18,9 @@ const SEARCH = `(o.search_text LIKE @p ESCAPE '\\' OR o.customer_id IN (SELECT i
  */
 export function readBoard(db: Db, input: { search?: string; cardsPerStage: number }, now: string): Output<'pipeline.board'> {
   const raw = db.$client;
-  const search = input.search?.trim();
-  const where = search ? `AND ${SEARCH}` : '';
-  const params = { p: search ? likePattern(search) : null, now, limit: input.cardsPerStage };
+  const words = likeWords(input.search ?? '');
+  const where = words.length ? `AND ${searchSql(words)}` : '';
+  const params = { ...Object.fromEntries(words.map((w, i) => [`w${i}`, w])), now, limit: input.cardsPerStage };
   const stages = prepareCached(
     raw,
     `SELECT s.id, s.name, s.probability, count(o.id) AS n, coalesce(sum(o.amount), 0) AS amount,

@@ -1,5 +1,5 @@
 import type { Output, Role } from '../../electron/shared/contract';
-import { likePattern } from '../../electron/shared/text';
+import { allWordsSql, likePattern, likeWords } from '../../electron/shared/text';
 import { atpNowSql } from '../../electron/shared/domain/atp';
 import type { Db } from '../client';
 import { prepareCached } from './statements';
@@ -13,13 +13,14 @@ export function userRole(db: Db, id: number): Role | undefined {
   return (prepareCached(db.$client, 'SELECT role FROM users WHERE id = ?').get(id) as { role: Role } | undefined)?.role;
 }
 
-/** Customers by name, code, city or postal code; accent- and case-insensitive. */
+/** Customers by name, code, city or postal code, every word of the query in any order; accent- and case-insensitive. */
 export function searchCustomers(db: Db, query: string, limit: number): Output<'customers.search'> {
+  const words = likeWords(query);
   const rows = prepareCached(
     db.$client,
     `SELECT id, code, name, city, (on_hold OR credit_hold) AS on_hold, credit_limit, outstanding FROM customers
-    WHERE active = 1 AND search_text LIKE ? ESCAPE '\\' ORDER BY (fold(name) LIKE ? ESCAPE '\\') DESC, name LIMIT ?`,
-  ).all(likePattern(query), likePattern(query).slice(1), limit) as {
+    WHERE active = 1 AND ${allWordsSql(words, (p) => `search_text LIKE ${p} ESCAPE '\\'`)} ORDER BY (fold(name) LIKE ? ESCAPE '\\') DESC, name LIMIT ?`,
+  ).all(...words, likePattern(query).slice(1), limit) as {
     id: number;
     code: string;
     name: string;
@@ -39,16 +40,17 @@ export function searchCustomers(db: Db, query: string, limit: number): Output<'c
   }));
 }
 
-/** Products by code or name, with the stock on hand across warehouses at a glance. */
+/** Products by code or name (every word of the query, in any order), with the stock on hand across warehouses at a glance. */
 export function searchProducts(db: Db, query: string, limit: number): Output<'products.search'> {
+  const words = likeWords(query);
   const rows = prepareCached(
     db.$client,
     `SELECT p.id, p.code, p.name, p.unit, k.name AS category_name, p.list_price,
       (SELECT coalesce(sum(${atpNowSql('sl')}), 0) FROM stock_levels sl WHERE sl.product_id = p.id) AS available,
       (SELECT min(as_of) FROM stock_levels sl WHERE sl.product_id = p.id) AS stock_as_of
     FROM products p LEFT JOIN product_categories k ON k.id = p.category_id
-    WHERE p.active = 1 AND p.search_text LIKE ? ESCAPE '\\' ORDER BY (p.search_text LIKE ? ESCAPE '\\') DESC, p.code LIMIT ?`,
-  ).all(likePattern(query), likePattern(query).slice(1), limit) as {
+    WHERE p.active = 1 AND ${allWordsSql(words, (q) => `p.search_text LIKE ${q} ESCAPE '\\'`)} ORDER BY (p.search_text LIKE ? ESCAPE '\\') DESC, p.code LIMIT ?`,
+  ).all(...words, likePattern(query).slice(1), limit) as {
     id: number;
     code: string;
     name: string;

@@ -1,6 +1,6 @@
 import type { OpportunityColumn, ParsedInput } from '../../electron/shared/contract';
 import { money, rate, weightedSql } from '../../electron/shared/money';
-import { likePattern } from '../../electron/shared/text';
+import { likeWords } from '../../electron/shared/text';
 import { columnFilterSql, type ColumnKind } from './grid-filter-sql';
 
 export type ListInput = ParsedInput<'opportunities.list'>;
@@ -41,11 +41,10 @@ function listWhere(input: ListInput): Where {
   const parts: string[] = [];
   const params: unknown[] = [];
   const joins = new Set<Join>();
-  const search = input.search?.trim();
-  if (search) {
-    // customers matched once, not joined per deal
+  // every word in the deal or its customer, in any order; customers matched once, not joined per deal
+  for (const word of likeWords(input.search ?? '')) {
     parts.push(`(o.search_text LIKE ? ESCAPE '\\' OR o.customer_id IN (SELECT id FROM customers WHERE search_text LIKE ? ESCAPE '\\'))`);
-    params.push(likePattern(search), likePattern(search));
+    params.push(word, word);
   }
   if (input.stageKinds?.length) {
     joins.add('s');

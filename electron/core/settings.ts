@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   'approvals.fourEyes': true,
   'pipeline.lostReasons': ['Prix', 'Délai de livraison', 'Disponibilité', 'Concurrent retenu', 'Projet abandonné', 'Crédit refusé'],
   'grid.opportunities': null,
+  'grid.lines': null,
 };
 
 /**

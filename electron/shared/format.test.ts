@@ -9,6 +9,7 @@ import {
   formatStamp,
   formatUnitPrice,
   formatWeekSpan,
+  parseDay,
   parseDecimal,
 } from './format';
 import { isoWeek } from './dates';
@@ -86,5 +87,19 @@ describe('weeks', () => {
     expect(formatWeekSpan('2026-11-30', 'fr')).toBe('S49 · 30/11–06/12');
     expect(formatWeekSpan('2026-12-31', 'fr')).toBe('S53 · 31/12–06/01');
     expect(formatWeekSpan('2028-02-26', 'en')).toBe('W8 · 26/02–03/03');
+  });
+
+  it('reads a day typed the French way, with or without the year, and refuses one that does not exist', () => {
+    const today = '2026-12-01';
+    expect(parseDay('15/03/2027', today)).toBe('2027-03-15');
+    expect(parseDay('15/3/27', today)).toBe('2027-03-15');
+    expect(parseDay('15/03', today)).toBe('2026-03-15');
+    expect(parseDay(' 5.1.2027 ', today)).toBe('2027-01-05');
+    expect(parseDay('15-03-2027', today)).toBe('2027-03-15');
+    expect(parseDay('2027-03-15', today)).toBe('2027-03-15');
+    expect(parseDay('29/02/2028', today)).toBe('2028-02-29');
+    expect(parseDay('', today)).toBeNull();
+    for (const bad of ['29/02/2027', '31/04/2027', '15/13/2027', '0/1/2027', 'demain', '15/03/027', '2027-02-30', '12'])
+      expect(parseDay(bad, today), bad).toBeUndefined();
   });
 });

@@ -134,3 +134,25 @@ export function parseDecimal(text: string, locale: Locale): number | null {
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
 }
+
+/**
+ * A day typed the way people write it — `15/03/2027`, `15/03/27`, `15/3`, `15.03.2027`,
+ * `15-03-2027` (day first, as both app languages write dates) or ISO `2027-03-15` — as an ISO
+ * date; without a year it is `today`'s year. Empty → null; anything else, or a day that does not
+ * exist (30/02), → undefined.
+ */
+export function parseDay(text: string, today: string): string | null | undefined {
+  const t = text.trim();
+  if (t === '') return null;
+  let y: number, m: number, d: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const dm = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$/.exec(t);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (dm) {
+    const year = dm[3] ?? today.slice(0, 4);
+    [d, m, y] = [Number(dm[1]), Number(dm[2]), year.length === 2 ? 2000 + Number(year) : Number(year)];
+  } else return undefined;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (m < 1 || m > 12 || date.getUTCDate() !== d || date.getUTCMonth() !== m - 1) return undefined;
+  return date.toISOString().slice(0, 10);
+}

@@ -14,6 +14,19 @@ export function likePattern(term: string): string {
 }
 
 /**
+ * The words of a search, each as a LIKE pattern: a row matches when it holds every one of them, in
+ * any order (« plaque ba13 » finds « Plaque de plâtre BA13 »). At most eight words count.
+ */
+export function likeWords(term: string): string[] {
+  return [...new Set(foldForSearch(term).split(' ').filter(Boolean))].slice(0, 8).map(likePattern);
+}
+
+/** The SQL that holds every word: `match(placeholder)` for each, joined by AND (`TRUE` without words). */
+export function allWordsSql(words: string[], match: (placeholder: string) => string, placeholder: (i: number) => string = () => '?'): string {
+  return words.length ? words.map((_, i) => `(${match(placeholder(i))})`).join(' AND ') : '1';
+}
+
+/**
  * The path of a request to a folder of files, as a relative path with `/` that cannot leave the
  * folder (`..` and `.` folded at its root, `\` taken as `/`), `index.html` for the folder itself;
  * null when its percent-encoding is malformed (`%E0%A4%A`): the caller answers 400.

@@ -27,6 +27,8 @@ test.describe('a trader works the pipeline board', () => {
     await second.focus();
     await page.keyboard.press('Alt+ArrowRight');
     await expect(devis.getByTestId(`card-${ref2}`)).toBeVisible();
+    // the moved card keeps the focus: the next Alt+→ moves it again, without the mouse
+    await expect(devis.getByTestId(`card-${ref2}`)).toBeFocused();
 
     // Enter opens the deal, whose history shows the move
     await devis.getByTestId(`card-${ref}`).focus();

@@ -120,14 +120,20 @@ test.describe('a trader builds and prices a deal from the keyboard', () => {
     const header = page.getByTestId('deal-header');
     await header.getByLabel('Probabilité', { exact: true }).fill('35');
     await header.getByLabel('Probabilité', { exact: true }).press('Enter');
-    await header.getByLabel('Clôture prévue').fill('2027-03-31');
-    await expect(header.getByLabel('Clôture prévue')).toHaveValue('2027-03-31');
+    // typed the French way, short: the day and month, a two-digit year
+    await header.getByLabel('Clôture prévue').fill('31/3/27');
+    await header.getByLabel('Clôture prévue').press('Enter');
+    await expect(header.getByLabel('Clôture prévue')).toHaveValue('31/03/2027');
+    await header.getByLabel('Clôture prévue').fill('31/02/2027');
+    await header.getByLabel('Clôture prévue').press('Enter');
+    await expect(header.getByRole('alert')).toHaveText('Date invalide : jj/mm/aaaa, jj/mm ou j/m/aa');
 
     // the history keeps every change
     const history = page.getByTestId('opportunity-history');
     await expect(history).toContainText(new RegExp(`Prix unitaire [\\d\\s]+,\\d+\\s€ → ${below}\\s€`));
     await expect(history).toContainText('Probabilité 10 → 35');
-    await expect(history).toContainText('Clôture prévue — → 2027-03-31');
+    await expect(history).toContainText('Clôture prévue — → 31/03/2027');
+    await expect(history).not.toContainText('2027-02');
     await expect(history).toContainText('Ligne · ajoutée : ALI-0000');
 
     // on the board, the deal goes to "Négociation"; reopened, it shows the move and the audit trail

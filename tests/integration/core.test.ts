@@ -169,6 +169,32 @@ describe('core on the small demo company', () => {
     expect(hit!.available).toBe(stock!.s - mine!.q);
   });
 
+  it('finds by every word of a search, in any order, in products, customers, the grid and the board', async () => {
+    // two words of one product's name, reversed: the product is found, and nothing that lacks one of them
+    const named = sql<{ code: string; name: string }>("SELECT code, name FROM products WHERE name LIKE '% % %' ORDER BY id LIMIT 1")[0]!;
+    const [first, second] = foldForSearch(named.name)
+      .split(' ')
+      .filter((w) => w.length > 2);
+    const products = (await core.call('products.search', { query: `${second}   ${first!.toUpperCase()}`, limit: 50 })) as Output<'products.search'>;
+    expect(products.map((p) => p.code)).toContain(named.code);
+    for (const p of products) expect(foldForSearch(`${p.code} ${p.name}`)).toMatch(new RegExp(`(?=.*${first})(?=.*${second})`));
+    expect(await core.call('products.search', { query: `${first} zzqx`, limit: 5 })).toEqual([]);
+
+    // a deal by a word of its customer and a word of its title
+    const deal = sql<{ reference: string; title: string; customer: string }>(
+      'SELECT o.reference, o.title, c.name AS customer FROM opportunities o JOIN customers c ON c.id = o.customer_id ORDER BY o.id LIMIT 1',
+    )[0]!;
+    const query = `${deal.title.split(' ')[0]} ${deal.customer.split(' ').at(-1)}`;
+    const list = (await core.call('opportunities.list', { search: query, limit: 200, withTotals: true })) as Output<'opportunities.list'>;
+    expect(list.rows.map((r) => r.reference)).toContain(deal.reference);
+    expect(list.total).toBeLessThan(200);
+    const board = (await core.call('pipeline.board', { search: query })) as Output<'pipeline.board'>;
+    const onBoard = board.columns.reduce((n, c) => n + c.count, 0);
+    expect(onBoard).toBe(list.rows.filter((r) => r.stageKind === 'open').length);
+    const customers = (await core.call('customers.search', { query: deal.customer.split(' ').reverse().join(' ') })) as Output<'customers.search'>;
+    expect(customers.map((c) => c.name)).toContain(deal.customer);
+  });
+
   it('recomputes every total when the cost basis changes and tells clients', async () => {
     const events: unknown[] = [];
     const off = core.bus.source((event, payload) => events.push({ event, payload }));

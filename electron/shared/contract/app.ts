@@ -14,6 +14,24 @@ export const health = z.object({
   startedAt: isoStamp,
 });
 
+/** A grid's remembered columns (AG Grid column state, kept small). */
+const gridColumns = z
+  .object({
+    columns: z
+      .array(
+        z.object({
+          colId: z.string().max(64),
+          width: z.number().int().min(20).max(2000).optional(),
+          hide: z.boolean().nullable().optional(),
+          pinned: z.enum(['left', 'right']).nullable().optional(),
+          sort: z.enum(['asc', 'desc']).nullable().optional(),
+          sortIndex: z.number().int().nullable().optional(),
+        }),
+      )
+      .max(50),
+  })
+  .nullable();
+
 /** Settings a user may read and write, each with its own schema. */
 export const settingsShape = z.object({
   locale,
@@ -27,22 +45,9 @@ export const settingsShape = z.object({
     .array(z.string().trim().min(1, 'a reason cannot be empty').max(60, 'a lost reason is limited to 60 characters'))
     .min(1, 'keep at least one reason')
     .max(30, 'at most 30 reasons'),
-  'grid.opportunities': z
-    .object({
-      columns: z
-        .array(
-          z.object({
-            colId: z.string().max(64),
-            width: z.number().int().min(20).max(2000).optional(),
-            hide: z.boolean().nullable().optional(),
-            pinned: z.enum(['left', 'right']).nullable().optional(),
-            sort: z.enum(['asc', 'desc']).nullable().optional(),
-            sortIndex: z.number().int().nullable().optional(),
-          }),
-        )
-        .max(50),
-    })
-    .nullable(),
+  'grid.opportunities': gridColumns,
+  /** the deal lines' columns: order, widths, visibility, pinning, sort */
+  'grid.lines': gridColumns,
 });
 export type Settings = z.infer<typeof settingsShape>;
 export const settingKey = z.enum(Object.keys(settingsShape.shape) as [keyof Settings, ...(keyof Settings)[]]);

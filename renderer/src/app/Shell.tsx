@@ -1,5 +1,7 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alerts } from './Alerts';
+import { CommandPalette } from './CommandPalette';
+import { useShortcut } from '../ui/use-shortcut';
 import { useApp } from './client-context';
 import { useT } from '../i18n';
 import { OpportunitiesGrid } from '../modules/opportunities/components/OpportunitiesGrid';
@@ -25,6 +27,12 @@ export function Shell() {
   useEffect(() => {
     if (window.location.hash === '' || window.location.hash === '#/') go(HOME[settings.role]);
   }, [go, settings.role]);
+  const [palette, setPalette] = useState(false);
+  const openPalette = useCallback((e: KeyboardEvent) => {
+    e.preventDefault();
+    setPalette(true);
+  }, []);
+  useShortcut('Ctrl+K', openPalette);
   const inOpportunities = route.area === 'opportunities' || route.area === 'opportunity' || route.area === 'new';
   return (
     <div className="shell">
@@ -62,6 +70,7 @@ export function Shell() {
         {route.area === 'sync' && <SyncView />}
       </main>
       <Alerts onOpen={openOpportunity} />
+      {palette && <CommandPalette go={go} onClose={() => setPalette(false)} />}
     </div>
   );
 }

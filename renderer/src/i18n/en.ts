@@ -1,15 +1,19 @@
 import { enSync } from './en-sync';
+import { enErrors } from './en-errors';
+import { enPalette } from './en-palette';
 import type { MessageKey } from './fr';
 
 export const en: Record<MessageKey, string> = {
   ...enSync,
+  ...enErrors,
+  ...enPalette,
   'app.name': 'Comptoir',
   'app.connecting': 'Connecting to the Comptoir service…',
   'app.down': 'Lost the connection to the service. Reload the page once it runs again.',
   'app.error': 'Error',
   'nav.opportunities': 'Opportunities',
   'nav.settings': 'Settings',
-  'nav.shortcuts': 'Ctrl+K: search · Enter: open · Esc: back',
+  'nav.shortcuts': 'Ctrl+K: go to… · Ctrl+F: search · Enter: open · Esc: back',
   'opps.search': 'Search customer, title or reference…',
   'opps.kind.open': 'Open',
   'opps.kind.won': 'Won',
@@ -296,7 +300,7 @@ export const en: Record<MessageKey, string> = {
   'line.addProduct': 'Add a product (code or name)…',
   'line.addQty': 'Quantity',
   'line.add': 'Add',
-  'line.keys': 'Enter: edit · Ctrl+D: duplicate · Ctrl+Del: delete · Alt+↑/↓: move · Ctrl+Z: undo',
+  'line.keys': 'Alt+A: add a product · Enter: edit · Ctrl+D: duplicate · Ctrl+Del: delete · Alt+↑/↓: move · Ctrl+Z: undo',
   'opps.new': 'New opportunity',
   'new.title': 'New opportunity',
   'new.customer': 'Customer',

@@ -1,14 +1,18 @@
 import { frSync } from './fr-sync';
+import { frErrors } from './fr-errors';
+import { frPalette } from './fr-palette';
 /** French, the default language of the UI. */
 export const fr = {
   ...frSync,
+  ...frErrors,
+  ...frPalette,
   'app.name': 'Comptoir',
   'app.connecting': 'Connexion au service Comptoir…',
   'app.down': 'Connexion au service perdue. Rechargez la page une fois le service relancé.',
   'app.error': 'Erreur',
   'nav.opportunities': 'Opportunités',
   'nav.settings': 'Paramètres',
-  'nav.shortcuts': 'Ctrl+K : recherche · Entrée : ouvrir · Échap : retour',
+  'nav.shortcuts': 'Ctrl+K : aller à… · Ctrl+F : rechercher · Entrée : ouvrir · Échap : retour',
   'opps.search': 'Rechercher client, titre ou référence…',
   'opps.kind.open': 'En cours',
   'opps.kind.won': 'Gagnées',
@@ -295,7 +299,7 @@ export const fr = {
   'line.addProduct': 'Ajouter un article (code ou nom)…',
   'line.addQty': 'Quantité',
   'line.add': 'Ajouter',
-  'line.keys': 'Entrée : modifier · Ctrl+D : dupliquer · Ctrl+Suppr : supprimer · Alt+↑/↓ : déplacer · Ctrl+Z : annuler',
+  'line.keys': 'Alt+A : ajouter un article · Entrée : modifier · Ctrl+D : dupliquer · Ctrl+Suppr : supprimer · Alt+↑/↓ : déplacer · Ctrl+Z : annuler',
   'opps.new': 'Nouvelle opportunité',
   'new.title': 'Nouvelle opportunité',
   'new.customer': 'Client',

@@ -1,5 +1,6 @@
 import type { Column, GridApi, IRowNode } from 'ag-grid-community';
 import { MONEY_SCALE, QTY_SCALE, RATE_SCALE } from '../../../electron/shared/money';
+import { today } from './today';
 
 /** How a column's raw value goes into a cell: fixed point becomes a real number with its format; text stays text. */
 export type XlsxKind = 'money' | 'unitPrice' | 'qty' | 'rate' | 'date' | 'int' | 'text';
@@ -103,5 +104,5 @@ export function download(data: ArrayBuffer, fileName: string): void {
 
 /** Exports a client-side grid to `<name>-<date>.xlsx`. */
 export async function exportGrid<T>(api: GridApi<T>, name: string): Promise<void> {
-  download(await workbook(sheetFromGrid(api, name)), `${name}-${new Date().toISOString().slice(0, 10)}.xlsx`);
+  download(await workbook(sheetFromGrid(api, name)), `${name}-${today()}.xlsx`);
 }

@@ -4,17 +4,25 @@ import type { Locale } from '../../../../electron/shared/format';
 import type { T } from '../../i18n';
 import { cellFormat, guardClass } from '../../ui/format';
 import { CustomerCell } from './components/CustomerCell';
+import { GridDateInput } from '../../ui/grid-date-input';
+import { today } from '../../ui/today';
 
 const textFilter = { filter: 'agTextColumnFilter', filterParams: { buttons: ['reset'], maxNumConditions: 2 } };
 const numberFilter = { filter: 'agNumberColumnFilter', filterParams: { buttons: ['reset'], inRangeInclusive: true, maxNumConditions: 2 } };
-const dateFilter = { filter: 'agDateColumnFilter', filterParams: { buttons: ['reset'], inRangeInclusive: true, maxNumConditions: 2 } };
 
 type Col = ColDef<OpportunityRow> & { colId: OpportunityColumn };
 
 /** The opportunities grid's columns; every one is sorted and filtered by core over SQL. */
 export function opportunityColumns(t: T, locale: Locale): Col[] {
   const num = { type: 'rightAligned', cellClass: 'num' } as const;
-  const today = new Date().toISOString().slice(0, 10);
+  // the filter's day typed in the app's language, never the browser's date picker
+  const dateFilter = {
+    filter: 'agDateColumnFilter',
+    filterParams: { buttons: ['reset'], inRangeInclusive: true, maxNumConditions: 2 },
+    dateComponent: GridDateInput,
+    dateComponentParams: { locale, placeholder: t('date.placeholder') },
+  };
+  const day = today();
   return [
     { colId: 'reference', field: 'reference', headerName: t('col.reference'), width: 140, pinned: 'left', ...textFilter },
     {
@@ -88,7 +96,7 @@ export function opportunityColumns(t: T, locale: Locale): Col[] {
       width: 118,
       ...dateFilter,
       valueFormatter: cellFormat.date(locale),
-      cellClassRules: { 'cell-late': (p) => p.data?.stageKind === 'open' && !!p.data.expectedClose && p.data.expectedClose < today },
+      cellClassRules: { 'cell-late': (p) => p.data?.stageKind === 'open' && !!p.data.expectedClose && p.data.expectedClose < day },
     },
     {
       colId: 'daysInStage',
@@ -108,7 +116,7 @@ export function opportunityColumns(t: T, locale: Locale): Col[] {
       ...dateFilter,
       valueFormatter: (p) => (p.data?.nextActivityAt ? `${cellFormat.stamp(locale)(p)} · ${p.data.nextActivityTitle ?? ''}` : ''),
       tooltipValueGetter: (p) => p.data?.nextActivityTitle ?? '',
-      cellClassRules: { 'cell-late': (p) => !!p.data?.nextActivityAt && p.data.nextActivityAt.slice(0, 10) < today },
+      cellClassRules: { 'cell-late': (p) => !!p.data?.nextActivityAt && p.data.nextActivityAt.slice(0, 10) < day },
     },
   ];
 }

@@ -4,13 +4,14 @@ import { formatDate, formatQty, type Locale } from '../../../../electron/shared/
 import type { T } from '../../i18n';
 import type { GuardState } from '../../../../electron/shared/domain/guards';
 import { guardClass } from '../../ui/format';
+import { today } from '../../ui/today';
 
 type Line = OpportunityLine;
 
 /** Columns of the 360° view: availability, ATP in every warehouse at the line's date (receipts on hover), demand, guard. */
 export function insightColumns(t: T, locale: Locale, warehouses: { warehouseId: number; warehouseCode: string }[]): ColDef<Line>[] {
   const num = { type: 'rightAligned', cellClass: 'num' } as const;
-  const today = new Date().toISOString().slice(0, 10);
+  const day = today();
   const qty = (v: number | undefined, l: Line | undefined) => (v === undefined || !l?.insight ? '' : formatQty(v, locale, l.unit));
   return [
     {
@@ -22,7 +23,7 @@ export function insightColumns(t: T, locale: Locale, warehouses: { warehouseId: 
         const a = p.data?.insight?.availability;
         if (!a) return '';
         const from =
-          a.status !== 'available' && a.availableFrom && a.availableFrom > today
+          a.status !== 'available' && a.availableFrom && a.availableFrom > day
             ? ` · ${t('avail.from', { date: formatDate(a.availableFrom, locale) })}`
             : '';
         return `${t(`avail.${a.status}`)}${from}`;

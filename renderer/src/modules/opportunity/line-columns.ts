@@ -8,7 +8,11 @@ import { LiveCellEditor, type LiveEditorParams } from './components/LiveCellEdit
 import { insightColumns } from './insight-columns';
 import type { EditableField } from './line-edit';
 
-/** Read-only lines of an opportunity: quantities, prices, both unit costs and the margin. */
+/**
+ * The lines of a deal. What the trader prices is visible without scrolling — the article pinned on
+ * the left, then quantity, price, discount, amount, margin % and guard — and what explains it
+ * follows: warehouse, availability, stock per warehouse, last price, both unit costs.
+ */
 export function lineColumns(
   t: T,
   locale: Locale,
@@ -34,9 +38,50 @@ export function lineColumns(
   const [availability, ...stock] = insightColumns(t, locale, warehouses);
   const guard = stock.pop()!;
   return [
-    { field: 'position', headerName: '#', width: 52, ...num },
-    { field: 'productCode', headerName: t('line.product'), width: 110 },
-    { field: 'productName', headerName: '', flex: 1, minWidth: 220 },
+    { field: 'position', headerName: '#', width: 52, pinned: 'left', lockPinned: true, ...num },
+    { field: 'productCode', headerName: t('line.product'), width: 110, pinned: 'left', lockPinned: true },
+    { field: 'productName', headerName: '', width: 220, maxWidth: 260, pinned: 'left', lockPinned: true, tooltipField: 'productName' },
+    {
+      field: 'qty',
+      context: { xlsx: 'qty' },
+      headerName: t('line.qty'),
+      width: 120,
+      ...num,
+      valueFormatter: (p) => (p.data && !p.node?.rowPinned ? cellFormat.qty(locale, p.data.unit)(p) : ''),
+      ...editable('qty'),
+    },
+    {
+      field: 'unitPrice',
+      context: { xlsx: 'unitPrice' },
+      headerName: t('line.unitPrice'),
+      width: 115,
+      ...num,
+      valueFormatter: (p) => (p.node?.rowPinned ? '' : cellFormat.unitPrice(locale)(p)),
+      ...editable('unitPrice'),
+    },
+    {
+      field: 'discount',
+      context: { xlsx: 'rate' },
+      headerName: t('line.discount'),
+      width: 80,
+      ...num,
+      valueFormatter: (p) => (p.node?.rowPinned || !p.value ? '' : cellFormat.rate(locale)(p)),
+      ...editable('discount'),
+    },
+    { field: 'amount', context: { xlsx: 'money' }, headerName: t('line.amount'), width: 125, ...num, valueFormatter: cellFormat.money(locale) },
+    {
+      field: 'marginRate',
+      context: { xlsx: 'rate' },
+      headerName: t('line.marginRate'),
+      width: 88,
+      ...num,
+      valueFormatter: cellFormat.rate(locale),
+      cellClassRules: {
+        'cell-bad': (p) => guardClass(p.data?.insight?.guard) === 'cell-bad',
+        'cell-warn': (p) => guardClass(p.data?.insight?.guard) === 'cell-warn',
+      },
+    },
+    guard,
     {
       colId: 'warehouse',
       headerName: t('line.warehouse'),
@@ -51,15 +96,6 @@ export function lineColumns(
         if (p.data) edit.current?.setWarehouse(p.data, warehouses.find((w) => w.warehouseCode === p.newValue)?.warehouseId ?? null);
         return false;
       },
-    },
-    {
-      field: 'qty',
-      context: { xlsx: 'qty' },
-      headerName: t('line.qty'),
-      width: 120,
-      ...num,
-      valueFormatter: (p) => (p.data && !p.node?.rowPinned ? cellFormat.qty(locale, p.data.unit)(p) : ''),
-      ...editable('qty'),
     },
     availability!,
     {
@@ -85,15 +121,6 @@ export function lineColumns(
     },
     ...stock,
     {
-      field: 'unitPrice',
-      context: { xlsx: 'unitPrice' },
-      headerName: t('line.unitPrice'),
-      width: 115,
-      ...num,
-      valueFormatter: (p) => (p.node?.rowPinned ? '' : cellFormat.unitPrice(locale)(p)),
-      ...editable('unitPrice'),
-    },
-    {
       colId: 'lastPrice',
       context: { xlsx: 'unitPrice' },
       headerName: t('panel.lastPrice'),
@@ -106,16 +133,6 @@ export function lineColumns(
         return last ? `${t('panel.lastPrice')} : ${formatDate(last.date, locale)}` : '';
       },
     },
-    {
-      field: 'discount',
-      context: { xlsx: 'rate' },
-      headerName: t('line.discount'),
-      width: 80,
-      ...num,
-      valueFormatter: (p) => (p.node?.rowPinned || !p.value ? '' : cellFormat.rate(locale)(p)),
-      ...editable('discount'),
-    },
-    { field: 'amount', context: { xlsx: 'money' }, headerName: t('line.amount'), width: 125, ...num, valueFormatter: cellFormat.money(locale) },
     {
       field: 'erpUnitCost',
       context: { xlsx: 'unitPrice' },
@@ -134,19 +151,6 @@ export function lineColumns(
     },
     { field: 'cost', context: { xlsx: 'money' }, headerName: t('line.cost'), width: 120, ...num, valueFormatter: cellFormat.money(locale) },
     { field: 'margin', context: { xlsx: 'money' }, headerName: t('line.margin'), width: 115, ...num, valueFormatter: cellFormat.money(locale) },
-    {
-      field: 'marginRate',
-      context: { xlsx: 'rate' },
-      headerName: t('line.marginRate'),
-      width: 88,
-      ...num,
-      valueFormatter: cellFormat.rate(locale),
-      cellClassRules: {
-        'cell-bad': (p) => guardClass(p.data?.insight?.guard) === 'cell-bad',
-        'cell-warn': (p) => guardClass(p.data?.insight?.guard) === 'cell-warn',
-      },
-    },
-    guard,
     {
       field: 'requestedDate',
       context: { xlsx: 'date' },

@@ -3,6 +3,7 @@ import { previewDeal, previewInput, type LineEdit } from '../../../../electron/s
 import { dealCredit } from '../../../../electron/shared/domain/credit';
 import type { Locale } from '../../../../electron/shared/format';
 import { parseLineEdit, type EditableField } from './line-edit';
+import { today } from '../../ui/today';
 
 /** A cell being typed: which line, which field, the text so far. */
 export type Draft = { lineId: number; field: EditableField; text: string };
@@ -14,7 +15,7 @@ export type Draft = { lineId: number; field: EditableField; text: string };
  */
 export function applyDraft(opp: OpportunityDetail, draft: Draft | null, locale: Locale): OpportunityDetail {
   if (!draft || draft.field === 'requestedDate') return opp;
-  const parsed = parseLineEdit(draft.field, draft.text, locale);
+  const parsed = parseLineEdit(draft.field, draft.text, locale, today());
   if (!parsed.ok || typeof parsed.value !== 'number') return opp;
   const edit: LineEdit = { lineId: draft.lineId, [draft.field]: parsed.value };
   const r = previewDeal(previewInput(opp), edit);

@@ -8,6 +8,7 @@ import { gridTheme, SINGLE_ROW } from '../../../ui/grid';
 import { exportGrid } from '../../../ui/xlsx';
 import { exposureColumns } from '../columns';
 import { ApprovalQueue } from './ApprovalQueue';
+import { takeSearch } from '../../../app/search-handoff';
 
 const COL_DEF = { sortable: true, resizable: true, filter: true };
 
@@ -34,7 +35,7 @@ export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
     [client, load],
   );
   const columns = useMemo(() => exposureColumns(t, locale), [t, locale]);
-  const [search, setSearch] = useState('');
+  const [search, setSearch] = useState(() => takeSearch('finance') ?? '');
   const fail = (err: unknown) => setError(err instanceof Error ? err.message : String(err));
 
   const hold = (on: boolean) =>

@@ -10,9 +10,12 @@ import { useDebounced } from '../../../ui/use-debounced';
 import { useShortcut } from '../../../ui/use-shortcut';
 import { download, sheetFromRows, workbook } from '../../../ui/xlsx';
 import { opportunityColumns } from '../columns';
-import { useColumnState } from '../hooks/use-column-state';
+import { useColumnState } from '../../../ui/use-column-state';
 import { useOpportunitiesDatasource, type Summary } from '../hooks/use-opportunities-datasource';
+import { takeSearch } from '../../../app/search-handoff';
+import { keepListPlace, listPlace, returnToPlace } from '../list-memory';
 import { OpportunitiesToolbar } from './OpportunitiesToolbar';
+import { today } from '../../../ui/today';
 
 type Props = { onOpen: (id: number) => void; onNew: () => void };
 
@@ -25,10 +28,22 @@ export function OpportunitiesGrid({ onOpen, onNew }: Props) {
   const { t, locale } = useT();
   const api = useRef<GridApi<OpportunityRow> | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
-  const [search, setSearch] = useState('');
-  const [kinds, setKinds] = useState<StageKind[]>([]);
+  // back from a deal, the list is where it was left: search, filters, scroll and focused cell
+  const [start] = useState(() => {
+    const handed = takeSearch('opportunities');
+    return handed === undefined ? listPlace() : { ...listPlace(), search: handed, topRow: 0, focused: null };
+  });
+  const [search, setSearch] = useState(start.search);
+  const [kinds, setKinds] = useState<StageKind[]>(start.kinds);
+  const restored = useRef(false);
+  const shown = useRef({ search, kinds });
+  shown.current = { search, kinds };
+  const remember = useCallback(() => {
+    if (api.current && restored.current) keepListPlace(api.current, shown.current.search, shown.current.kinds);
+  }, []);
+  useEffect(remember, [search, kinds, remember]);
   const { datasource, summary, error } = useOpportunitiesDatasource(useDebounced(search, 150), kinds);
-  const columnState = useColumnState();
+  const columnState = useColumnState('grid.opportunities');
   // for the first-row benchmark: when the grid starts to exist
   useState(() => performance.mark('comptoir:grid-create'));
   const columnDefs = useMemo(() => opportunityColumns(t, locale), [t, locale]);
@@ -41,15 +56,16 @@ export function OpportunitiesGrid({ onOpen, onNew }: Props) {
     searchBox.current?.focus();
     searchBox.current?.select();
   }, []);
-  useShortcut('Ctrl+K', focusSearch);
+  useShortcut('Ctrl+F', focusSearch);
 
   const onGridReady = useCallback(
     (e: GridReadyEvent<OpportunityRow>) => {
       api.current = e.api;
       columnState.restore(e.api);
+      if (Object.keys(start.filters).length) e.api.setFilterModel(start.filters);
       e.api.setGridOption('datasource', datasource);
     },
-    [columnState, datasource],
+    [columnState, datasource, start],
   );
   const onCellKeyDown = useCallback(
     (e: CellKeyDownEvent<OpportunityRow>) => {
@@ -88,10 +104,7 @@ export function OpportunitiesGrid({ onOpen, onNew }: Props) {
       rows.push(...page.rows);
       if (page.rows.length < 5_000) break;
     }
-    download(
-      await workbook(sheetFromRows(grid, rows, t('nav.opportunities'))),
-      `${t('nav.opportunities')}-${new Date().toISOString().slice(0, 10)}.xlsx`,
-    );
+    download(await workbook(sheetFromRows(grid, rows, t('nav.opportunities'))), `${t('nav.opportunities')}-${today()}.xlsx`);
   }, [client, search, kinds, t]);
   const saveState = useCallback(() => api.current && columnState.save(api.current), [columnState]);
 
@@ -132,6 +145,13 @@ export function OpportunitiesGrid({ onOpen, onNew }: Props) {
           onColumnVisible={saveState}
           onColumnPinned={saveState}
           onSortChanged={saveState}
+          onFirstDataRendered={(e) => {
+            returnToPlace(e.api, start);
+            restored.current = true;
+          }}
+          onCellFocused={remember}
+          onBodyScrollEnd={remember}
+          onFilterChanged={remember}
           tooltipShowDelay={400}
         />
       </div>

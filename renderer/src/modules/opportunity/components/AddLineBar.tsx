@@ -5,6 +5,7 @@ import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
 import { PickerHits } from '../../../ui/PickerHits';
 import { usePicker } from '../../../ui/use-picker';
+import { useShortcut } from '../../../ui/use-shortcut';
 
 type Hit = Output<'products.search'>[number];
 type Props = { onAdd: (productId: number, qtyText: string) => Promise<unknown> };
@@ -18,7 +19,9 @@ export function AddLineBar({ onAdd }: Props) {
   const productBox = useRef<HTMLInputElement>(null);
   const qtyBox = useRef<HTMLInputElement>(null);
   const search = useCallback((query: string) => client.call('products.search', { query, limit: 8 }), [client]);
-  const { query, setQuery, hits, clearHits, active, onKeyDown } = usePicker(search, !chosen);
+  const { query, setQuery, hits, clearHits, active, none, onKeyDown } = usePicker(search, !chosen);
+  const latest = useRef({ label: query });
+  latest.current = { label: query };
 
   const choose = (hit: Hit | undefined) => {
     if (!hit) return;
@@ -28,14 +31,24 @@ export function AddLineBar({ onAdd }: Props) {
     setTimeout(() => qtyBox.current?.focus(), 0);
   };
 
+  // Alt+A from anywhere in the deal: straight to the article search, past the lines' headers and cells
+  const goToSearch = useCallback((e: KeyboardEvent) => {
+    e.preventDefault();
+    productBox.current?.focus();
+    productBox.current?.select();
+  }, []);
+  useShortcut('Alt+A', goToSearch);
+
   const submit = () => {
     if (!chosen) return;
+    const sent = { label: query, qty: qtyText };
     void onAdd(chosen.id, qtyText).then((ok) => {
       if (!ok) return qtyBox.current?.focus();
-      setChosen(null);
-      setQuery('');
-      setQtyText('');
-      productBox.current?.focus();
+      // what the trader typed meanwhile (the next article) stays
+      setChosen((c) => (latest.current.label === sent.label ? null : c));
+      setQuery((q) => (q === sent.label ? '' : q));
+      setQtyText((q) => (q === sent.qty ? '' : q));
+      if (latest.current.label === sent.label) productBox.current?.focus();
     });
   };
 
@@ -58,6 +71,7 @@ export function AddLineBar({ onAdd }: Props) {
         <PickerHits
           hits={hits}
           active={active}
+          none={none}
           onPick={choose}
           render={(h) => (
             <>

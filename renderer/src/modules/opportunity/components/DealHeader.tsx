@@ -3,6 +3,7 @@ import type { Input, OpportunityDetail, Output } from '../../../../../electron/s
 import { formatMoney, formatRate } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
+import { DateField } from '../../../ui/DateField';
 import { guardClass } from '../../../ui/format';
 
 type Props = { opp: OpportunityDetail; onSaved: (o: OpportunityDetail) => void; onError: (m: string) => void };
@@ -69,21 +70,11 @@ export function DealHeader({ opp, onSaved, onError }: Props) {
         )}
         {field(
           t('opp.expectedClose'),
-          <input
-            type="date"
-            aria-label={t('opp.expectedClose')}
-            value={opp.expectedClose ?? ''}
-            onChange={(e) => void save({ expectedClose: e.target.value || null })}
-          />,
+          <DateField label={t('opp.expectedClose')} value={opp.expectedClose} onChange={(d) => void save({ expectedClose: d })} />,
         )}
         {field(
           t('opp.requestedDate'),
-          <input
-            type="date"
-            aria-label={t('opp.requestedDate')}
-            value={opp.requestedDate ?? ''}
-            onChange={(e) => void save({ requestedDate: e.target.value || null })}
-          />,
+          <DateField label={t('opp.requestedDate')} value={opp.requestedDate} onChange={(d) => void save({ requestedDate: d })} />,
         )}
         {field(t('opp.amount'), formatMoney(opp.totals.amount, locale))}
         {field(

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OpportunityHistory } from '../../../../../electron/shared/contract';
-import { formatQty, formatRate, formatStamp, formatUnitPrice, type Locale } from '../../../../../electron/shared/format';
+import { formatDate, formatQty, formatRate, formatStamp, formatUnitPrice, type Locale } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
 import { useT, type MessageKey, type T } from '../../../i18n';
 import { fr } from '../../../i18n/fr';
 
-/** An audited value as the trader reads it: money, quantities and rates in their units, not fixed point. */
+/** An audited value as the trader reads it: money, quantities, rates and days in their units and language, not fixed point or ISO. */
 function show(field: string | null, v: unknown, locale: Locale): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'number') {
@@ -14,7 +14,8 @@ function show(field: string | null, v: unknown, locale: Locale): string {
     if (field === 'discount') return formatRate(v, locale);
     return String(v);
   }
-  return typeof v === 'string' ? v : JSON.stringify(v);
+  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, locale) : v;
+  return JSON.stringify(v);
 }
 type Entry = OpportunityHistory['audit'][number];
 

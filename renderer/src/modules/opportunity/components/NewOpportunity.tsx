@@ -3,6 +3,7 @@ import type { Output } from '../../../../../electron/shared/contract';
 import { formatMoney } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
+import { DateField } from '../../../ui/DateField';
 import { PickerHits } from '../../../ui/PickerHits';
 import { usePicker } from '../../../ui/use-picker';
 
@@ -14,11 +15,11 @@ export function NewOpportunity({ onCreated, onCancel }: { onCreated: (id: number
   const { t, locale } = useT();
   const [customer, setCustomer] = useState<Hit | null>(null);
   const [title, setTitle] = useState('');
-  const [close, setClose] = useState('');
+  const [close, setClose] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const titleBox = useRef<HTMLInputElement>(null);
   const search = useCallback((query: string) => client.call('customers.search', { query, limit: 8 }), [client]);
-  const { query, setQuery, hits, clearHits, active, onKeyDown } = usePicker(search, !customer);
+  const { query, setQuery, hits, clearHits, active, none, onKeyDown } = usePicker(search, !customer);
 
   const choose = (hit: Hit | undefined) => {
     if (!hit) return;
@@ -31,7 +32,7 @@ export function NewOpportunity({ onCreated, onCancel }: { onCreated: (id: number
   const create = (e: React.FormEvent) => {
     e.preventDefault();
     if (!customer) return setError(t('new.pickCustomer'));
-    client.call('opportunity.create', { customerId: customer.id, title, expectedClose: close || null }).then(
+    client.call('opportunity.create', { customerId: customer.id, title, expectedClose: close }).then(
       (o) => onCreated(o.id),
       (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
     );
@@ -70,6 +71,7 @@ export function NewOpportunity({ onCreated, onCancel }: { onCreated: (id: number
             <PickerHits
               hits={hits}
               active={active}
+              none={none}
               onPick={choose}
               render={(h) => (
                 <>
@@ -85,7 +87,7 @@ export function NewOpportunity({ onCreated, onCancel }: { onCreated: (id: number
           <label htmlFor="new-title">{t('new.dealTitle')}</label>
           <input id="new-title" ref={titleBox} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
           <label htmlFor="new-close">{t('new.expectedClose')}</label>
-          <input id="new-close" type="date" value={close} onChange={(e) => setClose(e.target.value)} />
+          <DateField id="new-close" live label={t('new.expectedClose')} value={close} onChange={setClose} />
           <span />
           <button type="submit" className="btn">
             {t('new.create')}

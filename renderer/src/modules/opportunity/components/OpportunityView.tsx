@@ -7,6 +7,7 @@ import { formatMoney, formatRate, formatStamp } from '../../../../../electron/sh
 import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
 import { gridTheme } from '../../../ui/grid';
+import { useColumnState } from '../../../ui/use-column-state';
 import { useShortcut } from '../../../ui/use-shortcut';
 import { exportGrid } from '../../../ui/xlsx';
 import { useLineEditing, type LineEditing } from '../hooks/use-line-editing';
@@ -23,6 +24,15 @@ import { StageSelect } from './StageSelect';
 type Props = { id: number; onBack: () => void };
 const LINE_COL_DEF = { sortable: true, resizable: true };
 const ERP_FIGURES = new Set(['opportunities', 'stock', 'products', 'supplierPrices', 'receipts', 'customers']);
+
+/**
+ * The lines take the height the deal needs — every line, the total and the scroll bar — up to
+ * what the screen leaves below the header; a long deal scrolls inside.
+ */
+function linesHeight(lines: number): string {
+  const needed = 30 + (lines + 1) * 26 + 18;
+  return `min(${needed}px, max(320px, calc(100vh - 330px)))`;
+}
 
 /** Columns as wide as their content: figures are never cut. */
 const FIT = { type: 'fitCellContents' } as const;
@@ -79,6 +89,8 @@ export function OpportunityView({ id, onBack }: Props) {
   const editRef = useRef<LineEditing | null>(null);
   const linesApi = useRef<GridApi<OpportunityLine> | null>(null);
   editRef.current = editing;
+  const columnState = useColumnState('grid.lines');
+  const saveColumns = useCallback(() => linesApi.current && columnState.save(linesApi.current), [columnState]);
   const columns = useMemo(
     () =>
       lineColumns(
@@ -128,9 +140,8 @@ export function OpportunityView({ id, onBack }: Props) {
         <DealHeader opp={shown} onSaved={setOpp} onError={setNotice} />
         <CustomerCard opp={shown} />
       </div>
-      <div className="lines-grid" data-testid="opportunity-lines" style={opp.lines.length <= 14 ? { height: 'auto' } : undefined}>
+      <div className="lines-grid" data-testid="opportunity-lines" style={{ height: linesHeight(opp.lines.length) }}>
         <AgGridReact<OpportunityLine>
-          domLayout={opp.lines.length <= 14 ? 'autoHeight' : 'normal'}
           theme={gridTheme}
           localeText={gridLocaleText(locale)}
           rowData={shown.lines}
@@ -138,12 +149,19 @@ export function OpportunityView({ id, onBack }: Props) {
           pinnedBottomRowData={pinned}
           getRowId={(p) => String(p.data.id ?? 'total')}
           defaultColDef={LINE_COL_DEF}
-          autoSizeStrategy={FIT}
+          autoSizeStrategy={columnState.saved ? undefined : FIT}
           suppressColumnVirtualisation
           singleClickEdit={false}
           stopEditingWhenCellsLoseFocus
           onCellKeyDown={(e: CellKeyDownEvent<OpportunityLine>) => onLineKey(e, editing)}
-          onGridReady={(e) => (linesApi.current = e.api)}
+          onGridReady={(e) => {
+            linesApi.current = e.api;
+            columnState.restore(e.api);
+          }}
+          onColumnMoved={saveColumns}
+          onColumnResized={(e) => e.finished && e.source === 'uiColumnResized' && saveColumns()}
+          onColumnVisible={saveColumns}
+          onSortChanged={saveColumns}
         />
       </div>
       <div className="actions">

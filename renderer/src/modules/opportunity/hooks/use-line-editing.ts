@@ -4,6 +4,7 @@ import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
 import { parseLineEdit, type EditableField } from '../line-edit';
 import type { Draft } from '../live-preview';
+import { today } from '../../../ui/today';
 
 type Save = () => Promise<OpportunityDetail>;
 
@@ -43,7 +44,7 @@ export function useLineEditing(opp: OpportunityDetail | null, setOpp: (o: Opport
     );
 
   const editCell = (line: OpportunityLine, field: EditableField, text: string) => {
-    const parsed = parseLineEdit(field, text, locale);
+    const parsed = parseLineEdit(field, text, locale, today());
     if (!parsed.ok) {
       setNotice(`${t('edit.line', { n: line.position })} · ${t(`line.${field}`)} : « ${text} » ${t(`edit.${parsed.problem}`)}`);
       return;
@@ -67,7 +68,7 @@ export function useLineEditing(opp: OpportunityDetail | null, setOpp: (o: Opport
 
   const addLine = (productId: number, qtyText: string): Promise<OpportunityDetail | null> => {
     if (!opp) return Promise.resolve(null);
-    const parsed = parseLineEdit('qty', qtyText, locale);
+    const parsed = parseLineEdit('qty', qtyText, locale, today());
     if (!parsed.ok) {
       setNotice(`${t('line.qty')} : « ${qtyText} » ${t(`edit.${parsed.problem}`)}`);
       return Promise.resolve(null);

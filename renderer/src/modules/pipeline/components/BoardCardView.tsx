@@ -2,10 +2,10 @@ import type { BoardCard } from '../../../../../electron/shared/contract';
 import { formatDate, formatMoney } from '../../../../../electron/shared/format';
 import { useT } from '../../../i18n';
 
-type Props = { card: BoardCard; onOpen: () => void; onShift: (delta: -1 | 1) => void };
+type Props = { card: BoardCard; onOpen: () => void; onShift: (delta: -1 | 1) => void; onFocus: () => void };
 
 /** A deal on the board: drag it, or focus it and press Alt+←/→ to change its stage, Enter to open it. */
-export function BoardCardView({ card, onOpen, onShift }: Props) {
+export function BoardCardView({ card, onOpen, onShift, onFocus }: Props) {
   const { t, locale } = useT();
   return (
     <article
@@ -13,6 +13,8 @@ export function BoardCardView({ card, onOpen, onShift }: Props) {
       tabIndex={0}
       draggable
       data-testid={`card-${card.reference}`}
+      data-card-id={card.id}
+      onFocus={onFocus}
       aria-label={`${card.reference} ${card.customerName}`}
       onDragStart={(e) => {
         e.dataTransfer.setData('text/plain', String(card.id));

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Board } from '../../../../../electron/shared/contract';
 import { formatInt, formatMoney } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
@@ -28,6 +28,13 @@ export function BoardView({ onOpen, onGrid }: Props) {
 
   const moved = useCallback(() => setError(null), []);
   const { request: move, dialog } = useStageMove(moved, setError);
+
+  // the card last focused keeps the focus when a move puts it in another column (it is drawn anew there)
+  const focusedCard = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusedCard.current === null || (document.activeElement && document.activeElement !== document.body)) return;
+    document.querySelector<HTMLElement>(`[data-card-id="${focusedCard.current}"]`)?.focus();
+  }, [board]);
 
   const columns = board?.columns ?? [];
   const neighbour = (stageId: number, delta: number) => columns[columns.findIndex((c) => c.stageId === stageId) + delta]?.stageId;
@@ -86,6 +93,7 @@ export function BoardView({ onOpen, onGrid }: Props) {
                 key={card.id}
                 card={card}
                 onOpen={() => onOpen(card.id)}
+                onFocus={() => (focusedCard.current = card.id)}
                 onShift={(delta) => {
                   const to = neighbour(col.stageId, delta);
                   if (to) move(card.id, to);

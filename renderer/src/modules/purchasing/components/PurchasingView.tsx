@@ -8,6 +8,8 @@ import { gridTheme } from '../../../ui/grid';
 import { exportGrid } from '../../../ui/xlsx';
 import { demandColumns, shortageColumns } from '../columns';
 import { ShortageActions } from './ShortageActions';
+import { today } from '../../../ui/today';
+import { takeSearch } from '../../../app/search-handoff';
 
 const COL_DEF = { sortable: true, resizable: true, filter: true };
 const WEEKS = 8;
@@ -25,6 +27,7 @@ export function PurchasingView() {
   const [demand, setDemand] = useState<DemandRow[]>([]);
   const [selected, setSelected] = useState<ShortageRow[]>([]);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [search, setSearch] = useState(() => takeSearch('purchasing') ?? '');
   const api = useRef<GridApi | null>(null);
 
   const load = useCallback(() => {
@@ -39,8 +42,8 @@ export function PurchasingView() {
 
   const sCols = useMemo(() => shortageColumns(t, locale), [t, locale]);
   // the day the weeks start from: the app's clock, the same day core counts from
-  const today = new Date().toISOString().slice(0, 10);
-  const dCols = useMemo(() => demandColumns(t, locale, WEEKS, today), [t, locale, today]);
+  const day = today();
+  const dCols = useMemo(() => demandColumns(t, locale, WEEKS, day), [t, locale, day]);
 
   return (
     <>
@@ -74,6 +77,14 @@ export function PurchasingView() {
             <input type="checkbox" checked={allDemand} onChange={(e) => setAllDemand(e.target.checked)} /> {t('pur.allDemand')}
           </label>
         )}
+        <input
+          type="search"
+          aria-label={t('pur.search')}
+          placeholder={t('pur.search')}
+          value={search}
+          maxLength={200}
+          onChange={(e) => setSearch(e.target.value)}
+        />
         <span className="spacer" />
         <button
           type="button"
@@ -108,6 +119,7 @@ export function PurchasingView() {
             defaultColDef={COL_DEF}
             getRowId={(p) => String(p.data.id)}
             rowSelection={SELECTION}
+            quickFilterText={search}
             onGridReady={(e) => (api.current = e.api as GridApi)}
             onSelectionChanged={(e: SelectionChangedEvent<ShortageRow>) => setSelected(e.api.getSelectedRows())}
           />
@@ -120,6 +132,7 @@ export function PurchasingView() {
             columnDefs={dCols}
             defaultColDef={COL_DEF}
             getRowId={(p) => `${p.data.productId}:${p.data.warehouseId ?? '*'}`}
+            quickFilterText={search}
             onGridReady={(e) => (api.current = e.api as GridApi)}
           />
         )}

@@ -1,9 +1,10 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useRef } from 'react';
-import type { Settings } from '../../../../../electron/shared/contract';
-import { useApp } from '../../../app/client-context';
+import type { Settings } from '../../../electron/shared/contract';
+import { useApp } from '../app/client-context';
 
-type Columns = NonNullable<Settings['grid.opportunities']>['columns'];
+type GridKey = 'grid.opportunities' | 'grid.lines';
+type Columns = NonNullable<Settings[GridKey]>['columns'];
 
 function snapshot(api: GridApi): Columns {
   return api.getColumnState().map((c) => ({
@@ -20,18 +21,18 @@ function snapshot(api: GridApi): Columns {
  * Remembers the grid's column order, widths, visibility and sort in the user's settings. The
  * state is taken when it changes and written shortly after; leaving the grid writes it at once.
  */
-export function useColumnState() {
+export function useColumnState(key: GridKey) {
   const { settings, updateSetting } = useApp();
   const pending = useRef<Columns | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const saved = settings['grid.opportunities'];
+  const saved = settings[key];
 
   const flush = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    if (pending.current) void updateSetting('grid.opportunities', { columns: pending.current });
+    if (pending.current) void updateSetting(key, { columns: pending.current });
     pending.current = null;
-  }, [updateSetting]);
+  }, [key, updateSetting]);
 
   const restore = useCallback(
     (api: GridApi) => {
@@ -53,14 +54,14 @@ export function useColumnState() {
     (api: GridApi) => {
       pending.current = null;
       api.resetColumnState();
-      void updateSetting('grid.opportunities', null);
+      void updateSetting(key, null);
     },
-    [updateSetting],
+    [key, updateSetting],
   );
 
   const flushRef = useRef(flush);
   flushRef.current = flush;
   useEffect(() => () => flushRef.current(), []);
 
-  return { restore, save, reset };
+  return { restore, save, reset, saved: Boolean(saved?.columns.length) };
 }

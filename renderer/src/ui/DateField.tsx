@@ -1,0 +1,80 @@
+import { useEffect, useId, useState } from 'react';
+import { addDays } from '../../../electron/shared/dates';
+import { formatDate, parseDay } from '../../../electron/shared/format';
+import { useT } from '../i18n';
+import { today } from './today';
+
+type Props = {
+  value: string | null;
+  /** Called with the ISO day (or null when emptied) once the typed text is a day. */
+  onChange: (iso: string | null) => void;
+  label: string;
+  id?: string;
+  /** Hand over every day typed (a form's state), or only on Enter and on leaving the field (an edit saved at once). */
+  live?: boolean;
+};
+
+/**
+ * A day in the app's language whatever the browser's: shows `15/03/2027`, reads `15/03/2027`,
+ * `15/3/27` or `15/03` (this year), ↑/↓ move a day. A text that is not a day is said next to the
+ * field and saves nothing.
+ */
+export function DateField({ value, onChange, label, id, live = false }: Props) {
+  const { t, locale } = useT();
+  const [text, setText] = useState(formatDate(value, locale));
+  const [bad, setBad] = useState(false);
+  const errorId = useId();
+  useEffect(() => {
+    setText(formatDate(value, locale));
+    setBad(false);
+  }, [value, locale]);
+
+  const commit = (typed: string) => {
+    const day = parseDay(typed, today());
+    setBad(day === undefined);
+    if (day === undefined) return;
+    setText(formatDate(day, locale));
+    if (day !== value) onChange(day);
+  };
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      // in a form a good day lets Enter submit it; a bad one, or an in-place edit, stops here
+      if (!live || parseDay(e.currentTarget.value, today()) === undefined) e.preventDefault();
+      commit(e.currentTarget.value);
+    } else if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && !e.altKey) {
+      const from = parseDay(e.currentTarget.value, today()) ?? today();
+      e.preventDefault();
+      const next = addDays(from, e.key === 'ArrowUp' ? 1 : -1);
+      setText(formatDate(next, locale));
+      if (live) onChange(next);
+    }
+  };
+  return (
+    <span className="date-field">
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        aria-label={label}
+        aria-invalid={bad || undefined}
+        aria-describedby={bad ? errorId : undefined}
+        placeholder={t('date.placeholder')}
+        value={text}
+        maxLength={10}
+        size={10}
+        onChange={(e) => {
+          setText(e.target.value);
+          const day = live ? parseDay(e.target.value, today()) : undefined;
+          if (day !== undefined) onChange(day);
+        }}
+        onBlur={(e) => commit(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      {bad && (
+        <span id={errorId} className="field-error" role="alert">
+          {t('date.invalid')}
+        </span>
+      )}
+    </span>
+  );
+}
