@@ -16,10 +16,18 @@ export function requestApproval(db: Db, input: ParsedInput<'approval.request'>, 
       : view.customerPanel.creditState === 'approval';
   if (!needs) {
     const state = input.kind === 'margin' ? view.guard.state : view.customerPanel.creditState;
-    throw new AppError('conflict', `Opportunity ${view.reference} does not need a ${input.kind} approval (state: ${state})`, { state });
+    throw new AppError('conflict', `Opportunity ${view.reference} does not need a ${input.kind} approval (state: ${state})`, {
+      reason: `approval.notNeeded.${input.kind}`,
+      reference: view.reference,
+      state,
+    });
   }
   db.$client.transaction(() => {
-    if (pendingApproval(db, view.id, input.kind)) throw new AppError('conflict', `A ${input.kind} approval is already pending for ${view.reference}`);
+    if (pendingApproval(db, view.id, input.kind))
+      throw new AppError('conflict', `A ${input.kind} approval is already pending for ${view.reference}`, {
+        reason: `approval.pending.${input.kind}`,
+        reference: view.reference,
+      });
     fileApproval(db, input.kind, input.reason, view, a, 'user');
   })();
 }
@@ -83,15 +91,21 @@ export function decideApprovalAs(
   if (!row) throw notFound('Approval', input.id);
   if (fourEyes && row.requestedBy !== null && row.requestedBy === a.userId)
     throw new AppError('forbidden', `Approval ${input.id} was asked by this user: someone else decides it (four eyes)`, {
+      reason: 'approval.fourEyes',
       kind: row.kind,
       rule: 'four_eyes',
     });
   if (!DECIDERS[row.kind].includes(role))
     throw new AppError('forbidden', `A ${row.kind} approval is decided by ${DECIDERS[row.kind].join(' or ')}, not by the ${role} role`, {
+      reason: `approval.deciders.${row.kind}`,
       kind: row.kind,
       role,
     });
-  if (row.status !== 'pending') throw new AppError('conflict', `Approval ${input.id} is already ${row.status}`, { status: row.status });
+  if (row.status !== 'pending')
+    throw new AppError('conflict', `Approval ${input.id} is already ${row.status}`, {
+      reason: `approval.already.${row.status}`,
+      status: row.status,
+    });
   const status = input.decision === 'approve' ? 'approved' : 'refused';
   decideApproval(db, input.id, { status, by: a.userId, at: a.at, comment: input.comment });
   writeAudit(db, {

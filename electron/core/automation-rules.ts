@@ -26,7 +26,9 @@ export function createAutomationRules(db: Db) {
       tx(() => {
         const stage = getStage(db, stageId);
         if (!stage?.active)
-          throw new AppError('not_found', `Stage ${stageId} does not exist`, { issues: [{ path: 'stageId', message: 'unknown stage' }] });
+          throw new AppError('not_found', `Stage ${stageId} does not exist`, {
+            issues: [{ path: 'stageId', message: 'unknown stage', reason: 'unknown' }],
+          });
         if (id === undefined) {
           const created = ops.insertAutomationRule(db, stageId, params, active, a.at);
           return audit(created, a, 'create', null, { stageId, active, ...params });

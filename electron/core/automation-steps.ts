@@ -25,6 +25,8 @@ function checkCredit(c: StepContext): StepOutcome {
   if (deal.erpHold || deal.creditHold) {
     const why = deal.creditHold && deal.holdReason ? ` (${deal.holdReason})` : '';
     throw blocked(`${deal.customerName} is on credit hold${why}: credit control (finance) can lift the hold`, {
+      reason: 'blocked.creditHold',
+      customer: deal.customerName,
       check: 'credit_hold',
       canLift: ['finance', 'manager'],
     });
@@ -48,6 +50,8 @@ function checkMargin(c: StepContext): StepOutcome {
     return { data: { state: 'approved', approvalId: granted.id, marginRate: rate } };
   if (state === 'below_cost')
     throw blocked(`${v.reference} is sold below cost: a sales manager must approve a margin request before the quote is accepted`, {
+      reason: 'blocked.belowCost',
+      reference: v.reference,
       check: 'margin_below_cost',
       canLift: ['manager'],
     });

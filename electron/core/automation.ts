@@ -205,7 +205,9 @@ export function createAutomation(db: Db, view: (id: number) => View) {
     rerun(opportunityId: number, stage: StageRow, actor: Actor): Notice[] {
       const notices: Notice[] = [];
       if (ops.waitingRuns(db, opportunityId).some((r) => r.status === 'awaiting_approval'))
-        throw new AppError('conflict', 'This deal is waiting for an approval: its automation goes on once it is decided');
+        throw new AppError('conflict', 'This deal is waiting for an approval: its automation goes on once it is decided', {
+          reason: 'automation.waiting',
+        });
       for (const rule of rulesOf(stage.id, 'enter')) start(rule, ops.dealForOps(db, opportunityId)!, actor, notices);
       return notices;
     },

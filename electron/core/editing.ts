@@ -17,7 +17,7 @@ export function requireRef(db: Db, table: Ref, id: number | null | undefined, fi
   if (id === null || id === undefined) return;
   if (!w.exists(db, table, id))
     throw new AppError('not_found', `${WHAT[table]} ${id} does not exist`, {
-      issues: [{ path: field, message: `unknown ${WHAT[table].toLowerCase()}` }],
+      issues: [{ path: field, message: `unknown ${WHAT[table].toLowerCase()}`, reason: 'unknown' }],
     });
 }
 
@@ -42,7 +42,7 @@ export function createEditing(db: Db, today: () => string) {
   const line = (id: number) =>
     w.readLine(db, id) ??
     (() => {
-      throw new AppError('not_found', `Line ${id} does not exist`, { issues: [{ path: 'lineId', message: 'unknown line' }] });
+      throw new AppError('not_found', `Line ${id} does not exist`, { issues: [{ path: 'lineId', message: 'unknown line', reason: 'unknown' }] });
     })();
   const settle = (opportunityId: number, a: Actor) => {
     w.touchOpportunity(db, opportunityId, a.at);
@@ -63,10 +63,14 @@ export function createEditing(db: Db, today: () => string) {
         const stageId = input.stageId ?? firstOpenStageId(db) ?? 0;
         const stage = getStage(db, stageId);
         if (!stage?.active)
-          throw new AppError('not_found', `Stage ${stageId} does not exist`, { issues: [{ path: 'stageId', message: 'unknown stage' }] });
+          throw new AppError('not_found', `Stage ${stageId} does not exist`, {
+            issues: [{ path: 'stageId', message: 'unknown stage', reason: 'unknown' }],
+          });
         // a deal starts in an open stage without rules: any other is reached by a stage move, through its checks
         if (stage.kind !== 'open' || automationRules(db, stageId).some((r) => r.active === 1))
           throw new AppError('invalid_input', `A deal cannot be created in « ${stage.name} »: create it in an open stage, then move it there`, {
+            reason: 'deal.createInOpenStage',
+            stage: stage.name,
             issues: [{ path: 'stageId', message: 'a deal is created in an open stage without automation, then moved' }],
           });
         const record = {

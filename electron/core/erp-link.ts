@@ -104,8 +104,11 @@ export function createErpLink(db: Db, bus: EventBus, now: () => string, secrets:
   };
   const changed = (entities: string[]) => bus.emit('data.changed', { entities });
   const requireConnector = () => {
-    if (!config()) throw new AppError('conflict', 'No ERP connection is set: fill in the connection first');
-    if (!alive()) throw new AppError('unavailable', 'The connector is not running: it restarts by itself, try again in a moment');
+    if (!config()) throw new AppError('conflict', 'No ERP connection is set: fill in the connection first', { reason: 'erp.notConfigured' });
+    if (!alive())
+      throw new AppError('unavailable', 'The connector is not running: it restarts by itself, try again in a moment', {
+        reason: 'erp.connectorDown',
+      });
   };
 
   /** An outbox item a person may act on: stopped (failed) or waiting (pending), not in flight nor done. */
@@ -113,7 +116,10 @@ export function createErpLink(db: Db, bus: EventBus, now: () => string, secrets:
     const row = outboxRow(db, id);
     if (!row) throw notFound('Outbox item', id);
     if (row.status !== 'failed' && row.status !== 'pending')
-      throw new AppError('conflict', `Outbox item ${id} is ${row.status}: only a stopped or waiting item can be ${what}`, { status: row.status });
+      throw new AppError('conflict', `Outbox item ${id} is ${row.status}: only a stopped or waiting item can be ${what}`, {
+        reason: 'outbox.notStopped',
+        status: row.status,
+      });
     return row;
   };
   const auditStatus = (id: number, oldValue: string, newValue: string, by: number | null) =>
@@ -163,7 +169,7 @@ export function createErpLink(db: Db, bus: EventBus, now: () => string, secrets:
           'invalid_input',
           'Invalid input for erp.saveConnection: secret: the address, database or login changed: type the password or API key again',
           {
-            issues: [{ path: 'secret', message: 'type it again for this address, database and login' }],
+            issues: [{ path: 'secret', message: 'type it again for this address, database and login', reason: 'secretAgain' }],
           },
         );
       writeSetting(db, CONNECTION_KEY, c, now());
@@ -189,8 +195,12 @@ export function createErpLink(db: Db, bus: EventBus, now: () => string, secrets:
 
     /** One test at a time; the stored secret goes only to the target it was given for. */
     async test({ config: c, secret: typed }: ParsedInput<'erp.testConnection'>): Promise<Output<'erp.testConnection'>> {
-      if (!alive()) throw new AppError('unavailable', 'The connector is not running: it restarts by itself, try again in a moment');
-      if (testing) throw new AppError('conflict', 'A connection test is already running: wait for its answer or stop it');
+      if (!alive())
+        throw new AppError('unavailable', 'The connector is not running: it restarts by itself, try again in a moment', {
+          reason: 'erp.connectorDown',
+        });
+      if (testing)
+        throw new AppError('conflict', 'A connection test is already running: wait for its answer or stop it', { reason: 'erp.testRunning' });
       const s = typed ?? secretFor(c);
       if (!s)
         return {

@@ -22,7 +22,10 @@ export const exposure = (db: Db): ExposureRow[] => readExposure(db).map(toRow);
 /** Credit control puts a customer on hold (it blocks acceptance) or lifts it; core refuses other roles. */
 export function holdCustomer(db: Db, input: ParsedInput<'customers.hold'>, role: Role, a: Actor): ExposureRow {
   if (role !== 'finance' && role !== 'manager')
-    throw new AppError('forbidden', `A credit hold is put or lifted by credit control (finance) or the manager, not by the ${role} role`, { role });
+    throw new AppError('forbidden', `A credit hold is put or lifted by credit control (finance) or the manager, not by the ${role} role`, {
+      reason: 'hold.deciders',
+      role,
+    });
   return db.$client.transaction(() => {
     const [before] = readExposure(db, input.customerId);
     if (!before) throw notFound('Customer', input.customerId);

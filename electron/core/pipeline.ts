@@ -43,7 +43,8 @@ function describeEffects(before: DealEffects, after: DealEffects, notices: Notic
 
 function requireStage(db: Db, id: number, field = 'id') {
   const s = getStage(db, id);
-  if (!s || !s.active) throw new AppError('not_found', `Stage ${id} does not exist`, { issues: [{ path: field, message: 'unknown stage' }] });
+  if (!s || !s.active)
+    throw new AppError('not_found', `Stage ${id} does not exist`, { issues: [{ path: field, message: 'unknown stage', reason: 'unknown' }] });
   return s;
 }
 
@@ -80,6 +81,7 @@ export function createPipeline(db: Db, automation?: Automation) {
     if (to.kind !== 'lost') return applyMove(input.opportunityId, to, actor, null);
     if (!input.lostReason || !reasons.includes(input.lostReason))
       throw new AppError('invalid_input', `Invalid input for pipeline.moveStage: lostReason: say why the deal is lost (${reasons.join(', ')})`, {
+        reason: 'move.lostReason',
         issues: [{ path: 'lostReason', message: input.lostReason ? 'not one of the company’s reasons' : 'required when the deal is lost' }],
         reasons,
       });
@@ -102,7 +104,8 @@ export function createPipeline(db: Db, automation?: Automation) {
       });
     } catch (err) {
       if (!(err instanceof Rollback) && !(err instanceof AppError && err.details?.blocked)) throw err;
-      if (err instanceof AppError) blocked = { check: typeof err.details?.check === 'string' ? err.details.check : null, message: err.message };
+      if (err instanceof AppError)
+        blocked = { check: typeof err.details?.check === 'string' ? err.details.check : null, message: err.message, details: err.details };
     }
     const effects = describeEffects(before, outcome.after, outcome.notices);
     const rules = automation?.runsOn(from.stageId, to.id) ?? false;
@@ -142,6 +145,7 @@ export function createPipeline(db: Db, automation?: Automation) {
         const same = ids.length === active.length && new Set(ids).size === ids.length && ids.every((i) => active.includes(i));
         if (!same)
           throw new AppError('invalid_input', 'Invalid input for stages.reorder: ids: give every active stage exactly once', {
+            reason: 'stages.everyOnce',
             issues: [{ path: 'ids', message: 'give every active stage exactly once' }],
           });
         ids.forEach((id, i) => {
@@ -169,12 +173,14 @@ export function createPipeline(db: Db, automation?: Automation) {
         const deals = opportunityIdsInStage(db, id);
         if (deals.length > 0 && moveTo === undefined) {
           throw new AppError('conflict', `Stage ${id} holds ${deals.length} opportunities: say which stage they move to (moveTo)`, {
+            reason: 'stages.moveToRequired',
             issues: [{ path: 'moveTo', message: `required: ${deals.length} opportunities are in this stage` }],
             count: deals.length,
           });
         }
         if (moveTo === id)
           throw new AppError('invalid_input', 'Invalid input for stages.delete: moveTo: must be another stage', {
+            reason: 'stages.otherStage',
             issues: [{ path: 'moveTo', message: 'must be another stage' }],
           });
         if (moveTo !== undefined) requireStage(db, moveTo, 'moveTo');

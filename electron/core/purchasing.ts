@@ -21,7 +21,8 @@ export function createPurchasing(db: Db) {
   const openShortage = (id: number) => {
     const s = q.shortageById(db, id);
     if (!s) throw notFound('Shortage', id);
-    if (s.status !== 'open') throw new AppError('conflict', `Shortage ${id} is already ${s.status}`, { status: s.status });
+    if (s.status !== 'open')
+      throw new AppError('conflict', `Shortage ${id} is already ${s.status}`, { reason: `shortage.already.${s.status}`, status: s.status });
     return s;
   };
   const audit = (id: number, a: Actor, from: string, to: unknown) =>
@@ -100,6 +101,8 @@ export function createPurchasing(db: Db) {
           const r = rows.find((x) => x.id === id)!;
           if (r.supplierId === null)
             throw new AppError('conflict', `No valid supplier price for ${r.productCode} (shortage ${id}): it cannot be requested`, {
+              reason: 'shortage.noSupplier',
+              product: r.productCode,
               issues: [{ path: 'shortageIds', message: `no supplier for ${r.productCode}` }],
             });
           (bySupplier.get(r.supplierId) ?? bySupplier.set(r.supplierId, []).get(r.supplierId)!).push(r);
@@ -138,10 +141,14 @@ export function createPurchasing(db: Db) {
         const s = openShortage(shortageId);
         const r = q.receiptById(db, receiptId);
         if (!r)
-          throw new AppError('not_found', `Receipt ${receiptId} does not exist`, { issues: [{ path: 'receiptId', message: 'unknown receipt' }] });
+          throw new AppError('not_found', `Receipt ${receiptId} does not exist`, {
+            issues: [{ path: 'receiptId', message: 'unknown receipt', reason: 'unknown' }],
+          });
         if (r.productId !== s.productId || r.warehouseId !== s.warehouseId)
           throw new AppError('invalid_input', `Receipt ${r.purchaseRef} brings another product or goes to another warehouse`, {
-            issues: [{ path: 'receiptId', message: 'not the same product and warehouse' }],
+            reason: 'shortage.receiptMismatch',
+            receipt: r.purchaseRef,
+            issues: [{ path: 'receiptId', message: 'not the same product and warehouse', reason: 'receiptMismatch' }],
           });
         setShortageStatus(db, shortageId, 'covered', a.at, { receiptId, by: a.userId, reason: r.purchaseRef });
         audit(shortageId, a, 'open', { status: 'covered', receiptId });

@@ -7,7 +7,7 @@ import type { Actor } from './pipeline';
 
 const unknownScope = (scope: string, id: number) =>
   new AppError('not_found', `${scope === 'category' ? 'Product category' : 'Customer'} ${id} does not exist`, {
-    issues: [{ path: 'scopeId', message: `unknown ${scope}` }],
+    issues: [{ path: 'scopeId', message: `unknown ${scope}`, reason: 'unknown' }],
   });
 
 /** Margin rules (company, category, customer): set and removed in one transaction each, every change audited. */
@@ -47,6 +47,7 @@ export function createMarginRules(db: Db) {
         if (!before || before.active !== 1) throw notFound('Margin rule', id);
         if (before.scope === 'company')
           throw new AppError('conflict', 'The company margin rule is the default of every deal: change its figures, it cannot be removed', {
+            reason: 'rules.companyKept',
             issues: [{ path: 'id', message: 'the company rule cannot be removed' }],
           });
         q.writeMarginRule(db, id, { targetRate: before.targetRate, minimumRate: before.minimumRate, active: false, at: a.at });

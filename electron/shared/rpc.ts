@@ -1,6 +1,17 @@
 import type { z } from 'zod';
-import { CONNECTOR_METHODS, contract, events, isMethod, type EventName, type EventPayload, type Input, type Method, type Output, type ParsedInput } from './contract';
-import { AppError, isSerializedError, type SerializedError } from './errors';
+import {
+  CONNECTOR_METHODS,
+  contract,
+  events,
+  isMethod,
+  type EventName,
+  type EventPayload,
+  type Input,
+  type Method,
+  type Output,
+  type ParsedInput,
+} from './contract';
+import { AppError, isSerializedError, type Issue, type SerializedError } from './errors';
 
 /**
  * Anything port-like: an Electron MessagePort, a Node child/worker channel or a WebSocket.
@@ -19,9 +30,21 @@ export type EventMessage = { event: string; payload: unknown };
 export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
 export type EventSource = (listener: (event: EventName, payload: unknown) => void) => () => void;
 
+/**
+ * A zod issue's reason for the renderer: a custom check's own (`params.reason`), else the kind of
+ * problem and what it was about (`too_big.string`, `invalid_type`…), with its limit.
+ */
+function issueOf(i: z.core.$ZodIssue): Issue {
+  const path = i.path.map(String).join('.') || '(input)';
+  if (i.code === 'custom') return { path, message: i.message, reason: typeof i.params?.reason === 'string' ? i.params.reason : 'custom' };
+  if (i.code === 'too_big') return { path, message: i.message, reason: `too_big.${i.origin}`, maximum: Number(i.maximum) };
+  if (i.code === 'too_small') return { path, message: i.message, reason: `too_small.${i.origin}`, minimum: Number(i.minimum) };
+  return { path, message: i.message, reason: i.code };
+}
+
 /** Turns zod issues into our typed error, naming each field. */
 export function invalidInput(method: string, error: z.ZodError): AppError {
-  const issues = error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
+  const issues = error.issues.map(issueOf);
   const text = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
   return new AppError('invalid_input', `Invalid input for ${method}: ${text}`, { issues });
 }

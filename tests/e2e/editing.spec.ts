@@ -101,6 +101,8 @@ test.describe('a trader builds and prices a deal from the keyboard', () => {
 
     // another warehouse for the first line, then undo it
     await cell(page, 0, 'warehouse').click();
+    // the pointer out of the way: the list opens over the cell, and a hovered item would move the arrows' start
+    await page.mouse.move(0, 0);
     await page.keyboard.press('Enter');
     // the list is open before the arrows go to it (a slow machine drops keys sent before)
     const list = page.locator('.ag-select-list');

@@ -20,7 +20,7 @@ test('a sales manager sets a customer margin rule and the trader sees the deal g
   await expect(rules.getByRole('alert')).toContainText('Minimum % : un pourcentage entre 0 et 100 est attendu');
   await company.getByLabel('Minimum %').fill('25');
   await company.getByLabel('Minimum %').press('Enter');
-  await expect(rules.getByRole('alert')).toContainText('minimum cannot be above the target');
+  await expect(rules.getByRole('alert')).toHaveText('Minimum : le minimum ne peut pas dépasser l’objectif');
   await company.getByLabel('Minimum %').fill('12,5');
   await company.getByLabel('Minimum %').press('Enter');
   await expect(rules.getByRole('alert')).toHaveCount(0);

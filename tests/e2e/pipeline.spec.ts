@@ -25,7 +25,7 @@ test.describe('a sales manager shapes the pipeline and a trader moves a deal', (
     // a bad value is refused with the reason, nothing saved
     await renamed.getByLabel('Probabilité %').fill('140');
     await renamed.getByLabel('Probabilité %').press('Enter');
-    await expect(editor.getByRole('alert')).toContainText('probability');
+    await expect(editor.getByRole('alert')).toHaveText('Probabilité : au plus 100');
 
     // a trader opens a qualified deal and moves it to the new stage
     await page.getByRole('link', { name: 'Opportunités' }).click();

@@ -56,8 +56,7 @@ export type SettingKey = keyof Settings;
 export const settingsSetInput = z.object({ key: settingKey, value: z.unknown() }).superRefine((input, ctx) => {
   const result = settingsShape.shape[input.key].safeParse(input.value);
   if (!result.success) {
-    for (const issue of result.error.issues) {
-      ctx.addIssue({ code: 'custom', message: issue.message, path: ['value', ...issue.path] });
-    }
+    // each issue as it is (its kind and limit), under `value`
+    for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: ['value', ...issue.path] });
   }
 });

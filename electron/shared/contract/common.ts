@@ -7,10 +7,13 @@ const STAMP = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5
 export const isoDate = z
   .string()
   .regex(DATE, 'a date as YYYY-MM-DD')
-  .refine((s) => {
-    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-    return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
-  }, 'a date that exists');
+  .refine(
+    (s) => {
+      const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+      return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+    },
+    { message: 'a date that exists', params: { reason: 'dateExists' } },
+  );
 /** An instant with its offset, e.g. 2026-11-30T10:00:00Z. Checked by one regex: pages of ERP rows carry thousands. */
 export const isoStamp = z.string().regex(STAMP, 'an ISO date-time with its offset, e.g. 2026-11-30T10:00:00Z');
 /** Fixed-point money, 1/10 000 of the currency unit (see shared/money). */

@@ -29,8 +29,9 @@ export const connectionConfig = z
   .strict()
   .superRefine((c, ctx) => {
     if (c.type !== 'tryton' && c.version === undefined)
-      ctx.addIssue({ code: 'custom', path: ['version'], message: 'say which Odoo version (16–19)' });
-    if (c.type === 'odoo-json2' && (c.version ?? 19) < 19) ctx.addIssue({ code: 'custom', path: ['version'], message: 'JSON-2 exists from Odoo 19' });
+      ctx.addIssue({ code: 'custom', path: ['version'], message: 'say which Odoo version (16–19)', params: { reason: 'odooVersion' } });
+    if (c.type === 'odoo-json2' && (c.version ?? 19) < 19)
+      ctx.addIssue({ code: 'custom', path: ['version'], message: 'JSON-2 exists from Odoo 19', params: { reason: 'json2Version' } });
   });
 export type ConnectionConfig = z.output<typeof connectionConfig>;
 

@@ -30,5 +30,6 @@ export const holdInput = z
   .object({ customerId: id, hold: z.boolean(), reason: z.string().trim().max(500, 'a reason is limited to 500 characters').default('') })
   .strict()
   .superRefine((h, ctx) => {
-    if (h.hold && h.reason === '') ctx.addIssue({ code: 'custom', path: ['reason'], message: 'say why the customer is put on hold' });
+    if (h.hold && h.reason === '')
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'say why the customer is put on hold', params: { reason: 'holdReason' } });
   });

@@ -31,7 +31,8 @@ export const movePreview = z.object({
   toStage: z.string(),
   kind: stageKind,
   confirm: z.boolean(),
-  blocked: z.object({ check: z.string().nullable(), message: z.string() }).nullable(),
+  /** the check that refuses the move: its message, and its reason and figures for the renderer to word */
+  blocked: z.object({ check: z.string().nullable(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }).nullable(),
   reservedLines: z.number().int(),
   shortages: z.number().int(),
   released: z.number().int(),

@@ -26,10 +26,22 @@ export const marginRuleSaveInput = z
   .object({ scope: ruleScope, scopeId: id.nullable().default(null), targetRate: marginRate, minimumRate: marginRate })
   .strict()
   .superRefine((r, ctx) => {
-    if (r.minimumRate > r.targetRate) ctx.addIssue({ code: 'custom', path: ['minimumRate'], message: 'the minimum cannot be above the target' });
-    if (r.scope === 'company' && r.scopeId !== null) ctx.addIssue({ code: 'custom', path: ['scopeId'], message: 'the company rule has no scope id' });
+    if (r.minimumRate > r.targetRate)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['minimumRate'],
+        message: 'the minimum cannot be above the target',
+        params: { reason: 'minAboveTarget' },
+      });
+    if (r.scope === 'company' && r.scopeId !== null)
+      ctx.addIssue({ code: 'custom', path: ['scopeId'], message: 'the company rule has no scope id', params: { reason: 'companyNoScope' } });
     if (r.scope !== 'company' && r.scopeId === null)
-      ctx.addIssue({ code: 'custom', path: ['scopeId'], message: `a ${r.scope} rule needs the ${r.scope}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scopeId'],
+        message: `a ${r.scope} rule needs the ${r.scope}`,
+        params: { reason: `scopeNeeded.${r.scope}` },
+      });
   });
 
 export const category = z.object({ id, code: z.string(), name: z.string(), parentId: id.nullable() });

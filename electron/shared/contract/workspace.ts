@@ -94,7 +94,8 @@ export const approvalDecideInput = z
   })
   .strict()
   .superRefine((d, ctx) => {
-    if (d.decision === 'refuse' && d.comment === '') ctx.addIssue({ code: 'custom', path: ['comment'], message: 'say why it is refused' });
+    if (d.decision === 'refuse' && d.comment === '')
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'say why it is refused', params: { reason: 'refuseWhy' } });
   });
 
 /** One request in the finance / manager queue: the deal, the customer and the figures asked on. */

@@ -5,6 +5,7 @@ import { translate } from '../i18n';
 import { AppContext, type AppContextValue } from './client-context';
 import { Shell } from './Shell';
 import { connectToCore } from './transport';
+import { errorText } from '../ui/errors';
 
 /** Connects to core, loads the user's settings, then shows the shell. */
 export function App() {
@@ -22,7 +23,7 @@ export function App() {
         setClient(c);
         setSettings(s);
       })
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+      .catch((err: unknown) => setError(errorText(err, (key, vars) => translate('fr', key, vars))));
     return () => {
       cancelled = true;
     };

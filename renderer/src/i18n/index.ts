@@ -25,3 +25,8 @@ export function useT(): { t: T; locale: Locale } {
 export const gridLocaleText = (locale: Locale): Record<string, string> => (locale === 'fr' ? AG_GRID_LOCALE_FR : AG_GRID_LOCALE_EN);
 
 export type { MessageKey };
+
+/** Whether a key built at run time (`err.<reason>`, `field.<name>`) has words. */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(fr, key);
+}

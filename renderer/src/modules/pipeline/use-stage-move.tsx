@@ -1,7 +1,9 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import type { MovePreview, OpportunityDetail } from '../../../../electron/shared/contract';
 import { useApp } from '../../app/client-context';
+import { useT } from '../../i18n';
 import { ConfirmMove } from './components/ConfirmMove';
+import { errorText } from '../../ui/errors';
 
 type Pending = { opportunityId: number; toStageId: number; preview: MovePreview };
 
@@ -18,8 +20,9 @@ export function useStageMove(
   dialog: ReactNode;
 } {
   const { client } = useApp();
+  const { t } = useT();
   const [pending, setPending] = useState<Pending | null>(null);
-  const fail = useCallback((err: unknown) => onError(err instanceof Error ? err.message : String(err)), [onError]);
+  const fail = useCallback((err: unknown) => onError(errorText(err, t)), [onError, t]);
   const commit = useCallback(
     (opportunityId: number, toStageId: number, lost: { lostReason: string; lostNote: string } | null) =>
       void client.call('pipeline.moveStage', { opportunityId, toStageId, ...lost }).then(onMoved, fail),

@@ -6,12 +6,12 @@ import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
 import { gridTheme, SINGLE_ROW } from '../../../ui/grid';
 import { queueColumns } from '../columns';
+import { ActionError, useActionError } from '../../../ui/ActionError';
 
 type Props = {
   rows: ApprovalQueueRow[];
   search: string;
   onDecided: (message: string) => void;
-  onError: (m: string) => void;
   onOpen: (id: number) => void;
 };
 const COL_DEF = { sortable: true, resizable: true };
@@ -21,13 +21,14 @@ const COL_DEF = { sortable: true, resizable: true };
  * ↑↓ choose, Entrée goes to the comment, Entrée there approves, Maj+Entrée refuses (a refusal
  * needs a comment); the next request is then selected. Double click opens the deal.
  */
-export function ApprovalQueue({ rows, search, onDecided, onError, onOpen }: Props) {
+export function ApprovalQueue({ rows, search, onDecided, onOpen }: Props) {
   const { client } = useApp();
   const { t, locale } = useT();
   const api = useRef<GridApi<ApprovalQueueRow> | null>(null);
   const commentBox = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<ApprovalQueueRow | null>(null);
   const [comment, setComment] = useState('');
+  const error = useActionError();
   const [shown, setShown] = useState(rows.length);
   const nextIndex = useRef<number | null>(null);
   const columns = useMemo(() => queueColumns(t, locale), [t, locale]);
@@ -54,14 +55,12 @@ export function ApprovalQueue({ rows, search, onDecided, onError, onOpen }: Prop
     const g = api.current;
     if (!chosen || !g) return;
     const at = g.getRowNode(String(chosen.id))?.rowIndex ?? 0;
-    client.call('approval.decide', { id: chosen.id, decision, comment: comment.trim() }).then(
-      () => {
-        nextIndex.current = at;
-        setComment('');
-        onDecided(t(decision === 'approve' ? 'fin.approved' : 'fin.refused', { ref: chosen.reference }));
-      },
-      (err: unknown) => onError(err instanceof Error ? err.message : String(err)),
-    );
+    client.call('approval.decide', { id: chosen.id, decision, comment: comment.trim() }).then(() => {
+      nextIndex.current = at;
+      setComment('');
+      error.clear();
+      onDecided(t(decision === 'approve' ? 'fin.approved' : 'fin.refused', { ref: chosen.reference }));
+    }, error.fail);
   };
   const onCommentKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== 'Enter') return;
@@ -95,7 +94,7 @@ export function ApprovalQueue({ rows, search, onDecided, onError, onOpen }: Prop
         <button type="button" className="btn" disabled={!chosen} onClick={() => decide('refuse')}>
           {t('fin.refuse')}
         </button>
-        <span className="fresh">{t('fin.queueKeys')}</span>
+        {error.text ? <ActionError text={error.text} /> : <span className="fresh">{t('fin.queueKeys')}</span>}
       </div>
       <div className="grid-wrap" data-testid="approval-grid">
         <AgGridReact<ApprovalQueueRow>

@@ -9,6 +9,8 @@ import { exportGrid } from '../../../ui/xlsx';
 import { exposureColumns } from '../columns';
 import { ApprovalQueue } from './ApprovalQueue';
 import { takeSearch } from '../../../app/search-handoff';
+import { errorText } from '../../../ui/errors';
+import { ActionError } from '../../../ui/ActionError';
 
 const COL_DEF = { sortable: true, resizable: true, filter: true };
 
@@ -36,7 +38,7 @@ export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
   );
   const columns = useMemo(() => exposureColumns(t, locale), [t, locale]);
   const [search, setSearch] = useState(() => takeSearch('finance') ?? '');
-  const fail = (err: unknown) => setError(err instanceof Error ? err.message : String(err));
+  const fail = (err: unknown) => setError(errorText(err, t));
 
   const hold = (on: boolean) =>
     chosen &&
@@ -57,23 +59,12 @@ export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
           {t('export.xlsx')}
         </button>
       </div>
-      {error && (
-        <div className="banner" role="alert">
-          {error}
-        </div>
-      )}
-      {done && !error && (
+      {done && (
         <div className="banner ok" role="status">
           {done}
         </div>
       )}
-      <ApprovalQueue
-        rows={queue}
-        search={search}
-        onDecided={(message) => (setError(null), setDone(message), load())}
-        onError={(m) => (setDone(null), setError(m))}
-        onOpen={onOpen}
-      />
+      <ApprovalQueue rows={queue} search={search} onDecided={(message) => (setDone(message), load())} onOpen={onOpen} />
       <div className="toolbar subbar" data-testid="hold-bar">
         <b>{chosen ? `${chosen.code} — ${chosen.name}` : t('fin.exposure')}</b>
         {chosen && !chosen.creditHold && (
@@ -95,6 +86,7 @@ export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
             {t('fin.liftHold')}
           </button>
         )}
+        <ActionError text={error} />
       </div>
       <div className="grid-wrap" data-testid="exposure-grid">
         <AgGridReact<ExposureRow>

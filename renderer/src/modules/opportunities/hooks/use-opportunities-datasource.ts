@@ -2,6 +2,8 @@ import type { IDatasource, IGetRowsParams } from 'ag-grid-community';
 import { useMemo, useRef, useState } from 'react';
 import type { Input, OpportunitiesListOutput, StageKind } from '../../../../../electron/shared/contract';
 import { useApp } from '../../../app/client-context';
+import { useT } from '../../../i18n';
+import { errorText } from '../../../ui/errors';
 
 export type Summary = NonNullable<OpportunitiesListOutput['totals']> & { total: number };
 
@@ -11,6 +13,7 @@ export type Summary = NonNullable<OpportunitiesListOutput['totals']> & { total: 
  */
 export function useOpportunitiesDatasource(search: string, kinds: StageKind[]) {
   const { client } = useApp();
+  const { t } = useT();
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const knownTotal = useRef<number | undefined>(undefined);
@@ -38,13 +41,13 @@ export function useOpportunitiesDatasource(search: string, kinds: StageKind[]) {
             p.successCallback(out.rows, out.total ?? knownTotal.current);
           },
           (err: unknown) => {
-            setError(err instanceof Error ? err.message : String(err));
+            setError(errorText(err, t));
             p.failCallback();
           },
         );
       },
     }),
-    [client, search, kinds],
+    [client, search, kinds, t],
   );
   return { datasource, summary, error };
 }

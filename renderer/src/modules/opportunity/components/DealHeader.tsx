@@ -5,20 +5,20 @@ import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
 import { DateField } from '../../../ui/DateField';
 import { guardClass } from '../../../ui/format';
+import { ActionError, useActionError } from '../../../ui/ActionError';
 
-type Props = { opp: OpportunityDetail; onSaved: (o: OpportunityDetail) => void; onError: (m: string) => void };
+type Props = { opp: OpportunityDetail; onSaved: (o: OpportunityDetail) => void };
 type Changes = Omit<Input<'opportunity.update'>, 'id'>;
 
 /** The deal's header, edited in place: owner, probability, dates and notes are saved as they change. */
-export function DealHeader({ opp, onSaved, onError }: Props) {
+export function DealHeader({ opp, onSaved }: Props) {
   const { client } = useApp();
   const { t, locale } = useT();
+  const error = useActionError();
   const [users, setUsers] = useState<Output<'users.list'>>([]);
   useEffect(() => void client.call('users.list', {}).then(setUsers), [client]);
   const save = (changes: Changes) =>
-    client
-      .call('opportunity.update', { id: opp.id, ...changes })
-      .then(onSaved, (err: unknown) => onError(err instanceof Error ? err.message : String(err)));
+    client.call('opportunity.update', { id: opp.id, ...changes }).then((o) => (error.clear(), onSaved(o)), error.fail);
   const field = (label: string, control: React.ReactNode) => (
     <div>
       <dt>{label}</dt>
@@ -84,6 +84,7 @@ export function DealHeader({ opp, onSaved, onError }: Props) {
           </span>,
         )}
       </dl>
+      <ActionError text={error.text} />
       <textarea
         key={`n${opp.updatedAt}`}
         aria-label={t('opp.notes')}

@@ -3,26 +3,26 @@ import type { OpportunityDetail } from '../../../../../electron/shared/contract'
 import { formatRate, formatStamp } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
+import { ActionError, useActionError } from '../../../ui/ActionError';
 
-type Props = { opp: OpportunityDetail; onSaved: (o: OpportunityDetail) => void; onError: (m: string) => void };
+type Props = { opp: OpportunityDetail; onSaved: (o: OpportunityDetail) => void };
 
 /** The deal's margin guard, and the approval request when it needs one: who asked, why, and where it stands. */
-export function GuardBanner({ opp, onSaved, onError }: Props) {
+export function GuardBanner({ opp, onSaved }: Props) {
   const { client } = useApp();
   const { t, locale } = useT();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
+  const error = useActionError();
   const needs = opp.guard.state === 'below_minimum' || opp.guard.state === 'below_cost';
   const last = opp.approvals.find((a) => a.kind === 'margin');
   const ask = () =>
-    client.call('approval.request', { opportunityId: opp.id, kind: 'margin', reason }).then(
-      (o) => {
-        setAsking(false);
-        setReason('');
-        onSaved(o);
-      },
-      (err: unknown) => onError(err instanceof Error ? err.message : String(err)),
-    );
+    client.call('approval.request', { opportunityId: opp.id, kind: 'margin', reason }).then((o) => {
+      setAsking(false);
+      setReason('');
+      error.clear();
+      onSaved(o);
+    }, error.fail);
   return (
     <div className={`guard guard-${opp.guard.state}`} data-testid="deal-guard">
       {t('deal.guard', {
@@ -58,6 +58,7 @@ export function GuardBanner({ opp, onSaved, onError }: Props) {
           </button>
         </span>
       )}
+      <ActionError text={error.text} />
     </div>
   );
 }

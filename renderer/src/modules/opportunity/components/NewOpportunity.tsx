@@ -3,9 +3,11 @@ import type { Output } from '../../../../../electron/shared/contract';
 import { formatMoney } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
+import { ActionError } from '../../../ui/ActionError';
 import { DateField } from '../../../ui/DateField';
 import { PickerHits } from '../../../ui/PickerHits';
 import { usePicker } from '../../../ui/use-picker';
+import { errorText } from '../../../ui/errors';
 
 type Hit = Output<'customers.search'>[number];
 
@@ -34,7 +36,7 @@ export function NewOpportunity({ onCreated, onCancel }: { onCreated: (id: number
     if (!customer) return setError(t('new.pickCustomer'));
     client.call('opportunity.create', { customerId: customer.id, title, expectedClose: close }).then(
       (o) => onCreated(o.id),
-      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => setError(errorText(err, t)),
     );
   };
 
@@ -47,11 +49,6 @@ export function NewOpportunity({ onCreated, onCancel }: { onCreated: (id: number
         <h1>{t('new.title')}</h1>
       </div>
       <div className="page">
-        {error && (
-          <div className="banner" role="alert">
-            {error}
-          </div>
-        )}
         <form className="form card add-line" style={{ display: 'grid' }} onSubmit={create} data-testid="new-opportunity">
           <label htmlFor="new-customer">{t('new.customer')}</label>
           <div className="picker">
@@ -89,9 +86,12 @@ export function NewOpportunity({ onCreated, onCancel }: { onCreated: (id: number
           <label htmlFor="new-close">{t('new.expectedClose')}</label>
           <DateField id="new-close" live label={t('new.expectedClose')} value={close} onChange={setClose} />
           <span />
-          <button type="submit" className="btn">
-            {t('new.create')}
-          </button>
+          <span>
+            <button type="submit" className="btn">
+              {t('new.create')}
+            </button>
+            <ActionError text={error} />
+          </span>
         </form>
       </div>
     </>

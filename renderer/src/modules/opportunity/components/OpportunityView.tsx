@@ -7,6 +7,7 @@ import { formatMoney, formatRate, formatStamp } from '../../../../../electron/sh
 import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
 import { gridTheme } from '../../../ui/grid';
+import { errorText } from '../../../ui/errors';
 import { useColumnState } from '../../../ui/use-column-state';
 import { useShortcut } from '../../../ui/use-shortcut';
 import { exportGrid } from '../../../ui/xlsx';
@@ -62,7 +63,7 @@ export function OpportunityView({ id, onBack }: Props) {
   const load = useCallback(() => {
     client
       .call('opportunity.get', { id })
-      .then(setOpp, (err: unknown) => setError(err instanceof AppError && err.code === 'not_found' ? t('opp.notFound') : String(err)));
+      .then(setOpp, (err: unknown) => setError(err instanceof AppError && err.code === 'not_found' ? t('opp.notFound') : errorText(err, t)));
   }, [client, id, t]);
   useEffect(load, [load]);
   // the deal, or the ERP figures it shows (stock, costs, receipts, credit), changed
@@ -126,20 +127,20 @@ export function OpportunityView({ id, onBack }: Props) {
         <h1>
           {opp.reference} — {opp.title}
         </h1>
-        <StageSelect opp={opp} onMoved={(o) => (setNotice(null), setOpp(o))} onError={setNotice} />
+        <StageSelect opp={opp} onMoved={setOpp} />
         <span className="spacer" />
       </div>
+      <GuardBanner opp={shown} onSaved={setOpp} />
+      <OpsBanner opp={shown} onSaved={setOpp} />
+      <div className="opp-head">
+        <DealHeader opp={shown} onSaved={setOpp} />
+        <CustomerCard opp={shown} />
+      </div>
       {notice && (
-        <div className="banner" role="alert">
+        <div className="banner lines-notice" role="alert">
           {notice}
         </div>
       )}
-      <GuardBanner opp={shown} onSaved={setOpp} onError={setNotice} />
-      <OpsBanner opp={shown} onSaved={setOpp} onError={setNotice} />
-      <div className="opp-head">
-        <DealHeader opp={shown} onSaved={setOpp} onError={setNotice} />
-        <CustomerCard opp={shown} />
-      </div>
       <div className="lines-grid" data-testid="opportunity-lines" style={{ height: linesHeight(opp.lines.length) }}>
         <AgGridReact<OpportunityLine>
           theme={gridTheme}

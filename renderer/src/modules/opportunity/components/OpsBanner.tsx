@@ -2,19 +2,18 @@ import type { OpportunityDetail } from '../../../../../electron/shared/contract'
 import { formatStamp } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
+import { ActionError, useActionError } from '../../../ui/ActionError';
 
-type Props = { opp: OpportunityDetail; onSaved: (o: OpportunityDetail) => void; onError: (m: string) => void };
+type Props = { opp: OpportunityDetail; onSaved: (o: OpportunityDetail) => void };
 
 /** Where the stage automation stands: waiting for an approval, committed (stock reserved), or released. */
-export function OpsBanner({ opp, onSaved, onError }: Props) {
+export function OpsBanner({ opp, onSaved }: Props) {
   const { client } = useApp();
   const { t, locale } = useT();
+  const error = useActionError();
   const credit = opp.approvals.find((a) => a.kind === 'credit');
   if (!opp.opsState && !credit) return null;
-  const rerun = () =>
-    client
-      .call('operations.rerun', { opportunityId: opp.id })
-      .then(onSaved, (err: unknown) => onError(err instanceof Error ? err.message : String(err)));
+  const rerun = () => client.call('operations.rerun', { opportunityId: opp.id }).then((o) => (error.clear(), onSaved(o)), error.fail);
   return (
     <div className={`ops ops-${opp.opsState ?? 'none'}`} data-testid="ops-state" role="status">
       {opp.opsState && <span>{t(`ops.${opp.opsState}`)}</span>}
@@ -29,6 +28,7 @@ export function OpsBanner({ opp, onSaved, onError }: Props) {
           {t('ops.rerun')}
         </button>
       )}
+      <ActionError text={error.text} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useT } from '../../../i18n';
 import { parseLineEdit, type EditableField } from '../line-edit';
 import type { Draft } from '../live-preview';
 import { today } from '../../../ui/today';
+import { errorText } from '../../../ui/errors';
 
 type Save = () => Promise<OpportunityDetail>;
 
@@ -30,7 +31,7 @@ export function useLineEditing(opp: OpportunityDetail | null, setOpp: (o: Opport
           return after;
         },
         (err: unknown) => {
-          setNotice(err instanceof Error ? err.message : String(err));
+          setNotice(errorText(err, t));
           return null;
         },
       ),

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MovePreview } from '../../../../../electron/shared/contract';
+import { AppError } from '../../../../../electron/shared/errors';
 import { type T, useT } from '../../../i18n';
+import { errorText } from '../../../ui/errors';
 
 type Props = { preview: MovePreview; onConfirm: (lost: { lostReason: string; lostNote: string } | null) => void; onCancel: () => void };
 
@@ -58,7 +60,7 @@ export function ConfirmMove({ preview, onConfirm, onCancel }: Props) {
       <h2 id="confirm-move-title">{t('move.title', { stage: preview.toStage })}</h2>
       {preview.blocked && (
         <div className="banner" role="alert">
-          {t('move.blocked', { why: preview.blocked.message })}
+          {t('move.blocked', { why: errorText(new AppError('conflict', preview.blocked.message, preview.blocked.details), t) })}
         </div>
       )}
       <ul className="move-effects">{lines.length ? lines.map((l) => <li key={l}>{l}</li>) : <li>{t('move.nothing')}</li>}</ul>

@@ -3,6 +3,7 @@ import type { Output, ShortageRow } from '../../../../../electron/shared/contrac
 import { formatDate, formatQty } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
+import { errorText } from '../../../ui/errors';
 
 type Props = { selected: ShortageRow[]; onDone: (message: string | null) => void; onError: (message: string) => void };
 
@@ -16,7 +17,7 @@ export function ShortageActions({ selected, onDone, onError }: Props) {
   const [reason, setReason] = useState('');
   const open = selected.filter((s) => s.status === 'open');
   const single = open.length === 1 ? open[0]! : null;
-  const fail = (err: unknown) => onError(err instanceof Error ? err.message : String(err));
+  const fail = (err: unknown) => onError(errorText(err, t));
   const reset = () => (setMode('idle'), setReason(''), setReceiptId(null));
 
   const request = () =>

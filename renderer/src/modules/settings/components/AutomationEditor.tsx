@@ -3,6 +3,7 @@ import type { AutomationRule, Stage } from '../../../../../electron/shared/contr
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
 import { AutomationRuleForm } from './AutomationRuleForm';
+import { errorText } from '../../../ui/errors';
 
 /** The rules each stage runs; core checks every rule against the contract and audits the change. */
 export function AutomationEditor() {
@@ -21,7 +22,7 @@ export function AutomationEditor() {
     (p: Promise<AutomationRule[]>) =>
       p.then(
         (list) => (setRules(list), setAdding(false), setMessage({ text: t('auto.saved'), error: false })),
-        (err: unknown) => setMessage({ text: err instanceof Error ? err.message : String(err), error: true }),
+        (err: unknown) => setMessage({ text: errorText(err, t), error: true }),
       ),
     [t],
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
+import { errorText } from '../../../ui/errors';
 
 /** The company's lost reasons, one per line, saved when the field is left; core says what is wrong. */
 export function LostReasonsField() {
@@ -18,7 +19,7 @@ export function LostReasonsField() {
     if (reasons.join('\n') === stored) return setText(stored);
     updateSetting('pipeline.lostReasons', reasons).then(
       () => setError(null),
-      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => setError(errorText(err, t)),
     );
   };
   return (

@@ -4,6 +4,7 @@ import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
 import { MarginRuleRow } from './MarginRuleRow';
 import { NewMarginRule } from './NewMarginRule';
+import { errorText } from '../../../ui/errors';
 
 /** The margin policy: company default, then category and customer rules. Core checks and audits every change. */
 export function MarginRulesEditor() {
@@ -20,7 +21,7 @@ export function MarginRulesEditor() {
         setError(null);
         setRules(list);
       },
-      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => setError(errorText(err, t)),
     );
   }, []);
   const invalid = (field: string) => setError(t('rules.badRate', { field }));

@@ -3,6 +3,7 @@ import type { Stage } from '../../../../../electron/shared/contract';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
 import { StageRow } from './StageRow';
+import { errorText } from '../../../ui/errors';
 
 /** The company's pipeline: stages in order, each editable in place; a stage in use is deleted by moving its deals. */
 export function StagesEditor() {
@@ -21,7 +22,7 @@ export function StagesEditor() {
           setError(null);
           load();
         },
-        (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+        (err: unknown) => setError(errorText(err, t)),
       );
     },
     [load],

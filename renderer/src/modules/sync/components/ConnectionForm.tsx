@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConnectionConfig, Output } from '../../../../../electron/shared/contract';
-import { AppError } from '../../../../../electron/shared/errors';
 import { isPlainHttpRemote } from '../../../../../electron/shared/text';
 import { useApp } from '../../../app/client-context';
 import { useT, type MessageKey } from '../../../i18n';
+import { errorText, fieldErrors } from '../../../ui/errors';
 
 type View = Output<'erp.connection'>;
 type Draft = { type: ConnectionConfig['type']; url: string; database: string; login: string; version: string; secretEnv: string; interval: string };
@@ -65,11 +65,9 @@ export function ConnectionForm() {
         setResult({ ok: true, message: t('sync.saved') });
       }
     } catch (err) {
-      const e = err instanceof AppError ? err : null;
-      const issues = e?.details?.issues ?? [];
-      // "config.url" → "url": the field under its input
-      setErrors(Object.fromEntries(issues.map((i) => [i.path.replace(/^config\./, ''), i.message])));
-      setResult({ ok: false, message: issues.length ? issues.map((i) => i.message).join(' · ') : err instanceof Error ? err.message : String(err) });
+      // "config.url" → "url": the field's problem under its input, all of them beside the buttons
+      setErrors(fieldErrors(err, t));
+      setResult({ ok: false, message: errorText(err, t) });
     } finally {
       testing.current = false;
       setBusy(null);

@@ -1,5 +1,4 @@
 import { formatAgo } from '../../../../../electron/shared/format';
-import { AppError } from '../../../../../electron/shared/errors';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
 import { useSyncStatus } from '../hooks/use-sync-status';
@@ -9,6 +8,7 @@ import { EntityTable } from './EntityTable';
 import { OutboxTable } from './OutboxTable';
 import { RunList } from './RunList';
 import { useState } from 'react';
+import { errorText } from '../../../ui/errors';
 
 /** The ERP connection and the sync panel: state, progress per entity, runs, the outbox and conflicts. */
 export function SyncView() {
@@ -21,7 +21,7 @@ export function SyncView() {
     try {
       setStatus(await client.call('sync.runNow', {}));
     } catch (err) {
-      setError(err instanceof AppError ? err.message : String(err));
+      setError(errorText(err, t));
     }
   };
   return (
