@@ -298,13 +298,20 @@ export function insertTimeline(
   );
 }
 
+/** What automation did to a deal, newest first; a sale order queued says where it stands now and the ERP's number once it has one. */
 export function readTimeline(db: Db, opportunityId: number) {
-  return all<{ kind: string; step: string; data: string | null; at: string; by: string | null }>(
+  return all<{ kind: string; step: string; data: string | null; at: string; by: string | null; so_status: string | null; so_ref: string | null }>(
     db,
-    `SELECT t.kind, t.body AS step, t.data, t.at, u.name AS by FROM timeline_entries t LEFT JOIN users u ON u.id = t.by
+    `SELECT t.kind, t.body AS step, t.data, t.at, u.name AS by, o.status AS so_status, o.erp_ref AS so_ref
+     FROM timeline_entries t LEFT JOIN users u ON u.id = t.by
+     LEFT JOIN outbox o ON t.body = 'queue_sale_order' AND o.id = json_extract(t.data, '$.outboxId')
      WHERE t.opportunity_id = ? ORDER BY t.at DESC, t.id DESC LIMIT 500`,
     opportunityId,
-  ).map((r) => ({ ...r, data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : {} }));
+  ).map(({ so_status, so_ref, ...r }) => ({
+    ...r,
+    data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : {},
+    ...(so_status ? { saleOrder: { status: so_status as 'pending', erpRef: so_ref } } : {}),
+  }));
 }
 
 /** A task for a role on a deal, unless the same one is still open. Returns whether it was created. */

@@ -16,7 +16,15 @@ const ENTITY_TABLE: Record<SyncEntity, string> = {
   salesHistory: 'sales_history',
 };
 
-type RunRow = { id: number; trigger: string; startedAt: string; finishedAt: string | null; status: string; stats: string | null; error: string | null };
+type RunRow = {
+  id: number;
+  trigger: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: string;
+  stats: string | null;
+  error: string | null;
+};
 export type RunStats = { entities: { entity: string; pulled: number; pages: number; error?: string }[]; pushed: number };
 
 export function startRun(db: Db, trigger: string, at: string): number {
@@ -40,7 +48,8 @@ export function finishRun(db: Db, id: number, stats: RunStats, error: string | n
 
 /** Runs a connector left unfinished (it died or was restarted) are closed as failed, with the reason. */
 export function abandonRuns(db: Db, reason: string, at: string): number {
-  return prepareCached(db.$client, "UPDATE sync_runs SET finished_at = ?, status = 'failed', error = ? WHERE status = 'running'").run(at, reason).changes;
+  return prepareCached(db.$client, "UPDATE sync_runs SET finished_at = ?, status = 'failed', error = ? WHERE status = 'running'").run(at, reason)
+    .changes;
 }
 
 export function readRuns(db: Db, limit: number) {
@@ -70,7 +79,10 @@ export function lastSuccess(db: Db): string | null {
 /** Per entity: when a page of it was last applied, and how many ERP rows are held. */
 export function readFreshness(db: Db) {
   const cursors = new Map(
-    (prepareCached(db.$client, 'SELECT entity, updated_at AS at FROM sync_cursors').all() as { entity: string; at: string }[]).map((r) => [r.entity, r.at]),
+    (prepareCached(db.$client, 'SELECT entity, updated_at AS at FROM sync_cursors').all() as { entity: string; at: string }[]).map((r) => [
+      r.entity,
+      r.at,
+    ]),
   );
   return (Object.entries(ENTITY_TABLE) as [SyncEntity, string][]).map(([entity, table]) => ({
     entity,
@@ -91,12 +103,18 @@ export function readFreshness(db: Db) {
 export function readOutboxAttention(db: Db, limit: number) {
   return prepareCached(
     db.$client,
-    `SELECT id, kind, subject, status, attempts, last_error AS lastError, next_try_at AS nextTryAt, created_at AS createdAt
-     FROM outbox WHERE status IN ('pending', 'leased', 'failed') ORDER BY status = 'failed' DESC, id LIMIT ?`,
+    `SELECT x.id, x.kind, x.subject, x.status, x.attempts, x.last_error AS lastError, x.next_try_at AS nextTryAt, x.created_at AS createdAt,
+       CASE
+         WHEN x.subject LIKE 'opportunity:%' THEN (SELECT o.reference || ' — ' || c.name FROM opportunities o JOIN customers c ON c.id = o.customer_id
+                                                 WHERE o.id = CAST(substr(x.subject, 13) AS INTEGER))
+         WHEN x.subject LIKE 'supplier:%' THEN (SELECT s.name FROM suppliers s WHERE s.id = CAST(substr(x.subject, 10) AS INTEGER))
+       END AS subjectName
+     FROM outbox x WHERE x.status IN ('pending', 'leased', 'failed') ORDER BY x.status = 'failed' DESC, x.id LIMIT ?`,
   ).all(limit) as {
     id: number;
     kind: 'sale_order' | 'purchase_request' | 'cancellation';
     subject: string;
+    subjectName: string | null;
     status: 'pending' | 'leased' | 'failed';
     attempts: number;
     lastError: string | null;
@@ -124,7 +142,15 @@ export function readOpenConflicts(db: Db) {
     db.$client,
     `SELECT id, entity, erp_id AS erpId, field, local_value AS localValue, erp_value AS erpValue, detected_at AS detectedAt
      FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id DESC LIMIT 200`,
-  ).all() as { id: number; entity: string; erpId: string | null; field: string; localValue: string | null; erpValue: string | null; detectedAt: string }[];
+  ).all() as {
+    id: number;
+    entity: string;
+    erpId: string | null;
+    field: string;
+    localValue: string | null;
+    erpValue: string | null;
+    detectedAt: string;
+  }[];
   return rows.map((r) => ({ ...r, localValue: parse(r.localValue), erpValue: parse(r.erpValue) }));
 }
 
@@ -134,10 +160,11 @@ export type ConflictRecord = { entity: string; localId: number; erpId: string; f
 
 /** Lists a conflict once: an open one for the same record and field is kept, not duplicated. */
 export function recordConflict(db: Db, c: ConflictRecord, at: string): boolean {
-  const open = prepareCached(
-    db.$client,
-    'SELECT 1 FROM sync_conflicts WHERE entity = ? AND erp_id = ? AND field = ? AND resolved_at IS NULL',
-  ).get(c.entity, c.erpId, c.field);
+  const open = prepareCached(db.$client, 'SELECT 1 FROM sync_conflicts WHERE entity = ? AND erp_id = ? AND field = ? AND resolved_at IS NULL').get(
+    c.entity,
+    c.erpId,
+    c.field,
+  );
   if (open) return false;
   prepareCached(
     db.$client,
@@ -148,8 +175,11 @@ export function recordConflict(db: Db, c: ConflictRecord, at: string): boolean {
 
 export function resolveConflict(db: Db, id: number, resolution: string, at: string): boolean {
   return (
-    prepareCached(db.$client, 'UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL').run(at, resolution, id)
-      .changes > 0
+    prepareCached(db.$client, 'UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL').run(
+      at,
+      resolution,
+      id,
+    ).changes > 0
   );
 }
 
@@ -170,7 +200,15 @@ export function conflictsOf(db: Db, entity: string, rows: { erpId?: string; acti
     for (const r of rows) {
       if (r.active !== false || !r.erpId) continue;
       const hit = q.get(r.erpId) as { id: number; code: string; refs: string } | undefined;
-      if (hit) out.push({ entity, localId: hit.id, erpId: r.erpId, field: 'active', localValue: { code: hit.code, openDeals: hit.refs.split(',') }, erpValue: false });
+      if (hit)
+        out.push({
+          entity,
+          localId: hit.id,
+          erpId: r.erpId,
+          field: 'active',
+          localValue: { code: hit.code, openDeals: hit.refs.split(',') },
+          erpValue: false,
+        });
     }
   }
   if (entity === 'customers') {
@@ -184,7 +222,15 @@ export function conflictsOf(db: Db, entity: string, rows: { erpId?: string; acti
     for (const r of rows) {
       if (r.onHold !== true || !r.erpId) continue;
       const hit = q.get(r.erpId) as { id: number; code: string; refs: string } | undefined;
-      if (hit) out.push({ entity, localId: hit.id, erpId: r.erpId, field: 'onHold', localValue: { code: hit.code, ordersNotSent: hit.refs.split(',') }, erpValue: true });
+      if (hit)
+        out.push({
+          entity,
+          localId: hit.id,
+          erpId: r.erpId,
+          field: 'onHold',
+          localValue: { code: hit.code, ordersNotSent: hit.refs.split(',') },
+          erpValue: true,
+        });
     }
   }
   return out;

@@ -366,7 +366,14 @@ describe('quote accepted → operations', () => {
     const p = plainProduct(9);
     const v = await deal([{ productId: p.id, qty: 1_000 }]);
     await move(v.id, 'ACCEPT');
+    // the ERP screen names the deal by its reference and customer, not by its internal subject
+    const status = (await core.call('sync.status', {})) as Output<'sync.status'>;
+    const waiting = status.outbox.find((o) => o.subject === `opportunity:${v.id}`)!;
+    expect(waiting.subjectName).toBe(`${v.reference} — ${v.customer.name}`);
     exec("UPDATE outbox SET status = 'done', erp_ref = 'SO-4711' WHERE subject = ? AND kind = 'sale_order'", `opportunity:${v.id}`);
+    // the deal's log says where its sale order went, with the ERP's number
+    const history = (await core.call('opportunity.history', { id: v.id })) as Output<'opportunity.history'>;
+    expect(history.timeline.find((e) => e.step === 'queue_sale_order')?.saleOrder).toEqual({ status: 'done', erpRef: 'SO-4711' });
     await move(v.id, 'NEGO');
     const cancel = one<{ payload: string; status: string }>(
       "SELECT payload, status FROM outbox WHERE subject = ? AND kind = 'cancellation'",
@@ -412,7 +419,13 @@ describe('what a stage move will do, said before it is done', () => {
 
     // going back gives it all back: the preview says so too
     const back = await preview(v.id, 'NEGO');
-    expect(back).toMatchObject({ confirm: true, released: counts(v.id).reservations, cancelledShortages: 1, saleOrder: 'cancelled', reservedLines: 0 });
+    expect(back).toMatchObject({
+      confirm: true,
+      released: counts(v.id).reservations,
+      cancelledShortages: 1,
+      saleOrder: 'cancelled',
+      reservedLines: 0,
+    });
     const lost = await preview(v.id, 'LOST');
     expect(lost).toMatchObject({ kind: 'lost', confirm: true, saleOrder: 'cancelled' });
     expect(lost.lostReasons).toContain('Prix');

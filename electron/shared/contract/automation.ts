@@ -55,6 +55,8 @@ export const timelineEntry = z.object({
   data: z.record(z.string(), z.unknown()),
   at: isoStamp,
   by: z.string().nullable(),
+  /** a sale order queued: where its push to the ERP stands, and the ERP's number once it answered */
+  saleOrder: z.object({ status: z.enum(['pending', 'leased', 'done', 'failed', 'cancelled']), erpRef: z.string().nullable() }).optional(),
 });
 
 /** Stock reserved for a line, and what is short, as the deal shows them. */

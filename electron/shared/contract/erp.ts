@@ -72,6 +72,8 @@ export const outboxAttention = z.object({
   id,
   kind: z.enum(['sale_order', 'purchase_request', 'cancellation']),
   subject: z.string(),
+  /** what a person calls the subject: the deal's reference and customer, the supplier's name */
+  subjectName: z.string().nullable(),
   status: z.enum(['pending', 'leased', 'failed']),
   attempts: z.number().int(),
   lastError: z.string().nullable(),

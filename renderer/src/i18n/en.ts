@@ -1,12 +1,14 @@
 import { enSync } from './en-sync';
 import { enErrors } from './en-errors';
 import { enPalette } from './en-palette';
+import { enSteps } from './en-steps';
 import type { MessageKey } from './fr';
 
 export const en: Record<MessageKey, string> = {
   ...enSync,
   ...enErrors,
   ...enPalette,
+  ...enSteps,
   'app.name': 'Comptoir',
   'app.connecting': 'Connecting to the Comptoir service…',
   'app.down': 'Lost the connection to the service. Reload the page once it runs again.',

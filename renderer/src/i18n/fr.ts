@@ -1,11 +1,13 @@
 import { frSync } from './fr-sync';
 import { frErrors } from './fr-errors';
 import { frPalette } from './fr-palette';
+import { frSteps } from './fr-steps';
 /** French, the default language of the UI. */
 export const fr = {
   ...frSync,
   ...frErrors,
   ...frPalette,
+  ...frSteps,
   'app.name': 'Comptoir',
   'app.connecting': 'Connexion au service Comptoir…',
   'app.down': 'Connexion au service perdue. Rechargez la page une fois le service relancé.',

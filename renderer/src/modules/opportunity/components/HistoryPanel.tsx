@@ -4,6 +4,7 @@ import { formatDate, formatQty, formatRate, formatStamp, formatUnitPrice, type L
 import { useApp } from '../../../app/client-context';
 import { useT, type MessageKey, type T } from '../../../i18n';
 import { fr } from '../../../i18n/fr';
+import { stepSentence } from '../step-sentence';
 
 /** An audited value as the trader reads it: money, quantities, rates and days in their units and language, not fixed point or ISO. */
 function show(field: string | null, v: unknown, locale: Locale): string {
@@ -19,17 +20,6 @@ function show(field: string | null, v: unknown, locale: Locale): string {
 }
 type Entry = OpportunityHistory['audit'][number];
 
-/** The figures of an automation step in a few words: counts, states, titles. */
-function stepSummary(data: Record<string, unknown>): string {
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(data)) {
-    if (k === 'ruleId' || k === 'step') continue;
-    if (Array.isArray(v)) parts.push(`${k}: ${v.length}`);
-    else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') parts.push(`${k}: ${String(v)}`);
-  }
-  return parts.length ? `· ${parts.join(' · ')}` : '';
-}
-
 /** A line added or removed, as a trader reads it: product, quantity, price. */
 function lineRecord(a: Entry, t: T, locale: Locale): string | null {
   const rec = (a.action === 'create' ? a.newValue : a.action === 'delete' ? a.oldValue : null) as Record<string, unknown> | null;
@@ -44,10 +34,11 @@ function lineRecord(a: Entry, t: T, locale: Locale): string | null {
 }
 
 /** Stage changes and the audit trail of one deal, newest first. */
-export function HistoryPanel({ id }: { id: number }) {
+export function HistoryPanel({ id, warehouses }: { id: number; warehouses: { id: number; code: string }[] }) {
   const { client } = useApp();
   const { t, locale } = useT();
   const [history, setHistory] = useState<OpportunityHistory | null>(null);
+  const codes = new Map(warehouses.map((w) => [w.id, w.code]));
   const load = useCallback(() => void client.call('opportunity.history', { id }).then(setHistory), [client, id]);
   useEffect(load, [load]);
   useEffect(
@@ -79,7 +70,8 @@ export function HistoryPanel({ id }: { id: number }) {
           <ol className="timeline">
             {history.timeline.map((e, i) => (
               <li key={i}>
-                <span className="fresh">{formatStamp(e.at, locale)}</span> <b>{t(`step.${e.step}` as MessageKey)}</b> {stepSummary(e.data)}
+                <span className="fresh">{formatStamp(e.at, locale)}</span> <b>{t(`step.${e.step}` as MessageKey)}</b> ·{' '}
+                {stepSentence(e, t, locale, codes)}
               </li>
             ))}
           </ol>

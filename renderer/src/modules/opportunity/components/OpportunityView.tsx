@@ -173,7 +173,7 @@ export function OpportunityView({ id, onBack }: Props) {
         </button>
       </div>
       <DealTotals opp={shown} />
-      <HistoryPanel id={opp.id} />
+      <HistoryPanel id={opp.id} warehouses={opp.warehouses} />
     </div>
   );
 }

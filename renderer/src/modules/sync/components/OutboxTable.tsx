@@ -18,7 +18,7 @@ export function OutboxTable({ status, now, onStatus }: { status: SyncStatus; now
         {status.outbox.map((o) => (
           <tr key={o.id} data-outbox={o.id} className={o.status === 'failed' ? 'row-failed' : ''}>
             <td>
-              <b>{t(`sync.outbox.kind.${o.kind}`)}</b> <span className="fresh">{o.subject}</span>
+              <b>{t(`sync.outbox.kind.${o.kind}`)}</b> <span className="fresh">{o.subjectName ?? o.subject}</span>
             </td>
             <td>
               <span className={`pill ${o.status === 'failed' ? 'lost' : ''}`}>{t(`sync.outbox.status.${o.status}`)}</span>{' '}
