@@ -77,9 +77,9 @@ export function readApprovalQueue(db: Db, status: 'pending' | 'decided', kind?: 
     db.$client,
     `SELECT a.id, a.kind, a.status, r.name AS requestedBy, a.requested_at AS requestedAt, a.reason, a.figures, d.name AS decidedBy,
        a.decided_at AS decidedAt, a.comment, o.id AS opportunityId, o.reference, o.title, c.id AS customerId, c.name AS customerName,
-       o.amount, s.name AS stageName
+       o.amount, s.name AS stageName, c.overdue, c.avg_days_late AS avgDaysLate, (c.on_hold OR c.credit_hold) AS onHold
      FROM approvals a JOIN opportunities o ON o.id = a.opportunity_id JOIN customers c ON c.id = o.customer_id JOIN stages s ON s.id = o.stage_id
      LEFT JOIN users r ON r.id = a.requested_by LEFT JOIN users d ON d.id = a.decided_by WHERE ${where}`,
-  ).all({ kind: kind ?? null }) as (Omit<ApprovalQueueRow, 'figures'> & { figures: string })[];
-  return rows.map((r) => ({ ...r, figures: JSON.parse(r.figures) as Record<string, unknown> }));
+  ).all({ kind: kind ?? null }) as (Omit<ApprovalQueueRow, 'figures' | 'onHold'> & { figures: string; onHold: number })[];
+  return rows.map((r) => ({ ...r, onHold: r.onHold === 1, figures: JSON.parse(r.figures) as Record<string, unknown> }));
 }

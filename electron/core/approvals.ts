@@ -43,6 +43,16 @@ export function approvalFigures(kind: 'margin' | 'credit', view: Output<'opportu
         state: view.guard.state,
         targetRate: view.guard.targetRate,
         minimumRate: view.guard.minimumRate,
+        // the lines that ask for it: a deal at 13 % may hold one line at 1,7 %
+        lines: view.lines
+          .filter((l) => l.insight && (l.insight.guard === 'below_minimum' || l.insight.guard === 'below_cost'))
+          .map((l) => ({
+            position: l.position,
+            productCode: l.productCode,
+            marginRate: l.marginRate,
+            minimumRate: l.insight!.rule.minimumRate,
+            guard: l.insight!.guard,
+          })),
       }
     : {
         amount: view.totals.amount,

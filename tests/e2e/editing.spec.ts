@@ -85,6 +85,8 @@ test.describe('a trader builds and prices a deal from the keyboard', () => {
     await typeInCell(page, 1, 'unitPrice', below);
     await expect(cell(page, 1, 'guard')).toHaveText('Sous le coût');
     await expect(page.getByTestId('deal-guard')).toContainText(/Sous le coût|Sous minimum|Sous objectif/);
+    // the guard names the line that asks for an approval, with its margin and its minimum
+    await expect(page.getByTestId('lines-below')).toContainText(/ligne 2 ENG-0000\d à -\d+,\d\s% \(min\. \d+,\d\s%\)/);
     await expect.poll(dealAmount).not.toBe(amountBefore);
 
     // below the minimum, the trader asks for an approval with a reason; the request stays on the deal

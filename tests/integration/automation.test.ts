@@ -228,6 +228,13 @@ describe('quote accepted → operations', () => {
     expect(marginQueue.map((q) => q.id)).not.toContain(request.id);
     expect(marginQueue.every((q) => q.kind === 'margin')).toBe(true);
     expect(creditQueue.length + marginQueue.length).toBe(queue.length);
+    // what credit control decides on: the customer's past due, how late it pays, its hold, and the figures asked on
+    exec('UPDATE customers SET overdue = 1234500, avg_days_late = 47 WHERE id = ?', v.customer.id);
+    const row = ((await core.call('approvals.queue', { status: 'pending', kind: 'credit' })) as Output<'approvals.queue'>).find(
+      (q) => q.id === request.id,
+    )!;
+    expect(row).toMatchObject({ overdue: 1_234_500, avgDaysLate: 47, onHold: false, amount: v.totals.amount });
+    expect(Number(row.figures.creditLimit) - Number(row.figures.headroom)).toBeGreaterThan(row.amount);
 
     await core.call('approval.decide', { id: request.id, decision: 'approve', comment: 'bon payeur' });
     expect(counts(v.id)).toMatchObject({ reservations: 1, reserved: 2_000, orders: 1 });
@@ -303,6 +310,17 @@ describe('quote accepted → operations', () => {
     const v = await deal([{ productId: p.id, qty: 1_000, unitPrice: Math.floor(cost / 2) }]);
     const asked = (await core.call('approval.request', { opportunityId: v.id, kind: 'margin', reason: 'déstockage' })) as View;
     const id = asked.approvals[0]!.id;
+    // the request names the line below its minimum, with its margin and its rule
+    const line = v.lines[0]!;
+    expect(asked.approvals[0]!.figures.lines).toEqual([
+      {
+        position: line.position,
+        productCode: line.productCode,
+        marginRate: asked.lines[0]!.marginRate,
+        minimumRate: asked.lines[0]!.insight!.rule.minimumRate,
+        guard: 'below_cost',
+      },
+    ]);
     const decided = () => one<{ status: string; decided_by: number | null }>('SELECT status, decided_by FROM approvals WHERE id = ?', id);
     // the trader turns the role setting to manager: it grants nothing
     await core.call('settings.set', { key: 'role', value: 'manager' });

@@ -107,6 +107,10 @@ export const approvalQueueRow = approval.extend({
   customerName: z.string(),
   amount: moneyInt,
   stageName: z.string(),
+  /** the customer now, as credit control decides: past due, how late it pays, whether it is held */
+  overdue: moneyInt,
+  avgDaysLate: z.number().int(),
+  onHold: z.boolean(),
 });
 export type ApprovalQueueRow = z.infer<typeof approvalQueueRow>;
 /** One queue per deciding desk: credit requests for credit control, margin requests for the sales manager (none: both). */

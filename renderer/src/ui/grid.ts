@@ -70,3 +70,8 @@ export const gridTheme = themeQuartz.withParams({
 
 /** One row chosen at a time, by click or keyboard, without checkboxes (the finance grids). */
 export const SINGLE_ROW = { mode: 'singleRow', enableClickSelection: true, checkboxes: false } as const;
+
+/** Every grid's columns: sorted and resized by the user, a header too long for its width wraps instead of being cut. */
+export const COLUMN_DEFAULTS = { sortable: true, resizable: true, wrapHeaderText: true, autoHeaderHeight: true } as const;
+/** The same, with each column's filter (grids filtered in the page, not by core). */
+export const FILTERED_COLUMN_DEFAULTS = { ...COLUMN_DEFAULTS, filter: true } as const;

@@ -8,6 +8,14 @@ const num = { type: 'rightAligned', cellClass: 'num' } as const;
 const x = (xlsx: string) => ({ context: { xlsx } });
 const negative = { 'cell-bad': (p: { value: unknown }) => typeof p.value === 'number' && p.value < 0 };
 
+/** A credit request's exposure as asked: limit − headroom with the deal; without it, less the deal's amount. */
+function exposure(row: ApprovalQueueRow | undefined, withDeal: boolean): number | null {
+  const limit = row?.figures.creditLimit;
+  const headroom = row?.figures.headroom;
+  if (!row || typeof limit !== 'number' || typeof headroom !== 'number') return null;
+  return limit - headroom - (withDeal ? 0 : row.amount);
+}
+
 /** Each customer's exposure, tightest headroom first. */
 export function exposureColumns(t: T, locale: Locale): ColDef<ExposureRow>[] {
   const money = { ...num, valueFormatter: cellFormat.money(locale), ...x('money') };
@@ -50,8 +58,21 @@ export function queueColumns(t: T, locale: Locale): ColDef<ApprovalQueueRow>[] {
     { field: 'reference', headerName: t('fin.reference'), width: 140, pinned: 'left' },
     { field: 'customerName', headerName: t('fin.customer'), width: 200 },
     { field: 'amount', headerName: t('fin.dealAmount'), width: 125, ...money },
-    { colId: 'headroom', headerName: t('fin.headroom'), width: 125, valueGetter: figure('headroom'), ...money, cellClassRules: negative },
     { colId: 'creditLimit', headerName: t('fin.limit'), width: 120, valueGetter: figure('creditLimit'), ...money },
+    // exposure = limit − headroom: what the customer owes and has in hand, without and with this deal
+    { colId: 'exposureWithout', headerName: t('fin.exposureWithout'), width: 125, valueGetter: (p) => exposure(p.data, false), ...money },
+    { colId: 'exposureWith', headerName: t('fin.exposureWith'), width: 125, valueGetter: (p) => exposure(p.data, true), ...money },
+    { colId: 'headroom', headerName: t('fin.headroom'), width: 125, valueGetter: figure('headroom'), ...money, cellClassRules: negative },
+    { field: 'overdue', headerName: t('fin.overdue'), width: 115, ...money, cellClassRules: { 'cell-bad': (p) => Number(p.value) > 0 } },
+    { field: 'avgDaysLate', headerName: t('fin.daysLate'), width: 90, ...num, cellClassRules: { 'cell-bad': (p) => Number(p.value) > 30 } },
+    {
+      field: 'onHold',
+      headerName: t('fin.hold'),
+      width: 90,
+      cellDataType: false,
+      valueFormatter: (p) => (p.value ? t('customer.onHold') : ''),
+      cellClassRules: { 'cell-bad': (p) => p.value === true },
+    },
     { field: 'requestedBy', headerName: t('fin.requestedBy'), width: 140 },
     { field: 'requestedAt', headerName: t('fin.requestedAt'), width: 130, sort: 'asc', valueFormatter: cellFormat.stamp(locale) },
     { field: 'stageName', headerName: t('fin.stage'), width: 120 },

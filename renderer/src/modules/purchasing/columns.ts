@@ -15,7 +15,7 @@ export function shortageColumns(t: T, locale: Locale): ColDef<ShortageRow>[] {
     {
       field: 'orderBy',
       headerName: t('pur.orderBy'),
-      width: 125,
+      width: 140,
       sort: 'asc',
       valueFormatter: cellFormat.date(locale),
       ...x('date'),
@@ -33,9 +33,11 @@ export function shortageColumns(t: T, locale: Locale): ColDef<ShortageRow>[] {
     { field: 'leadTimeDays', headerName: t('pur.lead'), width: 80, ...num, ...x('int') },
     {
       field: 'inTime',
-      headerName: t('pur.inTime'),
-      width: 80,
-      valueFormatter: (p) => (p.value === null || p.value === undefined ? '—' : p.value ? t('pur.yes') : t('pur.no')),
+      headerName: t('pur.delivery'),
+      width: 100,
+      // a status in words, not a checkbox (the grid would draw one for a boolean)
+      cellDataType: false,
+      valueFormatter: (p) => (p.value === null || p.value === undefined ? '—' : p.value ? t('pur.onTime') : t('pur.late')),
       cellClassRules: { 'cell-bad': (p) => p.value === false },
       ...x('text'),
     },

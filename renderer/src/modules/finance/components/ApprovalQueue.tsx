@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { ApprovalQueueRow } from '../../../../../electron/shared/contract';
 import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
-import { gridTheme, SINGLE_ROW } from '../../../ui/grid';
+import { gridTheme, SINGLE_ROW, COLUMN_DEFAULTS } from '../../../ui/grid';
 import { queueColumns } from '../columns';
 import { ActionError, useActionError } from '../../../ui/ActionError';
 
@@ -14,7 +14,6 @@ type Props = {
   onDecided: (message: string) => void;
   onOpen: (id: number) => void;
 };
-const COL_DEF = { sortable: true, resizable: true };
 
 /**
  * The credit requests waiting for credit control, as a dense grid filtered by the page's search:
@@ -103,7 +102,7 @@ export function ApprovalQueue({ rows, search, onDecided, onOpen }: Props) {
           rowData={rows}
           quickFilterText={search}
           columnDefs={columns}
-          defaultColDef={COL_DEF}
+          defaultColDef={COLUMN_DEFAULTS}
           getRowId={(p) => String(p.data.id)}
           rowSelection={SINGLE_ROW}
           onGridReady={(e) => (api.current = e.api)}

@@ -4,15 +4,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApprovalQueueRow, ExposureRow } from '../../../../../electron/shared/contract';
 import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
-import { gridTheme, SINGLE_ROW } from '../../../ui/grid';
+import { gridTheme, SINGLE_ROW, FILTERED_COLUMN_DEFAULTS } from '../../../ui/grid';
 import { exportGrid } from '../../../ui/xlsx';
 import { exposureColumns } from '../columns';
 import { ApprovalQueue } from './ApprovalQueue';
 import { takeSearch } from '../../../app/search-handoff';
 import { errorText } from '../../../ui/errors';
 import { ActionError } from '../../../ui/ActionError';
-
-const COL_DEF = { sortable: true, resizable: true, filter: true };
 
 /** Credit control: the approvals waiting, each customer's exposure, and the credit hold. */
 export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
@@ -95,7 +93,7 @@ export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
           rowData={rows}
           quickFilterText={search}
           columnDefs={columns}
-          defaultColDef={COL_DEF}
+          defaultColDef={FILTERED_COLUMN_DEFAULTS}
           getRowId={(p) => String(p.data.customerId)}
           rowSelection={SINGLE_ROW}
           onGridReady={(e) => (api.current = e.api as GridApi)}

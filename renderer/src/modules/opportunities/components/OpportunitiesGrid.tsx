@@ -5,7 +5,7 @@ import type { Input, OpportunityRow, StageKind } from '../../../../../electron/s
 import { formatInt, formatMoney } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
-import { gridTheme } from '../../../ui/grid';
+import { gridTheme, COLUMN_DEFAULTS } from '../../../ui/grid';
 import { useDebounced } from '../../../ui/use-debounced';
 import { useShortcut } from '../../../ui/use-shortcut';
 import { download, sheetFromRows, workbook } from '../../../ui/xlsx';
@@ -18,9 +18,6 @@ import { OpportunitiesToolbar } from './OpportunitiesToolbar';
 import { today } from '../../../ui/today';
 
 type Props = { onOpen: (id: number) => void; onNew: () => void };
-
-/** A constant: a new object on each render would make the grid reset every column's width. */
-const DEFAULT_COL_DEF = { sortable: true, resizable: true };
 
 /** All opportunities, paged from core (infinite row model), keyboard first. */
 export function OpportunitiesGrid({ onOpen, onNew }: Props) {
@@ -131,7 +128,7 @@ export function OpportunitiesGrid({ onOpen, onNew }: Props) {
           theme={gridTheme}
           localeText={gridLocaleText(locale)}
           columnDefs={columnDefs}
-          defaultColDef={DEFAULT_COL_DEF}
+          defaultColDef={COLUMN_DEFAULTS}
           rowModelType="infinite"
           cacheBlockSize={100}
           maxBlocksInCache={20}

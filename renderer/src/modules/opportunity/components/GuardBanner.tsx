@@ -16,6 +16,8 @@ export function GuardBanner({ opp, onSaved }: Props) {
   const error = useActionError();
   const needs = opp.guard.state === 'below_minimum' || opp.guard.state === 'below_cost';
   const last = opp.approvals.find((a) => a.kind === 'margin');
+  // the lines that put the deal below its minimum: the deal's rate alone can look compliant
+  const below = opp.lines.filter((l) => l.insight && (l.insight.guard === 'below_minimum' || l.insight.guard === 'below_cost'));
   const ask = () =>
     client.call('approval.request', { opportunityId: opp.id, kind: 'margin', reason }).then((o) => {
       setAsking(false);
@@ -30,6 +32,21 @@ export function GuardBanner({ opp, onSaved }: Props) {
         target: formatRate(opp.guard.targetRate, locale),
         minimum: formatRate(opp.guard.minimumRate, locale),
       })}
+      {below.length > 0 && (
+        <span data-testid="lines-below">
+          {' · '}
+          {below
+            .map((l) =>
+              t('deal.lineBelow', {
+                n: l.position,
+                code: l.productCode,
+                rate: formatRate(l.marginRate, locale),
+                minimum: formatRate(l.insight!.rule.minimumRate, locale),
+              }),
+            )
+            .join(' ; ')}
+        </span>
+      )}
       {last && (
         <span data-testid="approval-state">
           {' · '}

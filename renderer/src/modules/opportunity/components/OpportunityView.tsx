@@ -6,7 +6,7 @@ import { AppError } from '../../../../../electron/shared/errors';
 import { formatMoney, formatRate, formatStamp } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
-import { gridTheme } from '../../../ui/grid';
+import { gridTheme, COLUMN_DEFAULTS } from '../../../ui/grid';
 import { errorText } from '../../../ui/errors';
 import { useColumnState } from '../../../ui/use-column-state';
 import { useShortcut } from '../../../ui/use-shortcut';
@@ -23,7 +23,6 @@ import { OpsBanner } from './OpsBanner';
 import { StageSelect } from './StageSelect';
 
 type Props = { id: number; onBack: () => void };
-const LINE_COL_DEF = { sortable: true, resizable: true };
 const ERP_FIGURES = new Set(['opportunities', 'stock', 'products', 'supplierPrices', 'receipts', 'customers']);
 
 /**
@@ -149,7 +148,7 @@ export function OpportunityView({ id, onBack }: Props) {
           columnDefs={columns}
           pinnedBottomRowData={pinned}
           getRowId={(p) => String(p.data.id ?? 'total')}
-          defaultColDef={LINE_COL_DEF}
+          defaultColDef={COLUMN_DEFAULTS}
           autoSizeStrategy={columnState.saved ? undefined : FIT}
           suppressColumnVirtualisation
           singleClickEdit={false}

@@ -4,14 +4,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DemandRow, ShortageRow } from '../../../../../electron/shared/contract';
 import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
-import { gridTheme } from '../../../ui/grid';
+import { gridTheme, FILTERED_COLUMN_DEFAULTS } from '../../../ui/grid';
 import { exportGrid } from '../../../ui/xlsx';
 import { demandColumns, shortageColumns } from '../columns';
 import { ShortageActions } from './ShortageActions';
 import { today } from '../../../ui/today';
 import { takeSearch } from '../../../app/search-handoff';
 
-const COL_DEF = { sortable: true, resizable: true, filter: true };
 const WEEKS = 8;
 const STATUSES = ['open', 'requested', 'covered', 'dismissed', 'all'] as const;
 const SELECTION = { mode: 'multiRow', enableClickSelection: true } as const;
@@ -116,7 +115,7 @@ export function PurchasingView() {
             localeText={gridLocaleText(locale)}
             rowData={shortages}
             columnDefs={sCols}
-            defaultColDef={COL_DEF}
+            defaultColDef={FILTERED_COLUMN_DEFAULTS}
             getRowId={(p) => String(p.data.id)}
             rowSelection={SELECTION}
             quickFilterText={search}
@@ -130,7 +129,7 @@ export function PurchasingView() {
             localeText={gridLocaleText(locale)}
             rowData={demand}
             columnDefs={dCols}
-            defaultColDef={COL_DEF}
+            defaultColDef={FILTERED_COLUMN_DEFAULTS}
             getRowId={(p) => `${p.data.productId}:${p.data.warehouseId ?? '*'}`}
             quickFilterText={search}
             onGridReady={(e) => (api.current = e.api as GridApi)}
