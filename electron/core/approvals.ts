@@ -50,8 +50,8 @@ export function approvalFigures(kind: 'margin' | 'credit', view: Output<'opportu
             position: l.position,
             productCode: l.productCode,
             marginRate: l.marginRate,
-            minimumRate: l.insight!.rule.minimumRate,
-            guard: l.insight!.guard,
+            minimumRate: l.insight.rule.minimumRate,
+            guard: l.insight.guard,
           })),
       }
     : {

@@ -317,7 +317,7 @@ describe('quote accepted → operations', () => {
         position: line.position,
         productCode: line.productCode,
         marginRate: asked.lines[0]!.marginRate,
-        minimumRate: asked.lines[0]!.insight!.rule.minimumRate,
+        minimumRate: asked.lines[0]!.insight.rule.minimumRate,
         guard: 'below_cost',
       },
     ]);

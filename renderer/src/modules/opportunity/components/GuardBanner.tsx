@@ -41,7 +41,7 @@ export function GuardBanner({ opp, onSaved }: Props) {
                 n: l.position,
                 code: l.productCode,
                 rate: formatRate(l.marginRate, locale),
-                minimum: formatRate(l.insight!.rule.minimumRate, locale),
+                minimum: formatRate(l.insight.rule.minimumRate, locale),
               }),
             )
             .join(' ; ')}
