@@ -68,6 +68,14 @@ export const exists = (db: Db, table: 'customers' | 'products' | 'warehouses' | 
 export const listPrice = (db: Db, productId: number) =>
   prepareCached(db.$client, 'SELECT list_price FROM products WHERE id = ? AND active = 1').pluck().get(productId) as number | undefined;
 
+/** Active products by their codes (case-insensitive), for lines pasted from a spreadsheet. */
+export function productIdsByCode(db: Db, codes: string[]): Map<string, number> {
+  const rows = db.$client
+    .prepare(`SELECT id, upper(code) AS code FROM products WHERE active = 1 AND upper(code) IN (${codes.map(() => '?').join(', ') || "''"})`)
+    .all(...codes.map((c) => c.toUpperCase())) as { id: number; code: string }[];
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
 /** The next reference of the year: OPP-2026-000201. */
 export function nextReference(db: Db, year: string): string {
   const last = prepareCached(db.$client, "SELECT max(reference) FROM opportunities WHERE reference LIKE ? || '-%'").pluck().get(`OPP-${year}`) as

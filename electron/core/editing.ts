@@ -123,6 +123,55 @@ export function createEditing(db: Db, today: () => string) {
         return before.opportunityId;
       }),
 
+    /**
+     * Rows pasted from a spreadsheet: a product already on the deal has its line updated (quantity,
+     * and price or discount when given), another one gets a new line at its list price. One
+     * transaction: an unknown code is named by its row and nothing changes.
+     */
+    pasteLines: ({ opportunityId, rows }: ParsedInput<'opportunity.pasteLines'>, a: Actor) =>
+      tx(() => {
+        opportunity(opportunityId);
+        const ids = w.productIdsByCode(
+          db,
+          rows.map((r) => r.productCode),
+        );
+        const unknown = rows.flatMap((r, i) => (ids.has(r.productCode.toUpperCase()) ? [] : [i]));
+        if (unknown.length)
+          throw new AppError('not_found', `Unknown product codes: ${unknown.map((i) => rows[i]!.productCode).join(', ')}`, {
+            reason: 'paste.unknownProducts',
+            issues: unknown.map((i) => ({ path: `rows.${i}.productCode`, message: `unknown product ${rows[i]!.productCode}`, reason: 'unknown' })),
+          });
+        let lines = w.readLines(db, opportunityId);
+        for (const r of rows) {
+          const productId = ids.get(r.productCode.toUpperCase())!;
+          const existing = lines.find((l) => l.productId === productId);
+          const changes = {
+            qty: r.qty,
+            ...(r.unitPrice !== undefined ? { unitPrice: r.unitPrice } : {}),
+            ...(r.discount !== undefined ? { discount: r.discount } : {}),
+          };
+          if (existing) {
+            w.updateLine(db, existing.id, changes);
+            auditChanges(db, base('opportunity_line', existing.id, a), existing, changes);
+          } else {
+            const record = {
+              opportunityId,
+              position: lines.length + 1,
+              productId,
+              warehouseId: null,
+              discount: 0,
+              requestedDate: null,
+              ...changes,
+              unitPrice: r.unitPrice ?? w.listPrice(db, productId)!,
+            };
+            const id = w.insertLine(db, record);
+            writeAudit(db, { ...base('opportunity_line', id, a), action: 'create', newValue: record });
+          }
+          lines = w.readLines(db, opportunityId);
+        }
+        settle(opportunityId, a);
+      }),
+
     duplicateLine: (lineId: number, a: Actor): number =>
       tx(() => {
         const source = line(lineId);

@@ -82,6 +82,10 @@ export function createHandlers(ctx: CoreContext): Handlers {
       return saved(input.opportunityId);
     },
     'opportunity.updateLine': (input) => saved(editing.updateLine(input, actor())),
+    'opportunity.pasteLines': (input) => {
+      editing.pasteLines(input, actor());
+      return saved(input.opportunityId);
+    },
     'opportunity.duplicateLine': ({ lineId }) => saved(editing.duplicateLine(lineId, actor())),
     'opportunity.deleteLine': ({ lineId }) => saved(editing.deleteLine(lineId, actor())),
     'opportunity.moveLine': ({ lineId, toPosition }) => saved(editing.moveLine(lineId, toPosition, actor())),

@@ -41,6 +41,47 @@ describe('creating and editing a deal', () => {
     expect(found.rows.map((r) => r.id)).toEqual([v.id]);
   });
 
+  it('takes rows pasted from a spreadsheet: updates the lines of products already there, adds the others, all or nothing', async () => {
+    const v = await newDeal();
+    const codes = sql<{ id: number; code: string; list_price: number }>('SELECT id, code, list_price FROM products ORDER BY id LIMIT 3');
+    const [a, b, c] = codes as [(typeof codes)[number], (typeof codes)[number], (typeof codes)[number]];
+    await call('opportunity.addLine', { opportunityId: v.id, productId: a.id, qty: 1_000 });
+    const pasted = await call('opportunity.pasteLines', {
+      opportunityId: v.id,
+      rows: [
+        { productCode: a.code.toLowerCase(), qty: 5_000, unitPrice: 123_400 },
+        { productCode: b.code, qty: 2_500 },
+        { productCode: c.code, qty: 1_000, unitPrice: 99_000, discount: 500 },
+      ],
+    });
+    expect(pasted.lines.map((l) => [l.position, l.productCode, l.qty, l.unitPrice, l.discount])).toEqual([
+      [1, a.code, 5_000, 123_400, 0],
+      [2, b.code, 2_500, b.list_price, 0],
+      [3, c.code, 1_000, 99_000, 500],
+    ]);
+    expect(pasted.totals.amount).toBe(lineAmount(5_000, 123_400, 0) + lineAmount(2_500, b.list_price, 0) + lineAmount(1_000, 99_000, 500));
+
+    // one unknown code: named by its row, nothing changes
+    const before = snapshot();
+    const err = await core
+      .call('opportunity.pasteLines', {
+        opportunityId: v.id,
+        rows: [
+          { productCode: b.code, qty: 9_000 },
+          { productCode: 'ZZ-404', qty: 1_000 },
+        ],
+      })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).details).toMatchObject({ reason: 'paste.unknownProducts', issues: [{ path: 'rows.1.productCode', reason: 'unknown' }] });
+    expect(snapshot()).toBe(before);
+    // a row checked like typed input: no zero quantity
+    await expect(core.call('opportunity.pasteLines', { opportunityId: v.id, rows: [{ productCode: b.code, qty: 0 }] })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    expect(snapshot()).toBe(before);
+  });
+
   it('adds lines at the list price by default, and keeps totals computed by core', async () => {
     const v = await newDeal();
     const [p1, p2] = products();

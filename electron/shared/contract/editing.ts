@@ -69,5 +69,28 @@ export const lineUpdateInput = z
   } & { [K in keyof typeof lineFields]: z.ZodOptional<(typeof lineFields)[K]> })
   .strict();
 
+/**
+ * Rows pasted from a spreadsheet into a deal: a product code and a quantity, optionally a price and
+ * a discount. All rows or none: an unknown code is named by its row and nothing changes.
+ */
+export const linesPasteInput = z
+  .object({
+    opportunityId: id,
+    rows: z
+      .array(
+        z
+          .object({
+            productCode: z.string().trim().min(1).max(64),
+            qty: positiveQty,
+            unitPrice: positivePrice.optional(),
+            discount: discount.optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(500),
+  })
+  .strict();
+
 export const lineRefInput = z.object({ lineId: id }).strict();
 export const lineMoveInput = z.object({ lineId: id, toPosition: z.number().int().min(1).max(10_000) }).strict();

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { health, settingsSetInput, settingsShape } from './app';
 import { customerHit, productHit, searchInput, stage, user } from './catalog';
 import { id, isoStamp, role } from './common';
-import { lineAddInput, lineMoveInput, lineRefInput, lineUpdateInput, opportunityCreateInput, opportunityUpdateInput } from './editing';
+import {
+  lineAddInput,
+  lineMoveInput,
+  lineRefInput,
+  linesPasteInput,
+  lineUpdateInput,
+  opportunityCreateInput,
+  opportunityUpdateInput,
+} from './editing';
 import { category, marginRule, marginRuleSaveInput } from './rules';
 import { approvalDecideInput, approvalQueueInput, approvalQueueRow, approvalRequestInput } from './workspace';
 import { automationRule, automationRuleInput } from './automation';
@@ -72,6 +80,7 @@ export const contract = {
   'opportunity.update': { input: opportunityUpdateInput, output: opportunityDetail },
   'opportunity.addLine': { input: lineAddInput, output: opportunityDetail },
   'opportunity.updateLine': { input: lineUpdateInput, output: opportunityDetail },
+  'opportunity.pasteLines': { input: linesPasteInput, output: opportunityDetail },
   'opportunity.duplicateLine': { input: lineRefInput, output: opportunityDetail },
   'opportunity.deleteLine': { input: lineRefInput, output: opportunityDetail },
   'opportunity.moveLine': { input: lineMoveInput, output: opportunityDetail },

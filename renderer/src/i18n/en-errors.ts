@@ -53,6 +53,7 @@ export const enErrors: Record<keyof typeof frErrors, string> = {
   'err.stages.everyOnce': 'Give every active stage exactly once',
   'err.stages.moveToRequired': 'This stage holds {count} opportunities: say which stage they move to',
   'err.stages.otherStage': 'Choose another stage',
+  'err.paste.unknownProducts': 'Unknown products in the paste: nothing was added',
 
   'issue.withField': '{field}: {what}',
   'issue.unknown': 'unknown here',

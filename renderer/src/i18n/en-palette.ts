@@ -16,4 +16,9 @@ export const enPalette: Record<keyof typeof frPalette, string> = {
   'palette.group.product': 'Product',
   'pur.search': 'Search product, warehouse, deal…',
   'picker.none': 'No result for “{query}”',
+  'paste.row': 'Pasted row {n}: {what}',
+  'paste.noCode': 'product code missing',
+  'paste.unknown': 'unknown product “{code}”',
+  'paste.empty': 'Nothing to paste: copy rows “code, quantity, price, discount” from a spreadsheet',
+  'edit.missing': 'is required',
 };

@@ -52,6 +52,7 @@ export const frErrors = {
   'err.stages.everyOnce': 'Donnez chaque étape active une seule fois',
   'err.stages.moveToRequired': 'Cette étape contient {count} opportunités : dites vers quelle étape les déplacer',
   'err.stages.otherStage': 'Choisissez une autre étape',
+  'err.paste.unknownProducts': 'Articles inconnus dans le collage : rien n’a été ajouté',
 
   // a field's problem, after its name
   'issue.withField': '{field} : {what}',

@@ -14,4 +14,9 @@ export const frPalette = {
   'palette.group.product': 'Article',
   'pur.search': 'Rechercher article, dépôt, affaire…',
   'picker.none': 'Aucun résultat pour « {query} »',
+  'paste.row': 'Ligne {n} du collage : {what}',
+  'paste.noCode': 'code article manquant',
+  'paste.unknown': 'article « {code} » inconnu',
+  'paste.empty': 'Rien à coller : copiez des lignes « code, quantité, prix, remise » depuis un tableur',
+  'edit.missing': 'est requis',
 };

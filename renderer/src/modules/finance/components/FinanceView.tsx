@@ -11,6 +11,7 @@ import { ApprovalQueue } from './ApprovalQueue';
 import { takeSearch } from '../../../app/search-handoff';
 import { errorText } from '../../../ui/errors';
 import { ActionError } from '../../../ui/ActionError';
+import { useGridRange } from '../../../ui/grid-range';
 
 /** Credit control: the approvals waiting, each customer's exposure, and the credit hold. */
 export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
@@ -34,7 +35,8 @@ export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
     () => client.on('data.changed', (e) => e.entities.some((x) => ['approvals', 'customers', 'opportunities', 'operations'].includes(x)) && load()),
     [client, load],
   );
-  const columns = useMemo(() => exposureColumns(t, locale), [t, locale]);
+  const range = useGridRange<ExposureRow>(locale);
+  const columns = useMemo(() => range.columns(exposureColumns(t, locale)), [t, locale, range]);
   const [search, setSearch] = useState(() => takeSearch('finance') ?? '');
   const fail = (err: unknown) => setError(errorText(err, t));
 
@@ -86,17 +88,20 @@ export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
         )}
         <ActionError text={error} />
       </div>
-      <div className="grid-wrap" data-testid="exposure-grid">
+      <div className="grid-wrap" data-testid="exposure-grid" onCopy={range.handlers.onCopy}>
         <AgGridReact<ExposureRow>
           theme={gridTheme}
           localeText={gridLocaleText(locale)}
           rowData={rows}
           quickFilterText={search}
           columnDefs={columns}
+          onCellMouseDown={range.handlers.onCellMouseDown}
+          onCellKeyDown={range.handlers.onCellKeyDown}
+          onCellFocused={range.handlers.onCellFocused}
           defaultColDef={FILTERED_COLUMN_DEFAULTS}
           getRowId={(p) => String(p.data.customerId)}
           rowSelection={SINGLE_ROW}
-          onGridReady={(e) => (api.current = e.api as GridApi)}
+          onGridReady={(e) => ((api.current = e.api as GridApi), range.handlers.onGridReady(e.api))}
           onSelectionChanged={(e: SelectionChangedEvent<ExposureRow>) => setChosen(e.api.getSelectedRows()[0] ?? null)}
         />
       </div>

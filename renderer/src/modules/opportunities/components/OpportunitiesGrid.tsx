@@ -10,6 +10,7 @@ import { useDebounced } from '../../../ui/use-debounced';
 import { useShortcut } from '../../../ui/use-shortcut';
 import { download, sheetFromRows, workbook } from '../../../ui/xlsx';
 import { opportunityColumns } from '../columns';
+import { useGridRange } from '../../../ui/grid-range';
 import { useColumnState } from '../../../ui/use-column-state';
 import { useOpportunitiesDatasource, type Summary } from '../hooks/use-opportunities-datasource';
 import { takeSearch } from '../../../app/search-handoff';
@@ -43,7 +44,8 @@ export function OpportunitiesGrid({ onOpen, onNew }: Props) {
   const columnState = useColumnState('grid.opportunities');
   // for the first-row benchmark: when the grid starts to exist
   useState(() => performance.mark('comptoir:grid-create'));
-  const columnDefs = useMemo(() => opportunityColumns(t, locale), [t, locale]);
+  const range = useGridRange<OpportunityRow>(locale);
+  const columnDefs = useMemo(() => range.columns(opportunityColumns(t, locale)), [t, locale, range]);
 
   useEffect(() => api.current?.setGridOption('datasource', datasource), [datasource]);
   useEffect(() => client.on('data.changed', (e) => e.entities.includes('opportunities') && api.current?.refreshInfiniteCache()), [client]);
@@ -58,17 +60,19 @@ export function OpportunitiesGrid({ onOpen, onNew }: Props) {
   const onGridReady = useCallback(
     (e: GridReadyEvent<OpportunityRow>) => {
       api.current = e.api;
+      range.handlers.onGridReady(e.api);
       columnState.restore(e.api);
       if (Object.keys(start.filters).length) e.api.setFilterModel(start.filters);
       e.api.setGridOption('datasource', datasource);
     },
-    [columnState, datasource, start],
+    [columnState, datasource, start, range],
   );
   const onCellKeyDown = useCallback(
     (e: CellKeyDownEvent<OpportunityRow>) => {
+      range.handlers.onCellKeyDown(e);
       if ((e.event as KeyboardEvent | undefined)?.key === 'Enter' && e.data) onOpen(e.data.id);
     },
-    [onOpen],
+    [onOpen, range],
   );
   const onRowDoubleClicked = useCallback((e: RowDoubleClickedEvent<OpportunityRow>) => e.data && onOpen(e.data.id), [onOpen]);
   const onSearchKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
@@ -123,7 +127,7 @@ export function OpportunitiesGrid({ onOpen, onNew }: Props) {
           {error}
         </div>
       )}
-      <div className="grid-wrap" data-testid="opportunities-grid">
+      <div className="grid-wrap" data-testid="opportunities-grid" onCopy={range.handlers.onCopy}>
         <AgGridReact<OpportunityRow>
           theme={gridTheme}
           localeText={gridLocaleText(locale)}
@@ -146,7 +150,8 @@ export function OpportunitiesGrid({ onOpen, onNew }: Props) {
             returnToPlace(e.api, start);
             restored.current = true;
           }}
-          onCellFocused={remember}
+          onCellFocused={(e) => (range.handlers.onCellFocused(e), remember())}
+          onCellMouseDown={range.handlers.onCellMouseDown}
           onBodyScrollEnd={remember}
           onFilterChanged={remember}
           tooltipShowDelay={400}

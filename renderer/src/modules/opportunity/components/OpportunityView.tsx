@@ -8,6 +8,7 @@ import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
 import { gridTheme, COLUMN_DEFAULTS } from '../../../ui/grid';
 import { errorText } from '../../../ui/errors';
+import { useGridRange } from '../../../ui/grid-range';
 import { useColumnState } from '../../../ui/use-column-state';
 import { useShortcut } from '../../../ui/use-shortcut';
 import { exportGrid } from '../../../ui/xlsx';
@@ -91,16 +92,19 @@ export function OpportunityView({ id, onBack }: Props) {
   editRef.current = editing;
   const columnState = useColumnState('grid.lines');
   const saveColumns = useCallback(() => linesApi.current && columnState.save(linesApi.current), [columnState]);
+  const range = useGridRange<OpportunityLine>(locale);
   const columns = useMemo(
     () =>
-      lineColumns(
-        t,
-        locale,
-        lastPrices,
-        warehouseKey ? warehouseKey.split(',').map((w) => ({ warehouseId: Number(w.split(':')[0]), warehouseCode: w.split(':')[1]! })) : [],
-        editRef,
+      range.columns(
+        lineColumns(
+          t,
+          locale,
+          lastPrices,
+          warehouseKey ? warehouseKey.split(',').map((w) => ({ warehouseId: Number(w.split(':')[0]), warehouseCode: w.split(':')[1]! })) : [],
+          editRef,
+        ),
       ),
-    [t, locale, lastPrices, warehouseKey],
+    [t, locale, lastPrices, warehouseKey, range],
   );
   // while a cell is typed, the deal as it will be: recomputed here, replaced by core's answer on Enter
   const shown = useMemo(() => opp && applyDraft(opp, editing.draft, locale), [opp, editing.draft, locale]);
@@ -140,7 +144,18 @@ export function OpportunityView({ id, onBack }: Props) {
           {notice}
         </div>
       )}
-      <div className="lines-grid" data-testid="opportunity-lines" style={{ height: linesHeight(opp.lines.length) }}>
+      <div
+        className="lines-grid"
+        data-testid="opportunity-lines"
+        style={{ height: linesHeight(opp.lines.length) }}
+        onCopy={range.handlers.onCopy}
+        onPaste={(e) => {
+          // a block copied from a spreadsheet (code, quantity, price, discount) becomes lines; a cell being typed keeps its own paste
+          if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+          e.preventDefault();
+          editing.paste(e.clipboardData.getData('text/plain'));
+        }}
+      >
         <AgGridReact<OpportunityLine>
           theme={gridTheme}
           localeText={gridLocaleText(locale)}
@@ -153,9 +168,12 @@ export function OpportunityView({ id, onBack }: Props) {
           suppressColumnVirtualisation
           singleClickEdit={false}
           stopEditingWhenCellsLoseFocus
-          onCellKeyDown={(e: CellKeyDownEvent<OpportunityLine>) => onLineKey(e, editing)}
+          onCellKeyDown={(e: CellKeyDownEvent<OpportunityLine>) => (range.handlers.onCellKeyDown(e), onLineKey(e, editing))}
+          onCellMouseDown={range.handlers.onCellMouseDown}
+          onCellFocused={range.handlers.onCellFocused}
           onGridReady={(e) => {
             linesApi.current = e.api;
+            range.handlers.onGridReady(e.api);
             columnState.restore(e.api);
           }}
           onColumnMoved={saveColumns}

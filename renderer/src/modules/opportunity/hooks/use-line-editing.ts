@@ -6,6 +6,8 @@ import { parseLineEdit, type EditableField } from '../line-edit';
 import type { Draft } from '../live-preview';
 import { today } from '../../../ui/today';
 import { errorText } from '../../../ui/errors';
+import { AppError } from '../../../../../electron/shared/errors';
+import { pasteInverse, readPaste, type PasteProblem } from '../paste-lines';
 
 type Save = () => Promise<OpportunityDetail>;
 
@@ -108,12 +110,47 @@ export function useLineEditing(opp: OpportunityDetail | null, setOpp: (o: Opport
     );
   };
 
+  /** Rows pasted from a spreadsheet: every row checked like typed input and named when wrong, then all in one go or none. */
+  const paste = (text: string) => {
+    if (!opp) return;
+    const before = opp;
+    const { rows, problems } = readPaste(text, locale, today());
+    const name = (p: PasteProblem) =>
+      t('paste.row', {
+        n: p.row,
+        what: p.field === 'productCode' ? t('paste.noCode') : `${t(`line.${p.field}`)} : « ${p.text} » ${t(`edit.${p.problem}` as 'edit.notNumber')}`,
+      });
+    if (rows.length === 0) return setNotice(t('paste.empty'));
+    if (problems.length) return setNotice(problems.map(name).join(' · '));
+    void client.call('opportunity.pasteLines', { opportunityId: opp.id, rows }).then(
+      (after) => {
+        setOpp(after);
+        setNotice(null);
+        const { remove: added, restore } = pasteInverse(before, after);
+        undo.current.push(async () => {
+          let v = after;
+          for (const lineId of added) v = await client.call('opportunity.deleteLine', { lineId });
+          for (const r of restore) v = await client.call('opportunity.updateLine', r);
+          return v;
+        });
+      },
+      (err: unknown) => {
+        const unknown = err instanceof AppError ? (err.details?.issues ?? []).map((i) => Number(i.path.split('.')[1])) : [];
+        setNotice(
+          unknown.length
+            ? unknown.map((i) => t('paste.row', { n: i + 1, what: t('paste.unknown', { code: rows[i]?.productCode ?? '' }) })).join(' · ')
+            : errorText(err, t),
+        );
+      },
+    );
+  };
+
   const undoLast = () => {
     const last = undo.current.pop();
     if (last) void run(last);
   };
 
-  return { draft, setDraft, endDraft, editCell, setWarehouse, addLine, duplicate, remove, move, undoLast };
+  return { draft, setDraft, endDraft, editCell, setWarehouse, addLine, duplicate, remove, move, undoLast, paste };
 }
 
 export type LineEditing = ReturnType<typeof useLineEditing>;

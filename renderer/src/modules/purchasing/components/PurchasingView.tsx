@@ -9,6 +9,7 @@ import { exportGrid } from '../../../ui/xlsx';
 import { demandColumns, shortageColumns } from '../columns';
 import { ShortageActions } from './ShortageActions';
 import { today } from '../../../ui/today';
+import { useGridRange } from '../../../ui/grid-range';
 import { takeSearch } from '../../../app/search-handoff';
 
 const WEEKS = 8;
@@ -39,10 +40,12 @@ export function PurchasingView() {
     [client, load],
   );
 
-  const sCols = useMemo(() => shortageColumns(t, locale), [t, locale]);
+  const sRange = useGridRange<ShortageRow>(locale);
+  const dRange = useGridRange<DemandRow>(locale);
+  const sCols = useMemo(() => sRange.columns(shortageColumns(t, locale)), [t, locale, sRange]);
   // the day the weeks start from: the app's clock, the same day core counts from
   const day = today();
-  const dCols = useMemo(() => demandColumns(t, locale, WEEKS, day), [t, locale, day]);
+  const dCols = useMemo(() => dRange.columns(demandColumns(t, locale, WEEKS, day)), [t, locale, day, dRange]);
 
   return (
     <>
@@ -107,7 +110,11 @@ export function PurchasingView() {
           {message.text}
         </div>
       )}
-      <div className="grid-wrap" data-testid={tab === 'shortages' ? 'shortages-grid' : 'demand-grid'}>
+      <div
+        className="grid-wrap"
+        data-testid={tab === 'shortages' ? 'shortages-grid' : 'demand-grid'}
+        onCopy={tab === 'shortages' ? sRange.handlers.onCopy : dRange.handlers.onCopy}
+      >
         {tab === 'shortages' ? (
           <AgGridReact<ShortageRow>
             key="shortages"
@@ -115,11 +122,12 @@ export function PurchasingView() {
             localeText={gridLocaleText(locale)}
             rowData={shortages}
             columnDefs={sCols}
+            {...sRange.gridProps}
             defaultColDef={FILTERED_COLUMN_DEFAULTS}
             getRowId={(p) => String(p.data.id)}
             rowSelection={SELECTION}
             quickFilterText={search}
-            onGridReady={(e) => (api.current = e.api as GridApi)}
+            onGridReady={(e) => ((api.current = e.api as GridApi), sRange.handlers.onGridReady(e.api))}
             onSelectionChanged={(e: SelectionChangedEvent<ShortageRow>) => setSelected(e.api.getSelectedRows())}
           />
         ) : (
@@ -129,10 +137,11 @@ export function PurchasingView() {
             localeText={gridLocaleText(locale)}
             rowData={demand}
             columnDefs={dCols}
+            {...dRange.gridProps}
             defaultColDef={FILTERED_COLUMN_DEFAULTS}
             getRowId={(p) => `${p.data.productId}:${p.data.warehouseId ?? '*'}`}
             quickFilterText={search}
-            onGridReady={(e) => (api.current = e.api as GridApi)}
+            onGridReady={(e) => ((api.current = e.api as GridApi), dRange.handlers.onGridReady(e.api))}
           />
         )}
       </div>
