@@ -66,7 +66,7 @@ function writeSupply(raw: Database.Database, c: DemoCompany, ids: { wh: IdMap; p
   );
   insertAll(
     raw,
-    'INSERT INTO supplier_prices (product_id, supplier_id, min_qty, unit_price, lead_time_days, valid_from, valid_to, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO supplier_prices (product_id, supplier_id, min_qty, unit_price, lead_time_days, pack_qty, valid_from, valid_to, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     c.supplierPrices,
     (s) => [
       need(prod, s.productCode, 'product'),
@@ -74,6 +74,7 @@ function writeSupply(raw: Database.Database, c: DemoCompany, ids: { wh: IdMap; p
       s.minQty,
       s.unitPrice,
       s.leadTimeDays,
+      s.packQty,
       s.validFrom,
       s.validTo,
       now,

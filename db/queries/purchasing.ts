@@ -133,6 +133,10 @@ export function receiptsFor(db: Db, productId: number, warehouseId: number) {
 }
 
 /** How the ERP knows a supplier: its code and ERP id (null for a supplier not synced). */
-export function supplierRef(db: Db, id: number): { code: string; erpId: string | null } {
-  return db.$client.prepare('SELECT code, erp_id AS erpId FROM suppliers WHERE id = ?').get(id) as { code: string; erpId: string | null };
+export function supplierRef(db: Db, id: number): { code: string; name: string; erpId: string | null } {
+  return db.$client.prepare('SELECT code, name, erp_id AS erpId FROM suppliers WHERE id = ?').get(id) as {
+    code: string;
+    name: string;
+    erpId: string | null;
+  };
 }

@@ -6,3 +6,4 @@ export * from './master';
 export * from './operations';
 export * from './pipeline';
 export * from './sync';
+export * from './purchasing';

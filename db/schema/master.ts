@@ -88,6 +88,8 @@ export const supplierPrices = sqliteTable(
     minQty: qtyCol().notNull(),
     unitPrice: moneyCol().notNull(),
     leadTimeDays: integer().notNull(),
+    /** the supplier sells by this many units (a pallet, a bag); 0: any quantity */
+    packQty: qtyCol().notNull().default(0),
     validFrom: date(),
     validTo: date(),
     ...erpColumns(),

@@ -6,6 +6,7 @@ import { notFound } from '../shared/errors';
 import { decideApprovalAs } from './approvals';
 import type { Automation, Notice } from './automation';
 import { createAutomationRules, listAutomationRules } from './automation-rules';
+import { createPurchaseDrafts } from './purchase-drafts';
 import { createPurchasing } from './purchasing';
 import { exposure, holdCustomer } from './finance';
 import { createSync } from './sync';
@@ -26,6 +27,11 @@ type OperationsMethods =
   | 'purchasing.shortages'
   | 'purchasing.demand'
   | 'purchasing.request'
+  | 'purchasing.draft'
+  | 'purchasing.drafts'
+  | 'purchasing.updateDraftLine'
+  | 'purchasing.sendDraft'
+  | 'purchasing.cancelDraft'
   | 'purchasing.receipts'
   | 'purchasing.cover'
   | 'purchasing.dismiss'
@@ -43,6 +49,11 @@ export function operationsHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, O
   const { db } = ctx;
   const rules = createAutomationRules(db);
   const purchasing = createPurchasing(db);
+  const drafts = createPurchaseDrafts(db);
+  const draftsChanged = (entities: string[]) => {
+    t.changed(['purchaseDrafts', ...entities]);
+    return drafts.list('draft', today());
+  };
   const sync = createSync(db, ctx.now);
   const today = () => ctx.now().slice(0, 10);
   const shortagesChanged = () => {
@@ -78,6 +89,23 @@ export function operationsHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, O
       const result = purchasing.request(shortageIds, today(), t.actor());
       t.changed(['shortages', 'outbox']);
       return result;
+    },
+    'purchasing.draft': ({ shortageIds }) => {
+      drafts.draft(shortageIds, today(), t.actor());
+      return draftsChanged(['shortages']);
+    },
+    'purchasing.drafts': ({ status }) => drafts.list(status, today()),
+    'purchasing.updateDraftLine': (input) => {
+      drafts.updateLine(input, today(), t.actor());
+      return draftsChanged([]);
+    },
+    'purchasing.sendDraft': ({ draftId }) => {
+      drafts.send(draftId, getSettings(db).role, t.actor());
+      return draftsChanged(['shortages', 'outbox']);
+    },
+    'purchasing.cancelDraft': ({ draftId }) => {
+      drafts.cancel(draftId, t.actor());
+      return draftsChanged(['shortages']);
     },
     'purchasing.receipts': ({ shortageId }) => purchasing.receipts(shortageId),
     'purchasing.cover': ({ shortageId, receiptId }) => {

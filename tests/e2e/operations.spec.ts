@@ -99,10 +99,21 @@ test('quote accepted → the buyer covers the shortage, credit control approves 
   await expect(page.getByTestId('demand-grid').locator('.ag-header-cell[col-id="w0"]')).toContainText(formatWeekSpan(today, 'fr'));
   await expect(page.getByTestId('demand-grid').locator('.ag-header-cell[col-id="w1"]')).toContainText(formatWeekSpan(addDays(today, 7), 'fr'));
   await page.screenshot({ path: 'test-results/screenshots/purchasing-demand.png' });
-  await page.getByRole('tab', { name: 'Ruptures' }).click();
+  await page.getByRole('tab', { name: /Ruptures/ }).click();
   await row.click();
-  await page.getByRole('button', { name: /Créer les demandes d’achat \(1\)/ }).click();
-  await expect(page.getByRole('status')).toContainText('demande(s) d’achat en file pour l’ERP');
+  // the buyer prepares the order, reviews the draft (quantity rounded to the supplier's pack), changes it, sends it
+  await page.getByRole('button', { name: /Préparer les commandes \(1\)/ }).click();
+  await expect(page.getByRole('status')).toContainText('Commandes préparées');
+  const draft = page.getByTestId('purchase-drafts').locator('section.draft').filter({ hasText: refA });
+  await expect(draft).toHaveCount(1);
+  const qtyBox = draft.getByLabel(`À commander ${scarce.code}`);
+  await qtyBox.fill('12');
+  await qtyBox.press('Enter');
+  await expect(draft.getByLabel(`À commander ${scarce.code}`)).toHaveValue(/^12( |\u202f)?\D*$/);
+  await draft.getByRole('button', { name: 'Envoyer à l’ERP' }).click();
+  await expect(page.getByRole('status')).toContainText('envoyée à l’ERP');
+  await expect(page.getByTestId('drafts-sent')).toContainText('En attente de l’ERP');
+  await page.getByRole('tab', { name: /Ruptures/ }).click();
   await expect(shortages.locator('.ag-row', { hasText: refA })).toHaveCount(0);
 
   // 3. the trader accepts a deal past its customer's credit limit: it waits for an approval

@@ -234,6 +234,62 @@ describe('pushing the outbox to Tryton', () => {
     expect(get("SELECT status, last_error FROM outbox WHERE uuid = 'pr-2'")).toMatchObject({ status: 'failed' });
   }, 60_000);
 
+  it('sends a reviewed purchase to a known supplier as a Tryton quotation, once, and brings back its number', async () => {
+    const [party] = (await erp.call('model.party.party.create', [
+      [{ name: 'Negoce Bois Ouest', code: 'F0099', addresses: [['create', [{}]]] }],
+      {},
+    ])) as number[];
+    const payload = {
+      supplierCode: 'F0099',
+      supplierErpId: String(party),
+      lines: [
+        { shortageId: 31, productCode: 'CIM-01', warehouseCode: 'WH', qty: 75_000, neededBy: '2026-12-18', unitPrice: 81_250 },
+        { shortageId: 32, productCode: 'CIM-02', warehouseCode: 'WH', qty: 10_000, neededBy: null, unitPrice: 90_000 },
+      ],
+    };
+    core.db.$client
+      .prepare(
+        "INSERT INTO outbox (uuid, kind, subject, payload, status, created_at) VALUES ('po-1', 'purchase_request', 'supplier:1', ?, 'pending', ?)",
+      )
+      .run(JSON.stringify(payload), clock.now());
+    expect(await pushCycle(adapter(), call)).toMatchObject({ pushed: 1, stopped: 0 });
+    const done = get("SELECT status, erp_ref AS ref FROM outbox WHERE uuid = 'po-1'") as { status: string; ref: string };
+    expect(done.status).toBe('done');
+    const made = (await erp.call('model.purchase.purchase.search_read', [
+      [['reference', '=', 'po-1:WH']],
+      0,
+      null,
+      null,
+      ['number', 'state', 'party'],
+      {},
+    ])) as {
+      id: number;
+      number: string;
+      state: string;
+      party: number;
+    }[];
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ state: 'quotation', party });
+    // the ERP's number, not our UUID, is what the buyer sees
+    expect(done.ref).toBe(made[0]!.number);
+    expect(done.ref).not.toContain('po-1');
+    const lines = (await erp.call('model.purchase.line.search_read', [
+      [['purchase', '=', made[0]!.id]],
+      0,
+      null,
+      null,
+      ['quantity', 'unit_price'],
+      {},
+    ])) as {
+      quantity: number;
+      unit_price: { decimal: string } | string;
+    }[];
+    expect(lines.map((l) => l.quantity).sort((a, b) => a - b)).toEqual([10, 75]);
+    // pushed again (a lost acknowledgement): the same purchase, nothing new in Tryton
+    expect(await adapter().push!({ id: 0, uuid: 'po-1', kind: 'purchase_request', attempts: 2, payload })).toBe(made[0]!.number);
+    expect(await erp.call('model.purchase.purchase.search', [[['reference', '=', 'po-1:WH']], 0, null, null, {}])).toHaveLength(1);
+  }, 60_000);
+
   it('pulls suppliers with their price tiers and lead time, and the receipts on their way; a cancelled receipt goes inactive', async () => {
     const ctx = (await erp.call('model.res.user.get_preferences', [true, {}])) as Record<string, unknown>;
     const [lafarge] = (await erp.call('model.party.party.create', [[{ name: 'Lafarge Ciments', code: 'F0001' }], {}])) as number[];

@@ -59,9 +59,11 @@ describe('purchasing workspace', () => {
   });
 
   it('turns shortages into purchase requests, one per supplier, queued for the ERP; never twice', async () => {
-    const products = sql<{ id: number }>('SELECT product_id AS id FROM supplier_prices GROUP BY product_id ORDER BY product_id LIMIT 3 OFFSET 5').map(
-      (p) => p.id,
-    );
+    // products someone sells today (an expired offer cannot be requested)
+    const products = sql<{ id: number }>(
+      'SELECT product_id AS id FROM supplier_prices WHERE valid_to IS NULL OR valid_to >= ? GROUP BY product_id ORDER BY product_id LIMIT 3 OFFSET 5',
+      TODAY,
+    ).map((p) => p.id);
     const v = await acceptShortDeal(products);
     const mine = (await call('purchasing.shortages', { status: 'open' })).filter((r) => r.opportunityId === v.id);
     expect(mine).toHaveLength(3);
@@ -75,6 +77,79 @@ describe('purchasing workspace', () => {
     expect(requested.map((r) => r.purchaseRef)).toEqual(expect.arrayContaining([requests[0]!.uuid]));
     await expect(core.call('purchasing.request', { shortageIds: [mine[0]!.id] })).rejects.toMatchObject({ code: 'conflict' });
     expect(one<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE kind = 'purchase_request'").n).toBe(before + suppliers.size);
+  });
+
+  it('drafts purchases per supplier, rounded to its minimum and pack at the tier reached; the buyer edits, then sends once', async () => {
+    // the first product is sold by packs of 25 by its best supplier
+    const products = sql<{ id: number }>(
+      'SELECT product_id AS id FROM supplier_prices GROUP BY product_id ORDER BY product_id LIMIT 2 OFFSET 20',
+    ).map((p) => p.id);
+    const v = await acceptShortDeal(products);
+    const mine = (await call('purchasing.shortages', { status: 'open' })).filter((r) => r.opportunityId === v.id);
+    const first = mine[0]!;
+    core.db.$client
+      .prepare('UPDATE supplier_prices SET pack_qty = 25000 WHERE product_id = ? AND supplier_id = ?')
+      .run(first.productId, first.supplierId);
+    const drafts = await call('purchasing.draft', { shortageIds: mine.map((r) => r.id) });
+    const line = drafts.flatMap((d) => d.lines).find((l) => l.shortageId === first.id)!;
+    expect(line.neededQty).toBe(first.qty);
+    expect(line.qty % 25_000).toBe(0);
+    expect(line.qty).toBeGreaterThanOrEqual(first.qty);
+    expect(line.qty - first.qty).toBeLessThan(25_000);
+    expect(new Set(drafts.map((d) => d.supplierId))).toEqual(new Set(mine.map((r) => r.supplierId)));
+    // drafted once: a second draft of the same shortage is refused, nothing is queued yet
+    await expect(core.call('purchasing.draft', { shortageIds: [first.id] })).rejects.toMatchObject({ details: { reason: 'draft.alreadyDrafted' } });
+    const queued = () => one<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE kind = 'purchase_request'").n;
+    const before = queued();
+
+    // the buyer changes the quantity: the price is the tier that quantity reaches with this supplier
+    const tiers = sql<{ min_qty: number; unit_price: number }>(
+      'SELECT min_qty, unit_price FROM supplier_prices WHERE product_id = ? AND supplier_id = ? AND active = 1 ORDER BY min_qty DESC',
+      first.productId,
+      first.supplierId,
+    );
+    const big = tiers[0]!.min_qty + 1_000;
+    const edited = await call('purchasing.updateDraftLine', { lineId: line.id, qty: big, neededBy: addDays(TODAY, 20) });
+    const after = edited.flatMap((d) => d.lines).find((l) => l.id === line.id)!;
+    expect(after).toMatchObject({ qty: big, neededBy: addDays(TODAY, 20) });
+    expect(after.unitPrice).toBeLessThanOrEqual(Math.min(...tiers.filter((t) => t.min_qty <= big).map((t) => t.unit_price)));
+    await expect(core.call('purchasing.updateDraftLine', { lineId: line.id, qty: 0 })).rejects.toMatchObject({ code: 'invalid_input' });
+
+    // only a buyer (or the manager) commits the company: a trader may not send it
+    const draft = edited.find((d) => d.lines.some((l) => l.id === line.id))!;
+    await asRole('trader');
+    await expect(core.call('purchasing.sendDraft', { draftId: draft.id })).rejects.toMatchObject({
+      code: 'forbidden',
+      details: { reason: 'draft.senders' },
+    });
+    expect(queued()).toBe(before);
+    await asRole('purchasing');
+    const left = await call('purchasing.sendDraft', { draftId: draft.id });
+    expect(left.map((d) => d.id)).not.toContain(draft.id);
+    expect(queued()).toBe(before + 1);
+    const payload = JSON.parse(
+      one<{ payload: string }>("SELECT payload FROM outbox WHERE kind = 'purchase_request' ORDER BY id DESC LIMIT 1").payload,
+    ) as {
+      lines: { shortageId: number; qty: number; unitPrice: number; neededBy: string }[];
+    };
+    expect(payload.lines.find((l) => l.shortageId === first.id)).toMatchObject({
+      qty: big,
+      unitPrice: after.unitPrice,
+      neededBy: addDays(TODAY, 20),
+    });
+    const sent = await call('purchasing.drafts', { status: 'sent' });
+    expect(sent.find((d) => d.id === draft.id)).toMatchObject({ status: 'sent', erpStatus: 'pending', erpRef: null });
+    await expect(core.call('purchasing.sendDraft', { draftId: draft.id })).rejects.toMatchObject({ details: { reason: 'draft.already.sent' } });
+    expect(queued()).toBe(before + 1);
+    // once the ERP answered, the draft shows its number
+    core.db.$client
+      .prepare("UPDATE outbox SET status = 'done', erp_ref = 'PO-00042' WHERE id = (SELECT outbox_id FROM purchase_drafts WHERE id = ?)")
+      .run(draft.id);
+    expect((await call('purchasing.drafts', { status: 'sent' })).find((d) => d.id === draft.id)).toMatchObject({
+      erpStatus: 'done',
+      erpRef: 'PO-00042',
+    });
+    await asRole('trader');
   });
 
   it('covers a shortage by a receipt of the same product and warehouse only, and dismisses one with a reason', async () => {

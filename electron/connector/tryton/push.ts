@@ -69,8 +69,75 @@ export function trytonPush(t: TrytonTransport) {
     return saved?.number ?? String(id);
   }
 
+  /**
+   * A purchase for a known supplier: one quotation per warehouse (a Tryton purchase has one), the
+   * client UUID as its `reference`, quoted so Tryton gives it its number — the number comes back.
+   */
+  async function pushPurchase(item: OutboxItem, req: ReturnType<typeof purchaseRequest.parse>): Promise<string> {
+    const c = await ctx();
+    const numbers: string[] = [];
+    const party = req.supplierErpId
+      ? Number(req.supplierErpId)
+      : await one('party.party', [['code', '=', req.supplierCode ?? '']], `supplier ${req.supplierCode ?? ''}`);
+    const address = await one('party.address', [['party', '=', party]], `address for supplier ${req.supplierCode ?? party}`);
+    for (const warehouseCode of [...new Set(req.lines.map((l) => l.warehouseCode))]) {
+      const reference = `${item.uuid}:${warehouseCode}`;
+      const found = (await t.call('model.purchase.purchase.search_read', [[['reference', '=', reference]], 0, 1, null, ['number'], c])) as {
+        id: number;
+        number: string | null;
+      }[];
+      if (found[0]) {
+        numbers.push(found[0].number ?? String(found[0].id));
+        continue;
+      }
+      const warehouse = await one(
+        'stock.location',
+        [
+          ['type', '=', 'warehouse'],
+          ['code', '=', warehouseCode],
+        ],
+        `warehouse ${warehouseCode}`,
+      );
+      const lines = [];
+      for (const l of req.lines.filter((x) => x.warehouseCode === warehouseCode)) {
+        const product = await one('product.product', [['code', '=', l.productCode]], `product ${l.productCode}`);
+        const [p] = (await t.call('model.product.product.read', [[product], ['purchase_uom', 'default_uom'], c])) as {
+          purchase_uom: number | null;
+          default_uom: number;
+        }[];
+        lines.push({
+          type: 'line',
+          product,
+          quantity: qty.toUnits(l.qty),
+          unit: p!.purchase_uom ?? p!.default_uom,
+          unit_price: trytonDecimal(money.toUnits(l.unitPrice ?? 0)),
+        });
+      }
+      const [id] = (await t.call('model.purchase.purchase.create', [
+        [
+          {
+            party,
+            invoice_address: address,
+            warehouse,
+            company: c.company,
+            reference,
+            description: `Comptoir ${item.uuid}`,
+            lines: [['create', lines]],
+          },
+        ],
+        c,
+      ])) as number[];
+      await t.call('model.purchase.purchase.quote', [[id], c]);
+      const [saved] = (await t.call('model.purchase.purchase.read', [[id], ['number'], c])) as { number: string | null }[];
+      numbers.push(saved?.number ?? String(id));
+    }
+    return numbers.join(', ');
+  }
+
+  /** Shortages without a known supplier become purchase requests, which Tryton's buyer turns into purchases. */
   async function pushRequests(item: OutboxItem): Promise<string> {
     const req = parse(purchaseRequest, item);
+    if (req.supplierErpId || req.supplierCode) return pushPurchase(item, req);
     const c = await ctx();
     const existing = (await t.call('model.purchase.request.search_read', [
       [['description', 'like', `Comptoir ${item.uuid}%`]],

@@ -51,6 +51,10 @@ import {
   receiptOption,
   shortageRow,
   shortagesInput,
+  purchaseDraft,
+  draftsInput,
+  draftLineUpdateInput,
+  draftRefInput,
 } from './purchasing';
 import { opportunitiesListInput, opportunitiesListOutput, opportunityDetail } from './opportunities';
 import {
@@ -103,6 +107,12 @@ export const contract = {
   'purchasing.shortages': { input: shortagesInput, output: z.array(shortageRow) },
   'purchasing.demand': { input: demandInput, output: z.array(demandRow) },
   'purchasing.request': { input: purchaseRequestInput, output: purchaseRequestResult },
+  /** shortages into purchase drafts per supplier, reviewed and edited before they are sent */
+  'purchasing.draft': { input: purchaseRequestInput, output: z.array(purchaseDraft) },
+  'purchasing.drafts': { input: draftsInput, output: z.array(purchaseDraft) },
+  'purchasing.updateDraftLine': { input: draftLineUpdateInput, output: z.array(purchaseDraft) },
+  'purchasing.sendDraft': { input: draftRefInput, output: z.array(purchaseDraft) },
+  'purchasing.cancelDraft': { input: draftRefInput, output: z.array(purchaseDraft) },
   'purchasing.receipts': { input: z.object({ shortageId: id }).strict(), output: z.array(receiptOption) },
   'purchasing.cover': { input: coverInput, output: z.array(shortageRow) },
   'purchasing.dismiss': { input: dismissInput, output: z.array(shortageRow) },

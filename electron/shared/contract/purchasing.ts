@@ -69,3 +69,47 @@ export const dismissInput = z
   .object({ shortageId: id, reason: z.string().trim().min(1, 'say why it is dismissed').max(500, 'a reason is limited to 500 characters') })
   .strict();
 export const receiptOption = z.object({ id, qty: qtyInt, expectedDate: isoDate, purchaseRef: z.string() });
+
+/** A purchase the buyer reviews before sending it to the ERP: one supplier, its lines rounded to its minimum and pack. */
+export const purchaseDraft = z.object({
+  id,
+  supplierId: id,
+  supplierName: z.string(),
+  status: z.enum(['draft', 'sent', 'cancelled']),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  /** once sent: where its push stands, the ERP's number when it answered, its refusal */
+  erpStatus: z.enum(['pending', 'leased', 'done', 'failed', 'cancelled']).nullable(),
+  erpRef: z.string().nullable(),
+  erpError: z.string().nullable(),
+  amount: moneyInt,
+  lines: z.array(
+    z.object({
+      id,
+      shortageId: id,
+      productCode: z.string(),
+      productName: z.string(),
+      unit,
+      warehouseCode: z.string(),
+      /** what the shortage lacks; `qty` is what is ordered */
+      neededQty: qtyInt,
+      qty: qtyInt,
+      unitPrice: moneyInt,
+      neededBy: isoDate.nullable(),
+      reference: z.string(),
+      /** the suppliers with a valid price for this product: the line can move to one of them */
+      suppliers: z.array(z.object({ id, name: z.string() })),
+    }),
+  ),
+});
+export type PurchaseDraft = z.infer<typeof purchaseDraft>;
+export const draftsInput = z.object({ status: z.enum(['draft', 'sent']).default('draft') }).strict();
+export const draftLineUpdateInput = z
+  .object({
+    lineId: id,
+    qty: qtyInt.positive('a quantity must be positive').max(1e12).optional(),
+    neededBy: isoDate.nullable().optional(),
+    supplierId: id.optional(),
+  })
+  .strict();
+export const draftRefInput = z.object({ draftId: id }).strict();

@@ -52,6 +52,20 @@ describe('the demo company', () => {
     expect(c.receipts.some((r) => r.expectedDate < today)).toBe(true);
   });
 
+  it('buys each product from suppliers that sell its kind of goods, in the small company as in the default one', () => {
+    for (const preset of ['small', 'default'] as const) {
+      const c = describeCompany({ preset, today });
+      const sells = new Map(c.suppliers.map((s) => [s.code, s.sells]));
+      const category = new Map(c.products.map((p) => [p.code, p.categoryCode]));
+      for (const sp of c.supplierPrices)
+        expect(sells.get(sp.supplierCode), `${sp.productCode} from ${sp.supplierCode}`).toContain(category.get(sp.productCode));
+    }
+    // an insulation maker supplies insulation, never feed
+    const c = describeCompany({ preset: 'default', today });
+    const isover = c.suppliers.find((s) => s.name.startsWith('Isover'))!.code;
+    expect(c.supplierPrices.filter((sp) => sp.supplierCode === isover).every((sp) => sp.productCode.startsWith('PLA-'))).toBe(true);
+  });
+
   it('keeps two years of sales history, oldest first per customer', () => {
     const c = describeCompany({ preset: 'small', today });
     const sales = [...c.salesHistory()];

@@ -1,5 +1,5 @@
 import { money, qty } from '../money';
-import { CITIES, CUSTOMER_NAME_PARTS, SUPPLIER_NAMES, WAREHOUSES } from './catalog-data';
+import { CITIES, CUSTOMER_NAME_PARTS, SUPPLIERS, WAREHOUSES } from './catalog-data';
 import { CATEGORIES } from './categories-data';
 import { addDays } from '../dates';
 import type { Random } from './random';
@@ -50,9 +50,14 @@ export function products(r: Random, sizes: Sizes): DemoProduct[] {
 
 export function suppliers(r: Random, sizes: Sizes): DemoSupplier[] {
   return Array.from({ length: sizes.suppliers }, (_, i) => {
-    const base = SUPPLIER_NAMES[i % SUPPLIER_NAMES.length]!;
-    const round = Math.floor(i / SUPPLIER_NAMES.length);
-    return { code: `F${pad(i + 1, 4)}`, name: round === 0 ? `${base} France` : `${base} Distribution ${round + 1}`, city: r.pick(CITIES).city };
+    const base = SUPPLIERS[i % SUPPLIERS.length]!;
+    const round = Math.floor(i / SUPPLIERS.length);
+    return {
+      code: `F${pad(i + 1, 4)}`,
+      name: round === 0 ? `${base.name} France` : `${base.name} Distribution ${round + 1}`,
+      city: r.pick(CITIES).city,
+      sells: base.sells,
+    };
   });
 }
 
@@ -63,15 +68,21 @@ function categoryOf(code: string) {
   return cat;
 }
 
-/** 1 to 3 suppliers per product, each with 1 to 3 quantity tiers; some offers expired. */
+/**
+ * 1 to 3 suppliers per product among those that sell its category, each with 1 to 3 quantity
+ * tiers and, for goods sold by the pack, a pack size; some offers expired.
+ */
 export function supplierPrices(r: Random, items: DemoProduct[], sups: DemoSupplier[], today: string): DemoSupplierPrice[] {
   const out: DemoSupplierPrice[] = [];
   for (const p of items) {
     const cat = categoryOf(p.categoryCode);
-    const count = r.int(1, Math.min(3, sups.length));
-    const offset = r.int(0, sups.length - 1);
+    const sellers = sups.filter((s) => s.sells.includes(p.categoryCode));
+    const from = sellers.length ? sellers : sups;
+    const count = r.int(1, Math.min(3, from.length));
+    const offset = r.int(0, from.length - 1);
+    const pack = ['u', 'sac', 'pal'].includes(p.unit) ? r.pick([0, 5, 10, 25]) : 0;
     for (let s = 0; s < count; s++) {
-      const supplier = sups[(offset + s * 7) % sups.length]!;
+      const supplier = from[(offset + s) % from.length]!;
       const base = (p.costPrice / 10_000) * (0.9 + r.next() * 0.15);
       const lead = r.pick([2, 3, 5, 7, 10, 14, 21, 30]);
       const expired = r.chance(0.08);
@@ -86,6 +97,7 @@ export function supplierPrices(r: Random, items: DemoProduct[], sups: DemoSuppli
           minQty: qty.fromUnits(minQty),
           unitPrice: money.fromUnits(Math.round(base * (1 - t * 0.04) * 100) / 100),
           leadTimeDays: lead,
+          packQty: qty.fromUnits(pack),
           validFrom,
           validTo,
         });

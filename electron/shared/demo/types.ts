@@ -15,13 +15,15 @@ export type DemoProduct = {
   /** Costs that differ by warehouse (product_cost_warehouse). */
   warehouseCosts: { warehouseCode: string; cost: Money }[];
 };
-export type DemoSupplier = { code: string; name: string; city: string };
+/** A supplier, and the product categories it sells (the demo only: not stored). */
+export type DemoSupplier = { code: string; name: string; city: string; sells: string[] };
 export type DemoSupplierPrice = {
   productCode: string;
   supplierCode: string;
   minQty: Qty;
   unitPrice: Money;
   leadTimeDays: number;
+  packQty: Qty;
   validFrom: string;
   validTo: string | null;
 };

@@ -36,3 +36,23 @@ export const bestSupplierPriceIdSql = (product: string, qty: string): string =>
 /** SQL twin of `bestSupplierPrice(...)?.unitPrice`: the best unit price for a product and quantity. */
 export const bestSupplierUnitPriceSql = (product: string, qty: string): string =>
   `(SELECT min(sp.unit_price) FROM supplier_prices sp WHERE sp.product_id = ${product} AND sp.min_qty <= ${qty} AND ${SUPPLIER_PRICE_VALID_SQL})`;
+
+/**
+ * What is ordered from one supplier to cover a need: at least its smallest tier's quantity,
+ * rounded up to its pack (0: any quantity), at the price of the tier that quantity reaches.
+ * `prices` are that supplier's offers for the product; null when none is valid on `date`.
+ */
+export function supplierOrder(
+  prices: (SupplierPrice & { packQty: Qty })[],
+  need: Qty,
+  date: string,
+): { qty: Qty; unitPrice: Money; leadTimeDays: number } | null {
+  const valid = prices.filter((p) => (p.validFrom === null || p.validFrom <= date) && (p.validTo === null || p.validTo >= date));
+  if (valid.length === 0) return null;
+  const minimum = Math.min(...valid.map((p) => p.minQty));
+  const pack = Math.max(...valid.map((p) => p.packQty));
+  const atLeast = Math.max(need, minimum);
+  const q = pack > 0 ? Math.ceil(atLeast / pack) * pack : atLeast;
+  const tier = bestSupplierPrice(valid, q, date)!;
+  return { qty: q, unitPrice: tier.unitPrice, leadTimeDays: tier.leadTimeDays };
+}

@@ -2,6 +2,7 @@ import { enSync } from './en-sync';
 import { enErrors } from './en-errors';
 import { enPalette } from './en-palette';
 import { enSteps } from './en-steps';
+import { enDrafts } from './en-drafts';
 import type { MessageKey } from './fr';
 
 export const en: Record<MessageKey, string> = {
@@ -9,6 +10,7 @@ export const en: Record<MessageKey, string> = {
   ...enErrors,
   ...enPalette,
   ...enSteps,
+  ...enDrafts,
   'app.name': 'Comptoir',
   'app.connecting': 'Connecting to the Comptoir service…',
   'app.down': 'Lost the connection to the service. Reload the page once it runs again.',
@@ -144,8 +146,6 @@ export const en: Record<MessageKey, string> = {
   'pur.customer': 'Customer',
   'pur.ref': 'Request',
   'pur.reason': 'Reason',
-  'pur.request': 'Create purchase requests ({count})',
-  'pur.requested': '{count} purchase request(s) queued for the ERP: {suppliers}',
   'pur.cover': 'Cover by a receipt',
   'pur.pickReceipt': 'Receipt…',
   'pur.dismiss': 'Dismiss',

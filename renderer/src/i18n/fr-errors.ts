@@ -52,6 +52,14 @@ export const frErrors = {
   'err.stages.everyOnce': 'Donnez chaque étape active une seule fois',
   'err.stages.moveToRequired': 'Cette étape contient {count} opportunités : dites vers quelle étape les déplacer',
   'err.stages.otherStage': 'Choisissez une autre étape',
+  'err.notFound.Draftline': 'Cette ligne de commande n’existe plus (n° {id})',
+  'err.notFound.Purchasedraft': 'Ce projet de commande n’existe plus (n° {id})',
+  'err.draft.noPrice': 'Ce fournisseur n’a pas de prix valable pour {product}',
+  'err.draft.already.sent': 'Ce projet de commande est déjà envoyé à l’ERP',
+  'err.draft.already.cancelled': 'Ce projet de commande a été abandonné',
+  'err.draft.alreadyDrafted': '{product} est déjà dans un projet de commande',
+  'err.draft.senders': 'Une commande fournisseur est envoyée par les achats ou la direction, pas par le rôle {role}',
+  'issue.noPrice': 'pas de prix valable chez ce fournisseur',
   'err.paste.unknownProducts': 'Articles inconnus dans le collage : rien n’a été ajouté',
 
   // a field's problem, after its name

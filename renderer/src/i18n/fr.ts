@@ -2,12 +2,14 @@ import { frSync } from './fr-sync';
 import { frErrors } from './fr-errors';
 import { frPalette } from './fr-palette';
 import { frSteps } from './fr-steps';
+import { frDrafts } from './fr-drafts';
 /** French, the default language of the UI. */
 export const fr = {
   ...frSync,
   ...frErrors,
   ...frPalette,
   ...frSteps,
+  ...frDrafts,
   'app.name': 'Comptoir',
   'app.connecting': 'Connexion au service Comptoir…',
   'app.down': 'Connexion au service perdue. Rechargez la page une fois le service relancé.',
@@ -143,8 +145,6 @@ export const fr = {
   'pur.customer': 'Client',
   'pur.ref': 'Demande',
   'pur.reason': 'Motif',
-  'pur.request': 'Créer les demandes d’achat ({count})',
-  'pur.requested': '{count} demande(s) d’achat en file pour l’ERP : {suppliers}',
   'pur.cover': 'Couvrir par une réception',
   'pur.pickReceipt': 'Réception…',
   'pur.dismiss': 'Écarter',

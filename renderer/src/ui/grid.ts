@@ -13,6 +13,7 @@ import {
   NumberFilterModule,
   PinnedRowModule,
   QuickFilterModule,
+  RenderApiModule,
   RowApiModule,
   RowSelectionModule,
   RowStyleModule,
@@ -46,6 +47,8 @@ ModuleRegistry.registerModules([
   CellStyleModule,
   PinnedRowModule,
   QuickFilterModule,
+  // refreshCells: the range of cells chosen with Shift (ui/grid-range)
+  RenderApiModule,
   TooltipModule,
   ...(import.meta.env.DEV ? [ValidationModule] : []),
 ]);

@@ -7,6 +7,7 @@ import { gridLocaleText, useT } from '../../../i18n';
 import { gridTheme, FILTERED_COLUMN_DEFAULTS } from '../../../ui/grid';
 import { exportGrid } from '../../../ui/xlsx';
 import { demandColumns, shortageColumns } from '../columns';
+import { DraftsPanel } from './DraftsPanel';
 import { ShortageActions } from './ShortageActions';
 import { today } from '../../../ui/today';
 import { useGridRange } from '../../../ui/grid-range';
@@ -20,7 +21,7 @@ const SELECTION = { mode: 'multiRow', enableClickSelection: true } as const;
 export function PurchasingView() {
   const { client } = useApp();
   const { t, locale } = useT();
-  const [tab, setTab] = useState<'shortages' | 'demand'>('shortages');
+  const [tab, setTab] = useState<'shortages' | 'demand' | 'drafts'>('shortages');
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('open');
   const [allDemand, setAllDemand] = useState(false);
   const [shortages, setShortages] = useState<ShortageRow[]>([]);
@@ -52,7 +53,7 @@ export function PurchasingView() {
       <div className="toolbar">
         <h1>{t('pur.title')}</h1>
         <div className="tabs" role="tablist">
-          {(['shortages', 'demand'] as const).map((k) => (
+          {(['shortages', 'drafts', 'demand'] as const).map((k) => (
             <button
               key={k}
               type="button"
@@ -61,7 +62,8 @@ export function PurchasingView() {
               className={`btn ${tab === k ? 'primary' : ''}`}
               onClick={() => setTab(k)}
             >
-              {t(`pur.${k}`)} ({k === 'shortages' ? shortages.length : demand.length})
+              {t(`pur.${k}`)}
+              {k === 'drafts' ? '' : ` (${k === 'shortages' ? shortages.length : demand.length})`}
             </button>
           ))}
         </div>
@@ -102,6 +104,7 @@ export function PurchasingView() {
             selected={selected}
             onDone={(text) => (setMessage(text ? { text, error: false } : null), load())}
             onError={(text) => setMessage({ text, error: true })}
+            onDrafted={(text) => (setMessage({ text, error: false }), setTab('drafts'), load())}
           />
         </div>
       )}
@@ -110,7 +113,9 @@ export function PurchasingView() {
           {message.text}
         </div>
       )}
+      {tab === 'drafts' && <DraftsPanel onSent={(text) => (setMessage({ text, error: false }), load())} />}
       <div
+        hidden={tab === 'drafts'}
         className="grid-wrap"
         data-testid={tab === 'shortages' ? 'shortages-grid' : 'demand-grid'}
         onCopy={tab === 'shortages' ? sRange.handlers.onCopy : dRange.handlers.onCopy}

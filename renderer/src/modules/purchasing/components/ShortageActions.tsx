@@ -5,10 +5,15 @@ import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
 import { errorText } from '../../../ui/errors';
 
-type Props = { selected: ShortageRow[]; onDone: (message: string | null) => void; onError: (message: string) => void };
+type Props = {
+  selected: ShortageRow[];
+  onDone: (message: string | null) => void;
+  onError: (message: string) => void;
+  onDrafted: (message: string) => void;
+};
 
 /** What a buyer does with the chosen shortages: request them from the best supplier, cover one by a receipt, or dismiss one. */
-export function ShortageActions({ selected, onDone, onError }: Props) {
+export function ShortageActions({ selected, onDone, onError, onDrafted }: Props) {
   const { client } = useApp();
   const { t, locale } = useT();
   const [mode, setMode] = useState<'idle' | 'cover' | 'dismiss'>('idle');
@@ -20,14 +25,11 @@ export function ShortageActions({ selected, onDone, onError }: Props) {
   const fail = (err: unknown) => onError(errorText(err, t));
   const reset = () => (setMode('idle'), setReason(''), setReceiptId(null));
 
-  const request = () =>
+  // the chosen shortages become one draft per supplier, reviewed before anything goes to the ERP
+  const prepare = () =>
     client
-      .call('purchasing.request', { shortageIds: open.map((s) => s.id) })
-      .then(
-        (r) =>
-          onDone(t('pur.requested', { count: r.requests.length, suppliers: r.requests.map((q) => `${q.supplierName} (${q.lines})`).join(', ') })),
-        fail,
-      );
+      .call('purchasing.draft', { shortageIds: open.map((s) => s.id) })
+      .then((drafts) => onDrafted(t('pur.prepared', { suppliers: drafts.map((d) => `${d.supplierName} (${d.lines.length})`).join(', ') })), fail);
   const startCover = () => {
     if (!single) return onError(t('pur.selectOne'));
     void client.call('purchasing.receipts', { shortageId: single.id }).then((r) => (setReceipts(r), setMode('cover')), fail);
@@ -43,8 +45,8 @@ export function ShortageActions({ selected, onDone, onError }: Props) {
 
   return (
     <span className="actions" data-testid="shortage-actions">
-      <button type="button" className="btn primary" disabled={open.length === 0} onClick={() => void request()}>
-        {t('pur.request', { count: open.length })}
+      <button type="button" className="btn primary" disabled={open.length === 0} onClick={() => void prepare()}>
+        {t('pur.prepare', { count: open.length })}
       </button>
       <button type="button" className="btn" disabled={!single} onClick={startCover}>
         {t('pur.cover')}
