@@ -3,17 +3,8 @@ import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { addDays } from '../../electron/shared/dates';
 import { formatWeekSpan } from '../../electron/shared/format';
+import { actAs } from './pages/desk';
 import { expect, test } from './web-host-fixture';
-
-/** The person at the desk changes: the first user with that role (their role decides what they may approve). */
-async function actAs(page: Page, role: 'Commercial' | 'Achats' | 'Crédit client') {
-  await page.getByRole('link', { name: 'Paramètres' }).click();
-  const mine = page.locator('#set-user');
-  const option = mine.locator('option', { hasText: `— ${role}` }).first();
-  await expect(option).toBeAttached();
-  await mine.selectOption({ label: await option.innerText() });
-  await expect(mine.locator('option:checked')).toContainText(role);
-}
 
 /** Creates a deal from the keyboard and adds its lines: product code, quantity. */
 async function newDeal(page: Page, customerCode: string, title: string, lines: [string, string][]) {
