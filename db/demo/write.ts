@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { DemoCompany } from '../../electron/shared/demo';
 import { lineAmount } from '../../electron/shared/money';
+import { addDays } from '../../electron/shared/dates';
+import { overdueInvoices } from '../../electron/shared/demo/master';
+import { ageingOf } from '../../electron/shared/domain/ageing';
 import { foldForSearch } from '../../electron/shared/text';
 import type { Db } from '../client';
 import { refreshOpportunityTotals } from '../queries/totals';
@@ -107,8 +110,9 @@ function writeCustomers(raw: Database.Database, c: DemoCompany, ids: { wh: IdMap
   const { wh, prod } = ids;
   const cust = insertAll(
     raw,
-    `INSERT INTO customers (code, name, city, postal_code, credit_limit, outstanding, overdue, open_orders, on_hold, avg_days_late,
-      preferred_warehouse_id, credit_as_of, search_text, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO customers (code, name, city, postal_code, credit_limit, outstanding, overdue, overdue30, overdue60, overdue90, overdue_over90,
+      open_orders, on_hold, avg_days_late, preferred_warehouse_id, credit_as_of, search_text, pulled_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     c.customers,
     (k) => [
       k.code,
@@ -118,6 +122,11 @@ function writeCustomers(raw: Database.Database, c: DemoCompany, ids: { wh: IdMap
       k.creditLimit,
       k.outstanding,
       k.overdue,
+      // the same ageing the ERP's open invoices give (see the Tryton demo ledger)
+      ...ageingOf(
+        overdueInvoices(k).map((i) => ({ maturity: addDays(now.slice(0, 10), -i.daysLate), amount: i.amount })),
+        now.slice(0, 10),
+      ),
       k.openOrders,
       k.onHold ? 1 : 0,
       k.avgDaysLate,

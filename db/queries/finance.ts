@@ -7,7 +7,7 @@ export const EXPOSURE_SQL = `WITH deals AS (
     FROM opportunities o JOIN stages s ON s.id = o.stage_id WHERE s.kind = 'open' GROUP BY o.customer_id),
   pending AS (
     SELECT o.customer_id, count(*) AS n FROM approvals a JOIN opportunities o ON o.id = a.opportunity_id WHERE a.status = 'pending' GROUP BY o.customer_id)
-  SELECT c.id AS customerId, c.code, c.name, c.city, c.credit_limit AS creditLimit, c.outstanding, c.overdue, c.open_orders AS openOrders,
+  SELECT c.id AS customerId, c.code, c.name, c.city, c.credit_limit AS creditLimit, c.outstanding, c.overdue, c.overdue30, c.overdue60, c.overdue90, c.overdue_over90, c.open_orders AS openOrders,
     coalesce(d.committed, 0) AS reservedDeals, coalesce(d.weighted, 0) AS weightedPipeline, c.avg_days_late AS avgDaysLate,
     c.on_hold AS erpHold, c.credit_hold AS creditHold, c.hold_reason AS holdReason, c.hold_at AS holdAt, coalesce(p.n, 0) AS pendingApprovals,
     c.credit_as_of AS creditAsOf
@@ -22,6 +22,10 @@ export type ExposureSqlRow = {
   creditLimit: number;
   outstanding: number;
   overdue: number;
+  overdue30: number;
+  overdue60: number;
+  overdue90: number;
+  overdue_over90: number;
   openOrders: number;
   reservedDeals: number;
   weightedPipeline: number;

@@ -27,6 +27,10 @@ type Header = {
   credit_limit: number;
   outstanding: number;
   overdue: number;
+  overdue30: number;
+  overdue60: number;
+  overdue90: number;
+  overdue_over90: number;
   credit_as_of: string | null;
   owner_id: number | null;
   owner_name: string | null;
@@ -66,7 +70,7 @@ export type OpportunityBase = Omit<Detail, 'lines' | 'guard' | 'pricing' | 'opsS
 export const HEADER_SQL = `SELECT o.id, o.reference, o.title, o.probability, o.expected_close, o.requested_date, o.notes, o.created_at, o.updated_at,
   o.stage_entered_at, CAST(julianday(@now) - julianday(o.stage_entered_at) AS INTEGER) AS days_in_stage,
   c.id AS customer_id, c.code AS customer_code, c.name AS customer_name, c.city AS customer_city, (c.on_hold OR c.credit_hold) AS on_hold, c.credit_limit, c.outstanding,
-  c.overdue, c.credit_as_of, u.id AS owner_id, u.name AS owner_name, s.id AS stage_id, s.name AS stage_name, s.kind AS stage_kind, o.lost_reason, o.lost_note
+  c.overdue, c.overdue30, c.overdue60, c.overdue90, c.overdue_over90, c.credit_as_of, u.id AS owner_id, u.name AS owner_name, s.id AS stage_id, s.name AS stage_name, s.kind AS stage_kind, o.lost_reason, o.lost_note
   FROM opportunities o JOIN customers c ON c.id = o.customer_id JOIN stages s ON s.id = o.stage_id LEFT JOIN users u ON u.id = o.owner_id
   WHERE o.id = @id`;
 
@@ -120,6 +124,7 @@ export function getOpportunity(db: Db, id: number, now = new Date().toISOString(
       creditLimit: h.credit_limit,
       outstanding: h.outstanding,
       overdue: h.overdue,
+      ageing: [h.overdue30, h.overdue60, h.overdue90, h.overdue_over90],
       creditAsOf: h.credit_as_of,
     },
     owner: h.owner_id === null ? null : { id: h.owner_id, name: h.owner_name ?? '' },

@@ -14,6 +14,11 @@ export const customers = sqliteTable(
     creditLimit: moneyCol().notNull().default(0),
     outstanding: moneyCol().notNull().default(0),
     overdue: moneyCol().notNull().default(0),
+    /** the overdue by age, from the ERP's open receivable lines: 1–30, 31–60, 61–90, over 90 days past due */
+    overdue30: moneyCol().notNull().default(0),
+    overdue60: moneyCol().notNull().default(0),
+    overdue90: moneyCol().notNull().default(0),
+    overdueOver90: moneyCol().notNull().default(0),
     openOrders: moneyCol().notNull().default(0),
     /** The ERP's hold flag (pulled). */
     onHold: integer({ mode: 'boolean' }).notNull().default(false),

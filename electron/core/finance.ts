@@ -14,7 +14,15 @@ function toRow(r: ExposureSqlRow): ExposureRow {
     { committed: r.reservedDeals, weighted: r.weightedPipeline },
     0,
   );
-  return { ...r, erpHold: r.erpHold === 1, creditHold: r.creditHold === 1, headroom: room.headroom, headroomWithPipeline: room.withPipeline };
+  const { overdue30, overdue60, overdue90, overdue_over90, ...rest } = r;
+  return {
+    ...rest,
+    ageing: [overdue30, overdue60, overdue90, overdue_over90],
+    erpHold: r.erpHold === 1,
+    creditHold: r.creditHold === 1,
+    headroom: room.headroom,
+    headroomWithPipeline: room.withPipeline,
+  };
 }
 
 export const exposure = (db: Db): ExposureRow[] => readExposure(db).map(toRow);

@@ -76,7 +76,11 @@ test('a credit controller connects Odoo, syncs, sees its figures, sees a change 
     await page.getByRole('link', { name: 'Crédit client' }).click();
     await page.getByRole('searchbox', { name: 'Rechercher un client (code, nom, ville)…' }).fill('C0001');
     await expect(exposureOf(page, 'C0001').locator('[col-id="outstanding"]')).toHaveText(/12\s000,50/);
-    await expect(exposureOf(page, 'C0001').locator('[col-id="overdue"]')).toHaveText(/2\s500,25/);
+    await expect(exposureOf(page, 'C0001').locator('[col-id="overdue"]')).toHaveText(/2\s900,25/);
+    // by age, from Odoo's open receivable lines and their due dates
+    await expect(exposureOf(page, 'C0001').locator('[col-id="age0"]')).toHaveText(/2\s500,25/);
+    await expect(exposureOf(page, 'C0001').locator('[col-id="age2"]')).toHaveText(/400,00/);
+    await expect(exposureOf(page, 'C0001').locator('[col-id="age3"]')).toHaveText(/^0,00/);
 
     // a payment is booked in Odoo; the next cycle brings it
     await odoo.change('res.partner', 70, { credit: 9500.25 });

@@ -119,9 +119,18 @@ for (const [version, protocol] of [
           )
           .all(),
       ).toEqual([{ qty: 500_000, date: '2026-12-04', ref: 'P00012', wh: 'LYO', supplier: 'F0001' }]);
-      expect(get("SELECT outstanding, overdue, open_orders AS openOrders FROM customers WHERE erp_id = '70'")).toEqual({
+      expect(
+        get(
+          "SELECT outstanding, overdue, overdue30 AS d30, overdue60 AS d60, overdue90 AS d90, overdue_over90 AS over90, open_orders AS openOrders FROM customers WHERE erp_id = '70'",
+        ),
+      ).toEqual({
         outstanding: 120_005_000,
-        overdue: 25_002_500,
+        // by age on 30 November: 20 days past due, 75 days past due
+        overdue: 29_002_500,
+        d30: 25_002_500,
+        d60: 0,
+        d90: 4_000_000,
+        over90: 0,
         openOrders: 30_000_000,
       });
       expect(core.db.$client.prepare('SELECT order_ref AS ref, order_date AS date, qty, amount FROM sales_history').all()).toEqual([

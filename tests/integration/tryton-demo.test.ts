@@ -7,6 +7,9 @@ import { trytonDate as day, trytonDecimal as D, trytonTransport } from '../../el
 import { startCore, type Core } from '../../electron/core/core';
 import type { Input, Method, Output } from '../../electron/shared/contract';
 import { describeCompany } from '../../electron/shared/demo';
+import { overdueInvoices } from '../../electron/shared/demo/master';
+import { addDays } from '../../electron/shared/dates';
+import { ageingOf } from '../../electron/shared/domain/ageing';
 import { testClock } from '../clock';
 import { startTryton, type TrytonServer } from './fixtures/tryton-server';
 import { confirmingWarnings } from '../../electron/connector/tryton/warnings';
@@ -89,8 +92,11 @@ function trytonDemoSuite(start: string) {
         credit_limit: number;
         outstanding: number;
         overdue: number;
+        ageing: string;
         open_orders: number;
-      }>('SELECT code, city, postal_code, credit_limit, outstanding, overdue, open_orders FROM customers ORDER BY code');
+      }>(
+        "SELECT code, city, postal_code, credit_limit, outstanding, overdue, overdue30 || '|' || overdue60 || '|' || overdue90 || '|' || overdue_over90 AS ageing, open_orders FROM customers ORDER BY code",
+      );
       expect(credit).toEqual(
         demo.customers
           .map((k) => ({
@@ -100,11 +106,17 @@ function trytonDemoSuite(start: string) {
             credit_limit: k.creditLimit,
             outstanding: k.outstanding,
             overdue: k.overdue,
+            // by age, from the open invoices' due dates on the test's day
+            ageing: ageingOf(
+              overdueInvoices(k).map((i) => ({ maturity: addDays(clock.today(), -i.daysLate), amount: i.amount })),
+              clock.today(),
+            ).join('|'),
             open_orders: k.openOrders,
           }))
           .sort((a, b) => a.code.localeCompare(b.code)),
       );
       expect(credit.some((k) => k.overdue > 0 && k.overdue < k.outstanding)).toBe(true);
+      expect(credit.some((k) => k.ageing.split('|').filter((a) => a !== '0').length > 1)).toBe(true);
       // the history is every line of a confirmed sale: the past orders, and the open order of each customer that has one
       const sales = [...demo.salesHistory()];
       const open = demo.customers.filter((k) => k.openOrders > 0).length;
@@ -161,13 +173,17 @@ function trytonDemoSuite(start: string) {
       const pz = await one<{ id: number }>('product.product', [['code', '=', z!.code]], []);
       await erp.call('model.product.product.write', [[pz.id], { active: false }, ctx]);
       await erp.call('model.party.party.create', [[{ name: 'Nouvelle Coopérative', code: 'C09999', credit_limit_amount: D('25000') }], ctx]);
-      // K pays its overdue invoice: the bank's move, posted
-      const invoice = await one<{ id: number; amount_to_pay: string; party: number; account: number }>(
-        'account.invoice',
-        [['reference', '=', `${k.code}-ECHU`]],
+      // K pays its overdue invoices: the bank's move, posted
+      const overdueInvoicesOfK = (await erp.call('model.account.invoice.search_read', [
+        [['reference', 'like', `${k.code}-ECHU%`]],
+        0,
+        null,
+        null,
         ['amount_to_pay', 'party', 'account'],
-      );
-      expect(Number(invoice.amount_to_pay)).toBe(k.overdue / 10_000);
+        {},
+      ])) as { id: number; amount_to_pay: string; party: number; account: number }[];
+      const invoice = { ...overdueInvoicesOfK[0]!, amount_to_pay: String(k.overdue / 10_000) };
+      expect(overdueInvoicesOfK.reduce((sum, i) => sum + Math.round(Number(i.amount_to_pay) * 10_000), 0)).toBe(k.overdue);
       const [cashType] = (await erp.call('model.account.account.type.create', [
         [{ name: 'Trésorerie', statement: 'balance', assets: true, company: ctx.company }],
         ctx,
@@ -234,8 +250,9 @@ function trytonDemoSuite(start: string) {
       expect(after.products.get(y!.code)).toMatch(/^999000\|/);
       expect(after.products.get(z!.code)).toMatch(/\|0$/);
       expect(changed(before.customers, after.customers)).toEqual([k.code, 'C09999'].sort());
-      expect(after.customers.get(k.code)).toBe(`${k.creditLimit}|${k.outstanding - k.overdue}|0|${k.openOrders}`);
-      expect(after.customers.get('C09999')).toBe('250000000|0|0|0');
+      // paid: nothing overdue, at any age
+      expect(after.customers.get(k.code)).toBe(`${k.creditLimit}|${k.outstanding - k.overdue}|0|${k.openOrders}|0`);
+      expect(after.customers.get('C09999')).toBe('250000000|0|0|0|0');
     }, 300_000);
 
     it('while Tryton is down the sync panel says so and the app goes on; the accepted deal’s sale order waits, then lands in Tryton once', async () => {
@@ -325,7 +342,9 @@ function trytonDemoSuite(start: string) {
         "SELECT p.code || '@' || w.code AS k, s.on_hand AS v FROM stock_levels s JOIN products p ON p.id = s.product_id JOIN warehouses w ON w.id = s.warehouse_id",
       ),
       products: rows("SELECT code AS k, list_price || '|' || cost_price || '|' || active AS v FROM products"),
-      customers: rows("SELECT code AS k, credit_limit || '|' || outstanding || '|' || overdue || '|' || open_orders AS v FROM customers"),
+      customers: rows(
+        "SELECT code AS k, credit_limit || '|' || outstanding || '|' || overdue || '|' || open_orders || '|' || (overdue30 + overdue60 + overdue90 + overdue_over90) AS v FROM customers",
+      ),
     };
   }
 }

@@ -232,3 +232,23 @@ describe('finance workspace', () => {
     await asRole('trader');
   });
 });
+
+describe('credit control', () => {
+  it('shows each customer overdue by age, summing to the overdue, from the open invoices', async () => {
+    const rows = await call('finance.exposure', {});
+    for (const r of rows)
+      expect(
+        r.ageing.reduce((a, b) => a + b, 0),
+        r.code,
+      ).toBe(r.overdue);
+    // some customers owe at more than one age, some past 90 days
+    expect(rows.some((r) => r.ageing.filter((a) => a > 0).length > 1)).toBe(true);
+    expect(rows.some((r) => r.ageing[3] > 0)).toBe(true);
+    // the customer card of a deal shows the same ages
+    const deal = one<{ id: number; customer: number }>(
+      'SELECT o.id, o.customer_id AS customer FROM opportunities o JOIN customers c ON c.id = o.customer_id WHERE c.overdue30 > 0 AND c.overdue60 > 0 ORDER BY o.id LIMIT 1',
+    );
+    const late = rows.find((r) => r.customerId === deal.customer)!;
+    expect((await call('opportunity.get', { id: deal.id })).customer.ageing).toEqual(late.ageing);
+  });
+});

@@ -6,10 +6,15 @@ import { mapOdoo, ODOO_MODELS, writeStamp, type OdooEntity } from './mapping';
 import { odooPush } from './push';
 import { mapSupply, ODOO_SUPPLY, type SupplyEntity } from './supply';
 import type { OdooCall, OdooTransport } from './transport';
+import { ageingOf } from '../../shared/domain/ageing';
 
 type Domain = unknown[];
 
-const receivableLine = z.object({ partner_id: z.union([z.tuple([z.number().int(), z.string()]), z.literal(false)]), amount_residual: z.number() });
+const receivableLine = z.object({
+  partner_id: z.union([z.tuple([z.number().int(), z.string()]), z.literal(false)]),
+  amount_residual: z.number(),
+  date_maturity: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.literal(false)]),
+});
 const parseLines = (answer: unknown) => parseAnswer(receivableLine, 'Odoo account.move.line', answer);
 
 /**
@@ -66,7 +71,7 @@ export function odooAdapter(transport: OdooTransport, version: number, now: () =
     };
   }
 
-  /** Open receivable lines past their due date, summed per customer: the overdue part of `credit`. */
+  /** Open receivable lines past their due date, summed per customer and by age: the overdue part of `credit`. */
   async function overdue(customers: SyncRecord<'customers'>[]) {
     if (customers.length === 0) return;
     const lines = await execute({
@@ -81,13 +86,18 @@ export function odooAdapter(transport: OdooTransport, version: number, now: () =
           ['date_maturity', '<', now().slice(0, 10)],
         ],
       ],
-      kwargs: { fields: ['partner_id', 'amount_residual'] },
+      kwargs: { fields: ['partner_id', 'amount_residual', 'date_maturity'] },
     });
     const byId = new Map(customers.map((c) => [c.erpId, c]));
+    const open = new Map<string, { maturity: string | null; amount: number }[]>();
     for (const l of parseLines(lines)) {
       const c = l.partner_id === false ? undefined : byId.get(String(l.partner_id[0]));
-      if (c) c.overdue += money.fromUnits(l.amount_residual);
+      if (!c) continue;
+      const amount = money.fromUnits(l.amount_residual);
+      c.overdue += amount;
+      (open.get(c.erpId) ?? open.set(c.erpId, []).get(c.erpId)!).push({ maturity: l.date_maturity || null, amount });
     }
+    for (const c of customers) c.ageing = ageingOf(open.get(c.erpId) ?? [], now().slice(0, 10));
   }
 
   /** A swept entity (read whole every cycle, then reconciled): pages by id. */

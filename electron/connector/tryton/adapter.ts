@@ -1,5 +1,6 @@
 import type { SyncEntity, SyncRecord } from '../../shared/contract';
 import { ErpError, type ErpAdapter, type PulledPage } from '../adapter';
+import { ageingOf } from '../../shared/domain/ageing';
 import { trytonChanges } from './changes';
 import { mapTryton, parseRows, toMoney, toQty, TRYTON_MODELS } from './mapping';
 import { trytonPush } from './push';
@@ -13,7 +14,7 @@ import { trytonDate, type TrytonTransport } from './transport';
  * Stock is computed: a sweep of storable products per warehouse at today's date.
  */
 export function trytonAdapter(t: TrytonTransport, now: () => string = () => new Date().toISOString()): ErpAdapter {
-  const changes = trytonChanges(t);
+  const changes = trytonChanges(t, now);
   /** per entity, for the cycle under way: when it started by Tryton's clock, and the filters fixed for it */
   const cycles = new Map<string, { startedAt: string | null; filter: unknown[] }>();
 
@@ -49,6 +50,39 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
       const c = byId.get(a.party);
       if (c) Object.assign(c, { city: (a.city ?? '').slice(0, 100), postalCode: (a.postal_code ?? '').slice(0, 20) });
     }
+  }
+
+  /**
+   * The overdue by age (1–30, 31–60, 61–90, over 90 days) from the customers' open receivable
+   * lines: posted, not reconciled, past their maturity date.
+   */
+  async function ageing(customers: SyncRecord<'customers'>[]) {
+    if (customers.length === 0) return;
+    const today = now().slice(0, 10);
+    const byId = new Map(customers.map((c) => [Number(c.erpId), c]));
+    const rows = parseRows(
+      'receivables',
+      'account.move.line',
+      await t.call('model.account.move.line.search_read', [
+        [
+          ['party', 'in', [...byId.keys()]],
+          ['account.type.receivable', '=', true],
+          ['reconciliation', '=', null],
+          ['move.state', '=', 'posted'],
+          // past due, or not dated at all (a payment on account, which pays the oldest)
+          ['OR', ['maturity_date', '<', trytonDate(today)], ['maturity_date', '=', null]],
+        ],
+        0,
+        null,
+        null,
+        ['party', 'maturity_date', 'debit', 'credit'],
+        {},
+      ]),
+    );
+    const lines = new Map<number, { maturity: string | null; amount: number }[]>();
+    for (const l of rows)
+      (lines.get(l.party) ?? lines.set(l.party, []).get(l.party)!).push({ maturity: l.maturity_date, amount: toMoney(l.debit) - toMoney(l.credit) });
+    for (const [party, c] of byId) c.ageing = ageingOf(lines.get(party) ?? [], today);
   }
 
   /** Costs that differ by warehouse (product_cost_warehouse): the cost read in each warehouse's context. */
@@ -142,7 +176,10 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
       if (first) cycle.startedAt = t.serverNow();
       const mapped = mapTryton(e, rows, now());
       if (e === 'products') await warehouseCosts(mapped as SyncRecord<'products'>[]);
-      if (e === 'customers') await addresses(mapped as SyncRecord<'customers'>[]);
+      if (e === 'customers') {
+        await addresses(mapped as SyncRecord<'customers'>[]);
+        await ageing(mapped as SyncRecord<'customers'>[]);
+      }
       const raw = rows as { id: number; write_date: string | null; create_date: string }[];
       const done = raw.length < pageSize;
       const newest = raw.reduce<string | null>((max, r) => {

@@ -1,5 +1,9 @@
 import { ErpError } from '../adapter';
-import { trytonDatetime, type TrytonTransport } from './transport';
+import { addDays } from '../../shared/dates';
+import { trytonDate, trytonDatetime, type TrytonTransport } from './transport';
+
+/** The days past due where a line moves to an older bucket (shared/domain/ageing). */
+const AGE_LIMITS = [0, 30, 60, 90];
 
 /** `write_date` stays empty until a record's first write: changed = written since, or created since when never written. */
 export const stampedSince = (prefix: string, time: string): unknown[] => [
@@ -22,7 +26,7 @@ const ids = (answer: unknown, field: string): number[] => {
  * customer's receivable comes from posted move lines and its credit from confirmed sales, a sales
  * line is history once its sale is processed. Those records' stamps count too.
  */
-export function trytonChanges(t: TrytonTransport) {
+export function trytonChanges(t: TrytonTransport, now: () => string = () => new Date().toISOString()) {
   const searchRead = (model: string, domain: unknown[], fields: string[]) =>
     t.call(`model.${model}.search_read`, [domain, 0, null, null, fields, { active_test: false }]);
 
@@ -57,8 +61,27 @@ export function trytonChanges(t: TrytonTransport) {
       if (entity === 'salesHistory') return ['OR', stampedSince('', time), stampedSince('sale.', time)];
       if (entity === 'customers') {
         const moved = ids(await searchRead('account.move.line', [stampedSince('', time), ['party', '!=', null]], ['party']), 'party');
+        // nothing is written when an open invoice falls due or grows older: parties whose open lines crossed an age since
+        const [since, today] = [time.slice(0, 10), now().slice(0, 10)];
+        const crossed = AGE_LIMITS.map((k) => [
+          ['maturity_date', '>=', trytonDate(addDays(since, -k))],
+          ['maturity_date', '<', trytonDate(addDays(today, -k))],
+        ]);
+        const aged = ids(
+          await searchRead(
+            'account.move.line',
+            [
+              ['party', '!=', null],
+              ['reconciliation', '=', null],
+              ['account.type.receivable', '=', true],
+              ['OR', ...crossed],
+            ],
+            ['party'],
+          ),
+          'party',
+        );
         const sold = ids(await searchRead('sale.sale', [stampedSince('', time)], ['party']), 'party');
-        return ['OR', stampedSince('', time), ['id', 'in', [...new Set([...moved, ...sold])]]];
+        return ['OR', stampedSince('', time), ['id', 'in', [...new Set([...moved, ...sold, ...aged])]]];
       }
       return stampedSince('', time);
     },

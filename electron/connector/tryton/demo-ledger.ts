@@ -1,5 +1,6 @@
 import { addDays } from '../../shared/dates';
 import type { DemoCompany } from '../../shared/demo';
+import { overdueInvoices } from '../../shared/demo/master';
 import { money, qty } from '../../shared/money';
 import { confirmingWarnings } from './warnings';
 import { trytonDate as day, trytonDecimal as D, type TrytonTransport } from './transport';
@@ -7,7 +8,7 @@ import { trytonDate as day, trytonDecimal as D, type TrytonTransport } from './t
 /**
  * The demo company's money side in Tryton, as an accountant and the sales desk would enter it:
  * a minimal chart (receivable, revenue), fiscal years with their sequences, posted customer
- * invoices — one not yet due and one overdue per customer, so `receivable` and `receivable_today`
+ * invoices — one not yet due and the overdue ones of various ages per customer, so `receivable` and `receivable_today`
  * are the generator's outstanding and overdue —, one confirmed order waiting to ship per customer
  * (what sale_credit_limit counts beyond the receivable), and the sales history as done sales.
  */
@@ -103,10 +104,9 @@ export async function writeDemoLedger(t: TrytonTransport, c: DemoCompany, refs: 
     const push = (amount: number, date: string, due: string, ref: string) =>
       invoices.push({ ...invoice(customer, amount, date, due, ref), invoiceDate: date });
     if (current > 0) push(current, addDays(c.today, -10), addDays(c.today, 20), `${k.code}-COURANT`);
-    if (k.overdue > 0) {
-      const late = Math.max(1, k.avgDaysLate);
-      push(k.overdue, addDays(c.today, -30 - late), addDays(c.today, -late), `${k.code}-ECHU`);
-    }
+    // the overdue as the invoices it is made of, each with its own age
+    for (const [n, i] of overdueInvoices(k).entries())
+      push(i.amount, addDays(c.today, -30 - i.daysLate), addDays(c.today, -i.daysLate), `${k.code}-ECHU${n + 1}`);
   }
   // strict invoice sequences number in date order: oldest first
   invoices.sort((a, b) => (a.invoiceDate < b.invoiceDate ? -1 : a.invoiceDate > b.invoiceDate ? 1 : 0));

@@ -51,10 +51,23 @@ export const trytonRows = {
   stock: z.object({ id: z.number().int().positive(), quantity: z.number() }),
   costs: z.object({ id: z.number().int().positive(), cost_price: decimal.nullable() }),
   addresses: z.object({ id: z.number().int().positive(), party: z.number().int(), city: z.string().nullable(), postal_code: z.string().nullable() }),
+  receivables: z.object({
+    id: z.number().int().positive(),
+    party: z.number().int(),
+    maturity_date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date')
+      .nullable(),
+    debit: decimal,
+    credit: decimal,
+  }),
 } as const;
 export type TrytonEntity = keyof typeof trytonRows;
 
-export const TRYTON_MODELS: Record<Exclude<TrytonEntity, 'stock' | 'costs' | 'addresses'>, { model: string; fields: string[]; domain: unknown[] }> = {
+export const TRYTON_MODELS: Record<
+  Exclude<TrytonEntity, 'stock' | 'costs' | 'addresses' | 'receivables'>,
+  { model: string; fields: string[]; domain: unknown[] }
+> = {
   warehouses: { model: 'stock.location', fields: ['code', 'name', 'active', 'write_date', 'create_date'], domain: [['type', '=', 'warehouse']] },
   categories: { model: 'product.category', fields: ['name', 'parent', 'write_date', 'create_date'], domain: [] },
   products: {

@@ -10,6 +10,8 @@ export const exposureRow = z.object({
   creditLimit: moneyInt,
   outstanding: moneyInt,
   overdue: moneyInt,
+  /** the overdue by age: 1–30, 31–60, 61–90, over 90 days past due */
+  ageing: z.tuple([moneyInt, moneyInt, moneyInt, moneyInt]),
   openOrders: moneyInt,
   /** accepted deals holding stock (committed or waiting for an approval) */
   reservedDeals: moneyInt,

@@ -127,6 +127,8 @@ export const opportunityDetail = z.object({
     creditLimit: moneyInt,
     outstanding: moneyInt,
     overdue: moneyInt,
+    /** the overdue by age: 1–30, 31–60, 61–90, over 90 days past due */
+    ageing: z.tuple([moneyInt, moneyInt, moneyInt, moneyInt]),
     creditAsOf: isoStamp.nullable(),
   }),
   owner: z.object({ id, name: z.string() }).nullable(),

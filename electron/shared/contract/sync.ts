@@ -70,6 +70,8 @@ export const syncRecords = {
       creditLimit: nonNegative(moneyInt),
       outstanding: moneyInt,
       overdue: moneyInt,
+      /** the overdue by age (1–30, 31–60, 61–90, over 90 days past due), from the open receivable lines */
+      ageing: z.tuple([moneyInt, moneyInt, moneyInt, moneyInt]).default([0, 0, 0, 0]),
       openOrders: moneyInt,
       onHold: z.boolean(),
       avgDaysLate: z.number().int().min(0).max(3650).default(0),

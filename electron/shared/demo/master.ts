@@ -1,4 +1,4 @@
-import { money, qty } from '../money';
+import { money, qty, type Money } from '../money';
 import { CITIES, CUSTOMER_NAME_PARTS, SUPPLIERS, WAREHOUSES } from './catalog-data';
 import { CATEGORIES } from './categories-data';
 import { addDays } from '../dates';
@@ -186,6 +186,23 @@ export function customers(r: Random, sizes: Sizes): DemoCustomer[] {
       preferredWarehouseCode: place.near,
     };
   });
+}
+
+/**
+ * A customer's overdue as the invoices it is made of: half due `avgDaysLate` days ago, the rest
+ * older (a month more, then two and a half), so every age bucket has customers. Derived, not drawn:
+ * the rest of the company stays the same.
+ */
+export function overdueInvoices(k: Pick<DemoCustomer, 'overdue' | 'avgDaysLate'>): { amount: Money; daysLate: number }[] {
+  if (k.overdue <= 0) return [];
+  const late = Math.max(1, k.avgDaysLate);
+  const half = Math.round(k.overdue / 2);
+  const third = Math.round((k.overdue - half) * 0.6);
+  return [
+    { amount: half, daysLate: late },
+    { amount: third, daysLate: late + 30 },
+    { amount: k.overdue - half - third, daysLate: late + 75 },
+  ].filter((i) => i.amount > 0);
 }
 
 /** The categories a kind of customer buys from. */

@@ -2,6 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import type { ApprovalQueueRow, ExposureRow } from '../../../../electron/shared/contract';
 import type { Locale } from '../../../../electron/shared/format';
 import type { T } from '../../i18n';
+import { AGE_BUCKETS } from '../../../../electron/shared/domain/ageing';
 import { cellFormat } from '../../ui/format';
 
 const num = { type: 'rightAligned', cellClass: 'num' } as const;
@@ -26,6 +27,15 @@ export function exposureColumns(t: T, locale: Locale): ColDef<ExposureRow>[] {
     { field: 'creditLimit', headerName: t('fin.limit'), width: 120, ...money },
     { field: 'outstanding', headerName: t('fin.outstanding'), width: 120, ...money },
     { field: 'overdue', headerName: t('fin.overdue'), width: 115, ...money, cellClassRules: { 'cell-bad': (p) => (p.value as number) > 0 } },
+    // the overdue by age, from the ERP's open receivable lines
+    ...AGE_BUCKETS.map((bucket, i): ColDef<ExposureRow> => ({
+      colId: `age${i}`,
+      headerName: t('fin.age', { days: bucket }),
+      width: 100,
+      ...money,
+      valueGetter: (p) => p.data?.ageing[i],
+      cellClassRules: { 'cell-bad': (p) => Number(p.value) > 0 && i >= 2, 'cell-warn': (p) => Number(p.value) > 0 && i < 2 },
+    })),
     { field: 'openOrders', headerName: t('fin.openOrders'), width: 130, ...money },
     { field: 'reservedDeals', headerName: t('fin.reserved'), width: 130, ...money },
     { field: 'weightedPipeline', headerName: t('fin.pipeline'), width: 130, ...money },

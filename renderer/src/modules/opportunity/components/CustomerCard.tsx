@@ -1,6 +1,7 @@
 import type { OpportunityDetail } from '../../../../../electron/shared/contract';
 import { formatDate, formatQty, formatMoney, formatStamp } from '../../../../../electron/shared/format';
 import { useT } from '../../../i18n';
+import { AGE_BUCKETS } from '../../../../../electron/shared/domain/ageing';
 
 const CREDIT_CLASS = { ok: '', warn: 'cell-warn', approval: 'cell-bad', blocked: 'cell-bad' } as const;
 
@@ -30,6 +31,16 @@ export function CustomerCard({ opp }: { opp: OpportunityDetail }) {
           <dd>{money(customer.outstanding)}</dd>
           <dt>{t('opp.overdue')}</dt>
           <dd className={customer.overdue > 0 ? 'cell-bad' : ''}>{money(customer.overdue)}</dd>
+          {customer.overdue > 0 && (
+            <>
+              <dt className="sub">{t('opp.ageing')}</dt>
+              <dd className="sub" data-testid="overdue-ageing">
+                {AGE_BUCKETS.map((b, i) => (customer.ageing[i] ? t('opp.ageBucket', { days: b, amount: money(customer.ageing[i]) }) : null))
+                  .filter(Boolean)
+                  .join(' · ')}
+              </dd>
+            </>
+          )}
           <dt>{t('panel.openOrders')}</dt>
           <dd>{money(panel.openOrders)}</dd>
           <dt>{t('panel.otherCommitted')}</dt>
