@@ -13,10 +13,14 @@ export const PURCHASING_SQL = {
   shortages: `SELECT s.id, s.status, s.product_id AS productId, p.code AS productCode, p.name AS productName, p.unit, s.warehouse_id AS warehouseId,
       w.code AS warehouseCode, s.qty, s.needed_by AS neededBy, s.opportunity_id AS opportunityId, o.reference, c.name AS customerName,
       coalesce(st.on_hand, 0) AS onHand,
+      coalesce(st.reserved_erp, 0) + coalesce((SELECT sum(rv.qty) FROM reservations rv WHERE rv.product_id = s.product_id AND rv.warehouse_id = s.warehouse_id
+        AND rv.status = 'active' AND rv.opportunity_id != s.opportunity_id), 0) AS reservedOthers,
+      coalesce(${atpNowSql('st')}, 0) + coalesce((SELECT sum(r.qty) FROM incoming_receipts r WHERE r.product_id = s.product_id AND r.warehouse_id = s.warehouse_id
+        AND r.active = 1 AND r.expected_date <= coalesce(s.needed_by, '9999-12-31')), 0) AS atpAtNeed,
       coalesce((SELECT sum(r.qty) FROM incoming_receipts r WHERE r.product_id = s.product_id AND r.warehouse_id = s.warehouse_id AND r.active = 1
         AND r.expected_date <= coalesce(s.needed_by, '9999-12-31')), 0) AS incoming,
       bsp.supplier_id AS supplierId, su.name AS supplierName, bsp.unit_price AS supplierPrice, bsp.lead_time_days AS leadTimeDays,
-      s.reason, coalesce(ob.erp_ref, ob.uuid) AS purchaseRef
+      s.reason, ob.erp_ref AS purchaseRef
     FROM (SELECT x.*, ${BEST_PRICE_ID('x.product_id', 'x.qty')} AS best FROM shortages x
           WHERE (@status = 'all' AND x.status != 'cancelled') OR x.status = @status) s
     JOIN products p ON p.id = s.product_id JOIN warehouses w ON w.id = s.warehouse_id
@@ -59,6 +63,8 @@ export type ShortageSqlRow = {
   reference: string;
   customerName: string;
   onHand: number;
+  reservedOthers: number;
+  atpAtNeed: number;
   incoming: number;
   supplierId: number | null;
   supplierName: string | null;
@@ -114,8 +120,19 @@ export function readWarehouseCodes(db: Db): Map<number, string> {
 export function shortageById(db: Db, id: number) {
   return prepareCached(
     db.$client,
-    'SELECT id, status, product_id AS productId, warehouse_id AS warehouseId, qty, opportunity_id AS opportunityId FROM shortages WHERE id = ?',
-  ).get(id) as { id: number; status: string; productId: number; warehouseId: number; qty: number; opportunityId: number } | undefined;
+    'SELECT id, status, product_id AS productId, warehouse_id AS warehouseId, qty, needed_by AS neededBy, opportunity_id AS opportunityId, line_id AS lineId FROM shortages WHERE id = ?',
+  ).get(id) as
+    | {
+        id: number;
+        status: string;
+        productId: number;
+        warehouseId: number;
+        qty: number;
+        neededBy: string | null;
+        opportunityId: number;
+        lineId: number | null;
+      }
+    | undefined;
 }
 
 export function receiptById(db: Db, id: number) {
@@ -139,4 +156,8 @@ export function supplierRef(db: Db, id: number): { code: string; name: string; e
     name: string;
     erpId: string | null;
   };
+}
+
+export function dealReference(db: Db, opportunityId: number): string {
+  return prepareCached(db.$client, 'SELECT reference FROM opportunities WHERE id = ?').pluck().get(opportunityId) as string;
 }

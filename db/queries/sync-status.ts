@@ -112,7 +112,7 @@ export function readOutboxAttention(db: Db, limit: number) {
      FROM outbox x WHERE x.status IN ('pending', 'leased', 'failed') ORDER BY x.status = 'failed' DESC, x.id LIMIT ?`,
   ).all(limit) as {
     id: number;
-    kind: 'sale_order' | 'purchase_request' | 'cancellation';
+    kind: 'sale_order' | 'purchase_request' | 'cancellation' | 'transfer';
     subject: string;
     subjectName: string | null;
     status: 'pending' | 'leased' | 'failed';

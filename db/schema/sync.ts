@@ -16,7 +16,7 @@ export const outbox = sqliteTable(
   {
     id: pk(),
     uuid: text().notNull().unique(),
-    kind: text({ enum: ['sale_order', 'purchase_request', 'cancellation'] }).notNull(),
+    kind: text({ enum: ['sale_order', 'purchase_request', 'cancellation', 'transfer'] }).notNull(),
     payload: text({ mode: 'json' }).notNull(),
     /** What the item is about, e.g. opportunity:42 or supplier:7 — one live sale order per deal. */
     subject: text().notNull().default(''),

@@ -33,6 +33,15 @@ export const purchaseRequest = z.object({
   ),
 });
 export const cancellation = z.object({ of: z.string(), erpRef: z.string().nullable() });
+/** Stock moved from one of the company's warehouses to another for a deal's shortage (an internal shipment). */
+export const transfer = z.object({
+  reference: z.string(),
+  productCode: z.string(),
+  fromWarehouseCode: z.string(),
+  toWarehouseCode: z.string(),
+  qty: z.number().int().positive(),
+  neededBy: z.string().nullable(),
+});
 
 /** An item's payload in its kind's shape, or a malformed error naming the item. */
 export function payloadOf<T>(schema: z.ZodType<T>, item: OutboxItem): T {

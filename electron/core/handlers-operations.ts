@@ -32,6 +32,7 @@ type OperationsMethods =
   | 'purchasing.updateDraftLine'
   | 'purchasing.sendDraft'
   | 'purchasing.cancelDraft'
+  | 'purchasing.transfer'
   | 'purchasing.receipts'
   | 'purchasing.cover'
   | 'purchasing.dismiss'
@@ -106,6 +107,11 @@ export function operationsHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, O
     'purchasing.cancelDraft': ({ draftId }) => {
       drafts.cancel(draftId, t.actor());
       return draftsChanged(['shortages']);
+    },
+    'purchasing.transfer': ({ shortageId, fromWarehouseId }) => {
+      purchasing.transfer(shortageId, fromWarehouseId, today(), t.actor());
+      t.changed(['outbox', 'stock', 'operations']);
+      return shortagesChanged();
     },
     'purchasing.receipts': ({ shortageId }) => purchasing.receipts(shortageId),
     'purchasing.cover': ({ shortageId, receiptId }) => {

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { writeAudit } from '../../db/queries/audit';
-import { insertOutbox, setShortageStatus } from '../../db/queries/operations';
+import { insertOutbox, insertReservation, setShortageStatus } from '../../db/queries/operations';
 import * as q from '../../db/queries/purchasing';
 import { readHandlingDays } from '../../db/queries/settings';
 import { soonest } from '../shared/domain/wanted';
+import { transferSource } from '../shared/domain/transfer';
 import type { DemandRow, Output, ShortageRow } from '../shared/contract';
 import { addDays } from '../shared/dates';
 import { AppError, notFound } from '../shared/errors';
 import type { Actor } from './pipeline';
 
-const withTiming = (r: q.ShortageSqlRow, today: string): ShortageRow => {
+const withTiming = (r: q.ShortageSqlRow, today: string): Omit<ShortageRow, 'elsewhere' | 'transferFrom'> => {
   const orderBy = r.neededBy && r.leadTimeDays !== null ? addDays(r.neededBy, -r.leadTimeDays) : null;
   return { ...r, unit: r.unit as ShortageRow['unit'], orderBy, inTime: orderBy === null ? null : orderBy >= today };
 };
@@ -39,7 +40,24 @@ export function createPurchasing(db: Db) {
     });
 
   return {
-    shortages: (status: string, today: string): ShortageRow[] => q.readShortages(db, status, today).map((r) => withTiming(r, today)),
+    /** Shortages with why they are short: stock held by others, free by the needed date, and what the other warehouses could give. */
+    shortages(status: string, today: string): ShortageRow[] {
+      const rows = q.readShortages(db, status, today);
+      const codes = q.readWarehouseCodes(db);
+      const stock = new Map<number, { warehouseId: number; warehouseCode: string; atp: number }[]>();
+      for (const x of q.readPositions(db, [...new Set(rows.map((r) => r.productId))], today))
+        (stock.get(x.productId) ?? stock.set(x.productId, []).get(x.productId)!).push({
+          warehouseId: x.warehouseId,
+          warehouseCode: codes.get(x.warehouseId) ?? '?',
+          atp: x.atp,
+        });
+      const handling = readHandlingDays(db);
+      return rows.map((r) => {
+        const others = (stock.get(r.productId) ?? []).filter((w) => w.warehouseId !== r.warehouseId && w.atp > 0).sort((a, b) => b.atp - a.atp);
+        const transferFrom = r.status === 'open' ? transferSource(others, r, today, handling) : null;
+        return { ...withTiming(r, today), elsewhere: others, transferFrom };
+      });
+    },
 
     /** Weighted demand by product, warehouse and week; only the lines the horizon leaves short unless `all`. */
     demand(weeks: number, today: string, all: boolean): DemandRow[] {
@@ -133,6 +151,52 @@ export function createPurchasing(db: Db) {
           requests.push({ outboxId, supplierId, supplierName: lines[0]!.supplierName ?? '', lines: lines.length, uuid });
         }
         return { requests };
+      });
+    },
+
+    /**
+     * A shortage covered by another warehouse: its stock there is reserved for the deal (no other
+     * deal takes it meanwhile) and an internal shipment goes to the ERP through the outbox.
+     */
+    transfer(shortageId: number, fromWarehouseId: number, today: string, a: Actor): void {
+      tx(() => {
+        const s = openShortage(shortageId);
+        const codes = q.readWarehouseCodes(db);
+        const from = codes.get(fromWarehouseId);
+        if (!from || fromWarehouseId === s.warehouseId)
+          throw new AppError('invalid_input', `Warehouse ${fromWarehouseId} cannot send shortage ${shortageId}`, {
+            reason: 'transfer.sameOrUnknown',
+            issues: [{ path: 'fromWarehouseId', message: 'another of the company’s warehouses', reason: 'unknown' }],
+          });
+        const atp = q.readPositions(db, [s.productId], today).find((x) => x.warehouseId === fromWarehouseId)?.atp ?? 0;
+        const product = q.readProducts(db, [s.productId])[0]!;
+        if (atp < s.qty || s.lineId === null)
+          throw new AppError('conflict', `${from} has ${atp} free of ${product.code}, the shortage needs ${s.qty}`, {
+            reason: 'transfer.notEnough',
+            warehouse: from,
+            product: product.code,
+          });
+        insertReservation(db, {
+          opportunityId: s.opportunityId,
+          lineId: s.lineId,
+          productId: s.productId,
+          warehouseId: fromWarehouseId,
+          qty: s.qty,
+          at: a.at,
+        });
+        const reference = q.dealReference(db, s.opportunityId);
+        const uuid = randomUUID();
+        const payload = {
+          reference,
+          productCode: product.code,
+          fromWarehouseCode: from,
+          toWarehouseCode: codes.get(s.warehouseId)!,
+          qty: s.qty,
+          neededBy: s.neededBy,
+        };
+        const outboxId = insertOutbox(db, { uuid, kind: 'transfer', subject: `opportunity:${s.opportunityId}`, payload, at: a.at });
+        setShortageStatus(db, shortageId, 'requested', a.at, { outboxId, by: a.userId, reason: `transfer ${from}` });
+        audit(shortageId, a, 'open', { status: 'requested', outboxId, transferFrom: from });
       });
     },
 

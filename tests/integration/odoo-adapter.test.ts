@@ -140,6 +140,37 @@ for (const [version, protocol] of [
       expect(get("SELECT count(*) AS n FROM customers WHERE erp_id = '80'")).toEqual({ n: 0 });
     });
 
+    it('pushes a transfer between two warehouses as a confirmed internal picking, once, from stock to stock', async () => {
+      await pullCycle(adapter(), call, { now: () => NOW });
+      const payload = {
+        reference: 'OPP-000043',
+        productCode: 'CIM-01',
+        fromWarehouseCode: 'LYO',
+        toWarehouseCode: 'REN',
+        qty: 6_000,
+        neededBy: '2026-12-09',
+      };
+      core.db.$client
+        .prepare(
+          "INSERT INTO outbox (uuid, kind, subject, payload, status, created_at) VALUES ('uuid-tr', 'transfer', 'opportunity:1', ?, 'pending', ?)",
+        )
+        .run(JSON.stringify(payload), NOW);
+      expect(await pushCycle(adapter(), call)).toMatchObject({ pushed: 1, stopped: 0 });
+      const pickings = odoo.models['stock.picking']!.filter((p) => p.origin === 'uuid-tr');
+      expect(pickings).toHaveLength(1);
+      expect(pickings[0]).toMatchObject({
+        picking_type_id: 6,
+        location_id: 11,
+        location_dest_id: 12,
+        state: 'confirmed',
+        move_ids: [[0, 0, { product_id: 42, product_uom_qty: 6, location_id: 11, location_dest_id: 12 }]],
+      });
+      expect(get("SELECT status, erp_ref AS ref FROM outbox WHERE uuid = 'uuid-tr'")).toEqual({ status: 'done', ref: pickings[0]!.name });
+      // again (a lost acknowledgement): the same picking
+      expect(await adapter().push!({ id: 0, uuid: 'uuid-tr', kind: 'transfer', attempts: 2, payload })).toBe(pickings[0]!.name);
+      expect(odoo.models['stock.picking']!.filter((p) => p.origin === 'uuid-tr')).toHaveLength(1);
+    });
+
     it('pushes a quotation, a request for quotation and a cancellation, each once, even when the first attempt is cut after Odoo committed', async () => {
       await pullCycle(adapter(), call, { now: () => NOW });
       const put = (uuid: string, kind: string, payload: unknown) =>

@@ -387,6 +387,66 @@ describe('pushing the outbox to Tryton', () => {
     expect(get('SELECT active FROM incoming_receipts')).toEqual({ active: 0 });
   }, 60_000);
 
+  it('sends a transfer between two warehouses as a waiting internal shipment, once, and brings back its number', async () => {
+    const ctx = (await erp.call('model.res.user.get_preferences', [true, {}])) as Record<string, unknown>;
+    const [wh] = (await erp.call('model.stock.location.search_read', [
+      [
+        ['type', '=', 'warehouse'],
+        ['code', '=', 'WH'],
+      ],
+      0,
+      1,
+      null,
+      ['storage_location'],
+      {},
+    ])) as {
+      storage_location: number;
+    }[];
+    // a second warehouse as a Tryton user makes one: its three zones, the warehouse, the zones moved under it
+    const zones = (await erp.call('model.stock.location.create', [
+      ['Entrée 2', 'Sortie 2', 'Stock 2'].map((name) => ({ name, type: 'storage' })),
+      ctx,
+    ])) as number[];
+    const [input2, output2, storage2] = zones as [number, number, number];
+    const [wh2] = (await erp.call('model.stock.location.create', [
+      [{ name: 'Dépôt 2', code: 'WH2', type: 'warehouse', input_location: input2, output_location: output2, storage_location: storage2 }],
+      ctx,
+    ])) as number[];
+    await erp.call('model.stock.location.write', [zones, { parent: wh2 }, ctx]);
+    const payload = {
+      reference: 'OPP-000044',
+      productCode: 'CIM-01',
+      fromWarehouseCode: 'WH',
+      toWarehouseCode: 'WH2',
+      qty: 4_000,
+      neededBy: '2026-12-09',
+    };
+    core.db.$client
+      .prepare("INSERT INTO outbox (uuid, kind, subject, payload, status, created_at) VALUES ('tr-1', 'transfer', 'opportunity:1', ?, 'pending', ?)")
+      .run(JSON.stringify(payload), clock.now());
+    const report = await pushCycle(adapter(), call);
+    expect(report.errors).toEqual([]);
+    expect(report).toMatchObject({ pushed: 1, stopped: 0 });
+    const made = (await erp.call('model.stock.shipment.internal.search_read', [
+      [['reference', '=', 'tr-1']],
+      0,
+      null,
+      null,
+      ['number', 'state', 'from_location', 'to_location'],
+      {},
+    ])) as {
+      number: string;
+      state: string;
+      from_location: number;
+      to_location: number;
+    }[];
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ state: 'waiting', from_location: wh!.storage_location, to_location: storage2 });
+    expect(get("SELECT status, erp_ref AS ref FROM outbox WHERE uuid = 'tr-1'")).toEqual({ status: 'done', ref: made[0]!.number });
+    expect(await adapter().push!({ id: 0, uuid: 'tr-1', kind: 'transfer', attempts: 2, payload })).toBe(made[0]!.number);
+    expect(await erp.call('model.stock.shipment.internal.search', [[['reference', '=', 'tr-1']], 0, null, null, {}])).toHaveLength(1);
+  }, 60_000);
+
   it('keeps the outbox while Tryton is down (retried with backoff) and lands each item once when it is back', async () => {
     core.db.$client
       .prepare(

@@ -1,7 +1,7 @@
 import type { OutboxItem } from '../../shared/contract';
 import { money, qty } from '../../shared/money';
 import { ErpError } from '../adapter';
-import { cancellation, payloadOf, purchaseRequest, saleOrder } from '../outbox-payloads';
+import { cancellation, payloadOf, purchaseRequest, saleOrder, transfer } from '../outbox-payloads';
 import type { OdooCall } from './transport';
 
 type Execute = (c: OdooCall) => Promise<unknown>;
@@ -86,6 +86,58 @@ export function odooPush(execute: Execute) {
     return create('purchase.order', { partner_id: partner, origin: item.uuid, order_line: lines });
   }
 
+  /** A transfer between two warehouses: an internal picking from stock to stock, confirmed; its name comes back. */
+  async function pushTransfer(item: OutboxItem): Promise<string> {
+    const [found] = await find('stock.picking', [['origin', '=', item.uuid]]);
+    if (found) return found.name;
+    const tr = payloadOf(transfer, item);
+    const stockOf = async (code: string) => {
+      const [w] = (await execute({
+        model: 'stock.warehouse',
+        method: 'search_read',
+        args: [[['code', '=', code]]],
+        kwargs: { fields: ['id', 'lot_stock_id'] },
+      })) as {
+        id: number;
+        lot_stock_id: [number, string];
+      }[];
+      if (!w) throw new ErpError(`Odoo has no warehouse ${code}`, 'refused', false);
+      return { id: w.id, location: w.lot_stock_id[0] };
+    };
+    const [from, to] = [await stockOf(tr.fromWarehouseCode), await stockOf(tr.toWarehouseCode)];
+    const type = await idOf(
+      'stock.picking.type',
+      [
+        ['code', '=', 'internal'],
+        ['warehouse_id', '=', from.id],
+      ],
+      `internal transfer type of ${tr.fromWarehouseCode}`,
+    );
+    const name = await create('stock.picking', {
+      picking_type_id: type,
+      location_id: from.location,
+      location_dest_id: to.location,
+      origin: item.uuid,
+      ...(tr.neededBy ? { scheduled_date: `${tr.neededBy} 00:00:00` } : {}),
+      move_ids: [
+        [
+          0,
+          0,
+          {
+            name: `${tr.reference} ${tr.productCode}`,
+            product_id: await product(tr.productCode, null),
+            product_uom_qty: qty.toUnits(tr.qty),
+            location_id: from.location,
+            location_dest_id: to.location,
+          },
+        ],
+      ],
+    });
+    const [made] = await find('stock.picking', [['origin', '=', item.uuid]]);
+    if (made) await execute({ model: 'stock.picking', method: 'action_confirm', args: [[made.id]], kwargs: {} });
+    return name;
+  }
+
   async function pushCancellation(item: OutboxItem): Promise<string> {
     const { of } = payloadOf(cancellation, item);
     const [order] = await find('sale.order', [['client_order_ref', '=', of]]);
@@ -95,5 +147,11 @@ export function odooPush(execute: Execute) {
   }
 
   return (item: OutboxItem): Promise<string> =>
-    item.kind === 'sale_order' ? pushSale(item) : item.kind === 'purchase_request' ? pushRequest(item) : pushCancellation(item);
+    item.kind === 'sale_order'
+      ? pushSale(item)
+      : item.kind === 'purchase_request'
+        ? pushRequest(item)
+        : item.kind === 'transfer'
+          ? pushTransfer(item)
+          : pushCancellation(item);
 }

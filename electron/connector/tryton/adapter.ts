@@ -149,7 +149,7 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
     name: 'Tryton 6.0',
     sweeps: ['suppliers', 'supplierPrices', 'receipts'],
     login: () => t.login(),
-    push: trytonPush(t),
+    push: trytonPush(t, now),
     async pull<E extends SyncEntity>(entity: E, cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<E>> {
       if (entity === 'stock') return (await pullStock(cursor, pageSize)) as PulledPage<E>;
       if (entity === 'suppliers' || entity === 'supplierPrices' || entity === 'receipts') {

@@ -1,14 +1,15 @@
 import { money, qty } from '../../shared/money';
 import type { OutboxItem } from '../../shared/contract';
 import { ErpError } from '../adapter';
-import { cancellation, payloadOf, purchaseRequest, saleOrder } from '../outbox-payloads';
+import { cancellation, payloadOf, purchaseRequest, saleOrder, transfer } from '../outbox-payloads';
 import { trytonDate, trytonDecimal, type TrytonTransport } from './transport';
 
 /**
  * Pushes outbox items to Tryton. The client UUID is written on the record — a sale's `reference`,
  * a purchase request's `description` — and searched for before anything is created.
  */
-export function trytonPush(t: TrytonTransport) {
+export function trytonPush(t: TrytonTransport, now: () => string = () => new Date().toISOString()) {
+  const today = () => now().slice(0, 10);
   const ctx = () => t.context();
   const one = async (model: string, domain: unknown[], what: string): Promise<number> => {
     const ids = (await t.call(`model.${model}.search`, [domain, 0, 1, null, await ctx()])) as number[];
@@ -181,6 +182,65 @@ export function trytonPush(t: TrytonTransport) {
     return ids.join(',');
   }
 
+  /** A transfer between two warehouses: an internal shipment from storage to storage, set waiting; its number comes back. */
+  async function pushTransfer(item: OutboxItem): Promise<string> {
+    const tr = parse(transfer, item);
+    const c = await ctx();
+    const found = (await t.call('model.stock.shipment.internal.search_read', [[['reference', '=', item.uuid]], 0, 1, null, ['number'], c])) as {
+      id: number;
+      number: string | null;
+    }[];
+    if (found[0]) return found[0].number ?? String(found[0].id);
+    const storage = async (code: string) => {
+      const id = await one(
+        'stock.location',
+        [
+          ['type', '=', 'warehouse'],
+          ['code', '=', code],
+        ],
+        `warehouse ${code}`,
+      );
+      const [w] = (await t.call('model.stock.location.read', [[id], ['storage_location'], c])) as { storage_location: number }[];
+      return w!.storage_location;
+    };
+    const [from, to] = [await storage(tr.fromWarehouseCode), await storage(tr.toWarehouseCode)];
+    const product = await one('product.product', [['code', '=', tr.productCode]], `product ${tr.productCode}`);
+    const [p] = (await t.call('model.product.product.read', [[product], ['default_uom'], c])) as { default_uom: number }[];
+    // it leaves today and is due on the needed date (today when the deal set none)
+    const planned = { planned_start_date: trytonDate(today()), planned_date: trytonDate(tr.neededBy ?? today()) };
+    const [id] = (await t.call('model.stock.shipment.internal.create', [
+      [
+        {
+          from_location: from,
+          to_location: to,
+          company: c.company,
+          reference: item.uuid,
+          ...planned,
+          moves: [
+            [
+              'create',
+              [
+                {
+                  product,
+                  uom: p!.default_uom,
+                  quantity: qty.toUnits(tr.qty),
+                  from_location: from,
+                  to_location: to,
+                  company: c.company,
+                  planned_date: planned.planned_date,
+                },
+              ],
+            ],
+          ],
+        },
+      ],
+      c,
+    ])) as number[];
+    await t.call('model.stock.shipment.internal.wait', [[id], c]);
+    const [saved] = (await t.call('model.stock.shipment.internal.read', [[id], ['number'], c])) as { number: string | null }[];
+    return saved?.number ?? String(id);
+  }
+
   async function pushCancellation(item: OutboxItem): Promise<string> {
     const { of } = parse(cancellation, item);
     const c = await ctx();
@@ -199,5 +259,11 @@ export function trytonPush(t: TrytonTransport) {
   }
 
   return (item: OutboxItem): Promise<string> =>
-    item.kind === 'sale_order' ? pushSale(item) : item.kind === 'purchase_request' ? pushRequests(item) : pushCancellation(item);
+    item.kind === 'sale_order'
+      ? pushSale(item)
+      : item.kind === 'purchase_request'
+        ? pushRequests(item)
+        : item.kind === 'transfer'
+          ? pushTransfer(item)
+          : pushCancellation(item);
 }

@@ -70,7 +70,7 @@ export const syncRunView = z.object({
 });
 export const outboxAttention = z.object({
   id,
-  kind: z.enum(['sale_order', 'purchase_request', 'cancellation']),
+  kind: z.enum(['sale_order', 'purchase_request', 'cancellation', 'transfer']),
   subject: z.string(),
   /** what a person calls the subject: the deal's reference and customer, the supplier's name */
   subjectName: z.string().nullable(),

@@ -55,6 +55,7 @@ import {
   draftsInput,
   draftLineUpdateInput,
   draftRefInput,
+  transferInput,
 } from './purchasing';
 import { opportunitiesListInput, opportunitiesListOutput, opportunityDetail } from './opportunities';
 import {
@@ -113,6 +114,8 @@ export const contract = {
   'purchasing.updateDraftLine': { input: draftLineUpdateInput, output: z.array(purchaseDraft) },
   'purchasing.sendDraft': { input: draftRefInput, output: z.array(purchaseDraft) },
   'purchasing.cancelDraft': { input: draftRefInput, output: z.array(purchaseDraft) },
+  /** a shortage covered by another warehouse's stock: reserved there, an internal shipment for the ERP */
+  'purchasing.transfer': { input: transferInput, output: z.array(shortageRow) },
   'purchasing.receipts': { input: z.object({ shortageId: id }).strict(), output: z.array(receiptOption) },
   'purchasing.cover': { input: coverInput, output: z.array(shortageRow) },
   'purchasing.dismiss': { input: dismissInput, output: z.array(shortageRow) },

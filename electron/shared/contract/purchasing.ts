@@ -24,8 +24,14 @@ export const shortageRow = z.object({
   reference: z.string(),
   customerName: z.string(),
   onHand: qtyInt,
+  /** why it is short: what the ERP and the other deals hold of that stock, and what is free by the needed date */
+  reservedOthers: qtyInt,
+  atpAtNeed: qtyInt,
   /** receipts expected in this warehouse by the needed-by date */
   incoming: qtyInt,
+  /** the other warehouses' stock free to promise today, and the one that can cover it all by a transfer in time */
+  elsewhere: z.array(z.object({ warehouseId: id, warehouseCode: z.string(), atp: qtyInt })),
+  transferFrom: z.object({ warehouseId: id, warehouseCode: z.string(), atp: qtyInt }).nullable(),
   ...bestSupplier,
   /** the last day to order from the best supplier: needed-by minus its lead time */
   orderBy: isoDate.nullable(),
@@ -113,3 +119,4 @@ export const draftLineUpdateInput = z
   })
   .strict();
 export const draftRefInput = z.object({ draftId: id }).strict();
+export const transferInput = z.object({ shortageId: id, fromWarehouseId: id }).strict();

@@ -128,7 +128,7 @@ export const outboxLeaseInput = z
 export const outboxItem = z.object({
   id,
   uuid: z.string(),
-  kind: z.enum(['sale_order', 'purchase_request', 'cancellation']),
+  kind: z.enum(['sale_order', 'purchase_request', 'cancellation', 'transfer']),
   payload: z.unknown(),
   attempts: z.number().int(),
 });

@@ -61,6 +61,8 @@ export const enErrors: Record<keyof typeof frErrors, string> = {
   'err.draft.alreadyDrafted': '{product} is already in a purchase draft',
   'err.draft.senders': 'A purchase is sent by purchasing or the manager, not by the {role} role',
   'issue.noPrice': 'no valid price with this supplier',
+  'err.transfer.sameOrUnknown': 'Choose another of the company’s warehouses',
+  'err.transfer.notEnough': '{warehouse} has not enough free {product} to cover this shortage',
   'err.paste.unknownProducts': 'Unknown products in the paste: nothing was added',
 
   'issue.withField': '{field}: {what}',

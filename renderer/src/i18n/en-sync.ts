@@ -56,6 +56,7 @@ export const enSync = {
   'sync.outbox.kind.sale_order': 'Sale order',
   'sync.outbox.kind.purchase_request': 'Purchase request',
   'sync.outbox.kind.cancellation': 'Cancellation',
+  'sync.outbox.kind.transfer': 'Transfer between warehouses',
   'sync.outbox.status.pending': 'waiting',
   'sync.outbox.status.leased': 'being sent',
   'sync.outbox.status.failed': 'stopped',

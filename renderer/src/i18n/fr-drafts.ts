@@ -1,6 +1,12 @@
 /** French: the buyer's purchase drafts (modules/purchasing/components/DraftsPanel). */
 export const frDrafts = {
   'pur.drafts': 'Commandes à envoyer',
+  'pur.reservedOthers': 'Réservé (autres)',
+  'pur.atpAtNeed': 'Libre au besoin',
+  'pur.elsewhere': 'Autres dépôts (libre)',
+  'pur.transferHint': '{from} peut tout livrer à temps : un transfert plutôt qu’un achat',
+  'pur.transfer': 'Transférer depuis {from}',
+  'pur.transferred': 'Transfert {from} → {to} demandé à l’ERP, le stock de {from} est réservé pour l’affaire',
   'pur.prepare': 'Préparer les commandes ({count})',
   'pur.prepared': 'Commandes préparées : {suppliers} — vérifiez-les puis envoyez',
   'draft.none': 'Aucune commande en préparation : choisissez des ruptures puis « Préparer les commandes ».',

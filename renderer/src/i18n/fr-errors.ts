@@ -60,6 +60,8 @@ export const frErrors = {
   'err.draft.alreadyDrafted': '{product} est déjà dans un projet de commande',
   'err.draft.senders': 'Une commande fournisseur est envoyée par les achats ou la direction, pas par le rôle {role}',
   'issue.noPrice': 'pas de prix valable chez ce fournisseur',
+  'err.transfer.sameOrUnknown': 'Choisissez un autre dépôt de l’entreprise',
+  'err.transfer.notEnough': '{warehouse} n’a pas assez de {product} libre pour couvrir ce manque',
   'err.paste.unknownProducts': 'Articles inconnus dans le collage : rien n’a été ajouté',
 
   // a field's problem, after its name

@@ -56,6 +56,7 @@ export const frSync = {
   'sync.outbox.kind.sale_order': 'Commande client',
   'sync.outbox.kind.purchase_request': 'Demande d’achat',
   'sync.outbox.kind.cancellation': 'Annulation',
+  'sync.outbox.kind.transfer': 'Transfert entre dépôts',
   'sync.outbox.status.pending': 'en attente',
   'sync.outbox.status.leased': 'en cours d’envoi',
   'sync.outbox.status.failed': 'bloqué',

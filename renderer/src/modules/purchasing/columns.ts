@@ -22,12 +22,41 @@ export function shortageColumns(t: T, locale: Locale): ColDef<ShortageRow>[] {
       cellClassRules: { 'cell-bad': (p) => p.data?.inTime === false },
     },
     { field: 'neededBy', headerName: t('pur.neededBy'), width: 110, valueFormatter: cellFormat.date(locale), ...x('date') },
+    // the deal it is for, next to what it needs (the buyer calls the trader about it)
+    { field: 'reference', headerName: t('pur.deal'), width: 140, ...x('text') },
     { field: 'productCode', headerName: t('pur.product'), width: 110, ...x('text') },
     { field: 'productName', headerName: '', flex: 1, minWidth: 200, ...x('text') },
     { field: 'warehouseCode', headerName: t('pur.warehouse'), width: 80, ...x('text') },
     { field: 'qty', headerName: t('pur.qty'), width: 110, ...num, valueFormatter: (p) => qty(p.value as number, p.data), ...x('qty') },
+    // why it is short: on hand, what the ERP and other deals hold, what is free by the needed date, receipts due
     { field: 'onHand', headerName: t('pur.onHand'), width: 100, ...num, valueFormatter: (p) => qty(p.value as number, p.data), ...x('qty') },
+    {
+      field: 'reservedOthers',
+      headerName: t('pur.reservedOthers'),
+      width: 110,
+      ...num,
+      valueFormatter: (p) => qty(p.value as number, p.data),
+      ...x('qty'),
+    },
     { field: 'incoming', headerName: t('pur.incoming'), width: 110, ...num, valueFormatter: (p) => qty(p.value as number, p.data), ...x('qty') },
+    {
+      field: 'atpAtNeed',
+      headerName: t('pur.atpAtNeed'),
+      width: 115,
+      ...num,
+      valueFormatter: (p) => qty(p.value as number, p.data),
+      cellClassRules: { 'cell-bad': (p) => typeof p.value === 'number' && p.value <= 0 },
+      ...x('qty'),
+    },
+    {
+      colId: 'elsewhere',
+      headerName: t('pur.elsewhere'),
+      width: 170,
+      valueGetter: (p) => p.data?.elsewhere.map((e) => `${e.warehouseCode} ${qty(e.atp, p.data)}`).join(' · ') ?? '',
+      tooltipValueGetter: (p) => (p.data?.transferFrom ? t('pur.transferHint', { from: p.data.transferFrom.warehouseCode }) : ''),
+      cellClassRules: { 'cell-chosen': (p) => p.data?.transferFrom != null },
+      ...x('text'),
+    },
     { field: 'supplierName', headerName: t('pur.supplier'), width: 170, ...x('text') },
     { field: 'supplierPrice', headerName: t('pur.price'), width: 100, ...num, valueFormatter: cellFormat.unitPrice(locale), ...x('unitPrice') },
     { field: 'leadTimeDays', headerName: t('pur.lead'), width: 80, ...num, ...x('int') },
@@ -41,7 +70,6 @@ export function shortageColumns(t: T, locale: Locale): ColDef<ShortageRow>[] {
       cellClassRules: { 'cell-bad': (p) => p.value === false },
       ...x('text'),
     },
-    { field: 'reference', headerName: t('pur.deal'), width: 140, ...x('text') },
     { field: 'customerName', headerName: t('pur.customer'), width: 180, ...x('text') },
     {
       field: 'status',
@@ -50,7 +78,14 @@ export function shortageColumns(t: T, locale: Locale): ColDef<ShortageRow>[] {
       valueFormatter: (p) => (p.value ? t(`pur.status.${p.value as ShortageRow['status']}`) : ''),
       ...x('text'),
     },
-    { field: 'purchaseRef', headerName: t('pur.ref'), width: 120, ...x('text') },
+    {
+      field: 'purchaseRef',
+      headerName: t('pur.ref'),
+      width: 140,
+      // the ERP's number once it answered; until then, it is on its way
+      valueFormatter: (p) => (p.value ? String(p.value) : p.data?.status === 'requested' ? t('draft.erpWaiting') : ''),
+      ...x('text'),
+    },
     { field: 'reason', headerName: t('pur.reason'), width: 160, ...x('text') },
   ];
 }

@@ -132,6 +132,8 @@ export function PurchasingView() {
             getRowId={(p) => String(p.data.id)}
             rowSelection={SELECTION}
             quickFilterText={search}
+            // a few hundred rows at most: every column drawn, so what a row says is all there (copy, search, tests)
+            suppressColumnVirtualisation
             onGridReady={(e) => ((api.current = e.api as GridApi), sRange.handlers.onGridReady(e.api))}
             onSelectionChanged={(e: SelectionChangedEvent<ShortageRow>) => setSelected(e.api.getSelectedRows())}
           />

@@ -30,6 +30,12 @@ export function ShortageActions({ selected, onDone, onError, onDrafted }: Props)
     client
       .call('purchasing.draft', { shortageIds: open.map((s) => s.id) })
       .then((drafts) => onDrafted(t('pur.prepared', { suppliers: drafts.map((d) => `${d.supplierName} (${d.lines.length})`).join(', ') })), fail);
+  // another warehouse can give it all in time: a transfer instead of a purchase
+  const transfer = () =>
+    single?.transferFrom &&
+    client
+      .call('purchasing.transfer', { shortageId: single.id, fromWarehouseId: single.transferFrom.warehouseId })
+      .then(() => onDone(t('pur.transferred', { from: single.transferFrom!.warehouseCode, to: single.warehouseCode })), fail);
   const startCover = () => {
     if (!single) return onError(t('pur.selectOne'));
     void client.call('purchasing.receipts', { shortageId: single.id }).then((r) => (setReceipts(r), setMode('cover')), fail);
@@ -48,6 +54,11 @@ export function ShortageActions({ selected, onDone, onError, onDrafted }: Props)
       <button type="button" className="btn primary" disabled={open.length === 0} onClick={() => void prepare()}>
         {t('pur.prepare', { count: open.length })}
       </button>
+      {single?.transferFrom && (
+        <button type="button" className="btn primary" onClick={() => void transfer()}>
+          {t('pur.transfer', { from: single.transferFrom.warehouseCode })}
+        </button>
+      )}
       <button type="button" className="btn" disabled={!single} onClick={startCover}>
         {t('pur.cover')}
       </button>
