@@ -20,7 +20,8 @@ export const PURCHASING_SQL = {
       coalesce((SELECT sum(r.qty) FROM incoming_receipts r WHERE r.product_id = s.product_id AND r.warehouse_id = s.warehouse_id AND r.active = 1
         AND r.expected_date <= coalesce(s.needed_by, '9999-12-31')), 0) AS incoming,
       bsp.supplier_id AS supplierId, su.name AS supplierName, bsp.unit_price AS supplierPrice, bsp.lead_time_days AS leadTimeDays,
-      s.reason, ob.erp_ref AS purchaseRef
+      s.reason, ob.erp_ref AS purchaseRef,
+      EXISTS (SELECT 1 FROM purchase_draft_lines dl JOIN purchase_drafts d ON d.id = dl.draft_id WHERE dl.shortage_id = s.id AND d.status = 'draft') AS drafted
     FROM (SELECT x.*, ${BEST_PRICE_ID('x.product_id', 'x.qty')} AS best FROM shortages x
           WHERE (@status = 'all' AND x.status != 'cancelled') OR x.status = @status) s
     JOIN products p ON p.id = s.product_id JOIN warehouses w ON w.id = s.warehouse_id
@@ -72,6 +73,7 @@ export type ShortageSqlRow = {
   leadTimeDays: number | null;
   reason: string;
   purchaseRef: string | null;
+  drafted: number;
 };
 
 export function readShortages(db: Db, status: string, today: string): ShortageSqlRow[] {

@@ -13,7 +13,7 @@ import type { Actor } from './pipeline';
 
 const withTiming = (r: q.ShortageSqlRow, today: string): Omit<ShortageRow, 'elsewhere' | 'transferFrom'> => {
   const orderBy = r.neededBy && r.leadTimeDays !== null ? addDays(r.neededBy, -r.leadTimeDays) : null;
-  return { ...r, unit: r.unit as ShortageRow['unit'], orderBy, inTime: orderBy === null ? null : orderBy >= today };
+  return { ...r, unit: r.unit as ShortageRow['unit'], drafted: r.drafted === 1, orderBy, inTime: orderBy === null ? null : orderBy >= today };
 };
 
 /** The buyer's workspace: shortages to cover and the demand the pipeline announces, with the best supplier for each. */

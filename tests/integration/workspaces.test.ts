@@ -99,7 +99,8 @@ describe('purchasing workspace', () => {
     expect(line.qty).toBeGreaterThanOrEqual(first.qty);
     expect(line.qty - first.qty).toBeLessThan(25_000);
     expect(new Set(drafts.map((d) => d.supplierId))).toEqual(new Set(mine.map((r) => r.supplierId)));
-    // drafted once: a second draft of the same shortage is refused, nothing is queued yet
+    // the shortage list says it sits in a draft; drafted once: a second draft of it is refused, nothing is queued yet
+    expect((await call('purchasing.shortages', { status: 'open' })).find((r) => r.id === first.id)!.drafted).toBe(true);
     await expect(core.call('purchasing.draft', { shortageIds: [first.id] })).rejects.toMatchObject({ details: { reason: 'draft.alreadyDrafted' } });
     const queued = () => one<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE kind = 'purchase_request'").n;
     const before = queued();

@@ -38,6 +38,8 @@ export const shortageRow = z.object({
   inTime: z.boolean().nullable(),
   reason: z.string(),
   purchaseRef: z.string().nullable(),
+  /** in a purchase draft being reviewed (not sent yet) */
+  drafted: z.boolean(),
 });
 export type ShortageRow = z.infer<typeof shortageRow>;
 export const shortagesInput = z.object({ status: z.enum(['open', 'requested', 'covered', 'dismissed', 'all']).default('open') }).strict();

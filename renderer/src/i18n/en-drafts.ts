@@ -21,5 +21,6 @@ export const enDrafts: Record<keyof typeof frDrafts, string> = {
   'draft.sentTitle': 'Orders sent',
   'draft.erpNumber': 'In the ERP: {ref}',
   'draft.erpWaiting': 'Waiting for the ERP',
+  'draft.inDraft': 'In a purchase draft',
   'draft.erpRefused': 'Refused by the ERP: {why}',
 };

@@ -181,6 +181,7 @@ export const en: Record<MessageKey, string> = {
   'fin.refuse': 'Refuse',
   'fin.exposure': 'Exposure by customer',
   'fin.customer': 'Customer',
+  'fin.code': 'Code',
   'fin.city': 'City',
   'fin.limit': 'Limit',
   'fin.outstanding': 'Outstanding',

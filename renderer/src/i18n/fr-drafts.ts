@@ -19,5 +19,6 @@ export const frDrafts = {
   'draft.sentTitle': 'Commandes envoyées',
   'draft.erpNumber': 'Dans l’ERP : {ref}',
   'draft.erpWaiting': 'En attente de l’ERP',
+  'draft.inDraft': 'En projet de commande',
   'draft.erpRefused': 'Refusée par l’ERP : {why}',
 };

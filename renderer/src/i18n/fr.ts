@@ -180,6 +180,7 @@ export const fr = {
   'fin.refuse': 'Refuser',
   'fin.exposure': 'Exposition par client',
   'fin.customer': 'Client',
+  'fin.code': 'Code',
   'fin.city': 'Ville',
   'fin.limit': 'Plafond',
   'fin.outstanding': 'Encours',

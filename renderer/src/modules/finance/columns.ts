@@ -21,7 +21,7 @@ function exposure(row: ApprovalQueueRow | undefined, withDeal: boolean): number 
 export function exposureColumns(t: T, locale: Locale): ColDef<ExposureRow>[] {
   const money = { ...num, valueFormatter: cellFormat.money(locale), ...x('money') };
   return [
-    { field: 'code', headerName: '', width: 90, pinned: 'left', ...x('text') },
+    { field: 'code', headerName: t('fin.code'), width: 90, pinned: 'left', ...x('text') },
     { field: 'name', headerName: t('fin.customer'), width: 220, pinned: 'left', ...x('text') },
     { field: 'city', headerName: t('fin.city'), width: 130, ...x('text') },
     { field: 'creditLimit', headerName: t('fin.limit'), width: 120, ...money },

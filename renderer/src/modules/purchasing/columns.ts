@@ -25,7 +25,7 @@ export function shortageColumns(t: T, locale: Locale): ColDef<ShortageRow>[] {
     // the deal it is for, next to what it needs (the buyer calls the trader about it)
     { field: 'reference', headerName: t('pur.deal'), width: 140, ...x('text') },
     { field: 'productCode', headerName: t('pur.product'), width: 110, ...x('text') },
-    { field: 'productName', headerName: '', flex: 1, minWidth: 200, ...x('text') },
+    { field: 'productName', headerName: '', width: 210, tooltipField: 'productName', ...x('text') },
     { field: 'warehouseCode', headerName: t('pur.warehouse'), width: 80, ...x('text') },
     { field: 'qty', headerName: t('pur.qty'), width: 110, ...num, valueFormatter: (p) => qty(p.value as number, p.data), ...x('qty') },
     // why it is short: on hand, what the ERP and other deals hold, what is free by the needed date, receipts due
@@ -83,7 +83,8 @@ export function shortageColumns(t: T, locale: Locale): ColDef<ShortageRow>[] {
       headerName: t('pur.ref'),
       width: 140,
       // the ERP's number once it answered; until then, it is on its way
-      valueFormatter: (p) => (p.value ? String(p.value) : p.data?.status === 'requested' ? t('draft.erpWaiting') : ''),
+      valueFormatter: (p) =>
+        p.value ? String(p.value) : p.data?.status === 'requested' ? t('draft.erpWaiting') : p.data?.drafted ? t('draft.inDraft') : '',
       ...x('text'),
     },
     { field: 'reason', headerName: t('pur.reason'), width: 160, ...x('text') },

@@ -21,6 +21,8 @@ export function ShortageActions({ selected, onDone, onError, onDrafted }: Props)
   const [receiptId, setReceiptId] = useState<number | null>(null);
   const [reason, setReason] = useState('');
   const open = selected.filter((s) => s.status === 'open');
+  // a shortage already in a draft is reviewed there, not drafted again
+  const toDraft = open.filter((s) => !s.drafted);
   const single = open.length === 1 ? open[0]! : null;
   const fail = (err: unknown) => onError(errorText(err, t));
   const reset = () => (setMode('idle'), setReason(''), setReceiptId(null));
@@ -28,7 +30,7 @@ export function ShortageActions({ selected, onDone, onError, onDrafted }: Props)
   // the chosen shortages become one draft per supplier, reviewed before anything goes to the ERP
   const prepare = () =>
     client
-      .call('purchasing.draft', { shortageIds: open.map((s) => s.id) })
+      .call('purchasing.draft', { shortageIds: toDraft.map((s) => s.id) })
       .then((drafts) => onDrafted(t('pur.prepared', { suppliers: drafts.map((d) => `${d.supplierName} (${d.lines.length})`).join(', ') })), fail);
   // another warehouse can give it all in time: a transfer instead of a purchase
   const transfer = () =>
@@ -51,8 +53,8 @@ export function ShortageActions({ selected, onDone, onError, onDrafted }: Props)
 
   return (
     <span className="actions" data-testid="shortage-actions">
-      <button type="button" className="btn primary" disabled={open.length === 0} onClick={() => void prepare()}>
-        {t('pur.prepare', { count: open.length })}
+      <button type="button" className="btn primary" disabled={toDraft.length === 0} onClick={() => void prepare()}>
+        {t('pur.prepare', { count: toDraft.length })}
       </button>
       {single?.transferFrom && (
         <button type="button" className="btn primary" onClick={() => void transfer()}>
