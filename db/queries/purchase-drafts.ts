@@ -37,19 +37,7 @@ export function shortageInDraft(db: Db, shortageId: number): boolean {
   ).get(shortageId);
 }
 
-export function insertDraftLine(
-  db: Db,
-  l: {
-    draftId: number;
-    shortageId: number;
-    productId: number;
-    warehouseId: number;
-    neededQty: number;
-    qty: number;
-    unitPrice: number;
-    neededBy: string | null;
-  },
-): number {
+export function insertDraftLine(db: Db, l: Omit<DraftLineRecord, 'id' | 'status' | 'supplierId'>): number {
   return Number(
     prepareCached(
       db.$client,
