@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../dates';
-import { ageBucket, ageingOf } from './ageing';
+import { ageBucket, ageingOf, knownAgeing } from './ageing';
 
 describe('overdue by age', () => {
+  it('says the ages are not known rather than zero when they do not make up the overdue', () => {
+    expect(knownAgeing(1_000, [600, 400, 0, 0])).toEqual([600, 400, 0, 0]);
+    expect(knownAgeing(0, [0, 0, 0, 0])).toEqual([0, 0, 0, 0]);
+    expect(knownAgeing(1_000, [0, 0, 0, 0])).toBeNull();
+  });
+
   it('puts each open line in its bucket by days past due, across month and year ends', () => {
     for (const today of ['2026-12-01', '2027-01-01', '2028-03-01']) {
       expect(ageBucket(today, today)).toBeNull();

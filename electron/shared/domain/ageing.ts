@@ -5,6 +5,14 @@ import type { Money } from '../money';
 export type Ageing = [Money, Money, Money, Money];
 export const AGE_BUCKETS = ['0–30', '31–60', '61–90', '> 90'] as const;
 
+/**
+ * The ages as far as they are known: a customer's overdue whose ages the ERP has not given yet (a
+ * database from before ages were pulled, until its next sync) has none, rather than ages of zero.
+ */
+export function knownAgeing(overdue: Money, ageing: Ageing): Ageing | null {
+  return ageing.reduce((s, a) => s + a, 0) === overdue ? ageing : null;
+}
+
 /** The bucket of a line due on `maturity` (ISO day) on `today`, or null when it is not past due. */
 export function ageBucket(maturity: string, today: string): 0 | 1 | 2 | 3 | null {
   const late = daysBetween(maturity, today);

@@ -2,7 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import type { ApprovalQueueRow, ExposureRow } from '../../../../electron/shared/contract';
 import type { Locale } from '../../../../electron/shared/format';
 import type { T } from '../../i18n';
-import { AGE_BUCKETS } from '../../../../electron/shared/domain/ageing';
+import { AGE_BUCKETS, knownAgeing } from '../../../../electron/shared/domain/ageing';
 import { cellFormat } from '../../ui/format';
 
 const num = { type: 'rightAligned', cellClass: 'num' } as const;
@@ -33,7 +33,8 @@ export function exposureColumns(t: T, locale: Locale): ColDef<ExposureRow>[] {
       headerName: t('fin.age', { days: bucket }),
       width: 100,
       ...money,
-      valueGetter: (p) => p.data?.ageing[i],
+      // blank until the ERP gave this customer's ages (a database from before, until its next sync)
+      valueGetter: (p) => (p.data ? knownAgeing(p.data.overdue, p.data.ageing)?.[i] : undefined),
       cellClassRules: { 'cell-bad': (p) => Number(p.value) > 0 && i >= 2, 'cell-warn': (p) => Number(p.value) > 0 && i < 2 },
     })),
     { field: 'openOrders', headerName: t('fin.openOrders'), width: 130, ...money },

@@ -1,7 +1,7 @@
 import type { OpportunityDetail } from '../../../../../electron/shared/contract';
 import { formatDate, formatQty, formatMoney, formatStamp } from '../../../../../electron/shared/format';
 import { useT } from '../../../i18n';
-import { AGE_BUCKETS } from '../../../../../electron/shared/domain/ageing';
+import { AGE_BUCKETS, knownAgeing } from '../../../../../electron/shared/domain/ageing';
 
 const CREDIT_CLASS = { ok: '', warn: 'cell-warn', approval: 'cell-bad', blocked: 'cell-bad' } as const;
 
@@ -31,7 +31,7 @@ export function CustomerCard({ opp }: { opp: OpportunityDetail }) {
           <dd>{money(customer.outstanding)}</dd>
           <dt>{t('opp.overdue')}</dt>
           <dd className={customer.overdue > 0 ? 'cell-bad' : ''}>{money(customer.overdue)}</dd>
-          {customer.overdue > 0 && (
+          {customer.overdue > 0 && knownAgeing(customer.overdue, customer.ageing) && (
             <>
               <dt className="sub">{t('opp.ageing')}</dt>
               <dd className="sub" data-testid="overdue-ageing">
