@@ -101,6 +101,10 @@ test.describe('a day at each desk', () => {
     await actAs(page, 'Achats');
     const buying = new PurchasingPage(page);
     await buying.open();
+    // the needed-by filter takes a French day, not the browser's date picker
+    await buying.shortages.locator('.ag-header-cell[col-id="neededBy"] .ag-header-cell-filter-button').click();
+    await expect(page.locator('.ag-filter .grid-date-input').first()).toHaveAttribute('placeholder', 'jj/mm/aaaa');
+    await page.keyboard.press('Escape');
     await buying.prepareFor(reference);
     const draft = buying.draftWith(reference);
     await expect(draft).toHaveCount(1);

@@ -62,6 +62,7 @@ test.describe('a trader works from the keyboard', () => {
     const day = (await opps.column('expectedClose')).find(Boolean)!;
     await opps.grid.locator('.ag-header-cell[col-id="expectedClose"] .ag-header-cell-filter-button').click();
     const input = page.locator('.ag-filter .grid-date-input').first();
+    await expect(input).toHaveAttribute('placeholder', 'jj/mm/aaaa');
     await input.fill(`${day.slice(0, 2)}/${day.slice(3, 5)}/${day.slice(8)}`);
     await expect.poll(async () => new Set((await opps.column('expectedClose')).filter(Boolean))).toEqual(new Set([day]));
     await page.keyboard.press('Escape');

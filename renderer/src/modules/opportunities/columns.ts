@@ -4,7 +4,7 @@ import type { Locale } from '../../../../electron/shared/format';
 import type { T } from '../../i18n';
 import { cellFormat, guardClass } from '../../ui/format';
 import { CustomerCell } from './components/CustomerCell';
-import { GridDateInput } from '../../ui/grid-date-input';
+import { dateInFilters } from '../../ui/grid-date-input';
 import { today } from '../../ui/today';
 
 const textFilter = { filter: 'agTextColumnFilter', filterParams: { buttons: ['reset'], maxNumConditions: 2 } };
@@ -19,8 +19,7 @@ export function opportunityColumns(t: T, locale: Locale): Col[] {
   const dateFilter = {
     filter: 'agDateColumnFilter',
     filterParams: { buttons: ['reset'], inRangeInclusive: true, maxNumConditions: 2 },
-    dateComponent: GridDateInput,
-    dateComponentParams: { locale, placeholder: t('date.placeholder') },
+    ...dateInFilters(locale, t('date.placeholder')),
   };
   const day = today();
   return [

@@ -12,11 +12,14 @@ import { takeSearch } from '../../../app/search-handoff';
 import { errorText } from '../../../ui/errors';
 import { ActionError } from '../../../ui/ActionError';
 import { useGridRange } from '../../../ui/grid-range';
+import { dateInFilters } from '../../../ui/grid-date-input';
 
 /** Credit control: the approvals waiting, each customer's exposure, and the credit hold. */
 export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
   const { client } = useApp();
   const { t, locale } = useT();
+  // the grid's filters take dates in the app's language, not the browser's date picker
+  const colDefaults = useMemo(() => ({ ...FILTERED_COLUMN_DEFAULTS, ...dateInFilters(locale, t('date.placeholder')) }), [locale, t]);
   const [queue, setQueue] = useState<ApprovalQueueRow[]>([]);
   const [rows, setRows] = useState<ExposureRow[]>([]);
   const [chosen, setChosen] = useState<ExposureRow | null>(null);
@@ -98,7 +101,7 @@ export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
           onCellMouseDown={range.handlers.onCellMouseDown}
           onCellKeyDown={range.handlers.onCellKeyDown}
           onCellFocused={range.handlers.onCellFocused}
-          defaultColDef={FILTERED_COLUMN_DEFAULTS}
+          defaultColDef={colDefaults}
           getRowId={(p) => String(p.data.customerId)}
           rowSelection={SINGLE_ROW}
           onGridReady={(e) => ((api.current = e.api as GridApi), range.handlers.onGridReady(e.api))}

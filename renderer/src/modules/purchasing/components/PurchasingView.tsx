@@ -12,6 +12,7 @@ import { ShortageActions } from './ShortageActions';
 import { today } from '../../../ui/today';
 import { useGridRange } from '../../../ui/grid-range';
 import { takeSearch } from '../../../app/search-handoff';
+import { dateInFilters } from '../../../ui/grid-date-input';
 
 const WEEKS = 8;
 const STATUSES = ['open', 'requested', 'covered', 'dismissed', 'all'] as const;
@@ -21,6 +22,8 @@ const SELECTION = { mode: 'multiRow', enableClickSelection: true } as const;
 export function PurchasingView() {
   const { client } = useApp();
   const { t, locale } = useT();
+  // the grid's filters take dates in the app's language, not the browser's date picker
+  const colDefaults = useMemo(() => ({ ...FILTERED_COLUMN_DEFAULTS, ...dateInFilters(locale, t('date.placeholder')) }), [locale, t]);
   const [tab, setTab] = useState<'shortages' | 'demand' | 'drafts'>('shortages');
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('open');
   const [allDemand, setAllDemand] = useState(false);
@@ -128,7 +131,7 @@ export function PurchasingView() {
             rowData={shortages}
             columnDefs={sCols}
             {...sRange.gridProps}
-            defaultColDef={FILTERED_COLUMN_DEFAULTS}
+            defaultColDef={colDefaults}
             getRowId={(p) => String(p.data.id)}
             rowSelection={SELECTION}
             quickFilterText={search}
@@ -145,7 +148,7 @@ export function PurchasingView() {
             rowData={demand}
             columnDefs={dCols}
             {...dRange.gridProps}
-            defaultColDef={FILTERED_COLUMN_DEFAULTS}
+            defaultColDef={colDefaults}
             getRowId={(p) => `${p.data.productId}:${p.data.warehouseId ?? '*'}`}
             quickFilterText={search}
             onGridReady={(e) => ((api.current = e.api as GridApi), dRange.handlers.onGridReady(e.api))}
