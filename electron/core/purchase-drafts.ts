@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { writeAudit } from '../../db/queries/audit';
-import { insertOutbox, setShortageStatus } from '../../db/queries/operations';
 import * as d from '../../db/queries/purchase-drafts';
 import * as q from '../../db/queries/purchasing';
 import type { ParsedInput, Role } from '../shared/contract';
 import { bestSupplierPrice, supplierOrder } from '../shared/domain/supplier-price';
 import { AppError, notFound } from '../shared/errors';
 import type { Actor } from './pipeline';
+import { queuePurchase } from './purchasing';
 
 /** Who commits the company to a supplier (DESIGN.md §2.5): the buyers, and the manager. */
 const SENDERS: Role[] = ['purchasing', 'manager'];
@@ -118,7 +117,6 @@ export function createPurchaseDrafts(db: Db) {
       tx(() => {
         const head = draftToSend(draftId);
         const lines = d.draftLineRecords(db, draftId);
-        const ref = q.supplierRef(db, head.supplierId);
         const codes = new Map(
           q
             .readProducts(
@@ -128,13 +126,10 @@ export function createPurchaseDrafts(db: Db) {
             .map((p) => [p.id, p.code]),
         );
         const warehouses = q.readWarehouseCodes(db);
-        const uuid = randomUUID();
-        const payload = {
-          supplierId: head.supplierId,
-          supplierName: ref.name,
-          supplierCode: ref.code,
-          supplierErpId: ref.erpId,
-          lines: lines.map((l) => ({
+        const { outboxId } = queuePurchase(
+          db,
+          head.supplierId,
+          lines.map((l) => ({
             shortageId: l.shortageId,
             productCode: codes.get(l.productId)!,
             warehouseCode: warehouses.get(l.warehouseId)!,
@@ -142,12 +137,8 @@ export function createPurchaseDrafts(db: Db) {
             neededBy: l.neededBy,
             unitPrice: l.unitPrice,
           })),
-        };
-        const outboxId = insertOutbox(db, { uuid, kind: 'purchase_request', subject: `supplier:${head.supplierId}`, payload, at: a.at });
-        for (const l of lines) {
-          setShortageStatus(db, l.shortageId, 'requested', a.at, { outboxId, by: a.userId });
-          audit('shortage', l.shortageId, a, 'update', { status: 'requested', outboxId }, 'status', 'open');
-        }
+          a,
+        );
         d.setDraftStatus(db, draftId, 'sent', a.at, outboxId);
         audit('purchase_draft', draftId, a, 'update', { status: 'sent', outboxId }, 'status', 'draft');
       });

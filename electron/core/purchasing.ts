@@ -16,6 +16,42 @@ const withTiming = (r: q.ShortageSqlRow, today: string): Omit<ShortageRow, 'else
   return { ...r, unit: r.unit as ShortageRow['unit'], drafted: r.drafted === 1, orderBy, inTime: orderBy === null ? null : orderBy >= today };
 };
 
+export type PurchaseLine = {
+  shortageId: number;
+  productCode: string;
+  warehouseCode: string;
+  qty: number;
+  neededBy: string | null;
+  unitPrice: number | null;
+};
+
+/**
+ * A purchase for one supplier queued for the ERP: one outbox item (the connector pushes it, the
+ * ERP's number comes back on it), each of its shortages requested and audited. Runs inside the
+ * caller's transaction; the direct request and the reviewed draft both go through here.
+ */
+export function queuePurchase(db: Db, supplierId: number, lines: PurchaseLine[], a: Actor): { outboxId: number; uuid: string } {
+  const uuid = randomUUID();
+  const ref = q.supplierRef(db, supplierId);
+  const payload = { supplierId, supplierName: ref.name, supplierCode: ref.code, supplierErpId: ref.erpId, lines };
+  const outboxId = insertOutbox(db, { uuid, kind: 'purchase_request', subject: `supplier:${supplierId}`, payload, at: a.at });
+  for (const l of lines) {
+    setShortageStatus(db, l.shortageId, 'requested', a.at, { outboxId, by: a.userId });
+    writeAudit(db, {
+      entity: 'shortage',
+      entityId: l.shortageId,
+      action: 'update',
+      field: 'status',
+      oldValue: 'open',
+      newValue: { status: 'requested', outboxId },
+      by: a.userId,
+      at: a.at,
+      source: 'user',
+    });
+  }
+  return { outboxId, uuid };
+}
+
 /** The buyer's workspace: shortages to cover and the demand the pipeline announces, with the best supplier for each. */
 export function createPurchasing(db: Db) {
   const tx = <T>(fn: () => T): T => db.$client.transaction(fn)();
@@ -127,14 +163,10 @@ export function createPurchasing(db: Db) {
         }
         const requests: Output<'purchasing.request'>['requests'] = [];
         for (const [supplierId, lines] of bySupplier) {
-          const uuid = randomUUID();
-          const ref = q.supplierRef(db, supplierId);
-          const payload = {
+          const { outboxId, uuid } = queuePurchase(
+            db,
             supplierId,
-            supplierName: lines[0]!.supplierName,
-            supplierCode: ref.code,
-            supplierErpId: ref.erpId,
-            lines: lines.map((l) => ({
+            lines.map((l) => ({
               shortageId: l.id,
               productCode: l.productCode,
               warehouseCode: l.warehouseCode,
@@ -142,12 +174,8 @@ export function createPurchasing(db: Db) {
               neededBy: l.neededBy,
               unitPrice: l.supplierPrice,
             })),
-          };
-          const outboxId = insertOutbox(db, { uuid, kind: 'purchase_request', subject: `supplier:${supplierId}`, payload, at: a.at });
-          for (const l of lines) {
-            setShortageStatus(db, l.id, 'requested', a.at, { outboxId, by: a.userId });
-            audit(l.id, a, 'open', { status: 'requested', outboxId });
-          }
+            a,
+          );
           requests.push({ outboxId, supplierId, supplierName: lines[0]!.supplierName ?? '', lines: lines.length, uuid });
         }
         return { requests };
