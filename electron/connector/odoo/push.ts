@@ -146,12 +146,12 @@ export function odooPush(execute: Execute) {
     return order.name;
   }
 
-  return (item: OutboxItem): Promise<string> =>
-    item.kind === 'sale_order'
-      ? pushSale(item)
-      : item.kind === 'purchase_request'
-        ? pushRequest(item)
-        : item.kind === 'transfer'
-          ? pushTransfer(item)
-          : pushCancellation(item);
+  // one pusher per kind of outbox item: a new kind without one does not compile
+  const byKind: Record<OutboxItem['kind'], (item: OutboxItem) => Promise<string>> = {
+    sale_order: pushSale,
+    purchase_request: pushRequest,
+    transfer: pushTransfer,
+    cancellation: pushCancellation,
+  };
+  return (item: OutboxItem): Promise<string> => byKind[item.kind](item);
 }

@@ -258,12 +258,12 @@ export function trytonPush(t: TrytonTransport, now: () => string = () => new Dat
     return sale.number ?? String(sale.id);
   }
 
-  return (item: OutboxItem): Promise<string> =>
-    item.kind === 'sale_order'
-      ? pushSale(item)
-      : item.kind === 'purchase_request'
-        ? pushRequests(item)
-        : item.kind === 'transfer'
-          ? pushTransfer(item)
-          : pushCancellation(item);
+  // one pusher per kind of outbox item: a new kind without one does not compile
+  const byKind: Record<OutboxItem['kind'], (item: OutboxItem) => Promise<string>> = {
+    sale_order: pushSale,
+    purchase_request: pushRequests,
+    transfer: pushTransfer,
+    cancellation: pushCancellation,
+  };
+  return (item: OutboxItem): Promise<string> => byKind[item.kind](item);
 }
