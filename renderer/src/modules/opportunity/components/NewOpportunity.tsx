@@ -18,6 +18,12 @@ export function NewOpportunity({ onCreated, onCancel }: { onCreated: (id: number
   const [customer, setCustomer] = useState<Hit | null>(null);
   const [title, setTitle] = useState('');
   const [close, setClose] = useState<string | null>(null);
+  // Enter right after the last key: the submit reads the day typed, not the render before it
+  const closeNow = useRef<string | null>(null);
+  const changeClose = (d: string | null) => {
+    closeNow.current = d;
+    setClose(d);
+  };
   const [error, setError] = useState<string | null>(null);
   const titleBox = useRef<HTMLInputElement>(null);
   const search = useCallback((query: string) => client.call('customers.search', { query, limit: 8 }), [client]);
@@ -34,7 +40,7 @@ export function NewOpportunity({ onCreated, onCancel }: { onCreated: (id: number
   const create = (e: React.FormEvent) => {
     e.preventDefault();
     if (!customer) return setError(t('new.pickCustomer'));
-    client.call('opportunity.create', { customerId: customer.id, title, expectedClose: close }).then(
+    client.call('opportunity.create', { customerId: customer.id, title, expectedClose: closeNow.current }).then(
       (o) => onCreated(o.id),
       (err: unknown) => setError(errorText(err, t)),
     );
@@ -84,7 +90,7 @@ export function NewOpportunity({ onCreated, onCancel }: { onCreated: (id: number
           <label htmlFor="new-title">{t('new.dealTitle')}</label>
           <input id="new-title" ref={titleBox} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
           <label htmlFor="new-close">{t('new.expectedClose')}</label>
-          <DateField id="new-close" live label={t('new.expectedClose')} value={close} onChange={setClose} />
+          <DateField id="new-close" live label={t('new.expectedClose')} value={close} onChange={changeClose} />
           <span />
           <span>
             <button type="submit" className="btn">
