@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../electron/shared/errors';
 import { foldForSearch } from '../electron/shared/text';
 import { acquireLock } from './lock';
+import { installCapture } from './team-capture';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -125,6 +126,7 @@ export function openDatabase(options: OpenOptions): OpenResult {
     }
     const db: Db = drizzle({ client: raw, schema, casing: 'snake_case' });
     if (pending > 0) migrate(db, { migrationsFolder });
+    installCapture(raw);
     if (isFile) {
       try {
         writeFileSync(markerOf(path), String(process.pid));

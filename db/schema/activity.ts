@@ -1,5 +1,5 @@
 import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { pk, stamp } from './columns';
+import { pk, stamp, uid } from './columns';
 import { customers } from './customers';
 import { opportunities, users } from './pipeline';
 
@@ -8,6 +8,7 @@ export const activities = sqliteTable(
   'activities',
   {
     id: pk(),
+    uid: uid(),
     opportunityId: integer().references(() => opportunities.id, { onDelete: 'cascade' }),
     customerId: integer().references(() => customers.id),
     kind: text({ enum: ['call', 'visit', 'task', 'email', 'reminder'] }).notNull(),
@@ -26,6 +27,7 @@ export const timelineEntries = sqliteTable(
   'timeline_entries',
   {
     id: pk(),
+    uid: uid(),
     opportunityId: integer().references(() => opportunities.id, { onDelete: 'cascade' }),
     customerId: integer().references(() => customers.id),
     kind: text().notNull(),

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { pk, stamp } from './columns';
+import { pk, stamp, uid } from './columns';
 import { users } from './pipeline';
 
 /** Every change to an opportunity, line, stage, reservation, approval or rule: old and new value. */
@@ -7,6 +7,7 @@ export const auditLog = sqliteTable(
   'audit_log',
   {
     id: pk(),
+    uid: uid(),
     entity: text().notNull(),
     entityId: integer().notNull(),
     action: text({ enum: ['create', 'update', 'delete'] }).notNull(),

@@ -16,3 +16,5 @@ export const date = () => text();
 export const moneyCol = () => integer();
 /** Fixed-point quantity, 1/1 000 of the unit. */
 export const qtyCol = () => integer();
+/** The row's global id (UUIDv7, TEAM.md protocol 1), made on the desk beside its local key; set by core's capture triggers. */
+export const uid = () => text().unique();

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { pk, stamp } from './columns';
+import { pk, stamp, uid } from './columns';
 
 /**
  * Margin, credit and automation rules. scope says where a rule applies (company, product category,
@@ -9,6 +9,7 @@ export const rules = sqliteTable(
   'rules',
   {
     id: pk(),
+    uid: uid(),
     kind: text({ enum: ['margin', 'credit', 'automation'] }).notNull(),
     scope: text({ enum: ['company', 'category', 'customer', 'stage'] }).notNull(),
     scopeId: integer(),

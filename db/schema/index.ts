@@ -7,3 +7,4 @@ export * from './operations';
 export * from './pipeline';
 export * from './sync';
 export * from './purchasing';
+export * from './team';

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { date, pk, qtyCol, stamp } from './columns';
+import { date, pk, qtyCol, stamp, uid } from './columns';
 import { products, warehouses } from './master';
 import { opportunities, opportunityLines, users } from './pipeline';
 
@@ -8,6 +8,7 @@ export const reservations = sqliteTable(
   'reservations',
   {
     id: pk(),
+    uid: uid(),
     opportunityId: integer()
       .notNull()
       .references(() => opportunities.id),
@@ -35,6 +36,7 @@ export const shortages = sqliteTable(
   'shortages',
   {
     id: pk(),
+    uid: uid(),
     opportunityId: integer()
       .notNull()
       .references(() => opportunities.id),
@@ -70,6 +72,7 @@ export const approvals = sqliteTable(
   'approvals',
   {
     id: pk(),
+    uid: uid(),
     opportunityId: integer()
       .notNull()
       .references(() => opportunities.id),
@@ -97,6 +100,7 @@ export const automationRuns = sqliteTable(
   'automation_runs',
   {
     id: pk(),
+    uid: uid(),
     opportunityId: integer()
       .notNull()
       .references(() => opportunities.id),

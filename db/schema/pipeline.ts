@@ -1,10 +1,12 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { date, moneyCol, pk, qtyCol, stamp } from './columns';
+import { date, moneyCol, pk, qtyCol, stamp, uid } from './columns';
 import { customers } from './customers';
 import { products, warehouses } from './master';
 
 export const users = sqliteTable('users', {
   id: pk(),
+  /** the hub's id of this person (null: a user of this desk alone) */
+  uid: uid(),
   login: text().notNull().unique(),
   name: text().notNull(),
   initials: text().notNull(),
@@ -15,6 +17,7 @@ export const users = sqliteTable('users', {
 /** Pipeline stages, configured by the company. */
 export const stages = sqliteTable('stages', {
   id: pk(),
+  uid: uid(),
   code: text().notNull().unique(),
   name: text().notNull(),
   position: integer().notNull(),
@@ -28,6 +31,7 @@ export const opportunities = sqliteTable(
   'opportunities',
   {
     id: pk(),
+    uid: uid(),
     reference: text().notNull().unique(),
     customerId: integer()
       .notNull()
@@ -54,7 +58,9 @@ export const opportunities = sqliteTable(
     lostReason: text(),
     lostNote: text(),
     /** The deal's margin guard (shared/domain/guards dealGuard), kept with amount and cost for the grid. */
-    guardState: text({ enum: ['ok', 'below_target', 'below_minimum', 'below_cost'] }).notNull().default('ok'),
+    guardState: text({ enum: ['ok', 'below_target', 'below_minimum', 'below_cost'] })
+      .notNull()
+      .default('ok'),
     searchText: text().notNull(),
     createdAt: stamp().notNull(),
     updatedAt: stamp().notNull(),
@@ -75,6 +81,7 @@ export const opportunityLines = sqliteTable(
   'opportunity_lines',
   {
     id: pk(),
+    uid: uid(),
     opportunityId: integer()
       .notNull()
       .references(() => opportunities.id, { onDelete: 'cascade' }),
@@ -106,6 +113,7 @@ export const stageHistory = sqliteTable(
   'stage_history',
   {
     id: pk(),
+    uid: uid(),
     opportunityId: integer()
       .notNull()
       .references(() => opportunities.id, { onDelete: 'cascade' }),

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { date, moneyCol, pk, qtyCol, stamp } from './columns';
+import { date, moneyCol, pk, qtyCol, stamp, uid } from './columns';
 import { products, suppliers, warehouses } from './master';
 import { shortages } from './operations';
 import { users } from './pipeline';
@@ -12,6 +12,7 @@ export const purchaseDrafts = sqliteTable(
   'purchase_drafts',
   {
     id: pk(),
+    uid: uid(),
     supplierId: integer()
       .notNull()
       .references(() => suppliers.id),
@@ -32,6 +33,7 @@ export const purchaseDraftLines = sqliteTable(
   'purchase_draft_lines',
   {
     id: pk(),
+    uid: uid(),
     draftId: integer()
       .notNull()
       .references(() => purchaseDrafts.id),

@@ -1,4 +1,5 @@
 import { closeDatabase, openDatabase, type Db } from '../../db/client';
+import { captureOf, type Capture } from '../../db/team-capture';
 import { writeCompanySetup } from '../../db/demo/setup';
 import { writeDemoCompany } from '../../db/demo/write';
 import { counts } from '../../db/queries/catalog';
@@ -8,6 +9,7 @@ import { dispatch, serve, type Handlers, type Port } from '../shared/rpc';
 import { createEventBus, type EventBus } from './event-bus';
 import { createAutomation } from './automation';
 import { createHandlers } from './handlers';
+import { getSettings } from './settings';
 import { opportunityView } from './workspace';
 import { silentLogger, type Logger } from './log';
 import { createErpLink, type ErpLink, type SecretStore } from './erp-link';
@@ -57,19 +59,22 @@ export function startCore(options: CoreOptions): Core {
   if (backupPath) log.info('backup before migrations', { backupPath, appliedMigrations });
   // a new schema may store a figure the old one did not (the deal's guard): computed once here
   if (appliedMigrations > 0) refreshOpportunityTotals(db, { today: now().slice(0, 10) });
+  const capture = captureOf(db.$client);
+  capture.setClock(now);
   const empty = counts(db).warehouses === 0;
   const demo = options.demo ?? 'default';
   if (empty && demo !== 'none') {
     const t0 = Date.now();
-    writeDemoCompany(db, describeCompany({ preset: demo, today: now().slice(0, 10) }), now());
+    // the demo company is this desk's own sample: written outside the team's log (joining a hub uploads what the desk holds)
+    capture.without(() => writeDemoCompany(db, describeCompany({ preset: demo, today: now().slice(0, 10) }), now()));
     log.info('demo company loaded', { preset: demo, ms: Date.now() - t0 });
   } else if (writeCompanySetup(db, now())) log.info('new company database: default pipeline and rules written');
   const bus = createEventBus();
   const link = createErpLink(db, bus, now, options.secrets ?? { canStore: false, env: process.env });
-  const handlers = createHandlers({ db, dbPath: options.dbPath, bus, version: VERSION, startedAt: now(), now, link });
+  const handlers = capturedCalls(createHandlers({ db, dbPath: options.dbPath, bus, version: VERSION, startedAt: now(), now, link }), db, capture);
   // the demo's accepted quotes hold their stock like real ones (the large preset, built for benchmarks, is left raw)
   if (empty && (demo === 'small' || demo === 'default')) {
-    const committed = createAutomation(db, (id) => opportunityView(db, id, now())).catchUp(now());
+    const committed = capture.without(() => createAutomation(db, (id) => opportunityView(db, id, now())).catchUp(now()));
     log.info('demo accepted quotes committed', { committed });
   }
   const serveOptions = {
@@ -87,4 +92,17 @@ export function startCore(options: CoreOptions): Core {
     call: (method, input) => dispatch(handlers, method, input, serveOptions),
     close: () => closeDatabase(db),
   };
+}
+
+/** Each call is one unit of capture: its changes to a row fold into one mutation, made by the desk's current user. */
+function capturedCalls(handlers: Handlers, db: Db, capture: Capture): Handlers {
+  const wrapped: Record<string, (input: never) => unknown> = {};
+  for (const [method, handler] of Object.entries(handlers) as [string, (input: never) => unknown][]) {
+    wrapped[method] = (input) => {
+      capture.nextCall();
+      capture.setUser(getSettings(db).currentUserId);
+      return handler(input);
+    };
+  }
+  return wrapped as Handlers;
 }
