@@ -12,6 +12,7 @@ const CONNECTOR = layer('(^|/)connector/', 'the connector is its own process');
 const MAIN = layer('(^|/)main/', 'Electron main is its own process');
 const WEB_HOST = layer('(^|/)web-host/', 'the web host is its own process');
 const RENDERER = layer('(^|/)renderer/', 'the renderer is a browser page');
+const HUB = layer('(^|/)hub/', 'the hub is the team service: desks reach it over HTTPS');
 const PRELOAD = layer('(^|/)preload/', 'preload only hands over the port');
 
 function zone(files, { paths = [], patterns = [] }) {
@@ -82,28 +83,32 @@ export default tseslint.config(
   { files: ['renderer/src/**/*'], languageOptions: { globals: { ...globals.browser } } },
   zone(['electron/shared/**'], {
     paths: ['electron', 'better-sqlite3', 'react', 'ws', ...NODE_BUILTINS.filter((n) => !n.includes('*'))],
-    patterns: ['node:*', 'drizzle-orm*', 'react*', DB, CORE, CONNECTOR, MAIN, WEB_HOST, RENDERER, PRELOAD],
+    patterns: ['node:*', 'drizzle-orm*', 'react*', DB, CORE, CONNECTOR, MAIN, WEB_HOST, RENDERER, PRELOAD, HUB],
   }),
-  zone(['db/**'], { paths: ['electron', 'react', 'ws'], patterns: ['react*', CORE, CONNECTOR, MAIN, WEB_HOST, RENDERER, PRELOAD] }),
-  zone(['electron/core/**'], { paths: ['electron', 'react', 'ws'], patterns: ['react*', CONNECTOR, MAIN, WEB_HOST, RENDERER, PRELOAD] }),
+  zone(['db/**'], { paths: ['electron', 'react', 'ws'], patterns: ['react*', CORE, CONNECTOR, MAIN, WEB_HOST, RENDERER, PRELOAD, HUB] }),
+  zone(['electron/core/**'], { paths: ['electron', 'react', 'ws'], patterns: ['react*', CONNECTOR, MAIN, WEB_HOST, RENDERER, PRELOAD, HUB] }),
   zone(['electron/connector/**'], {
     paths: ['electron', 'better-sqlite3', 'react'],
-    patterns: ['drizzle-orm*', 'react*', DB, CORE, MAIN, WEB_HOST, RENDERER, PRELOAD],
+    patterns: ['drizzle-orm*', 'react*', DB, CORE, MAIN, WEB_HOST, RENDERER, PRELOAD, HUB],
   }),
   zone(['electron/main/**'], {
     paths: ['better-sqlite3', 'react'],
-    patterns: ['drizzle-orm*', 'react*', DB, CORE, CONNECTOR, WEB_HOST, RENDERER, PRELOAD],
+    patterns: ['drizzle-orm*', 'react*', DB, CORE, CONNECTOR, WEB_HOST, RENDERER, PRELOAD, HUB],
   }),
   zone(['electron/preload/**'], {
     paths: ['better-sqlite3', 'react', ...NODE_BUILTINS.filter((n) => !n.includes('*'))],
-    patterns: ['node:*', 'drizzle-orm*', DB, CORE, CONNECTOR, MAIN, WEB_HOST, RENDERER],
+    patterns: ['node:*', 'drizzle-orm*', DB, CORE, CONNECTOR, MAIN, WEB_HOST, RENDERER, HUB],
   }),
   zone(['electron/web-host/**'], {
     paths: ['electron', 'better-sqlite3', 'react'],
-    patterns: ['drizzle-orm*', 'react*', DB, CONNECTOR, MAIN, RENDERER, PRELOAD],
+    patterns: ['drizzle-orm*', 'react*', DB, CONNECTOR, MAIN, RENDERER, PRELOAD, HUB],
+  }),
+  zone(['electron/hub/**'], {
+    paths: ['electron', 'better-sqlite3', 'react'],
+    patterns: ['drizzle-orm*', 'react*', DB, CORE, CONNECTOR, MAIN, WEB_HOST, RENDERER, PRELOAD],
   }),
   zone(['renderer/src/**'], {
     paths: ['electron', 'better-sqlite3', 'ws', ...NODE_BUILTINS.filter((n) => !n.includes('*'))],
-    patterns: ['node:*', 'drizzle-orm*', DB, CORE, CONNECTOR, MAIN, WEB_HOST, PRELOAD],
+    patterns: ['node:*', 'drizzle-orm*', DB, CORE, CONNECTOR, MAIN, WEB_HOST, PRELOAD, HUB],
   }),
 );

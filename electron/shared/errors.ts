@@ -1,4 +1,4 @@
-export type ErrorCode = 'invalid_input' | 'not_found' | 'unknown_method' | 'conflict' | 'forbidden' | 'unavailable' | 'internal';
+export type ErrorCode = 'invalid_input' | 'not_found' | 'unknown_method' | 'conflict' | 'forbidden' | 'unauthorized' | 'unavailable' | 'internal';
 
 /**
  * A field's problem: `message` for logs and tests, `reason` and its figures for the renderer to

@@ -10,6 +10,7 @@ export const enErrors: Record<keyof typeof frErrors, string> = {
   'err.code.unknown_method': 'This service does not know that action: update Comptoir',
   'err.code.conflict': 'Refused: the data changed meanwhile, reload the page',
   'err.code.forbidden': 'You may not do this',
+  'err.code.unauthorized': 'Session ended or credentials refused: log in again',
   'err.code.unavailable': 'Service unavailable: try again in a moment',
   'err.code.internal': 'Internal error: the action changed nothing',
   'err.offline': 'Lost the connection to the service: reload once it runs again',

@@ -9,6 +9,7 @@ export const frErrors = {
   'err.code.unknown_method': 'Action inconnue de ce service : mettez Comptoir à jour',
   'err.code.conflict': 'Refusé : les données ont changé entre-temps, rechargez la page',
   'err.code.forbidden': 'Vous n’avez pas le droit de faire cela',
+  'err.code.unauthorized': 'Session terminée ou identifiants refusés : reconnectez-vous',
   'err.code.unavailable': 'Service indisponible : réessayez dans un instant',
   'err.code.internal': 'Erreur interne : l’action n’a rien changé',
   'err.offline': 'Connexion au service perdue : rechargez la page une fois le service relancé',

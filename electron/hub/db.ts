@@ -1,0 +1,32 @@
+import pg from 'pg';
+import type { Pool, PoolClient } from 'pg';
+
+export type Clock = () => Date;
+
+/** The hub's pool over its PostgreSQL database; int8 comes back as a JS number (counters stay far below 2^53). */
+export function openPool(url: string, max = 10): Pool {
+  pg.types.setTypeParser(20, (v) => Number(v));
+  return new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+}
+
+/** Runs fn in one transaction on one connection of the pool; rolled back if it throws. */
+export async function inTransaction<T>(pool: Pool, fn: (c: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const value = await fn(client);
+    await client.query('COMMIT');
+    return value;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+export async function readMeta(c: Pool | PoolClient, key: string): Promise<string> {
+  const r = await c.query<{ value: string }>('SELECT value FROM hub_meta WHERE key = $1', [key]);
+  if (!r.rows[0]) throw new Error(`hub_meta has no ${key}: the hub's database is not migrated`);
+  return r.rows[0].value;
+}

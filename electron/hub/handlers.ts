@@ -1,0 +1,50 @@
+import type { Pool } from 'pg';
+import type { HubMethod, HubOutput, HubParsed } from '../shared/contract/hub';
+import { changePassword, logIn, logOut, revokeSessions, type Session } from './auth';
+import { readMeta, type Clock } from './db';
+import { pull } from './pull';
+import { push } from './push';
+import { leaseReferences } from './references';
+import { createUser, listUsers, resetPassword, updateUser } from './users';
+
+export type HubContext = { pool: Pool; now: Clock };
+type Handler<M extends HubMethod> = (input: HubParsed<M>, session: Session | null) => Promise<HubOutput<M>>;
+export type HubHandlers = { [M in HubMethod]: Handler<M> };
+
+/** Every method of the hub's contract; the server has checked the input, the session and the admin role. */
+export function hubHandlers(ctx: HubContext): HubHandlers {
+  const { pool, now } = ctx;
+  const me = (s: Session | null): Session => s!;
+  return {
+    'hub.login': async (input) => ({ ...(await logIn(pool, input, now)), epoch: await readMeta(pool, 'epoch') }),
+    'hub.logout': async (_, s) => {
+      await logOut(pool, me(s), now);
+      return { ok: true };
+    },
+    'hub.me': async (_, s) => {
+      const users = await listUsers(pool);
+      return {
+        user: users.find((u) => u.id === me(s).userId)!,
+        deskId: me(s).deskId,
+        epoch: await readMeta(pool, 'epoch'),
+        fourEyes: (await readMeta(pool, 'fourEyes')) === 'true',
+      };
+    },
+    'hub.changePassword': async ({ current, next }, s) => {
+      await changePassword(pool, me(s), current, next, now);
+      return { ok: true };
+    },
+    'users.list': () => listUsers(pool),
+    'users.create': (input) => createUser(pool, input, now),
+    'users.update': (input) => updateUser(pool, input, now),
+    'users.resetPassword': ({ id }) => resetPassword(pool, id, now),
+    'sessions.revoke': async ({ userId }) => ({ revoked: await revokeSessions(pool, userId, now) }),
+    'settings.fourEyes': async ({ on }) => {
+      await pool.query(`UPDATE hub_meta SET value = $1 WHERE key = 'fourEyes'`, [String(on)]);
+      return { fourEyes: on };
+    },
+    'hub.push': ({ mutations }, s) => push(pool, me(s), mutations, now),
+    'hub.pull': (input, s) => pull(pool, me(s), input),
+    'references.lease': (input, s) => leaseReferences(pool, me(s), input, now),
+  };
+}
