@@ -11,7 +11,7 @@ import { createAutomation } from './automation';
 import { createHandlers } from './handlers';
 import { getSettings } from './settings';
 import { opportunityView } from './workspace';
-import { silentLogger, type Logger } from './log';
+import { silentLogger, type Logger } from '../shared/log';
 import { createErpLink, type ErpLink, type SecretStore } from './erp-link';
 
 export const VERSION = '0.1.0';

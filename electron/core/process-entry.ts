@@ -1,6 +1,6 @@
 import { fromMainPort, type MainPortLike } from '../shared/rpc';
 import { startCore } from './core';
-import { createLogger } from './log';
+import { createLogger } from '../shared/log';
 
 /**
  * Core as its own process: an Electron utilityProcess. Main sends `{type: 'connect'}` with a
@@ -8,7 +8,7 @@ import { createLogger } from './log';
  */
 type ParentPort = { on(event: 'message', listener: (e: { data: unknown; ports: MainPortLike[] }) => void): void; postMessage(m: unknown): void };
 
-const log = createLogger('core');
+const log = createLogger('core', (l) => process.stderr.write(`${l}\n`));
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 if (!parentPort) {
   log.error('core must run as a utility process');

@@ -1,11 +1,12 @@
-/** A one-line structured logger for the Node processes (core, connector, web host). Never logs secrets. */
+/** A one-line structured logger for the Node processes (core, connector, web host, hub). Never logs secrets. */
 export type Logger = {
   info(message: string, data?: Record<string, unknown>): void;
   warn(message: string, data?: Record<string, unknown>): void;
   error(message: string, data?: Record<string, unknown>): void;
 };
 
-export function createLogger(name: string, sink: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Logger {
+/** `sink` receives each JSON line (a process passes its stderr). */
+export function createLogger(name: string, sink: (line: string) => void): Logger {
   const write = (level: string, message: string, data?: Record<string, unknown>) =>
     sink(JSON.stringify({ t: new Date().toISOString(), level, name, message, ...data }));
   return {

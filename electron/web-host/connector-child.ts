@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { Core } from '../core/core';
-import type { Logger } from '../core/log';
+import type { Logger } from '../shared/log';
 import { restartDelayMs } from '../shared/domain/backoff';
 import { fromChannel, type ChannelLike } from '../shared/rpc';
 

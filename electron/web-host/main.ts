@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCore } from '../core/core';
-import { createLogger } from '../core/log';
+import { createLogger } from '../shared/log';
 import { defaultDbPath } from '../core/paths';
 import { parseHostArgs } from './args';
 import { startWebHost } from './server';
@@ -10,7 +10,7 @@ import { superviseConnector } from './connector-child';
 import { connectionConfig } from '../shared/contract';
 import { CLOCK_OFFSET_ENV, offsetClock } from '../shared/dates';
 
-const log = createLogger('web-host');
+const log = createLogger('web-host', (l) => process.stderr.write(`${l}\n`));
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function fail(message: string): never {

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Core } from '../core/core';
-import type { Logger } from '../core/log';
+import type { Logger } from '../shared/log';
 import { serveStatic } from './static';
 import { wsPort } from './ws-port';
 

@@ -8,7 +8,7 @@ import type { Core } from '../../electron/core/core';
 import { contract } from '../../electron/shared/contract';
 import { serveStatic } from '../../electron/web-host/static';
 import { startWebHost } from '../../electron/web-host/server';
-import { silentLogger } from '../../electron/core/log';
+import { silentLogger } from '../../electron/shared/log';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { BENCH_DIR, BENCH_NOW } from './large-db';
 import { stats, type Row } from './stats';
