@@ -28,7 +28,7 @@ export function captureOf(raw: Database.Database): Capture {
 }
 
 /** A field's value in global form: app rows by their uid, ERP rows by ERP id (or code), users by uid (or login). */
-function globalValue(row: 'NEW' | 'OLD', field: string, f: Field): string {
+function globalValue(row: string, field: string, f: Field): string {
   const col = `${row}.${columnOf(field)}`;
   const ref = f.ref;
   const erpRef = (t: string) => `(SELECT COALESCE(erp_id, 'code:' || code) FROM ${t} WHERE id = ${col})`;
@@ -41,7 +41,8 @@ function globalValue(row: 'NEW' | 'OLD', field: string, f: Field): string {
   return `CASE ${row}.${columnOf(ref.by)} ${cases.join(' ')} ELSE NULL END`;
 }
 
-const objectOf = (table: TeamTable, row: 'NEW' | 'OLD') =>
+/** The row as the hub reads it: a JSON object of its team fields in global form (`row` is NEW, OLD or a table alias). */
+export const objectOf = (table: TeamTable, row: string) =>
   `json_object(${Object.entries(TEAM_TABLES[table].fields as Record<string, Field>)
     .map(([name, f]) => `'${name}', ${globalValue(row, name, f)}`)
     .join(', ')})`;
@@ -50,14 +51,20 @@ const baseVersion = (table: TeamTable, row: 'NEW' | 'OLD') =>
   `COALESCE((SELECT version FROM team_versions WHERE tbl = '${table}' AND row_uid = ${row}.uid), 0)`;
 
 /** Rows of this desk's own ERP link stay out of the team's log. */
-const localOnly = (table: TeamTable, row: 'NEW' | 'OLD') =>
+export const localOnly = (table: TeamTable, row: string) =>
   table === 'audit_log' ? ` AND ${row}.entity NOT IN (${LOCAL_AUDIT_ENTITIES.map((e) => `'${e}'`).join(', ')})` : '';
+
+/** A run belongs to the desk that started it (set after its insert is captured: the update folds into it). */
+const OWN_RUN = `
+       UPDATE automation_runs SET desk_uid = (SELECT value FROM team_state WHERE key = 'deskId') WHERE id = NEW.id AND desk_uid IS NULL;`;
 
 /** One mutation per changed row per core call: a row changed again by the same call folds into its pending mutation. */
 export function captureTriggers(table: TeamTable): string[] {
   const fields = Object.keys(TEAM_TABLES[table].fields);
   const changed = fields.map((f) => `OLD.${columnOf(f)} IS NOT NEW.${columnOf(f)}`).join(' OR ');
-  const same = (row: 'NEW' | 'OLD') => `tbl = '${table}' AND row_uid = ${row}.uid AND status = 'pending' AND tx = comptoir_tx()`;
+  // folded only while not yet handed to the connector: what went out is never changed after
+  const same = (row: 'NEW' | 'OLD') =>
+    `tbl = '${table}' AND row_uid = ${row}.uid AND status = 'pending' AND push_number IS NULL AND tx = comptoir_tx()`;
   const append = (op: string, rowUid: string, after: string, before: string, base: string, when: string) =>
     `INSERT INTO team_mutations (tbl, row_uid, op, after, before, base_version, user_id, at, tx)
      SELECT '${table}', ${rowUid}, '${op}', ${after}, ${before}, ${base}, comptoir_user(), comptoir_now(), comptoir_tx() WHERE comptoir_capture()${when}`;
@@ -65,7 +72,7 @@ export function captureTriggers(table: TeamTable): string[] {
     // the uid first (always, even with capture off), then the mutation reads it back
     `CREATE TEMP TRIGGER team_${table}_insert AFTER INSERT ON main.${table} BEGIN
        UPDATE ${table} SET uid = comptoir_uuid7() WHERE id = NEW.id AND uid IS NULL;
-       ${append('insert', `(SELECT uid FROM ${table} WHERE id = NEW.id)`, objectOf(table, 'NEW'), 'NULL', '0', localOnly(table, 'NEW'))};
+       ${append('insert', `(SELECT uid FROM ${table} WHERE id = NEW.id)`, objectOf(table, 'NEW'), 'NULL', '0', localOnly(table, 'NEW'))};${table === 'automation_runs' ? OWN_RUN : ''}
      END`,
     `CREATE TEMP TRIGGER team_${table}_update AFTER UPDATE ON main.${table} WHEN (${changed}) AND NEW.uid IS NOT NULL AND comptoir_capture() BEGIN
        UPDATE team_mutations SET after = ${objectOf(table, 'NEW')} WHERE ${same('NEW')};

@@ -8,13 +8,22 @@ CREATE TABLE `team_mutations` (
 	`base_version` integer DEFAULT 0 NOT NULL,
 	`user_id` integer,
 	`tx` integer DEFAULT 0 NOT NULL,
+	`push_number` integer,
 	`at` text NOT NULL,
 	`status` text DEFAULT 'pending' NOT NULL,
 	`reason` text
 );
 --> statement-breakpoint
+CREATE UNIQUE INDEX `team_mutations_pushNumber_unique` ON `team_mutations` (`push_number`);--> statement-breakpoint
 CREATE INDEX `team_mutations_status` ON `team_mutations` (`status`,`number`);--> statement-breakpoint
 CREATE INDEX `team_mutations_row` ON `team_mutations` (`tbl`,`row_uid`);--> statement-breakpoint
+CREATE TABLE `team_parked` (
+	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`change` text NOT NULL,
+	`why` text NOT NULL,
+	`parked_at` text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `team_state` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL
@@ -38,6 +47,7 @@ CREATE UNIQUE INDEX `rules_uid_unique` ON `rules` (`uid`);--> statement-breakpoi
 ALTER TABLE `approvals` ADD `uid` text;--> statement-breakpoint
 CREATE UNIQUE INDEX `approvals_uid_unique` ON `approvals` (`uid`);--> statement-breakpoint
 ALTER TABLE `automation_runs` ADD `uid` text;--> statement-breakpoint
+ALTER TABLE `automation_runs` ADD `desk_uid` text;--> statement-breakpoint
 CREATE UNIQUE INDEX `automation_runs_uid_unique` ON `automation_runs` (`uid`);--> statement-breakpoint
 ALTER TABLE `reservations` ADD `uid` text;--> statement-breakpoint
 CREATE UNIQUE INDEX `reservations_uid_unique` ON `reservations` (`uid`);--> statement-breakpoint

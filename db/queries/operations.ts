@@ -271,11 +271,13 @@ export function waitingRuns(db: Db, opportunityId: number): RunRow[] {
   );
 }
 
+/** This desk's runs waiting for the approval: a run goes on where the deal was moved (TEAM.md), whoever decided. */
 export function runsWaitingFor(db: Db, approvalId: number): (RunRow & { opportunityId: number })[] {
   return all(
     db,
     `SELECT id, opportunity_id AS opportunityId, rule_id AS ruleId, stage_id AS stageId, trigger, status, next_step AS nextStep, approval_id AS approvalId
-     FROM automation_runs WHERE approval_id = ? AND status = 'awaiting_approval'`,
+     FROM automation_runs WHERE approval_id = ? AND status = 'awaiting_approval'
+       AND (desk_uid IS NULL OR desk_uid = (SELECT value FROM team_state WHERE key = 'deskId'))`,
     approvalId,
   );
 }

@@ -113,6 +113,8 @@ export const automationRuns = sqliteTable(
     startedAt: stamp().notNull(),
     updatedAt: stamp().notNull(),
     by: integer().references(() => users.id),
+    /** the desk that runs it (where the deal was moved): only that desk resumes it when its approval is decided */
+    deskUid: text(),
   },
   (t) => [index('automation_runs_opportunity').on(t.opportunityId, t.status)],
 );

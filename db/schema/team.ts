@@ -20,7 +20,10 @@ export const teamMutations = sqliteTable(
     userId: integer(),
     /** the core call that made it: a row changed twice by one call is one mutation */
     tx: integer().notNull().default(0),
+    /** its number for the hub, given when it is first handed to the connector: dense, last + 1, never changed after */
+    pushNumber: integer().unique(),
     at: stamp().notNull(),
+    /** pending: not processed by the hub yet; applied: the hub kept it (replayed until the feed brings it back); rejected: refused, with why */
     status: text({ enum: ['pending', 'applied', 'rejected'] })
       .notNull()
       .default('pending'),
@@ -44,4 +47,12 @@ export const teamVersions = sqliteTable(
 export const teamState = sqliteTable('team_state', {
   key: text().primaryKey(),
   value: text().notNull(),
+});
+
+/** A pulled change whose references this desk does not hold yet (an ERP row not synced here): applied when they arrive. */
+export const teamParked = sqliteTable('team_parked', {
+  seq: integer().primaryKey({ autoIncrement: true }),
+  change: text({ mode: 'json' }).notNull(),
+  why: text().notNull(),
+  parkedAt: stamp().notNull(),
 });

@@ -1,6 +1,7 @@
 import { connect, fromChannel, fromMainPort, type MainPortLike, type Port } from '../shared/rpc';
 import { CLOCK_OFFSET_ENV, clockFromOffset } from '../shared/dates';
 import { startRunner } from './runner';
+import { startTeamRunner } from './team-runner';
 
 /**
  * The connector as its own process (DESIGN.md §5): an Electron utilityProcess that main hands a
@@ -14,7 +15,9 @@ const log = (message: string) => process.stderr.write(`[connector] ${message}\n`
 function run(port: Port) {
   const client = connect(port);
   const runner = startRunner({ call: (method, input) => client.call(method, input), log, now: clockFromOffset(process.env[CLOCK_OFFSET_ENV]) });
-  runner.done.then(
+  // the team's hub beside the ERP: the same link to core, its own loop
+  const team = startTeamRunner({ call: (method, input) => client.call(method, input), log });
+  Promise.all([runner.done, team.done]).then(
     () => process.exit(0),
     (err: unknown) => {
       log(`stopped: ${err instanceof Error ? err.message : String(err)}`);
@@ -23,6 +26,7 @@ function run(port: Port) {
   );
   const stop = () => {
     runner.stop();
+    team.stop();
     process.exit(0);
   };
   process.on('SIGTERM', stop);

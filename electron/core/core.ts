@@ -13,6 +13,7 @@ import { getSettings } from './settings';
 import { opportunityView } from './workspace';
 import { silentLogger, type Logger } from '../shared/log';
 import { createErpLink, type ErpLink, type SecretStore } from './erp-link';
+import { createTeamLink, type TeamLink, type TokenStore } from './team-link';
 
 export const VERSION = '0.1.0';
 
@@ -29,6 +30,8 @@ export type CoreOptions = {
   owner?: string;
   /** where the ERP secret is kept (see SecretStore); none: the environment variable only */
   secrets?: SecretStore;
+  /** where the hub session token is kept (see TokenStore); none: for this run only */
+  teamToken?: TokenStore;
 };
 
 export type Core = {
@@ -36,6 +39,7 @@ export type Core = {
   bus: EventBus;
   handlers: Handlers;
   link: ErpLink;
+  team: TeamLink;
   /** Serves the contract on a port; returns a function that stops serving it. */
   serve(port: Port): () => void;
   /** Serves the connector: the one port allowed its methods; when it closes the connector counts as stopped. */
@@ -71,7 +75,13 @@ export function startCore(options: CoreOptions): Core {
   } else if (writeCompanySetup(db, now())) log.info('new company database: default pipeline and rules written');
   const bus = createEventBus();
   const link = createErpLink(db, bus, now, options.secrets ?? { canStore: false, env: process.env });
-  const handlers = capturedCalls(createHandlers({ db, dbPath: options.dbPath, bus, version: VERSION, startedAt: now(), now, link }), db, capture);
+  const team = createTeamLink(db, bus, now, options.teamToken);
+  const handlers = capturedCalls(
+    createHandlers({ db, dbPath: options.dbPath, bus, version: VERSION, startedAt: now(), now, link, team }),
+    db,
+    capture,
+    team,
+  );
   // the demo's accepted quotes hold their stock like real ones (the large preset, built for benchmarks, is left raw)
   if (empty && (demo === 'small' || demo === 'default')) {
     const committed = capture.without(() => createAutomation(db, (id) => opportunityView(db, id, now())).catchUp(now()));
@@ -87,21 +97,40 @@ export function startCore(options: CoreOptions): Core {
     bus,
     handlers,
     link,
+    team,
     serve: (port) => serve(port, handlers, serveOptions),
-    serveConnector: (port) => serve(port, handlers, { ...serveOptions, connector: true, onClose: () => link.disconnected() }),
+    serveConnector: (port) =>
+      serve(port, handlers, {
+        ...serveOptions,
+        connector: true,
+        onClose: () => {
+          link.disconnected();
+          team.disconnected();
+        },
+      }),
     call: (method, input) => dispatch(handlers, method, input, serveOptions),
     close: () => closeDatabase(db),
   };
 }
 
-/** Each call is one unit of capture: its changes to a row fold into one mutation, made by the desk's current user. */
-function capturedCalls(handlers: Handlers, db: Db, capture: Capture): Handlers {
+/**
+ * Each call is one unit of capture: its changes to a row fold into one mutation, made by the
+ * desk's current user; a call that captured something tells the connector to push.
+ */
+function capturedCalls(handlers: Handlers, db: Db, capture: Capture, team: TeamLink): Handlers {
+  const last = db.$client.prepare('SELECT coalesce(max(number), 0) FROM team_mutations').pluck();
   const wrapped: Record<string, (input: never) => unknown> = {};
   for (const [method, handler] of Object.entries(handlers) as [string, (input: never) => unknown][]) {
     wrapped[method] = (input) => {
       capture.nextCall();
       capture.setUser(getSettings(db).currentUserId);
-      return handler(input);
+      const before = last.get() as number;
+      const pushSoon = <T>(v: T) => {
+        if ((last.get() as number) > before) team.poke();
+        return v;
+      };
+      const out = handler(input);
+      return out instanceof Promise ? out.then(pushSoon) : pushSoon(out);
     };
   }
   return wrapped as Handlers;

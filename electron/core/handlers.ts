@@ -21,6 +21,8 @@ import { createAutomation, type Notice } from './automation';
 import { operationsHandlers } from './handlers-operations';
 import { erpHandlers } from './handlers-erp';
 import type { ErpLink } from './erp-link';
+import { teamHandlers } from './handlers-team';
+import type { TeamLink } from './team-link';
 
 export type CoreContext = {
   db: Db;
@@ -30,6 +32,7 @@ export type CoreContext = {
   startedAt: string;
   now: () => string;
   link: ErpLink;
+  team: TeamLink;
 };
 
 /** Every method of the contract, served by core. Inputs arrive already validated. */
@@ -45,6 +48,15 @@ export function createHandlers(ctx: CoreContext): Handlers {
   const notify = (notices: Notice[]) => {
     for (const n of notices) bus.emit('alert.raised', { level: 'info', message: n.title, role: n.role as Role, opportunityId: n.opportunityId });
   };
+  // a decision pulled from another desk: this desk's run waiting for it goes on (or ends), as here
+  ctx.team.onDecisions((decisions) => {
+    for (const d of decisions) {
+      const a = actor();
+      const notices = db.$client.transaction(() => (d.approved ? automation.resume(d.approvalId, a) : (automation.refused(d.approvalId, a), [])))();
+      changed(['approvals', 'opportunities', 'operations'], [d.opportunityId]);
+      notify(notices);
+    }
+  });
   /** After an edit: tell every client, and answer with the deal as core now computes it. */
   const saved = (opportunityId: number) => {
     changed(['opportunities'], [opportunityId]);
@@ -53,6 +65,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
   return {
     ...operationsHandlers(ctx, { actor, changed, notify, automation }),
     ...erpHandlers(ctx.link, actor),
+    ...teamHandlers(ctx.team),
     'app.health': () => ({
       version: ctx.version,
       schemaVersion: schemaVersion(db),

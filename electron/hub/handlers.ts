@@ -28,6 +28,7 @@ export function hubHandlers(ctx: HubContext): HubHandlers {
         deskId: me(s).deskId,
         epoch: await readMeta(pool, 'epoch'),
         fourEyes: (await readMeta(pool, 'fourEyes')) === 'true',
+        rows: (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM team_rows WHERE NOT deleted')).rows[0]!.n,
       };
     },
     'hub.changePassword': async ({ current, next }, s) => {

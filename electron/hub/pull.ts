@@ -28,17 +28,19 @@ export async function pull(pool: Pool, s: Session, input: { cursor: string | nul
   const from = given && !reset ? given : { xid: '0', seq: 0 };
   const r = await pool.query<{
     seq: number;
-    xid: string;
+    xid_text: string;
     row_table: string;
     row_id: string;
     version: number;
     data: Record<string, unknown>;
     deleted: boolean;
     user_id: string | null;
+    desk_id: string | null;
+    mutation: number | null;
   }>(
-    `SELECT seq, xid::text AS xid, row_table, row_id, version, data, deleted, user_id FROM changes
+    `SELECT seq, xid::text AS xid_text, row_table, row_id, version, data, deleted, user_id, desk_id, mutation FROM changes
      WHERE xid < pg_snapshot_xmin(pg_current_snapshot()) AND (xid, seq) > ($1::text::xid8, $2::bigint)
-     ORDER BY xid, seq LIMIT $3`,
+     ORDER BY changes.xid, changes.seq LIMIT $3`,
     [from.xid, from.seq, input.limit + 1],
   );
   const more = r.rows.length > input.limit;
@@ -57,10 +59,19 @@ export async function pull(pool: Pool, s: Session, input: { cursor: string | nul
     : [];
   return {
     epoch,
-    cursor: end ? cursorOf(epoch, end.xid, end.seq) : cursorOf(epoch, from.xid, from.seq),
+    cursor: end ? cursorOf(epoch, end.xid_text, end.seq) : cursorOf(epoch, from.xid, from.seq),
     reset,
     more,
-    changes: rows.map((c) => ({ table: c.row_table, id: c.row_id, version: c.version, deleted: c.deleted, data: c.data, by: c.user_id })),
+    changes: rows.map((c) => ({
+      table: c.row_table,
+      id: c.row_id,
+      version: c.version,
+      deleted: c.deleted,
+      data: c.data,
+      by: c.user_id,
+      desk: c.desk_id,
+      mutation: c.mutation,
+    })),
     acked,
     rejected,
   };

@@ -114,11 +114,19 @@ export async function push(pool: Pool, s: Session, mutations: Mutation[], now: C
       const d = await c.query<{ last_mutation: number }>('SELECT last_mutation FROM desks WHERE id = $1 FOR UPDATE', [desk]);
       const last = d.rows[0]?.last_mutation ?? 0;
       if (m.number <= last) {
-        const prev = await c.query<{ status: string; reason: string | null }>(
-          'SELECT status, reason FROM mutations WHERE desk_id = $1 AND number = $2',
+        const prev = await c.query<{ reason: string | null; row_table: string; row_id: string }>(
+          'SELECT reason, row_table, row_id FROM mutations WHERE desk_id = $1 AND number = $2',
           [desk, m.number],
         );
-        return { number: m.number, status: 'duplicate', reason: prev.rows[0]?.reason ?? null } satisfies Result;
+        const was = prev.rows[0];
+        // a replay is the same change; another change under a used number means the desk lost its count
+        if (was && (was.row_table !== m.table || was.row_id !== m.id))
+          throw new AppError('conflict', `Mutation ${m.number} of this desk was ${was.row_table} ${was.row_id}, not ${m.table} ${m.id}`, {
+            reason: 'hub.numberReused',
+            number: m.number,
+            expected: last + 1,
+          });
+        return { number: m.number, status: 'duplicate', reason: was?.reason ?? null } satisfies Result;
       }
       if (m.number !== last + 1)
         throw new AppError('conflict', `Mutation ${m.number} comes after ${last}: ${last + 1} is missing`, {

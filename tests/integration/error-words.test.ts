@@ -7,7 +7,7 @@ import { fr } from '../../renderer/src/i18n/fr';
 /** Core sends reasons, the renderer words them: a reason without words would reach the user as a bare « Saisie refusée ». */
 describe('the words of core refusals', () => {
   it('has words, in both languages, for every reason core and the contract send', () => {
-    const sources = ['electron/core', 'electron/shared/contract', 'electron/shared']
+    const sources = ['electron/core', 'electron/shared/contract', 'electron/shared', 'electron/connector']
       .flatMap((dir) =>
         readdirSync(dir)
           .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
@@ -17,6 +17,12 @@ describe('the words of core refusals', () => {
       .join('\n');
     const literal = [...sources.matchAll(/reason: '([\w.]+)'/g)].map((m) => m[1]!);
     const templated = [...sources.matchAll(/reason: `([\w.]+)\.\$\{/g)].map((m) => m[1]!);
+    // the hub's refusals reach the desk's user too (its per-change reasons bare, worded as hub.<reason>)
+    const hub = readdirSync('electron/hub')
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => readFileSync(join('electron/hub', f), 'utf8'))
+      .join('\n');
+    literal.push(...[...hub.matchAll(/reason: '([\w.]+)'/g)].map((m) => (m[1]!.includes('.') ? m[1]! : `hub.${m[1]!}`)));
     expect(literal.length).toBeGreaterThan(20);
     for (const reason of literal) {
       const known = `err.${reason}` in fr || `issue.${reason}` in fr;

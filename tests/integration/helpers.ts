@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRunner } from '../../electron/connector/runner';
+import { startTeamRunner } from '../../electron/connector/team-runner';
 import { startCore, type Core } from '../../electron/core/core';
 import { connect, portPair } from '../../electron/shared/rpc';
 import { testClock } from '../clock';
@@ -31,7 +32,7 @@ export function smallCore(): { core: Core; dbPath: string; cleanup: () => void }
 }
 
 /** The connector as the app runs it, in-process over a port pair: core serves it the connector's methods only on that port. */
-export function inProcessConnector(core: Core, o: { maxWaitMs?: number; retryMs?: number; now?: () => string } = {}) {
+export function inProcessConnector(core: Core, o: { maxWaitMs?: number; retryMs?: number; now?: () => string; pullEveryMs?: number } = {}) {
   const [corePort, connectorPort] = portPair();
   core.serveConnector(corePort);
   const client = connect(connectorPort);
@@ -42,9 +43,18 @@ export function inProcessConnector(core: Core, o: { maxWaitMs?: number; retryMs?
     now: o.now ?? (() => NOW),
   });
   runner.done.catch(() => undefined);
+  const team = startTeamRunner({
+    call: (m, i) => client.call(m, i),
+    maxWaitMs: o.maxWaitMs ?? 200,
+    retryMs: 100,
+    pullEveryMs: o.pullEveryMs ?? 60_000,
+  });
+  team.done.catch(() => undefined);
   return {
+    team,
     kill: () => {
       runner.stop();
+      team.stop();
       connectorPort.close();
     },
   };

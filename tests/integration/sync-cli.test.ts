@@ -62,7 +62,15 @@ describe('npm run sync -- --once', () => {
     expect(r.stdout).not.toMatch(/FAILED/);
     expect(r.status).toBe(0);
     // a supplier without a name: that entity fails, reported by name and field, the others go on
-    odoo.models['res.partner']!.push({ id: 91, ref: 'F-BAD', name: false, city: false, supplier_rank: 1, active: true, write_date: '2026-11-05 10:00:00' });
+    odoo.models['res.partner']!.push({
+      id: 91,
+      ref: 'F-BAD',
+      name: false,
+      city: false,
+      supplier_rank: 1,
+      active: true,
+      write_date: '2026-11-05 10:00:00',
+    });
     const bad = await sync(config(), { COMPTOIR_ERP_SECRET: 'test-api-key' });
     expect(bad.stdout).toMatch(/suppliers .*FAILED: Odoo res.partner row 1: name/);
     expect(bad.stdout).toMatch(/products\s+\d+ pulled/);

@@ -99,6 +99,16 @@ const _READS = {
   'users.list': 1,
   'customers.search': 1,
   'products.search': 1,
+  'team.status': 1,
+  'team.cursor': 1,
+  // calls to the hub, which keeps users and settings; nothing is written on the desk
+  'team.changePassword': 1,
+  'team.users': 1,
+  'team.createUser': 1,
+  'team.updateUser': 1,
+  'team.resetPassword': 1,
+  'team.revoke': 1,
+  'team.setFourEyes': 1,
 } as const;
 /** Methods that write only what stays on this desk (its ERP link, its sync runs, its outbox) or ERP-owned rows. */
 const _LOCAL_WRITES = {
@@ -114,6 +124,14 @@ const _LOCAL_WRITES = {
   'conflicts.resolve': 1,
   // customers are ERP-owned; their credit hold reaches the team with the hub's holds (left for the hub's rules)
   'customers.hold': 1,
+  // the team link: pulled pages are the team's changes, not this desk's (its own are replayed from the log)
+  'team.login': 1,
+  'team.logout': 1,
+  'team.applyPage': 1,
+  'team.pushed': 1,
+  'team.outgoing': 1,
+  'team.next': 1,
+  'team.answer': 1,
 } as const;
 type Classified = keyof typeof _READS | keyof typeof _LOCAL_WRITES;
 const WRITES: Record<Exclude<Method, Classified>, true> = {

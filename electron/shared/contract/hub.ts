@@ -62,7 +62,11 @@ export const hubContract = {
     output: z.object({ token: z.string(), expiresAt: isoStamp, user: hubUser, epoch: z.string() }),
   },
   'hub.logout': { input: z.object({}).strict(), output: z.object({ ok: z.literal(true) }) },
-  'hub.me': { input: z.object({}).strict(), output: z.object({ user: hubUser, deskId: uuid.nullable(), epoch: z.string(), fourEyes: z.boolean() }) },
+  'hub.me': {
+    input: z.object({}).strict(),
+    /** rows: how many team rows the hub holds (a desk joining an empty team uploads what it has) */
+    output: z.object({ user: hubUser, deskId: uuid.nullable(), epoch: z.string(), fourEyes: z.boolean(), rows: z.number().int() }),
+  },
   'hub.changePassword': { input: z.object({ current: z.string().max(200), next: password }).strict(), output: z.object({ ok: z.literal(true) }) },
   'users.list': { input: z.object({}).strict(), output: z.array(hubUser) },
   'users.create': {
@@ -113,6 +117,9 @@ export const hubContract = {
           deleted: z.boolean(),
           data: z.record(z.string(), z.unknown()),
           by: uuid.nullable(),
+          /** the desk and mutation that made it: a desk knows its own change came back */
+          desk: uuid.nullable(),
+          mutation: z.number().int().nullable(),
         }),
       ),
       /** this desk's mutations the hub has processed: the last number, and those it rejected with why */

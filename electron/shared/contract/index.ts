@@ -57,6 +57,7 @@ import {
   draftRefInput,
   transferInput,
 } from './purchasing';
+import { TEAM_CONNECTOR_METHODS, teamContract } from './team';
 import { opportunitiesListInput, opportunitiesListOutput, opportunityDetail } from './opportunities';
 import {
   board,
@@ -148,6 +149,7 @@ export const contract = {
   'users.list': { input: z.object({}).strict(), output: z.array(user) },
   'customers.search': { input: searchInput, output: z.array(customerHit) },
   'products.search': { input: searchInput, output: z.array(productHit) },
+  ...teamContract,
 } as const;
 
 /** Events core pushes to every connected client. */
@@ -184,6 +186,7 @@ export const CONNECTOR_METHODS: ReadonlySet<Method> = new Set<Method>([
   'sync.runStart',
   'sync.runProgress',
   'sync.runFinish',
+  ...TEAM_CONNECTOR_METHODS,
 ]);
 
 export type Contract = typeof contract;

@@ -167,6 +167,7 @@ export const TEAM_TABLES = {
       startedAt: text,
       updatedAt: text,
       by: user,
+      deskUid: text,
     },
   },
   activities: {

@@ -1,5 +1,6 @@
 import { enSync } from './en-sync';
 import { enErrors } from './en-errors';
+import { enTeam } from './en-team';
 import { enPalette } from './en-palette';
 import { enSteps } from './en-steps';
 import { enDrafts } from './en-drafts';
@@ -8,6 +9,7 @@ import type { MessageKey } from './fr';
 export const en: Record<MessageKey, string> = {
   ...enSync,
   ...enErrors,
+  ...enTeam,
   ...enPalette,
   ...enSteps,
   ...enDrafts,

@@ -1,5 +1,6 @@
 import { frSync } from './fr-sync';
 import { frErrors } from './fr-errors';
+import { frTeam } from './fr-team';
 import { frPalette } from './fr-palette';
 import { frSteps } from './fr-steps';
 import { frDrafts } from './fr-drafts';
@@ -7,6 +8,7 @@ import { frDrafts } from './fr-drafts';
 export const fr = {
   ...frSync,
   ...frErrors,
+  ...frTeam,
   ...frPalette,
   ...frSteps,
   ...frDrafts,

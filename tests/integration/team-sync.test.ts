@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../electron/shared/dates';
+import { deskRoom, signIn, type Desk } from './fixtures/desks';
+import { startTestHub, type TestHub } from './fixtures/hub';
+import { NOW, TODAY, until } from './helpers';
+
+/**
+ * Three desks (three cores on three SQLite files, each with its connector) and one hub on a real
+ * PostgreSQL: the team's data reaches every desk, decisions travel, nothing is lost or doubled.
+ */
+let hub: TestHub;
+const room = deskRoom();
+let a: Desk;
+let b: Desk;
+let c: Desk;
+
+beforeAll(async () => {
+  hub = await startTestHub(NOW);
+  a = room.open('trader');
+  b = room.open('credit');
+  c = room.open('buyer');
+}, 120_000);
+afterAll(async () => {
+  room.close();
+  await hub.close();
+});
+
+const sameRows = (x: Desk, y: Desk) => {
+  const [rx, ry] = [x.teamRows(), y.teamRows()];
+  const differ = [...new Set([...rx.keys(), ...ry.keys()])].filter((k) => rx.get(k) !== ry.get(k));
+  return differ;
+};
+
+describe('a team of three desks', () => {
+  it('the first desk of an empty hub uploads its data; the next ones take the team’s instead of their own', async () => {
+    await signIn(hub, a, 'ana', ['trader']);
+    await a.settled();
+    const own = b.one<{ uid: string }>('SELECT uid FROM opportunities ORDER BY id LIMIT 1').uid;
+    await signIn(hub, b, 'flo', ['finance']);
+    await signIn(hub, c, 'bob', ['purchasing']);
+    await b.settled();
+    await c.settled();
+    expect(b.sql('SELECT 1 FROM opportunities WHERE uid = ?', own)).toEqual([]);
+    expect(b.one<{ n: number }>('SELECT count(*) AS n FROM opportunities').n).toBe(a.one<{ n: number }>('SELECT count(*) AS n FROM opportunities').n);
+    expect(sameRows(a, b)).toEqual([]);
+    expect(sameRows(a, c)).toEqual([]);
+    // the deals' totals, computed again at each desk from the same lines and the same ERP data
+    const totals = (d: Desk) => d.sql<{ uid: string; amount: number; cost: number }>('SELECT uid, amount, cost FROM opportunities ORDER BY uid');
+    expect(totals(b)).toEqual(totals(a));
+    // each person is this desk's user, with the role the hub gives them
+    expect((await b.call('settings.get', {})).role).toBe('finance');
+    expect((await b.call('team.status', {})).user).toMatchObject({ login: 'flo', roles: ['finance'] });
+  }, 120_000);
+
+  it('a credit approval asked at the trader’s desk is decided at credit control’s; the trader’s chain resumes there, the shortage reaches the buyer', async () => {
+    const customer = a.one<{ id: number; code: string }>(
+      `SELECT id, code FROM customers WHERE on_hold = 0 AND credit_hold = 0 AND id NOT IN (SELECT scope_id FROM rules WHERE scope = 'customer') ORDER BY id LIMIT 1`,
+    );
+    const product = a.one<{ id: number; price: number; stock: number }>(
+      `SELECT p.id, p.list_price AS price, (SELECT coalesce(sum(on_hand), 0) FROM stock_levels s WHERE s.product_id = p.id) AS stock
+       FROM products p WHERE p.cost_price > 0 AND p.cost_price * 1.3 < p.list_price AND p.id IN (SELECT product_id FROM supplier_prices WHERE active = 1 AND min_qty <= 5000
+         AND (valid_from IS NULL OR valid_from <= '${TODAY}') AND (valid_to IS NULL OR valid_to >= '${addDays(TODAY, 60)}'))
+       ORDER BY p.id LIMIT 1`,
+    );
+    let deal = await a.call('opportunity.create', { customerId: customer.id, title: 'Équipe : gros volume', requestedDate: addDays(TODAY, 20) });
+    deal = await a.call('opportunity.addLine', {
+      opportunityId: deal.id,
+      productId: product.id,
+      qty: product.stock + 5_000,
+      unitPrice: product.price,
+    });
+    // the ERP's limit, the same at every desk: this deal goes past it
+    for (const d of [a, b, c])
+      d.core.db.$client
+        .prepare('UPDATE customers SET credit_limit = outstanding + open_orders + ? WHERE code = ?')
+        .run(Math.floor(deal.totals.amount / 2), customer.code);
+    const accept = a.one<{ id: number }>("SELECT id FROM stages WHERE code = 'ACCEPT'").id;
+    const waiting = await a.call('pipeline.moveStage', { opportunityId: deal.id, toStageId: accept });
+    expect(waiting.approvals.find((x) => x.kind === 'credit')).toMatchObject({ status: 'pending' });
+    await a.settled();
+
+    // at credit control's desk, in its queue
+    await until(async () => (await b.call('approvals.queue', { status: 'pending', kind: 'credit' })).some((q) => q.reference === deal.reference));
+    const row = (await b.call('approvals.queue', { status: 'pending', kind: 'credit' })).find((q) => q.reference === deal.reference)!;
+    const decidedAt = Date.now();
+    await b.call('approval.decide', { id: row.id, decision: 'approve', comment: 'client solide' });
+    // only the desk that runs the chain resumes it: nothing was reserved at credit control's desk
+    expect(
+      b.one<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE kind = 'sale_order' AND subject LIKE 'opportunity:%' AND created_at >= ?", NOW).n,
+    ).toBe(0);
+
+    // the trader's desk: the poke, the pull, the chain goes on — within a second
+    const dealUid = a.one<{ uid: string }>('SELECT uid FROM opportunities WHERE id = ?', deal.id).uid;
+    await until(() => a.one<{ ops_state: string }>('SELECT ops_state FROM opportunities WHERE id = ?', deal.id).ops_state === 'committed', 5_000);
+    expect(Date.now() - decidedAt).toBeLessThan(1_000);
+    const orders = a.sql("SELECT id FROM outbox WHERE kind = 'sale_order' AND subject = ? AND status != 'cancelled'", `opportunity:${deal.id}`);
+    expect(orders).toHaveLength(1);
+
+    // the shortage it raised, at the buyer's desk
+    await a.settled();
+    await until(async () => (await c.call('purchasing.shortages', { status: 'open' })).some((s) => s.reference === deal.reference));
+    const short = (await c.call('purchasing.shortages', { status: 'open' })).find((s) => s.reference === deal.reference)!;
+    expect(short.qty).toBeGreaterThanOrEqual(5_000);
+    await c.call('purchasing.draft', { shortageIds: [short.id] });
+    const draft = (await c.call('purchasing.drafts', { status: 'draft' })).find((d) => d.lines.some((l) => l.shortageId === short.id))!;
+    await c.call('purchasing.sendDraft', { draftId: draft.id });
+    await c.settled();
+    // the purchase goes to the ERP from the buyer's desk only: one outbox item in the whole team
+    const purchases = (d: Desk) =>
+      d.sql("SELECT id FROM outbox WHERE kind = 'purchase_request' AND status != 'cancelled' AND created_at >= ?", NOW).length;
+    expect([purchases(a), purchases(b), purchases(c)]).toEqual([0, 0, 1]);
+    // and the trader sees the shortage requested
+    await until(
+      () =>
+        a.one<{ status: string }>('SELECT s.status FROM shortages s JOIN opportunities o ON o.id = s.opportunity_id WHERE o.uid = ?', dealUid)
+          .status === 'requested',
+    );
+    await Promise.all([a.settled(), b.settled(), c.settled()]);
+    await Promise.all([a.connector.team.cycle(), b.connector.team.cycle(), c.connector.team.cycle()]);
+    expect(sameRows(a, b)).toEqual([]);
+    expect(sameRows(a, c)).toEqual([]);
+  }, 120_000);
+
+  it('the same line edited at two desks offline: different fields both kept; the same price is a conflict on both desks', async () => {
+    const line = a.one<{ id: number; uid: string; unit_price: number }>(
+      `SELECT l.id, l.uid, l.unit_price FROM opportunity_lines l JOIN opportunities o ON o.id = l.opportunity_id JOIN stages s ON s.id = o.stage_id
+       WHERE s.kind = 'open' AND s.code != 'ACCEPT' ORDER BY l.id LIMIT 1`,
+    );
+    const onB = () =>
+      b.one<{ id: number; qty: number; unit_price: number; discount: number }>(
+        'SELECT id, qty, unit_price, discount FROM opportunity_lines WHERE uid = ?',
+        line.uid,
+      );
+    a.stopConnector();
+    b.stopConnector();
+    await a.call('opportunity.updateLine', { lineId: line.id, unitPrice: line.unit_price + 10_000, discount: 300 });
+    await b.call('opportunity.updateLine', { lineId: onB().id, unitPrice: line.unit_price + 20_000, qty: onB().qty + 1_000 });
+    a.startConnector();
+    await a.settled();
+    b.startConnector();
+    await b.settled();
+    await a.connector.team.cycle();
+    const onA = a.one<{ qty: number; unit_price: number; discount: number }>(
+      'SELECT qty, unit_price, discount FROM opportunity_lines WHERE uid = ?',
+      line.uid,
+    );
+    expect(onA).toEqual({ qty: onB().qty, unit_price: line.unit_price + 10_000, discount: 300 });
+    expect(onB()).toMatchObject({ unit_price: line.unit_price + 10_000, discount: 300 });
+    for (const d of [a, b]) {
+      const conflicts = d.sql<{ field: string; local_value: string; erp_value: string }>(
+        "SELECT field, local_value, erp_value FROM sync_conflicts WHERE entity = 'team.opportunity_lines' AND erp_id = ?",
+        line.uid,
+      );
+      expect(conflicts, d.name).toEqual([
+        { field: 'unitPrice', local_value: String(line.unit_price + 20_000), erp_value: String(line.unit_price + 10_000) },
+      ]);
+    }
+  }, 60_000);
+
+  it('a trader’s desk cannot decide an approval, even through a hand-made push; the refusal comes back with the hub’s reason', async () => {
+    const pending = await a.call('approvals.queue', { status: 'pending', kind: 'credit' });
+    expect(pending.length).toBeGreaterThan(0);
+    const target = pending[0]!;
+    await expect(a.call('approval.decide', { id: target.id, decision: 'approve' })).rejects.toMatchObject({ code: 'forbidden' });
+    // around core's check: the row written as if decided here
+    a.core.db.$client
+      .prepare("UPDATE approvals SET status = 'approved', decided_by = (SELECT value FROM settings WHERE key = 'currentUserId') WHERE id = ?")
+      .run(target.id);
+    // raw writes are captured too (the triggers), but the hub decides
+    await a.connector.team.cycle();
+    await until(async () => (await a.call('team.status', {})).rejected.some((r) => r.table === 'approvals'));
+    const rejected = (await a.call('team.status', {})).rejected.find((r) => r.table === 'approvals')!;
+    expect(rejected.reason).toMatch(/^hub\.notDecider: credit/);
+    // and the desk's row is back to the hub's
+    await until(() => a.one<{ status: string }>('SELECT status FROM approvals WHERE id = ?', target.id).status === 'pending');
+  }, 60_000);
+});
