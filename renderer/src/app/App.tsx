@@ -32,6 +32,11 @@ export function App() {
   useEffect(() => {
     if (settings) document.documentElement.lang = settings.locale;
   }, [settings]);
+  // settings written by core itself (the person who logged in to the team becomes the desk's user)
+  useEffect(
+    () => client?.on('data.changed', (e) => e.entities.includes('settings') && void client.call('settings.get', {}).then(setSettings)),
+    [client],
+  );
 
   const updateSetting = useCallback(
     async <K extends keyof Settings>(key: K, value: Settings[K]) => {

@@ -14,6 +14,22 @@ import { FinanceView } from '../modules/finance/components/FinanceView';
 import { PurchasingView } from '../modules/purchasing/components/PurchasingView';
 import { FreshnessBadge } from '../modules/sync/components/FreshnessBadge';
 import { SyncView } from '../modules/sync/components/SyncView';
+import { TeamView } from '../modules/team/components/TeamView';
+import { LoginForm } from '../modules/team/components/LoginForm';
+import { useLiveQuery } from '../ui/use-live-query';
+
+const TEAM_DATA = ['team'];
+
+/** The desk's team session ended (or was never opened on this desk): log in to go on. */
+function LoginScreen({ url }: { url: string | null }) {
+  const { t } = useT();
+  return (
+    <div className="login-screen" data-testid="login-screen">
+      <h1>{t('team.login')}</h1>
+      <LoginForm url={url} />
+    </div>
+  );
+}
 
 /** Navigation on the left, the current area on the right. */
 export function Shell() {
@@ -33,6 +49,9 @@ export function Shell() {
     setPalette(true);
   }, []);
   useShortcut('Ctrl+K', openPalette);
+  // a desk of a team whose session ended: the person logs in again before anything else
+  const team = useLiveQuery('team.status', {}, TEAM_DATA);
+  const signedOut = team.data?.state === 'signed_out';
   const inOpportunities = route.area === 'opportunities' || route.area === 'opportunity' || route.area === 'new';
   return (
     <div className="shell">
@@ -53,6 +72,9 @@ export function Shell() {
         <a href={routeHref({ area: 'sync' })} className={route.area === 'sync' ? 'active' : ''}>
           {t('nav.sync')}
         </a>
+        <a href={routeHref({ area: 'team' })} className={route.area === 'team' ? 'active' : ''}>
+          {t('nav.team')}
+        </a>
         <a href={routeHref({ area: 'settings' })} className={route.area === 'settings' ? 'active' : ''}>
           {t('nav.settings')}
         </a>
@@ -60,14 +82,16 @@ export function Shell() {
         <div className="hint">{t('nav.shortcuts')}</div>
       </nav>
       <main className="main">
-        {route.area === 'opportunities' && <OpportunitiesGrid onOpen={openOpportunity} onNew={() => go({ area: 'new' })} />}
-        {route.area === 'opportunity' && <OpportunityView key={route.id} id={route.id} onBack={backToGrid} />}
-        {route.area === 'new' && <NewOpportunity onCreated={openOpportunity} onCancel={backToGrid} />}
-        {route.area === 'board' && <BoardView onOpen={openOpportunity} onGrid={() => go({ area: 'opportunities' })} />}
-        {route.area === 'settings' && <SettingsView />}
-        {route.area === 'purchasing' && <PurchasingView />}
-        {route.area === 'finance' && <FinanceView onOpen={openOpportunity} />}
-        {route.area === 'sync' && <SyncView />}
+        {signedOut && route.area !== 'team' && <LoginScreen url={team.data?.url ?? null} />}
+        {!signedOut && route.area === 'opportunities' && <OpportunitiesGrid onOpen={openOpportunity} onNew={() => go({ area: 'new' })} />}
+        {!signedOut && route.area === 'opportunity' && <OpportunityView key={route.id} id={route.id} onBack={backToGrid} />}
+        {!signedOut && route.area === 'new' && <NewOpportunity onCreated={openOpportunity} onCancel={backToGrid} />}
+        {!signedOut && route.area === 'board' && <BoardView onOpen={openOpportunity} onGrid={() => go({ area: 'opportunities' })} />}
+        {!signedOut && route.area === 'settings' && <SettingsView />}
+        {!signedOut && route.area === 'purchasing' && <PurchasingView />}
+        {!signedOut && route.area === 'finance' && <FinanceView onOpen={openOpportunity} />}
+        {!signedOut && route.area === 'sync' && <SyncView />}
+        {route.area === 'team' && <TeamView />}
       </main>
       <Alerts onOpen={openOpportunity} />
       {palette && <CommandPalette go={go} onClose={() => setPalette(false)} />}

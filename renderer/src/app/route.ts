@@ -8,7 +8,8 @@ export type Route =
   | { area: 'settings' }
   | { area: 'purchasing' }
   | { area: 'finance' }
-  | { area: 'sync' };
+  | { area: 'sync' }
+  | { area: 'team' };
 
 /** Where each role lands when the app opens (DESIGN.md §1). */
 export const HOME: Record<'trader' | 'purchasing' | 'finance' | 'manager', Route> = {
@@ -26,6 +27,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'purchasing') return { area: 'purchasing' };
   if (parts[0] === 'finance') return { area: 'finance' };
   if (parts[0] === 'sync') return { area: 'sync' };
+  if (parts[0] === 'team') return { area: 'team' };
   if (parts[0] === 'opportunities' && parts[1] === 'new') return { area: 'new' };
   if (parts[0] === 'opportunities' && parts[1] && /^\d+$/.test(parts[1])) return { area: 'opportunity', id: Number(parts[1]) };
   return { area: 'opportunities' };

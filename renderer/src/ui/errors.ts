@@ -44,3 +44,10 @@ export function fieldErrors(err: unknown, t: T): Record<string, string> {
   if (!(err instanceof AppError)) return {};
   return Object.fromEntries((err.details?.issues ?? []).map((i) => [i.path.split('.').pop()!, issueText(i, t, false)]));
 }
+
+/** A refusal the hub recorded for one change, « hub.notDecider: credit », in words: its reason with what it names. */
+export function reasonText(reason: string, t: T): string {
+  const [code, detail] = reason.split(/: (.*)/s, 2) as [string, string | undefined];
+  const key = `err.${code}`;
+  return hasMessage(key) ? t(key, { detail: detail ?? '' }) : t('err.hub.rejected');
+}

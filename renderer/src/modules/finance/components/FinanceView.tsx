@@ -1,6 +1,6 @@
 import { AgGridReact } from 'ag-grid-react';
 import type { GridApi, SelectionChangedEvent } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ApprovalQueueRow, ExposureRow } from '../../../../../electron/shared/contract';
 import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
@@ -13,6 +13,11 @@ import { errorText } from '../../../ui/errors';
 import { ActionError } from '../../../ui/ActionError';
 import { useGridRange } from '../../../ui/grid-range';
 import { dateInFilters } from '../../../ui/grid-date-input';
+import { useLiveQuery } from '../../../ui/use-live-query';
+
+const FINANCE_DATA = ['approvals', 'customers', 'opportunities', 'operations'];
+const NONE_QUEUED: ApprovalQueueRow[] = [];
+const NO_ROWS: ExposureRow[] = [];
 
 /** Credit control: the approvals waiting, each customer's exposure, and the credit hold. */
 export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
@@ -20,24 +25,21 @@ export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
   const { t, locale } = useT();
   // the grid's filters take dates in the app's language, not the browser's date picker
   const colDefaults = useMemo(() => ({ ...FILTERED_COLUMN_DEFAULTS, ...dateInFilters(locale, t('date.placeholder')) }), [locale, t]);
-  const [queue, setQueue] = useState<ApprovalQueueRow[]>([]);
-  const [rows, setRows] = useState<ExposureRow[]>([]);
   const [chosen, setChosen] = useState<ExposureRow | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const api = useRef<GridApi | null>(null);
 
-  const load = useCallback(() => {
-    // credit control decides credit requests; margin requests wait in the sales manager's queue
-    void client.call('approvals.queue', { status: 'pending', kind: 'credit' }).then(setQueue);
-    void client.call('finance.exposure', {}).then(setRows);
-  }, [client]);
-  useEffect(load, [load]);
-  useEffect(
-    () => client.on('data.changed', (e) => e.entities.some((x) => ['approvals', 'customers', 'opportunities', 'operations'].includes(x)) && load()),
-    [client, load],
-  );
+  // credit control decides credit requests; margin requests wait in the sales manager's queue
+  const queueQuery = useLiveQuery('approvals.queue', { status: 'pending', kind: 'credit' }, FINANCE_DATA);
+  const exposureQuery = useLiveQuery('finance.exposure', {}, FINANCE_DATA);
+  const queue = queueQuery.data ?? NONE_QUEUED;
+  const rows = exposureQuery.data ?? NO_ROWS;
+  const load = () => {
+    queueQuery.reload();
+    exposureQuery.reload();
+  };
   const range = useGridRange<ExposureRow>(locale);
   const columns = useMemo(() => range.columns(exposureColumns(t, locale)), [t, locale, range]);
   const [search, setSearch] = useState(() => takeSearch('finance') ?? '');

@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { OpportunityHistory } from '../../../../../electron/shared/contract';
 import { formatDate, formatQty, formatRate, formatStamp, formatUnitPrice, type Locale } from '../../../../../electron/shared/format';
-import { useApp } from '../../../app/client-context';
 import { useT, type MessageKey, type T } from '../../../i18n';
 import { fr } from '../../../i18n/fr';
 import { stepSentence } from '../step-sentence';
+import { useLiveQuery } from '../../../ui/use-live-query';
 
 /** An audited value as the trader reads it: money, quantities, rates and days in their units and language, not fixed point or ISO. */
 function show(field: string | null, v: unknown, locale: Locale): string {
@@ -33,18 +32,13 @@ function lineRecord(a: Entry, t: T, locale: Locale): string | null {
   return `${t(a.action === 'create' ? 'history.lineAdded' : 'history.lineRemoved')} : ${parts.join(' · ')}`;
 }
 
+const HISTORY_DATA = ['opportunities'];
+
 /** Stage changes and the audit trail of one deal, newest first. */
 export function HistoryPanel({ id, warehouses }: { id: number; warehouses: { id: number; code: string }[] }) {
-  const { client } = useApp();
   const { t, locale } = useT();
-  const [history, setHistory] = useState<OpportunityHistory | null>(null);
   const codes = new Map(warehouses.map((w) => [w.id, w.code]));
-  const load = useCallback(() => void client.call('opportunity.history', { id }).then(setHistory), [client, id]);
-  useEffect(load, [load]);
-  useEffect(
-    () => client.on('data.changed', (e) => (e.ids === undefined || e.ids.includes(id)) && e.entities.includes('opportunities') && load()),
-    [client, id, load],
-  );
+  const history: OpportunityHistory | null = useLiveQuery('opportunity.history', { id }, HISTORY_DATA, { id }).data ?? null;
   const fieldLabel = (field: string | null, action: string) => {
     const key = `field.${field}` as MessageKey;
     return field && key in fr ? t(key) : (field ?? action);

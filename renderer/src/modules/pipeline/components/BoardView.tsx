@@ -1,30 +1,27 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Board } from '../../../../../electron/shared/contract';
 import { formatInt, formatMoney } from '../../../../../electron/shared/format';
-import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
 import { useDebounced } from '../../../ui/use-debounced';
 import { useStageMove } from '../use-stage-move';
 import { BoardCardView } from './BoardCardView';
+import { useLiveQuery } from '../../../ui/use-live-query';
 
 type Props = { onOpen: (id: number) => void; onGrid: () => void };
+
+const BOARD_DATA = ['opportunities', 'stages'];
 
 /**
  * The pipeline as a board: a column per open stage with its totals; cards move between stages by
  * drag and drop or Alt+←/→, through the same core call as everywhere else.
  */
 export function BoardView({ onOpen, onGrid }: Props) {
-  const { client } = useApp();
   const { t, locale } = useT();
-  const [board, setBoard] = useState<Board | null>(null);
   const [search, setSearch] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<number | null>(null);
   const settled = useDebounced(search, 150);
 
-  const load = useCallback(() => void client.call('pipeline.board', { search: settled.trim() || undefined }).then(setBoard), [client, settled]);
-  useEffect(load, [load]);
-  useEffect(() => client.on('data.changed', (e) => e.entities.includes('opportunities') && load()), [client, load]);
+  const board = useLiveQuery('pipeline.board', { search: settled.trim() || undefined }, BOARD_DATA).data ?? null;
 
   const moved = useCallback(() => setError(null), []);
   const { request: move, dialog } = useStageMove(moved, setError);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PurchaseDraft } from '../../../../../electron/shared/contract';
 import { formatMoney, formatQty, formatUnitPrice } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
@@ -7,8 +7,12 @@ import { ActionError, useActionError } from '../../../ui/ActionError';
 import { DateField } from '../../../ui/DateField';
 import { today } from '../../../ui/today';
 import { parseLineEdit } from '../../opportunity/line-edit';
+import { useLiveQuery } from '../../../ui/use-live-query';
 
 type Line = PurchaseDraft['lines'][number];
+
+const DRAFT_DATA = ['purchaseDrafts', 'outbox'];
+const NO_DRAFTS: PurchaseDraft[] = [];
 
 /**
  * The buyer's purchase drafts, one per supplier: each line with what the shortage lacks and what
@@ -18,15 +22,18 @@ type Line = PurchaseDraft['lines'][number];
 export function DraftsPanel({ onSent }: { onSent: (message: string) => void }) {
   const { client } = useApp();
   const { t, locale } = useT();
-  const [drafts, setDrafts] = useState<PurchaseDraft[]>([]);
-  const [sent, setSent] = useState<PurchaseDraft[]>([]);
+  const draftsQuery = useLiveQuery('purchasing.drafts', { status: 'draft' }, DRAFT_DATA);
+  const sentQuery = useLiveQuery('purchasing.drafts', { status: 'sent' }, DRAFT_DATA);
+  // an answer to an edit shows at once; the next read of the hook takes over
+  const [answered, setDrafts] = useState<PurchaseDraft[] | null>(null);
+  const drafts = answered ?? draftsQuery.data ?? NO_DRAFTS;
+  const sent = sentQuery.data ?? NO_DRAFTS;
+  useEffect(() => setDrafts(null), [draftsQuery.data]);
   const error = useActionError();
-  const load = useCallback(() => {
-    void client.call('purchasing.drafts', { status: 'draft' }).then(setDrafts);
-    void client.call('purchasing.drafts', { status: 'sent' }).then(setSent);
-  }, [client]);
-  useEffect(load, [load]);
-  useEffect(() => client.on('data.changed', (e) => e.entities.some((x) => ['purchaseDrafts', 'outbox'].includes(x)) && load()), [client, load]);
+  const load = () => {
+    draftsQuery.reload();
+    sentQuery.reload();
+  };
 
   const update = (input: { lineId: number; qty?: number; neededBy?: string | null; supplierId?: number }) =>
     client.call('purchasing.updateDraftLine', input).then((d) => (error.clear(), setDrafts(d)), error.fail);

@@ -1,8 +1,7 @@
 import { AgGridReact } from 'ag-grid-react';
 import type { GridApi, SelectionChangedEvent } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { DemandRow, ShortageRow } from '../../../../../electron/shared/contract';
-import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
 import { gridTheme, FILTERED_COLUMN_DEFAULTS } from '../../../ui/grid';
 import { exportGrid } from '../../../ui/xlsx';
@@ -13,36 +12,37 @@ import { today } from '../../../ui/today';
 import { useGridRange } from '../../../ui/grid-range';
 import { takeSearch } from '../../../app/search-handoff';
 import { dateInFilters } from '../../../ui/grid-date-input';
+import { useLiveQuery } from '../../../ui/use-live-query';
 
 const WEEKS = 8;
 const STATUSES = ['open', 'requested', 'covered', 'dismissed', 'all'] as const;
 const SELECTION = { mode: 'multiRow', enableClickSelection: true } as const;
 
+const PURCHASING_DATA = ['shortages', 'operations', 'opportunities'];
+const NO_SHORTAGES: ShortageRow[] = [];
+const NO_DEMAND: DemandRow[] = [];
+
 /** The buyer's workspace: shortages created by accepted quotes, and the demand the pipeline announces. */
 export function PurchasingView() {
-  const { client } = useApp();
   const { t, locale } = useT();
   // the grid's filters take dates in the app's language, not the browser's date picker
   const colDefaults = useMemo(() => ({ ...FILTERED_COLUMN_DEFAULTS, ...dateInFilters(locale, t('date.placeholder')) }), [locale, t]);
   const [tab, setTab] = useState<'shortages' | 'demand' | 'drafts'>('shortages');
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('open');
   const [allDemand, setAllDemand] = useState(false);
-  const [shortages, setShortages] = useState<ShortageRow[]>([]);
-  const [demand, setDemand] = useState<DemandRow[]>([]);
   const [selected, setSelected] = useState<ShortageRow[]>([]);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [search, setSearch] = useState(() => takeSearch('purchasing') ?? '');
   const api = useRef<GridApi | null>(null);
 
-  const load = useCallback(() => {
-    void client.call('purchasing.shortages', { status }).then(setShortages);
-    void client.call('purchasing.demand', { weeks: WEEKS, all: allDemand }).then(setDemand);
-  }, [client, status, allDemand]);
-  useEffect(load, [load]);
-  useEffect(
-    () => client.on('data.changed', (e) => e.entities.some((x) => ['shortages', 'operations', 'opportunities'].includes(x)) && load()),
-    [client, load],
-  );
+  const shortagesQuery = useLiveQuery('purchasing.shortages', { status }, PURCHASING_DATA);
+  const demandQuery = useLiveQuery('purchasing.demand', { weeks: WEEKS, all: allDemand }, PURCHASING_DATA);
+  const shortages = shortagesQuery.data ?? NO_SHORTAGES;
+  const demand = demandQuery.data ?? NO_DEMAND;
+  const load = () => {
+    shortagesQuery.reload();
+    demandQuery.reload();
+  };
 
   const sRange = useGridRange<ShortageRow>(locale);
   const dRange = useGridRange<DemandRow>(locale);

@@ -6,6 +6,9 @@ import { AutomationEditor } from './AutomationEditor';
 import { LostReasonsField } from './LostReasonsField';
 import { MarginRulesEditor } from './MarginRulesEditor';
 import { StagesEditor } from './StagesEditor';
+import { useLiveQuery } from '../../../ui/use-live-query';
+
+const TEAM_DATA = ['team'];
 
 /** The user's preferences: language, who works at this desk (their role decides what they may approve), and the cost basis margins are computed on. */
 export function SettingsView() {
@@ -13,6 +16,8 @@ export function SettingsView() {
   const { t } = useT();
   const [users, setUsers] = useState<Output<'users.list'>>([]);
   useEffect(() => void client.call('users.list', {}).then(setUsers), [client]);
+  // in a team the desk's user is the person logged in (Équipe), not a choice
+  const team = useLiveQuery('team.status', {}, TEAM_DATA).data;
   return (
     <>
       <div className="toolbar">
@@ -26,13 +31,19 @@ export function SettingsView() {
             <option value="en">English</option>
           </select>
           <label htmlFor="set-user">{t('settings.user')}</label>
-          <select id="set-user" value={settings.currentUserId ?? ''} onChange={(e) => void updateSetting('currentUserId', Number(e.target.value))}>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name} — {t(`role.${u.role}`)}
-              </option>
-            ))}
-          </select>
+          {team?.user ? (
+            <output id="set-user">
+              {team.user.name} — {team.user.roles.map((r) => t(`role.${r}`)).join(', ')}
+            </output>
+          ) : (
+            <select id="set-user" value={settings.currentUserId ?? ''} onChange={(e) => void updateSetting('currentUserId', Number(e.target.value))}>
+              {users.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name} — {t(`role.${u.role}`)}
+                </option>
+              ))}
+            </select>
+          )}
           <label htmlFor="set-four-eyes">{t('settings.fourEyes')}</label>
           <input
             id="set-four-eyes"

@@ -3,7 +3,15 @@ import { formatAgo, formatInt } from '../../../../../electron/shared/format';
 import { useT } from '../../../i18n';
 
 /** Each kind of ERP data: rows held, when it was last brought up to date, and during a run how far it got. */
-export function EntityTable({ status, progress, now }: { status: SyncStatus; progress: Record<string, { done: number; total: number | null }>; now: number }) {
+export function EntityTable({
+  status,
+  progress,
+  now,
+}: {
+  status: SyncStatus;
+  progress: Record<string, { done: number; total: number | null }>;
+  now: number;
+}) {
   const { t, locale } = useT();
   const running = status.current !== null;
   const reported = new Map(status.current?.entities.map((e) => [e.entity, e]) ?? []);
@@ -30,8 +38,18 @@ export function EntityTable({ status, progress, now }: { status: SyncStatus; pro
               <td className="fresh">{f.lastSuccessAt ? formatAgo(f.lastSuccessAt, now, locale) : '—'}</td>
               {running && (
                 <td className="progress-cell">
-                  <div className={`progress ${state ?? ''}`} role="progressbar" aria-label={t(`sync.entity.${f.entity}`)} aria-valuenow={p?.done ?? 0}>
-                    <div style={{ width: state === 'done' ? '100%' : p?.total ? `${Math.min(100, (p.done / p.total) * 100)}%` : state === 'active' ? '35%' : '0%' }} />
+                  <div
+                    className={`progress ${state ?? ''}`}
+                    role="progressbar"
+                    aria-label={t(`sync.entity.${f.entity}`)}
+                    aria-valuenow={p?.done ?? 0}
+                  >
+                    <div
+                      style={{
+                        width:
+                          state === 'done' ? '100%' : p?.total ? `${Math.min(100, (p.done / p.total) * 100)}%` : state === 'active' ? '35%' : '0%',
+                      }}
+                    />
                   </div>
                   <span className="fresh">{p ? formatInt(p.done, locale) : reported.get(f.entity)?.error ? '!' : ''}</span>
                 </td>

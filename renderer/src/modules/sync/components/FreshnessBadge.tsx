@@ -10,7 +10,12 @@ export function FreshnessBadge() {
   if (!status || status.connector === 'not_configured') return null;
   const text = status.lastSuccessAt ? t('sync.freshness', { ago: formatAgo(status.lastSuccessAt, now, locale) }) : t('sync.freshness.never');
   return (
-    <a className={`freshness ${status.connector}`} href={routeHref({ area: 'sync' })} title={t(`sync.state.${status.connector}`)} data-state={status.connector}>
+    <a
+      className={`freshness ${status.connector}`}
+      href={routeHref({ area: 'sync' })}
+      title={t(`sync.state.${status.connector}`)}
+      data-state={status.connector}
+    >
       <span className="dot" /> {text}
     </a>
   );
