@@ -8,7 +8,7 @@ import { testClock } from '../clock';
 type Host = { url: string; dbPath: string; now: string };
 
 /** Starts the real web host (its CLI, as a user would) on a fresh database with the small demo company, its clock at `now`. */
-async function startHost(now: string): Promise<{ host: Host; stop: () => Promise<void> }> {
+export async function startHost(now: string): Promise<{ host: Host; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'comptoir-e2e-'));
   const dbPath = join(dir, 'comptoir.sqlite');
   const child: ChildProcess = spawn(
