@@ -1,6 +1,7 @@
 import { foldForSearch } from '../../electron/shared/text';
 import type { Db } from '../client';
 import { prepareCached } from './statements';
+import { takeReference } from './team-references';
 
 /** Plain reads and writes of opportunities and their lines; core wraps them in transactions with audit. */
 export type OpportunityRecord = {
@@ -77,7 +78,10 @@ export function productIdsByCode(db: Db, codes: string[]): Map<string, number> {
 }
 
 /** The next reference of the year: OPP-2026-000201. */
+/** OPP-2026-000123: from the blocks the hub leased to this desk when it is in a team, else the desk's own next number. */
 export function nextReference(db: Db, year: string): string {
+  const leased = takeReference(db, 'OPP', Number(year));
+  if (leased !== null) return `OPP-${year}-${String(leased).padStart(6, '0')}`;
   const last = prepareCached(db.$client, "SELECT max(reference) FROM opportunities WHERE reference LIKE ? || '-%'").pluck().get(`OPP-${year}`) as
     string | null;
   const n = last ? Number(last.slice(-6)) + 1 : 1;

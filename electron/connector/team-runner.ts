@@ -80,6 +80,8 @@ export function startTeamRunner(o: TeamRunnerOptions) {
       try {
         await pushAll(c);
         await pullAll(c);
+        // references for new deals, leased while online so that they are final offline too
+        for (const want of await o.call('team.refsWanted', {})) await o.call('team.addRefs', await c.call('references.lease', want));
         [state, error, failures] = ['online', null, 0];
         schedule(every);
       } catch (err) {

@@ -17,7 +17,9 @@ type TeamMethods =
   | 'team.outgoing'
   | 'team.pushed'
   | 'team.cursor'
-  | 'team.applyPage';
+  | 'team.applyPage'
+  | 'team.refsWanted'
+  | 'team.addRefs';
 
 /** The team link: logging in, the team screen, the admin's users (decided by the hub), and the connector's push and pull. */
 export function teamHandlers(team: TeamLink): Pick<Handlers, TeamMethods> {
@@ -38,5 +40,7 @@ export function teamHandlers(team: TeamLink): Pick<Handlers, TeamMethods> {
     'team.pushed': (input) => team.pushed(input),
     'team.cursor': () => team.cursor(),
     'team.applyPage': (input) => team.applyPage(input),
+    'team.refsWanted': () => team.refsWanted(),
+    'team.addRefs': (input) => team.addRefs(input),
   };
 }

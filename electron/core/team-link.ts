@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../db/client';
 import { applyTeamPage, type Decision } from '../../db/queries/team-apply';
 import { joinTeam } from '../../db/queries/team-join';
+import { addReferences, referencesWanted } from '../../db/queries/team-references';
 import { leaseOutgoing, markPushed, readTeamState, teamCounts, writeTeamState } from '../../db/queries/team-outgoing';
 import { writeSetting } from '../../db/queries/settings';
 import type { HubMethod, HubOutput, HubUser } from '../shared/contract/hub';
@@ -218,6 +219,12 @@ export function createTeamLink(db: Db, bus: EventBus, now: () => string, store: 
     /** Who resumes this desk's runs when a pulled decision arrives (the automation, set by the handlers). */
     onDecisions(fn: (d: Decision[]) => void) {
       onDecisions = fn;
+    },
+
+    refsWanted: () => referencesWanted(db, 'OPP', now().slice(0, 10)),
+    addRefs(lease: ParsedInput<'team.addRefs'>) {
+      addReferences(db, lease);
+      return {};
     },
 
     /** The connector's port closed. */

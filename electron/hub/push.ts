@@ -5,6 +5,7 @@ import { AppError } from '../shared/errors';
 import type { TeamTable } from '../shared/team/tables';
 import type { Session } from './auth';
 import { inTransaction, readMeta, type Clock } from './db';
+import { passReference } from './references';
 import { authorise, checkShape, merge, type Refusal, type Row } from './rules';
 
 type Result = HubOutput<'hub.push'>['results'][number];
@@ -57,6 +58,7 @@ async function applyOne(c: PoolClient, s: Session, m: Mutation, fourEyes: boolea
     [table, m.id, version, data, at, s.userId],
   );
   await appendChange(c, s, m, version, data, false, at);
+  if (table === 'opportunities' && 'reference' in m.fields) await passReference(c, m.fields.reference);
   for (const k of conflicts) {
     const conflict = {
       table,

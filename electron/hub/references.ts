@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { AppError } from '../shared/errors';
 import type { Session } from './auth';
 import { inTransaction, type Clock } from './db';
@@ -27,4 +27,15 @@ export async function leaseReferences(pool: Pool, s: Session, input: { prefix: s
     ]);
     return { prefix: input.prefix, year: input.year, first, last };
   });
+}
+
+/** A reference that reached the hub in a row (the first desk's deals): the counter goes past it, never hands it out again. */
+export async function passReference(c: PoolClient, reference: unknown): Promise<void> {
+  const m = typeof reference === 'string' ? /^([A-Z]{2,6})-(\d{4})-(\d{1,12})$/.exec(reference) : null;
+  if (!m) return;
+  await c.query(
+    `INSERT INTO reference_counters (prefix, year, next_value) VALUES ($1, $2, $3 + 1)
+     ON CONFLICT (prefix, year) DO UPDATE SET next_value = greatest(reference_counters.next_value, excluded.next_value)`,
+    [m[1], Number(m[2]), Number(m[3])],
+  );
 }

@@ -101,6 +101,7 @@ const _READS = {
   'products.search': 1,
   'team.status': 1,
   'team.cursor': 1,
+  'team.refsWanted': 1,
   // calls to the hub, which keeps users and settings; nothing is written on the desk
   'team.changePassword': 1,
   'team.users': 1,
@@ -132,6 +133,8 @@ const _LOCAL_WRITES = {
   'team.outgoing': 1,
   'team.next': 1,
   'team.answer': 1,
+  // leased references, kept in the desk's link state
+  'team.addRefs': 1,
 } as const;
 type Classified = keyof typeof _READS | keyof typeof _LOCAL_WRITES;
 const WRITES: Record<Exclude<Method, Classified>, true> = {

@@ -52,6 +52,45 @@ describe('a team of three desks', () => {
     expect((await b.call('team.status', {})).user).toMatchObject({ login: 'flo', roles: ['finance'] });
   }, 120_000);
 
+  it('deals made at two desks at once get references the hub leased, never the same, offline too; none left offline is a clear refusal', async () => {
+    const customer = a.one<{ id: number }>('SELECT id FROM customers ORDER BY id LIMIT 1').id;
+    const onB = b.one<{ id: number }>('SELECT id FROM customers WHERE code = (SELECT code FROM customers WHERE id = ?)', customer);
+    const [x, y] = await Promise.all([
+      a.call('opportunity.create', { customerId: customer, title: 'Desk A' }),
+      b.call('opportunity.create', { customerId: onB.id, title: 'Desk B' }),
+    ]);
+    expect(x.reference).not.toBe(y.reference);
+    // past every reference the first desk brought up
+    const highest = (d: Desk) => d.one<{ r: string }>("SELECT max(reference) AS r FROM opportunities WHERE title NOT LIKE 'Desk %'").r;
+    expect(x.reference > highest(a)).toBe(true);
+    expect(y.reference > highest(a)).toBe(true);
+    await Promise.all([a.settled(), b.settled()]);
+    await Promise.all([a.connector.team.cycle(), b.connector.team.cycle()]);
+    for (const d of [a, b]) expect(d.sql('SELECT reference FROM opportunities WHERE reference IN (?, ?)', x.reference, y.reference), d.name).toHaveLength(2);
+    // offline, the leased block goes on; once it is used up the desk says so and creates nothing
+    b.stopConnector();
+    const before = b.one<{ n: number }>('SELECT count(*) AS n FROM opportunities').n;
+    let made = 0;
+    for (;;) {
+      const r = await b.call('opportunity.create', { customerId: onB.id, title: `Hors ligne ${made}` }).catch((e: unknown) => e);
+      if (!('reference' in (r as object))) {
+        expect(r).toMatchObject({ code: 'unavailable', details: { reason: 'team.noReferences', prefix: 'OPP' } });
+        break;
+      }
+      made++;
+      if (made > 200) throw new Error('the leased block never ran out');
+    }
+    expect(made).toBeGreaterThan(0);
+    expect(b.one<{ n: number }>('SELECT count(*) AS n FROM opportunities').n).toBe(before + made);
+    b.startConnector();
+    await b.settled();
+    // back online: the deals made offline reach the team with their references, and new ones can be made again
+    await a.connector.team.cycle();
+    expect(a.one<{ n: number }>("SELECT count(*) AS n FROM opportunities WHERE title LIKE 'Hors ligne %'").n).toBe(made);
+    expect((await b.call('opportunity.create', { customerId: onB.id, title: 'De retour' })).reference).toMatch(/^OPP-\d{4}-\d{6}$/);
+    await b.settled();
+  }, 120_000);
+
   it('a credit approval asked at the trader’s desk is decided at credit control’s; the trader’s chain resumes there, the shortage reaches the buyer', async () => {
     const customer = a.one<{ id: number; code: string }>(
       `SELECT id, code FROM customers WHERE on_hold = 0 AND credit_hold = 0 AND id NOT IN (SELECT scope_id FROM rules WHERE scope = 'customer') ORDER BY id LIMIT 1`,

@@ -87,6 +87,18 @@ export const teamContract = {
   'team.pushed': { input: hubContract['hub.push'].output, output: z.object({}) },
   'team.cursor': { input: z.object({}).strict(), output: z.object({ cursor: z.string().nullable(), since: z.number().int() }) },
   'team.applyPage': { input: teamPageInput, output: teamPageResult },
+  /** references this desk should lease now, and a lease the hub gave */
+  'team.refsWanted': { input: z.object({}).strict(), output: z.array(hubContract['references.lease'].input) },
+  'team.addRefs': { input: hubContract['references.lease'].output, output: z.object({}) },
 } as const;
 
-export const TEAM_CONNECTOR_METHODS = ['team.next', 'team.answer', 'team.outgoing', 'team.pushed', 'team.cursor', 'team.applyPage'] as const;
+export const TEAM_CONNECTOR_METHODS = [
+  'team.next',
+  'team.answer',
+  'team.outgoing',
+  'team.pushed',
+  'team.cursor',
+  'team.applyPage',
+  'team.refsWanted',
+  'team.addRefs',
+] as const;

@@ -21,6 +21,7 @@ export const enTeam: Record<keyof typeof frTeam, string> = {
   'err.hub.gap': 'The team server expects change no. {expected} from this desk (got no. {got})',
   'err.hub.notConsecutive': 'Changes sent out of order: nothing was applied',
   'err.hub.numberReused': 'The team server already has another change no. {number} from this desk',
+  'err.team.noReferences': 'No {prefix} {year} deal number left on this desk: connect it to the team once to get more',
   'err.team.otherHub': 'This desk belongs to the team at {url}: it cannot join another one',
   'err.hub.unknownTable': 'Data the team server does not know ({detail})',
   'err.hub.unknownField': 'A field the team server does not know ({detail})',

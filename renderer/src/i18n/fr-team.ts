@@ -20,6 +20,7 @@ export const frTeam = {
   'err.hub.gap': 'Le serveur d’équipe attend le changement n° {expected} de ce poste (reçu n° {got})',
   'err.hub.notConsecutive': 'Changements envoyés dans le désordre : rien n’a été appliqué',
   'err.hub.numberReused': 'Le serveur d’équipe a déjà reçu un autre changement n° {number} de ce poste',
+  'err.team.noReferences': 'Plus de numéro d’affaire {prefix} {year} sur ce poste : connectez-le une fois à l’équipe pour en recevoir',
   'err.team.otherHub': 'Ce poste appartient à l’équipe de {url} : il ne peut pas en rejoindre une autre',
   // why the hub refused one change (shown in the team screen)
   'err.hub.unknownTable': 'Donnée inconnue du serveur d’équipe ({detail})',
