@@ -50,6 +50,8 @@ ALTER TABLE `automation_runs` ADD `uid` text;--> statement-breakpoint
 ALTER TABLE `automation_runs` ADD `desk_uid` text;--> statement-breakpoint
 CREATE UNIQUE INDEX `automation_runs_uid_unique` ON `automation_runs` (`uid`);--> statement-breakpoint
 ALTER TABLE `reservations` ADD `uid` text;--> statement-breakpoint
+ALTER TABLE `reservations` ADD `stock_seen` integer;--> statement-breakpoint
+ALTER TABLE `reservations` ADD `stock_as_of` text;--> statement-breakpoint
 CREATE UNIQUE INDEX `reservations_uid_unique` ON `reservations` (`uid`);--> statement-breakpoint
 ALTER TABLE `shortages` ADD `uid` text;--> statement-breakpoint
 CREATE UNIQUE INDEX `shortages_uid_unique` ON `shortages` (`uid`);--> statement-breakpoint

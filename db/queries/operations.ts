@@ -98,13 +98,17 @@ export function insertReservation(
   return Number(
     run(
       db,
-      "INSERT INTO reservations (opportunity_id, line_id, product_id, warehouse_id, qty, status, created_at) VALUES (?, ?, ?, ?, ?, 'active', ?)",
+      `INSERT INTO reservations (opportunity_id, line_id, product_id, warehouse_id, qty, status, created_at, stock_seen, stock_as_of)
+       SELECT ?, ?, ?, ?, ?, 'active', ?, s.on_hand - s.reserved_erp, s.as_of
+       FROM (SELECT 1) LEFT JOIN stock_levels s ON s.product_id = ? AND s.warehouse_id = ?`,
       r.opportunityId,
       r.lineId,
       r.productId,
       r.warehouseId,
       r.qty,
       r.at,
+      r.productId,
+      r.warehouseId,
     ).lastInsertRowid,
   );
 }

@@ -26,7 +26,9 @@ export type PulledPage = {
 };
 /** An approval decided at another desk that a run of this desk waits for: core resumes (or ends) the run. */
 export type Decision = { approvalId: number; opportunityId: number; approved: boolean };
-export type ApplyResult = { applied: number; parked: number; entities: string[]; opportunityIds: number[]; decisions: Decision[] };
+/** A deal whose reservation the hub could not grant (another desk took the stock first): its trader is told. */
+export type Lost = { opportunityId: number; reference: string; ownerId: number | null };
+export type ApplyResult = { applied: number; parked: number; entities: string[]; opportunityIds: number[]; decisions: Decision[]; lost: Lost[] };
 
 /** A reference this desk cannot resolve yet: the change waits in team_parked. */
 class Unresolved extends Error {}
@@ -251,7 +253,14 @@ export function applyTeamPage(db: Db, deskId: string, page: PulledPage, at: stri
       if (page.changes.some((c) => c.table === 'users')) entities.push('users');
       if (page.changes.some((c) => c.table === 'team_conflicts')) entities.push('sync');
       const stillParked = raw.prepare('SELECT count(*) FROM team_parked').pluck().get() as number;
-      return { applied, parked: stillParked, entities: [...entities, 'team'], opportunityIds: deals, decisions: decisionsFor(db, page) };
+      return {
+        applied,
+        parked: stillParked,
+        entities: [...entities, 'team'],
+        opportunityIds: deals,
+        decisions: decisionsFor(db, page),
+        lost: lostFor(db, page),
+      };
     })(),
   );
 }
@@ -282,4 +291,14 @@ function decisionsFor(db: Db, page: PulledPage): Decision[] {
     out.push({ approvalId: a.id, opportunityId: a.opportunityId, approved: a.status === 'approved' });
   }
   return out;
+}
+
+function lostFor(db: Db, page: PulledPage): Lost[] {
+  const uids = page.changes
+    .filter((c) => c.table === 'shortages' && !c.deleted && c.version === 1 && c.data.reason === 'team.reservedElsewhere')
+    .map((c) => c.data.opportunityId)
+    .filter((u): u is string => typeof u === 'string');
+  return [...new Set(uids)].flatMap(
+    (uid) => db.$client.prepare('SELECT id AS opportunityId, reference, owner_id AS ownerId FROM opportunities WHERE uid = ?').all(uid) as Lost[],
+  );
 }

@@ -27,6 +27,9 @@ export const reservations = sqliteTable(
       .default('active'),
     createdAt: stamp().notNull(),
     releasedAt: stamp(),
+    /** the ERP's free stock (on hand − reserved by the ERP) this desk saw when it reserved, and its date: the hub grants against the team's */
+    stockSeen: qtyCol(),
+    stockAsOf: stamp(),
   },
   (t) => [index('reservations_stock').on(t.productId, t.warehouseId, t.status), index('reservations_opportunity').on(t.opportunityId)],
 );

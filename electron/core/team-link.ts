@@ -213,6 +213,14 @@ export function createTeamLink(db: Db, bus: EventBus, now: () => string, store: 
       if (result.applied > 0 || page.rejected.length > 0) bus.emit('data.changed', { entities: result.entities, ids: result.opportunityIds });
       // decisions made at another desk: this desk's waiting runs go on (their writes are this desk's own, captured)
       if (result.decisions.length > 0) onDecisions(result.decisions);
+      // the trader whose reservation another desk's took first is told, on every desk of the team
+      for (const l of result.lost)
+        bus.emit('alert.raised', {
+          level: 'warning',
+          message: `${l.reference} : stock réservé entre-temps par un autre poste — le manque est passé aux achats`,
+          role: 'trader',
+          opportunityId: l.opportunityId,
+        });
       return { applied: result.applied, parked: result.parked };
     },
 

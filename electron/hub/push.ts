@@ -6,6 +6,7 @@ import type { TeamTable } from '../shared/team/tables';
 import type { Session } from './auth';
 import { inTransaction, readMeta, type Clock } from './db';
 import { passReference } from './references';
+import { grantReservation } from './reservations';
 import { authorise, checkShape, merge, type Refusal, type Row } from './rules';
 
 type Result = HubOutput<'hub.push'>['results'][number];
@@ -48,9 +49,13 @@ async function applyOne(c: PoolClient, s: Session, m: Mutation, fourEyes: boolea
     await appendChange(c, s, m, version, live!.data, true, at);
     return { version };
   }
-  const { data, conflicts } = m.op === 'insert' ? { data: m.fields, conflicts: [] } : merge(table, live!.data, live!.version, m);
-  const refused = authorise(table, live?.data ?? null, data, s, m, fourEyes);
+  const merged = m.op === 'insert' ? { data: m.fields, conflicts: [] } : merge(table, live!.data, live!.version, m);
+  const refused = authorise(table, live?.data ?? null, merged.data, s, m, fourEyes);
   if (refused) return refused;
+  const conflicts = merged.conflicts;
+  // a reservation is what the team's stock allows; the rest becomes a shortage the hub writes
+  const grant = table === 'reservations' && (live?.data.status ?? null) !== 'active' ? await grantReservation(c, m.id, merged.data, at) : null;
+  const data = grant ? grant.data : merged.data;
   const version = (live?.version ?? 0) + 1;
   await c.query(
     `INSERT INTO team_rows (row_table, row_id, version, data, deleted, updated_at, updated_by) VALUES ($1, $2, $3, $4, false, $5, $6)
@@ -59,6 +64,18 @@ async function applyOne(c: PoolClient, s: Session, m: Mutation, fourEyes: boolea
   );
   await appendChange(c, s, m, version, data, false, at);
   if (table === 'opportunities' && 'reference' in m.fields) await passReference(c, m.fields.reference);
+  if (grant?.shortage) {
+    await c.query(
+      `INSERT INTO team_rows (row_table, row_id, version, data, deleted, updated_at, updated_by) VALUES ('shortages', $1, 1, $2, false, $3, $4)`,
+      [grant.shortage.id, grant.shortage.data, at, s.userId],
+    );
+    await c.query(`INSERT INTO changes (row_table, row_id, version, data, deleted, user_id, at) VALUES ('shortages', $1, 1, $2, false, $3, $4)`, [
+      grant.shortage.id,
+      grant.shortage.data,
+      s.userId,
+      at,
+    ]);
+  }
   for (const k of conflicts) {
     const conflict = {
       table,

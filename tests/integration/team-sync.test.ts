@@ -66,7 +66,8 @@ describe('a team of three desks', () => {
     expect(y.reference > highest(a)).toBe(true);
     await Promise.all([a.settled(), b.settled()]);
     await Promise.all([a.connector.team.cycle(), b.connector.team.cycle()]);
-    for (const d of [a, b]) expect(d.sql('SELECT reference FROM opportunities WHERE reference IN (?, ?)', x.reference, y.reference), d.name).toHaveLength(2);
+    for (const d of [a, b])
+      expect(d.sql('SELECT reference FROM opportunities WHERE reference IN (?, ?)', x.reference, y.reference), d.name).toHaveLength(2);
     // offline, the leased block goes on; once it is used up the desk says so and creates nothing
     b.stopConnector();
     const before = b.one<{ n: number }>('SELECT count(*) AS n FROM opportunities').n;
@@ -158,6 +159,101 @@ describe('a team of three desks', () => {
     await Promise.all([a.connector.team.cycle(), b.connector.team.cycle(), c.connector.team.cycle()]);
     expect(sameRows(a, b)).toEqual([]);
     expect(sameRows(a, c)).toEqual([]);
+  }, 120_000);
+
+  it('two traders offline reserve the last units: one reservation granted, the other a shortage, both told; the team never reserves more than the stock', async () => {
+    const d = room.open('trader2');
+    await signIn(hub, d, 'dan', ['trader']);
+    await d.settled();
+    // a product and warehouse with free stock, the same at both desks (the same ERP, the team's reservations)
+    const free = (desk: Desk, code: string, wh: string) =>
+      desk.one<{ n: number }>(
+        `SELECT s.on_hand - s.reserved_erp - coalesce((SELECT sum(r.qty) FROM reservations r WHERE r.product_id = s.product_id AND r.warehouse_id = s.warehouse_id AND r.status = 'active'), 0) AS n
+         FROM stock_levels s JOIN products p ON p.id = s.product_id JOIN warehouses w ON w.id = s.warehouse_id WHERE p.code = ? AND w.code = ?`,
+        code,
+        wh,
+      ).n;
+    const spot = a.one<{ code: string; wh: string; price: number }>(
+      `SELECT p.code, w.code AS wh, p.list_price AS price FROM stock_levels s JOIN products p ON p.id = s.product_id JOIN warehouses w ON w.id = s.warehouse_id
+       WHERE s.on_hand - s.reserved_erp > 2000 AND p.cost_price > 0 AND p.cost_price * 1.3 < p.list_price
+         AND NOT EXISTS (SELECT 1 FROM reservations r WHERE r.product_id = s.product_id AND r.warehouse_id = s.warehouse_id AND r.status = 'active')
+       ORDER BY p.id LIMIT 1`,
+    );
+    const last = free(a, spot.code, spot.wh);
+    expect(free(d, spot.code, spot.wh)).toBe(last);
+    a.stopConnector();
+    d.stopConnector();
+    const accept = async (desk: Desk) => {
+      const customer = desk.one<{ id: number }>('SELECT id FROM customers WHERE on_hold = 0 AND credit_hold = 0 ORDER BY id DESC LIMIT 1').id;
+      desk.core.db.$client.prepare('UPDATE customers SET credit_limit = outstanding + open_orders + 1000000000000000 WHERE id = ?').run(customer);
+      const ids = desk.one<{ p: number; w: number }>(
+        'SELECT p.id AS p, w.id AS w FROM products p, warehouses w WHERE p.code = ? AND w.code = ?',
+        spot.code,
+        spot.wh,
+      );
+      let deal = await desk.call('opportunity.create', {
+        customerId: customer,
+        title: `Dernières unités (${desk.name})`,
+        requestedDate: addDays(TODAY, 10),
+      });
+      deal = await desk.call('opportunity.addLine', {
+        opportunityId: deal.id,
+        productId: ids.p,
+        warehouseId: ids.w,
+        qty: last,
+        unitPrice: spot.price,
+      });
+      const stage = desk.one<{ id: number }>("SELECT id FROM stages WHERE code = 'ACCEPT'").id;
+      const moved = await desk.call('pipeline.moveStage', { opportunityId: deal.id, toStageId: stage });
+      expect(moved.opsState, desk.name).toBe('committed');
+      return desk.one<{ uid: string }>('SELECT uid FROM opportunities WHERE id = ?', deal.id).uid;
+    };
+    const first = await accept(a);
+    const second = await accept(d);
+    // each desk, offline, promised the last units
+    for (const [desk, uid] of [
+      [a, first],
+      [d, second],
+    ] as const)
+      expect(
+        desk.one<{ q: number }>(
+          "SELECT sum(r.qty) AS q FROM reservations r JOIN opportunities o ON o.id = r.opportunity_id WHERE o.uid = ? AND r.status = 'active'",
+          uid,
+        ).q,
+      ).toBe(last);
+    const told: string[] = [];
+    const off = d.core.bus.source((event, payload) => event === 'alert.raised' && told.push((payload as { message: string }).message));
+    a.startConnector();
+    await a.settled();
+    d.startConnector();
+    await d.settled();
+    await a.connector.team.cycle();
+    off();
+    const ref = d.one<{ reference: string }>('SELECT reference FROM opportunities WHERE uid = ?', second).reference;
+    expect(told).toContain(`${ref} : stock réservé entre-temps par un autre poste — le manque est passé aux achats`);
+    const reserved = (desk: Desk, uid: string) =>
+      desk.one<{ q: number | null }>(
+        "SELECT sum(r.qty) AS q FROM reservations r JOIN opportunities o ON o.id = r.opportunity_id WHERE o.uid = ? AND r.status = 'active'",
+        uid,
+      ).q ?? 0;
+    const short = (desk: Desk, uid: string) =>
+      desk.sql<{ qty: number; reason: string }>(
+        "SELECT s.qty, s.reason FROM shortages s JOIN opportunities o ON o.id = s.opportunity_id WHERE o.uid = ? AND s.status = 'open'",
+        uid,
+      );
+    for (const desk of [a, d]) {
+      expect(reserved(desk, first), desk.name).toBe(last);
+      expect(reserved(desk, second), desk.name).toBe(0);
+      expect(short(desk, second), desk.name).toEqual([{ qty: last, reason: 'team.reservedElsewhere' }]);
+      expect(free(desk, spot.code, spot.wh), desk.name).toBe(0);
+    }
+    // at the hub too: the team's active reservations never pass the stock
+    const { rows } = await hub.pool.query(
+      `SELECT coalesce(sum((data->>'qty')::bigint), 0)::bigint AS q FROM team_rows WHERE row_table = 'reservations' AND NOT deleted AND data->>'status' = 'active'
+       AND data->>'productId' = $1`,
+      [`code:${spot.code}`],
+    );
+    expect(Number(rows[0].q)).toBeLessThanOrEqual(last);
   }, 120_000);
 
   it('the same line edited at two desks offline: different fields both kept; the same price is a conflict on both desks', async () => {

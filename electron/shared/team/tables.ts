@@ -121,6 +121,8 @@ export const TEAM_TABLES = {
       status: text,
       createdAt: text,
       releasedAt: text,
+      stockSeen: int,
+      stockAsOf: text,
     },
   },
   shortages: {

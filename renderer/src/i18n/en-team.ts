@@ -38,6 +38,7 @@ export const enTeam: Record<keyof typeof frTeam, string> = {
   'err.hub.stageMoved': 'The deal moved to another stage meanwhile',
   'err.hub.rejected': 'Refused by the team server',
 
+  'reason.team.reservedElsewhere': 'Reserved meanwhile at another desk',
   'nav.team': 'Team',
   'role.admin': 'Admin',
   'team.title': 'Team',

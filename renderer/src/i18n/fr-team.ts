@@ -38,6 +38,7 @@ export const frTeam = {
   'err.hub.stageMoved': 'L’affaire a changé d’étape entre-temps',
   'err.hub.rejected': 'Refusé par le serveur d’équipe',
 
+  'reason.team.reservedElsewhere': 'Réservé entre-temps par un autre poste',
   'nav.team': 'Équipe',
   'role.admin': 'Administrateur',
   'team.title': 'Équipe',

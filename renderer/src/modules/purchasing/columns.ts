@@ -2,7 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import type { DemandRow, ShortageRow } from '../../../../electron/shared/contract';
 import { addDays } from '../../../../electron/shared/dates';
 import { formatQty, formatWeekSpan, type Locale } from '../../../../electron/shared/format';
-import type { T } from '../../i18n';
+import { hasMessage, type T } from '../../i18n';
 import { cellFormat } from '../../ui/format';
 
 const num = { type: 'rightAligned', cellClass: 'num' } as const;
@@ -87,7 +87,17 @@ export function shortageColumns(t: T, locale: Locale): ColDef<ShortageRow>[] {
         p.value ? String(p.value) : p.data?.status === 'requested' ? t('draft.erpWaiting') : p.data?.drafted ? t('draft.inDraft') : '',
       ...x('text'),
     },
-    { field: 'reason', headerName: t('pur.reason'), width: 160, ...x('text') },
+    {
+      field: 'reason',
+      headerName: t('pur.reason'),
+      width: 160,
+      // a reason the hub gave as a code (stock the team reserved elsewhere), else the buyer's own words
+      valueFormatter: (p) =>
+        typeof p.value === 'string' && hasMessage(`reason.${p.value}`)
+          ? t(`reason.${p.value}` as 'reason.team.reservedElsewhere')
+          : String(p.value ?? ''),
+      ...x('text'),
+    },
   ];
 }
 
