@@ -32,6 +32,7 @@ export type ApplyResult = { applied: number; parked: number; entities: string[];
 
 /** A reference this desk cannot resolve yet: the change waits in team_parked. */
 class Unresolved extends Error {}
+const isConstraint = (err: unknown) => typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code.startsWith('SQLITE_CONSTRAINT');
 
 const ENTITY: Record<TeamTable, string[]> = {
   stages: ['stages', 'opportunities'],
@@ -105,7 +106,7 @@ function upsert(db: Db, table: TeamTable, uid: string, cols: Record<string, unkn
   const existing = prepareCached(raw, `SELECT id FROM ${table} WHERE uid = ?`).pluck().get(uid) as number | undefined;
   if (existing !== undefined) {
     if (names.length > 0)
-      raw.prepare(`UPDATE ${table} SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...cols, id: existing });
+      prepareCached(raw, `UPDATE ${table} SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...cols, id: existing });
     return existing;
   }
   // derived columns a new row needs (each desk computes them again after the page)
@@ -113,7 +114,7 @@ function upsert(db: Db, table: TeamTable, uid: string, cols: Record<string, unkn
     table === 'opportunities' ? { search_text: foldForSearch(`${String(cols.reference)} ${String(cols.title)}`) } : {};
   const all = { uid, ...cols, ...extra };
   const keys = Object.keys(all);
-  return Number(raw.prepare(`INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(all).lastInsertRowid);
+  return Number(prepareCached(raw, `INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(all).lastInsertRowid);
 }
 
 function applyUser(db: Db, c: PulledChange): void {
@@ -213,15 +214,16 @@ export function applyTeamPage(db: Db, deskId: string, page: PulledPage, at: stri
     if (c.table === 'users') applyUser(db, c);
     else if (c.table === 'team_conflicts') applyConflict(db, c, at);
     else if (isTeamTable(c.table)) {
-      raw.prepare('SAVEPOINT team_row').run();
+      prepareCached(raw, 'SAVEPOINT team_row').run();
       try {
         applyRow(db, c.table, c, touched);
-        raw.prepare('RELEASE team_row').run();
+        prepareCached(raw, 'RELEASE team_row').run();
       } catch (err) {
-        raw.prepare('ROLLBACK TO team_row').run();
-        raw.prepare('RELEASE team_row').run();
-        if (!(err instanceof Unresolved)) throw err;
-        raw.prepare('INSERT INTO team_parked (change, why, parked_at) VALUES (?, ?, ?)').run(JSON.stringify(c), err.message, at);
+        prepareCached(raw, 'ROLLBACK TO team_row').run();
+        prepareCached(raw, 'RELEASE team_row').run();
+        // a reference not here yet, or a row this desk cannot hold (a field missing, a value refused): kept aside, said, never a stalled feed
+        if (!(err instanceof Unresolved) && !isConstraint(err)) throw err;
+        raw.prepare('INSERT INTO team_parked (change, why, parked_at) VALUES (?, ?, ?)').run(JSON.stringify(c), (err as Error).message, at);
         return;
       }
       touched.rows.add(`${c.table}/${c.id}`);

@@ -12,14 +12,6 @@ import { authorise, checkShape, merge, type Refusal, type Row } from './rules';
 type Result = HubOutput<'hub.push'>['results'][number];
 type Current = { version: number; data: Row; deleted: boolean } | null;
 
-/** One row of the change feed, in the transaction that changed the row (its xid fences the pull). */
-async function appendChange(c: PoolClient, s: Session, m: Mutation, version: number, data: Row, deleted: boolean, at: Date) {
-  await c.query(
-    `INSERT INTO changes (row_table, row_id, version, data, deleted, desk_id, mutation, user_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [m.table, m.id, version, data, deleted, s.deskId, m.number, s.userId, at],
-  );
-}
-
 async function currentRow(c: PoolClient, m: Mutation): Promise<Current> {
   const r = await c.query<{ version: number; data: Row; deleted: boolean }>(
     'SELECT version, data, deleted FROM team_rows WHERE row_table = $1 AND row_id = $2 FOR UPDATE',
@@ -28,8 +20,14 @@ async function currentRow(c: PoolClient, m: Mutation): Promise<Current> {
   return r.rows[0] ?? null;
 }
 
-/** Runs the rule for one mutation against the hub's row of the moment; writes the row and its change, or says why not. */
-async function applyOne(c: PoolClient, s: Session, m: Mutation, fourEyes: boolean, at: Date): Promise<Refusal | { version: number }> {
+type Kept = { version: number; data: Row; deleted: boolean };
+
+/**
+ * Runs the rule for one mutation against the hub's row of the moment: the row as the hub keeps it
+ * (its rule's side effects — conflicts, a shortage for stock it could not grant — written here), or
+ * why not. Every refusal comes before any write.
+ */
+async function applyOne(c: PoolClient, s: Session, m: Mutation, fourEyes: boolean, at: Date): Promise<Refusal | Kept> {
   const shape = checkShape(m);
   if (shape) return shape;
   const table = m.table as TeamTable;
@@ -37,18 +35,7 @@ async function applyOne(c: PoolClient, s: Session, m: Mutation, fourEyes: boolea
   const live = cur && !cur.deleted ? cur : null;
   if (m.op === 'insert' && cur) return { reason: 'idTaken' };
   if (m.op !== 'insert' && !live) return { reason: 'unknownRow' };
-  if (m.op === 'delete') {
-    const version = live!.version + 1;
-    await c.query('UPDATE team_rows SET version = $3, deleted = true, updated_at = $4, updated_by = $5 WHERE row_table = $1 AND row_id = $2', [
-      table,
-      m.id,
-      version,
-      at,
-      s.userId,
-    ]);
-    await appendChange(c, s, m, version, live!.data, true, at);
-    return { version };
-  }
+  if (m.op === 'delete') return { version: live!.version + 1, data: live!.data, deleted: true };
   const merged = m.op === 'insert' ? { data: m.fields, conflicts: [] } : merge(table, live!.data, live!.version, m);
   const refused = authorise(table, live?.data ?? null, merged.data, s, m, fourEyes);
   if (refused) return refused;
@@ -57,12 +44,6 @@ async function applyOne(c: PoolClient, s: Session, m: Mutation, fourEyes: boolea
   const grant = table === 'reservations' && (live?.data.status ?? null) !== 'active' ? await grantReservation(c, m.id, merged.data, at) : null;
   const data = grant ? grant.data : merged.data;
   const version = (live?.version ?? 0) + 1;
-  await c.query(
-    `INSERT INTO team_rows (row_table, row_id, version, data, deleted, updated_at, updated_by) VALUES ($1, $2, $3, $4, false, $5, $6)
-     ON CONFLICT (row_table, row_id) DO UPDATE SET version = $3, data = $4, updated_at = $5, updated_by = $6`,
-    [table, m.id, version, data, at, s.userId],
-  );
-  await appendChange(c, s, m, version, data, false, at);
   if (table === 'opportunities' && 'reference' in m.fields) await passReference(c, m.fields.reference);
   if (grant?.shortage) {
     await c.query(
@@ -98,20 +79,47 @@ async function applyOne(c: PoolClient, s: Session, m: Mutation, fourEyes: boolea
       [id, conflict, s.deskId, m.number, s.userId, at],
     );
   }
-  return { version };
+  return { version, data, deleted: false };
 }
 
 /**
- * A rejected mutation is processed all the same (one bad change never blocks the queue); the
- * hub's row goes out again so the desk's copy returns to it (or disappears, for a refused insert).
+ * The outcome in one statement: the row as the hub keeps it, its change in the feed (its xid fences
+ * the pull), the mutation's result, the desk's count. A rejected mutation is processed all the same
+ * (one bad change never blocks the queue): the hub's row goes out again so the desk's copy returns
+ * to it (or disappears, for a refused insert).
  */
-async function sendBack(c: PoolClient, s: Session, m: Mutation, at: Date) {
-  const cur = await c.query<{ version: number; data: Row; deleted: boolean }>(
-    'SELECT version, data, deleted FROM team_rows WHERE row_table = $1 AND row_id = $2',
-    [m.table, m.id],
+async function record(c: PoolClient, s: Session, m: Mutation, kept: Kept | null, reason: string | null, at: Date) {
+  let out = kept;
+  if (!out) {
+    const cur = await c.query<Kept>('SELECT version, data, deleted FROM team_rows WHERE row_table = $1 AND row_id = $2', [m.table, m.id]);
+    out = cur.rows[0] ?? { version: 0, data: {}, deleted: true };
+  }
+  const row = kept
+    ? `r AS (INSERT INTO team_rows (row_table, row_id, version, data, deleted, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (row_table, row_id) DO UPDATE SET version = $3, data = $4, deleted = $5, updated_at = $6, updated_by = $7 RETURNING 1),`
+    : '';
+  await c.query(
+    `WITH ${row}
+     ch AS (INSERT INTO changes (row_table, row_id, version, data, deleted, desk_id, mutation, user_id, at) VALUES ($1, $2, $3, $4, $5, $8, $9, $7, $6) RETURNING 1),
+     mu AS (INSERT INTO mutations (desk_id, number, user_id, row_table, row_id, op, status, reason, version, applied_at)
+            VALUES ($8, $9, $7, $1, $2, $10, $11, $12, $13, $6) RETURNING 1)
+     UPDATE desks SET last_mutation = $9, last_seen_at = $6 WHERE id = $8`,
+    [
+      m.table,
+      m.id,
+      out.version,
+      out.data,
+      out.deleted,
+      at,
+      s.userId,
+      s.deskId,
+      m.number,
+      m.op,
+      kept ? 'applied' : 'rejected',
+      reason,
+      kept ? kept.version : null,
+    ],
   );
-  const row = cur.rows[0];
-  await appendChange(c, s, m, row?.version ?? 0, row?.data ?? {}, row ? row.deleted : true, at);
 }
 
 /**
@@ -128,6 +136,8 @@ export async function push(pool: Pool, s: Session, mutations: Mutation[], now: C
       });
   const desk = s.deskId;
   const results: Result[] = [];
+  // a company setting, read once per batch
+  const fourEyes = (await readMeta(pool, 'fourEyes')) === 'true';
   for (const m of mutations) {
     const result = await inTransaction(pool, async (c) => {
       const d = await c.query<{ last_mutation: number }>('SELECT last_mutation FROM desks WHERE id = $1 FOR UPDATE', [desk]);
@@ -154,26 +164,16 @@ export async function push(pool: Pool, s: Session, mutations: Mutation[], now: C
           got: m.number,
         });
       const at = now();
-      const fourEyes = (await readMeta(c, 'fourEyes')) === 'true';
-      await c.query('SAVEPOINT mutation');
       const outcome = await applyOne(c, s, m, fourEyes, at);
       const rejected = 'reason' in outcome;
-      if (rejected) {
-        await c.query('ROLLBACK TO SAVEPOINT mutation');
-        await sendBack(c, s, m, at);
-      }
       const reason = rejected ? [`hub.${outcome.reason}`, outcome.detail].filter(Boolean).join(': ') : null;
-      await c.query(
-        `INSERT INTO mutations (desk_id, number, user_id, row_table, row_id, op, status, reason, version, applied_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [desk, m.number, s.userId, m.table, m.id, m.op, rejected ? 'rejected' : 'applied', reason, rejected ? null : outcome.version, at],
-      );
-      await c.query('UPDATE desks SET last_mutation = $2, last_seen_at = $3 WHERE id = $1', [desk, m.number, at]);
-      // delivered at commit, to every hub instance: they poke their desks (a hint; the cursor is the truth)
-      await c.query(`SELECT pg_notify('comptoir_changes', $1)`, [m.table]);
+      await record(c, s, m, rejected ? null : outcome, reason, at);
       return { number: m.number, status: rejected ? 'rejected' : 'applied', reason } satisfies Result;
     });
     results.push(result);
   }
+  // after the commits, to every hub instance: they poke their desks (a hint; the cursor is the truth)
+  if (results.some((r) => r.status !== 'duplicate')) await pool.query(`SELECT pg_notify('comptoir_changes', $1)`, [desk]);
   const last = await pool.query<{ last_mutation: number }>('SELECT last_mutation FROM desks WHERE id = $1', [desk]);
   return { lastNumber: last.rows[0]?.last_mutation ?? 0, results };
 }

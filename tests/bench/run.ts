@@ -10,9 +10,10 @@ import { benchAccept, benchPurchasingDemand } from './operations';
 import { benchWorkspaceView } from './workspace-view';
 import { printTable, type Row } from './stats';
 import { benchApply, benchIncrementalStock, benchInitialSync, benchTryton, benchViewVsTryton } from './connector';
+import { benchTeam } from './team';
 
 /**
- * npm run bench [-- --json FILE] [--rounds N] [--only open|list|view|recompute|accept|purchasing|first-row|connector]:
+ * npm run bench [-- --json FILE] [--rounds N] [--only open|list|view|recompute|accept|purchasing|first-row|connector|team [--load-seconds S]]:
  * side-by-side comparisons on the `large` preset, and the connector's against a local Tryton with the small company.
  */
 async function main() {
@@ -26,8 +27,15 @@ async function main() {
   const wanted = (name: string) => !only || only === name;
   const log = (m: string) => process.stdout.write(`${m}\n`);
 
-  const dbPath = largeDatabase(log);
   const rows: Row[] = [];
+  if (only === 'team') {
+    // the team's sync needs no large company: a hub on a real PostgreSQL and desks on the small one
+    const at = args.indexOf('--load-seconds');
+    log('team sync (TEAM.md): a hub on PostgreSQL, desks on the small company');
+    rows.push(...(await benchTeam(log, { loadSeconds: at >= 0 ? Number(args[at + 1]) : 60 })));
+    return finish(rows, jsonFile, log);
+  }
+  const dbPath = largeDatabase(log);
   // before core holds the file: one owner at a time
   if (wanted('open')) {
     log('open at start: 9 rounds per side…');
@@ -85,6 +93,10 @@ async function main() {
       tryton.stop();
     }
   }
+  finish(rows, jsonFile, log);
+}
+
+function finish(rows: Row[], jsonFile: string | undefined, log: (m: string) => void) {
   log('');
   printTable(rows, log);
   if (jsonFile) {
