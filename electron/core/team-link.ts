@@ -16,6 +16,7 @@ import { createLongPoll } from './long-poll';
 export type TokenStore = { initial?: string | null; persist?: (token: string | null) => void };
 
 const CALL_TIMEOUT_MS = 30_000;
+const CONNECTOR_WAIT_MS = 5_000;
 /** A connector not heard from for this long (beyond its long poll) is taken as gone. */
 const SILENCE_MS = 15_000;
 
@@ -73,12 +74,20 @@ export function createTeamLink(db: Db, bus: EventBus, now: () => string, store: 
     };
   };
 
+  /** The connector's first poll, when a call comes before it (a desk just started): a few seconds, then a clear refusal. */
+  const connector = async () => {
+    for (let waited = 0; !alive(); waited += 50) {
+      if (waited >= CONNECTOR_WAIT_MS)
+        throw new AppError('unavailable', 'The connector is not running: it restarts by itself, try again in a moment', {
+          reason: 'erp.connectorDown',
+        });
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+
   /** One call to the hub through the connector; its refusal comes back as the hub's typed error. */
-  function callHub<M extends HubMethod>(method: M, input: unknown, via: { url: string; token: string | null }): Promise<HubOutput<M>> {
-    if (!alive())
-      throw new AppError('unavailable', 'The connector is not running: it restarts by itself, try again in a moment', {
-        reason: 'erp.connectorDown',
-      });
+  async function callHub<M extends HubMethod>(method: M, input: unknown, via: { url: string; token: string | null }): Promise<HubOutput<M>> {
+    await connector();
     const requestId = nextRequest++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -4,9 +4,12 @@ import type { Pool, PoolClient } from 'pg';
 export type Clock = () => Date;
 
 /** The hub's pool over its PostgreSQL database; int8 comes back as a JS number (counters stay far below 2^53). */
-export function openPool(url: string, max = 10): Pool {
+export function openPool(url: string, max = 10, onError: (err: Error) => void = () => undefined): Pool {
   pg.types.setTypeParser(20, (v) => Number(v));
-  return new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+  // an idle connection PostgreSQL closed (a restart): the pool drops it and opens another when asked
+  pool.on('error', onError);
+  return pool;
 }
 
 /** Runs fn in one transaction on one connection of the pool; rolled back if it throws. */

@@ -71,13 +71,43 @@ function send(res: ServerResponse, status: number, body: unknown) {
 
 /**
  * Pokes (TEAM.md protocol 9): every instance LISTENs on PostgreSQL, so a change pushed through
- * any of them reaches the desks connected to each; a poke carries no data, only « pull now ».
+ * any of them reaches the desks connected to each; a poke carries no data, only « pull now ». A
+ * listening connection lost (PostgreSQL restarted) is opened again, and the desks are poked then:
+ * what was committed meanwhile is pulled.
  */
-async function listen(pool: Pool, onChange: () => void): Promise<PoolClient> {
-  const client = await pool.connect();
-  client.on('notification', onChange);
-  await client.query('LISTEN comptoir_changes');
-  return client;
+function listen(pool: Pool, onChange: () => void): { stop: () => void } {
+  let dropCurrent: (() => void) | null = null;
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  const open = async () => {
+    try {
+      const c = await pool.connect();
+      let gone = false;
+      const drop = (err?: Error) => {
+        if (gone) return;
+        gone = true;
+        dropCurrent = null;
+        c.release(err ?? true);
+        if (!stopped) timer = setTimeout(() => void open(), 500);
+      };
+      c.on('notification', onChange);
+      c.on('error', drop);
+      await c.query('LISTEN comptoir_changes');
+      if (stopped) return drop();
+      dropCurrent = () => drop();
+      onChange();
+    } catch {
+      if (!stopped) timer = setTimeout(() => void open(), 500);
+    }
+  };
+  void open();
+  return {
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      dropCurrent?.();
+    },
+  };
 }
 
 /** Desks with a valid session keep a WebSocket open at /poke to hear « pull now ». */
@@ -117,7 +147,7 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
       for (const ws of sockets) ws.send(JSON.stringify({ type: 'poke' }));
     }, 10);
   };
-  const listener = await listen(pool, pokeAll);
+  const listener = listen(pool, pokeAll);
   const handlers = hubHandlers({ pool, now });
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://hub');
@@ -139,16 +169,22 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
   const wss = acceptPokes(server, pool, now, sockets);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
   const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | null = null;
+  const stopServing = async () => {
+    for (const ws of sockets) ws.terminate();
+    wss.close();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
+    listener.stop();
+  };
   return {
     url: `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     server,
     close: async () => {
-      for (const ws of sockets) ws.terminate();
-      wss.close();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-      listener.release(true);
+      if (closing) return closing;
+      closing = stopServing();
+      return closing;
     },
   };
 }
