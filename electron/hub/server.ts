@@ -2,7 +2,7 @@ import { createServer as createHttp, type IncomingMessage, type Server, type Ser
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { HUB_ADMIN, HUB_PUBLIC, hubContract, isHubMethod } from '../shared/contract/hub';
 import { AppError, type ErrorCode, type SerializedError } from '../shared/errors';
