@@ -32,7 +32,8 @@ export type ApplyResult = { applied: number; parked: number; entities: string[];
 
 /** A reference this desk cannot resolve yet: the change waits in team_parked. */
 class Unresolved extends Error {}
-const isConstraint = (err: unknown) => typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code.startsWith('SQLITE_CONSTRAINT');
+const isConstraint = (err: unknown) =>
+  typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code.startsWith('SQLITE_CONSTRAINT');
 
 const ENTITY: Record<TeamTable, string[]> = {
   stages: ['stages', 'opportunities'],
@@ -114,7 +115,9 @@ function upsert(db: Db, table: TeamTable, uid: string, cols: Record<string, unkn
     table === 'opportunities' ? { search_text: foldForSearch(`${String(cols.reference)} ${String(cols.title)}`) } : {};
   const all = { uid, ...cols, ...extra };
   const keys = Object.keys(all);
-  return Number(prepareCached(raw, `INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(all).lastInsertRowid);
+  return Number(
+    prepareCached(raw, `INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(all).lastInsertRowid,
+  );
 }
 
 function applyUser(db: Db, c: PulledChange): void {
@@ -177,26 +180,35 @@ function touchedSet(db: Db): Touched {
   return t;
 }
 
-type Own = { push_number: number; tbl: string; row_uid: string; op: string; after: string | null; before: string | null };
-/** The desk's changes the feed has not brought back yet, put back on top of what was pulled (TEAM.md protocol 5). */
+type Own = { tbl: string; row_uid: string; op: string; after: string | null; before: string | null };
+/**
+ * The desk's changes the feed has not brought back yet, put back on top of what was pulled (TEAM.md
+ * protocol 5) — only for the rows this page touched, each row's in the order they were made.
+ */
 function replayOwn(db: Db, touched: Touched): void {
-  const own = db.$client
-    .prepare(`SELECT push_number, tbl, row_uid, op, after, before FROM team_mutations WHERE status IN ('pending', 'applied') ORDER BY number`)
-    .all() as Own[];
-  for (const m of own) {
-    if (!touched.rows.has(`${m.tbl}/${m.row_uid}`) || !isTeamTable(m.tbl)) continue;
-    if (m.op === 'delete') {
-      prepareCached(db.$client, `DELETE FROM ${m.tbl} WHERE uid = ?`).run(m.row_uid);
-      continue;
-    }
-    const after = JSON.parse(m.after ?? '{}') as Record<string, unknown>;
-    const before = JSON.parse(m.before ?? '{}') as Record<string, unknown>;
-    const changed = m.op === 'insert' ? undefined : Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]));
-    try {
-      touched.row(m.tbl, upsert(db, m.tbl, m.row_uid, localColumns(db, m.tbl, after, changed)));
-    } catch (err) {
-      if (!(err instanceof Unresolved)) throw err;
-    }
+  const ownOf = prepareCached(
+    db.$client,
+    `SELECT tbl, row_uid, op, after, before FROM team_mutations WHERE tbl = ? AND row_uid = ? AND status IN ('pending', 'applied') ORDER BY number`,
+  );
+  for (const key of touched.rows) {
+    const [tbl, uid] = key.split('/') as [string, string];
+    for (const m of ownOf.all(tbl, uid) as Own[]) replayOne(db, m, touched);
+  }
+}
+
+function replayOne(db: Db, m: Own, touched: Touched): void {
+  if (!isTeamTable(m.tbl)) return;
+  if (m.op === 'delete') {
+    prepareCached(db.$client, `DELETE FROM ${m.tbl} WHERE uid = ?`).run(m.row_uid);
+    return;
+  }
+  const after = JSON.parse(m.after ?? '{}') as Record<string, unknown>;
+  const before = JSON.parse(m.before ?? '{}') as Record<string, unknown>;
+  const changed = m.op === 'insert' ? undefined : Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]));
+  try {
+    touched.row(m.tbl, upsert(db, m.tbl, m.row_uid, localColumns(db, m.tbl, after, changed)));
+  } catch (err) {
+    if (!(err instanceof Unresolved)) throw err;
   }
 }
 

@@ -1,5 +1,6 @@
 import { fromMainPort, type MainPortLike } from '../shared/rpc';
 import { startCore } from './core';
+import { mainToCore, type CoreToMain } from '../shared/contract/control';
 import { createLogger } from '../shared/log';
 
 /**
@@ -31,17 +32,26 @@ const core = startCore({
   // main keeps the ERP secret encrypted (safeStorage); core only holds it in memory for the connector
   secrets: {
     canStore: process.env.COMPTOIR_CAN_STORE_SECRET === '1',
-    persist: (secret) => parentPort.postMessage({ type: 'store-secret', secret }),
+    persist: (secret) => tell({ type: 'store-secret', name: 'erp', secret }),
     env: process.env,
   },
+  // the session with the team's hub, kept encrypted by main like the ERP secret
+  teamToken: { persist: (token) => tell({ type: 'store-secret', name: 'team', secret: token }) },
 });
+
+function tell(m: CoreToMain) {
+  parentPort!.postMessage(m);
+}
 
 parentPort.on('message', (e) => {
   const port = e.ports[0];
-  const m = e.data as { type?: string; secret?: unknown };
+  const parsed = mainToCore.safeParse(e.data);
+  if (!parsed.success) return log.warn('ignored a message from main that is not a control message');
+  const m = parsed.data;
   if (m.type === 'connect' && port) core.serve(fromMainPort(port));
   if (m.type === 'connector' && port) core.serveConnector(fromMainPort(port));
-  if (m.type === 'secret' && typeof m.secret === 'string') core.link.useSecret(m.secret);
+  if (m.type === 'secret' && m.name === 'erp') core.link.useSecret(m.secret);
+  if (m.type === 'secret' && m.name === 'team') core.team.useToken(m.secret);
 });
 
 const stop = () => {

@@ -184,6 +184,13 @@ export function createTeamLink(db: Db, bus: EventBus, now: () => string, store: 
       return callHub(method, input, signedIn());
     },
 
+    /** The session main decrypted at start (desktop app). */
+    useToken(t: string) {
+      token = t;
+      commands.send(configure());
+      changed();
+    },
+
     /** Core wrote something: the connector pushes soon. */
     poke() {
       if (url() && token) commands.send({ kind: 'sync' });

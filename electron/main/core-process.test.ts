@@ -54,19 +54,27 @@ describe('core supervision', () => {
     expect(children).toHaveLength(3);
   });
 
-  it('hands core the secret main keeps, stores the one core sends, and links the connector only to a running core', () => {
+  it('hands core the secrets main keeps, stores (or forgets) the ones core sends, ignores anything else, and links the connector only to a running core', () => {
     const storeSecret = vi.fn();
-    const sup = superviseCore({ entry: '/out/main/core.js', env: {}, log: () => undefined, secret: () => 'kept', storeSecret });
+    const log = vi.fn();
+    const kept = { erp: 'kept-erp', team: 'kept-session' } as const;
+    const sup = superviseCore({ entry: '/out/main/core.js', env: {}, log, secret: (name) => kept[name], storeSecret });
     const early = { close: vi.fn() };
     sup.connectConnector(early as never);
     expect(early.close).toHaveBeenCalled();
     children[0]!.pid = 7;
     children[0]!.emit('spawn');
-    expect(children[0]!.postMessage).toHaveBeenCalledWith({ type: 'secret', secret: 'kept' });
-    children[0]!.emit('message', { type: 'store-secret', secret: 'typed' });
-    expect(storeSecret).toHaveBeenCalledWith('typed');
+    expect(children[0]!.postMessage).toHaveBeenCalledWith({ type: 'secret', name: 'erp', secret: 'kept-erp' }, undefined);
+    expect(children[0]!.postMessage).toHaveBeenCalledWith({ type: 'secret', name: 'team', secret: 'kept-session' }, undefined);
+    children[0]!.emit('message', { type: 'store-secret', name: 'erp', secret: 'typed' });
+    expect(storeSecret).toHaveBeenCalledWith('erp', 'typed');
+    children[0]!.emit('message', { type: 'store-secret', name: 'team', secret: null });
+    expect(storeSecret).toHaveBeenCalledWith('team', null);
+    // not a control message: nothing stored, said in the log
     children[0]!.emit('message', { type: 'store-secret', secret: 42 });
-    expect(storeSecret).toHaveBeenCalledTimes(1);
+    children[0]!.emit('message', { type: 'store-secret', name: 'bank', secret: 'x' });
+    expect(storeSecret).toHaveBeenCalledTimes(2);
+    expect(log).toHaveBeenCalledWith('ignored a message from core that is not a control message');
     const port = { close: vi.fn() };
     sup.connectConnector(port as never);
     expect(children[0]!.postMessage).toHaveBeenCalledWith({ type: 'connector' }, [port]);

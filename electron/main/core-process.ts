@@ -1,14 +1,15 @@
 import { restartDelayMs } from '../shared/domain/backoff';
+import { coreToMain, secretName, type MainToCore, type SecretName } from '../shared/contract/control';
 import { MessageChannelMain, utilityProcess, type MessagePortMain, type UtilityProcess, type WebContents } from 'electron';
 
 export type CoreProcessOptions = {
   entry: string;
   env: Record<string, string>;
   log: (message: string) => void;
-  /** the ERP secret kept encrypted by main, handed to core at each start */
-  secret?: () => string | null;
-  /** core asks main to keep a newly typed secret */
-  storeSecret?: (secret: string) => void;
+  /** the secrets kept encrypted by main (the ERP's, the team session), handed to core at each start */
+  secret?: (name: SecretName) => string | null;
+  /** core asks main to keep a new one (null: forget it) */
+  storeSecret?: (name: SecretName, secret: string | null) => void;
 };
 
 export type CoreSupervisor = {
@@ -22,6 +23,7 @@ export type CoreSupervisor = {
 /** Forks core as a utilityProcess, restarts it with backoff after a crash, brokers ports to renderers. */
 export function superviseCore({ entry, env, log, secret, storeSecret }: CoreProcessOptions): CoreSupervisor {
   let child: UtilityProcess | null = null;
+  const tell = (m: MainToCore, ports?: MessagePortMain[]) => child?.postMessage(m, ports);
   let stopping = false;
   let failures = 0;
   const waiting = new Set<WebContents>();
@@ -29,12 +31,16 @@ export function superviseCore({ entry, env, log, secret, storeSecret }: CoreProc
   const start = () => {
     child = utilityProcess.fork(entry, [], { serviceName: 'Comptoir core', env: { ...process.env, ...env }, stdio: 'inherit' });
     const startedAt = Date.now();
-    child.on('message', (m: { type?: string; secret?: unknown }) => {
-      if (m?.type === 'store-secret' && typeof m.secret === 'string') storeSecret?.(m.secret);
+    child.on('message', (raw: unknown) => {
+      const m = coreToMain.safeParse(raw);
+      if (!m.success) return log('ignored a message from core that is not a control message');
+      if (m.data.type === 'store-secret') storeSecret?.(m.data.name, m.data.secret);
     });
     child.once('spawn', () => {
-      const known = secret?.();
-      if (known) child?.postMessage({ type: 'secret', secret: known });
+      for (const name of secretName.options) {
+        const known = secret?.(name);
+        if (known) tell({ type: 'secret', name, secret: known });
+      }
       for (const contents of waiting) connect(contents);
       waiting.clear();
     });
@@ -55,7 +61,7 @@ export function superviseCore({ entry, env, log, secret, storeSecret }: CoreProc
       return;
     }
     const { port1, port2 } = new MessageChannelMain();
-    child.postMessage({ type: 'connect' }, [port1]);
+    tell({ type: 'connect' }, [port1]);
     contents.postMessage('comptoir:core-port', null, [port2]);
   };
 
@@ -64,7 +70,7 @@ export function superviseCore({ entry, env, log, secret, storeSecret }: CoreProc
     connect,
     connectConnector: (port) => {
       // a connector whose core is not up yet closes its port; its supervisor starts it again
-      if (child?.pid) child.postMessage({ type: 'connector' }, [port]);
+      if (child?.pid) tell({ type: 'connector' }, [port]);
       else port.close();
     },
     stop: () => {

@@ -56,4 +56,13 @@ describe('the ERP secret at rest', () => {
     expect(secretVault(file, log).load()).toBeNull();
     expect(log).toHaveBeenCalledWith(expect.stringContaining('type it again'));
   });
+
+  it('forgets a secret when core asks (a logout): the file goes', () => {
+    const vault = secretVault(join(dir, 'team-session.bin'), vi.fn(), 'team session');
+    expect(vault.save('token-123')).toBe(true);
+    expect(existsSync(join(dir, 'team-session.bin'))).toBe(true);
+    expect(vault.save(null)).toBe(true);
+    expect(existsSync(join(dir, 'team-session.bin'))).toBe(false);
+    expect(vault.load()).toBeNull();
+  });
 });

@@ -1,12 +1,13 @@
 import { safeStorage } from 'electron';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 /**
- * The ERP password or API key at rest (DESIGN.md §10): encrypted with Electron safeStorage
- * (Keychain, DPAPI, libsecret) in a file of the user-data folder; main only stores and loads it,
- * core hands it to the connector. Where the OS offers no encryption it is not written at all.
+ * A secret at rest (DESIGN.md §10) — the ERP password or API key, the desk's session with its
+ * team: encrypted with Electron safeStorage (Keychain, DPAPI, libsecret) in a file of the user-data
+ * folder; main only stores and loads it, core uses it. Where the OS offers no encryption it is not
+ * written at all.
  */
-export function secretVault(file: string, log: (m: string) => void) {
+export function secretVault(file: string, log: (m: string) => void, what = 'ERP secret') {
   return {
     canStore: () => safeStorage.isEncryptionAvailable(),
     load(): string | null {
@@ -14,13 +15,18 @@ export function secretVault(file: string, log: (m: string) => void) {
       try {
         return safeStorage.decryptString(readFileSync(file));
       } catch {
-        log('the stored ERP secret could not be decrypted (another user or machine?): type it again');
+        log(`the stored ${what} could not be decrypted (another user or machine?): type it again`);
         return null;
       }
     },
-    save(secret: string): boolean {
+    /** null forgets it (a logout) */
+    save(secret: string | null): boolean {
+      if (secret === null) {
+        if (existsSync(file)) rmSync(file);
+        return true;
+      }
       if (!safeStorage.isEncryptionAvailable()) {
-        log('no OS encryption available: the ERP secret is kept for this session only');
+        log(`no OS encryption available: the ${what} is kept for this session only`);
         return false;
       }
       writeFileSync(file, safeStorage.encryptString(secret), { mode: 0o600 });

@@ -33,7 +33,8 @@ if (!app.requestSingleInstanceLock()) {
     const paths = appPaths();
     denyPermissions(session.defaultSession);
     serveRenderer(paths.renderer);
-    const vault = secretVault(paths.erpSecret, log);
+    const vaults = { erp: secretVault(paths.erpSecret, log), team: secretVault(paths.teamSession, log, 'team session') };
+    const vault = vaults.erp;
     core = superviseCore({
       entry: paths.coreEntry,
       env: {
@@ -43,8 +44,8 @@ if (!app.requestSingleInstanceLock()) {
         ...(paths.nativeBinding ? { COMPTOIR_NATIVE_BINDING: paths.nativeBinding } : {}),
       },
       log,
-      secret: () => vault.load(),
-      storeSecret: (secret) => vault.save(secret),
+      secret: (name) => vaults[name].load(),
+      storeSecret: (name, secret) => void vaults[name].save(secret),
     });
     connector = superviseConnector({ entry: paths.connectorEntry, link: (port) => core?.connectConnector(port), log });
     ipcMain.on('comptoir:request-port', (event) => {

@@ -18,5 +18,6 @@ export function appPaths() {
     nativeBinding: existsSync(nativeBinding) ? nativeBinding : null,
     database: join(userData, 'comptoir.sqlite'),
     erpSecret: join(userData, 'erp-secret.bin'),
+    teamSession: join(userData, 'team-session.bin'),
   };
 }

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { applyTeamPage, type PulledPage } from '../../db/queries/team-apply';
+import { captureOf } from '../../db/team-capture';
 import type { Mutation } from '../../electron/shared/contract/hub';
 import { deskRoom, signIn, type Desk } from '../integration/fixtures/desks';
 import { startTestHub, type TestHub } from '../integration/fixtures/hub';
@@ -86,7 +87,9 @@ async function apply(desk: Desk, rounds: number, size: number): Promise<Row> {
       },
     })),
   });
-  const clean = () => raw.prepare('DELETE FROM opportunity_lines WHERE opportunity_id = ? AND position >= 100').run(deal.id);
+  // pulled rows are written with capture off; the baseline and the clean-up too (raw writes, not the desk's own changes)
+  const quiet = captureOf(raw).without.bind(captureOf(raw));
+  const clean = () => quiet(() => raw.prepare('DELETE FROM opportunity_lines WHERE opportunity_id = ? AND position >= 100').run(deal.id));
   const insert = raw.prepare(
     'INSERT INTO opportunity_lines (uid, opportunity_id, position, product_id, qty, unit_price, discount) VALUES (?, ?, ?, ?, 1000, 50000, 0)',
   );
@@ -96,9 +99,11 @@ async function apply(desk: Desk, rounds: number, size: number): Promise<Row> {
       clean();
     },
     () => {
-      raw.transaction(() => {
-        for (let i = 0; i < size; i++) insert.run(uuidv7(), deal.id, 100 + i, products[i % products.length]!.id);
-      })();
+      quiet(() =>
+        raw.transaction(() => {
+          for (let i = 0; i < size; i++) insert.run(uuidv7(), deal.id, 100 + i, products[i % products.length]!.id);
+        })(),
+      );
       clean();
     },
     rounds,

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/**
+ * The control messages between Electron main and core (DESIGN.md §5), typed like every call:
+ * main hands core ports and the secrets it keeps encrypted; core asks main to keep a new one.
+ * `name` says which secret: the ERP's password or API key, or the desk's session with its team.
+ */
+export const secretName = z.enum(['erp', 'team']);
+export type SecretName = z.infer<typeof secretName>;
+
+export const mainToCore = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('connect') }),
+  z.object({ type: z.literal('connector') }),
+  z.object({ type: z.literal('secret'), name: secretName, secret: z.string().max(10_000) }),
+]);
+export type MainToCore = z.infer<typeof mainToCore>;
+
+export const coreToMain = z.discriminatedUnion('type', [
+  /** null: forget it (a logout) */
+  z.object({ type: z.literal('store-secret'), name: secretName, secret: z.string().max(10_000).nullable() }),
+]);
+export type CoreToMain = z.infer<typeof coreToMain>;
