@@ -3,7 +3,7 @@ import { decideApproval, getApproval, insertApproval, pendingApproval } from '..
 import { writeAudit } from '../../db/queries/audit';
 import type { Output, ParsedInput, Role } from '../shared/contract';
 import { AppError, notFound } from '../shared/errors';
-import type { Actor } from './pipeline';
+import type { Actor } from './context';
 
 /**
  * A trader asks to go past a guard: who, why, and the figures at that moment. Only a deal that

@@ -5,7 +5,7 @@ import { getStage } from '../../db/queries/stages';
 import type { AutomationRule, ParsedInput } from '../shared/contract';
 import { AppError, notFound } from '../shared/errors';
 import { parseRule } from './automation';
-import type { Actor } from './pipeline';
+import type { Actor } from './context';
 
 export function listAutomationRules(db: Db): AutomationRule[] {
   return ops.automationRules(db).map((row) => {

@@ -10,7 +10,7 @@ import { neededBy, planReservation } from '../shared/domain/reservation';
 import { wantedOn } from '../shared/domain/wanted';
 import { AppError } from '../shared/errors';
 import { fileApproval } from './approvals';
-import type { Actor } from './pipeline';
+import type { Actor } from './context';
 
 export type View = Output<'opportunity.get'>;
 /** What a step did: carry on, or wait for an approval; a blocking check throws. */

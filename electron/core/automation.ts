@@ -10,7 +10,7 @@ import { automationRuleInput, type AutomationAction } from '../shared/contract';
 import { categoryPath } from '../shared/domain/guards';
 import { AppError } from '../shared/errors';
 import { runStep, type Notice, type StepContext, type View } from './automation-steps';
-import type { Actor } from './pipeline';
+import type { Actor } from './context';
 
 type Rule = {
   id: number;

@@ -6,6 +6,7 @@ import { counts } from '../../db/queries/catalog';
 import { refreshOpportunityTotals } from '../../db/queries/totals';
 import { describeCompany, type Preset } from '../shared/demo';
 import { dispatch, serve, type Handlers, type Port } from '../shared/rpc';
+import type { Input, Method, Output } from '../shared/contract';
 import { createEventBus, type EventBus } from './event-bus';
 import { createAutomation } from './automation';
 import { createHandlers } from './handlers';
@@ -44,7 +45,8 @@ export type Core = {
   serve(port: Port): () => void;
   /** Serves the connector: the one port allowed its methods; when it closes the connector counts as stopped. */
   serveConnector(port: Port): () => void;
-  call(method: string, input: unknown): Promise<unknown>;
+  /** A typed call of the contract, as a client makes it (validated like one). */
+  call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
   close(): void;
 };
 
@@ -108,7 +110,7 @@ export function startCore(options: CoreOptions): Core {
           team.disconnected();
         },
       }),
-    call: (method, input) => dispatch(handlers, method, input, serveOptions),
+    call: (method, input) => dispatch(handlers, method, input, serveOptions) as never,
     close: () => closeDatabase(db),
   };
 }

@@ -7,7 +7,7 @@ import { firstOpenStageId, getStage } from '../../db/queries/stages';
 import { refreshOpportunityTotals } from '../../db/queries/totals';
 import type { ParsedInput } from '../shared/contract';
 import { AppError, notFound } from '../shared/errors';
-import type { Actor } from './pipeline';
+import type { Actor } from './context';
 
 type Ref = 'customers' | 'products' | 'warehouses' | 'users' | 'stages';
 const WHAT: Record<Ref, string> = { customers: 'Customer', products: 'Product', warehouses: 'Warehouse', users: 'User', stages: 'Stage' };

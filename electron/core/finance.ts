@@ -4,7 +4,7 @@ import { readExposure, setCreditHold, type ExposureSqlRow } from '../../db/queri
 import type { ExposureRow, ParsedInput, Role } from '../shared/contract';
 import { dealCredit } from '../shared/domain/credit';
 import { AppError, notFound } from '../shared/errors';
-import type { Actor } from './pipeline';
+import type { Actor } from './context';
 
 function toRow(r: ExposureSqlRow): ExposureRow {
   // no deal of its own: what the 360° view of any of its deals shows before that deal's amount

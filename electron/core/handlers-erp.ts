@@ -1,6 +1,6 @@
 import type { Handlers } from '../shared/rpc';
 import type { ErpLink } from './erp-link';
-import type { Actor } from './pipeline';
+import type { Actor } from './context';
 
 type ErpMethods =
   | 'erp.connection'

@@ -11,8 +11,8 @@ import { createPurchasing } from './purchasing';
 import { exposure, holdCustomer } from './finance';
 import { createSync } from './sync';
 import { readCursor } from '../../db/queries/sync-apply';
-import type { CoreContext } from './handlers';
-import type { Actor } from './pipeline';
+import type { CoreContext } from './context';
+import type { Actor } from './context';
 import { getSettings } from './settings';
 import { opportunityView } from './workspace';
 

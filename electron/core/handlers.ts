@@ -1,4 +1,3 @@
-import type { Db } from '../../db/client';
 import { schemaVersion } from '../../db/client';
 import { readBoard } from '../../db/queries/board';
 import { counts, listUsers, searchCustomers, searchProducts } from '../../db/queries/catalog';
@@ -10,30 +9,18 @@ import { notFound } from '../shared/errors';
 import { refreshOpportunityTotals } from '../../db/queries/totals';
 import type { Handlers } from '../shared/rpc';
 import type { Role } from '../shared/contract';
-import type { EventBus } from './event-bus';
 import { requestApproval } from './approvals';
 import { createEditing } from './editing';
-import { createPipeline, type Actor } from './pipeline';
+import { createPipeline } from './pipeline';
+import type { Actor } from './context';
 import { createMarginRules } from './rules';
 import { getSettings, setSetting } from './settings';
 import { opportunityView } from './workspace';
 import { createAutomation, type Notice } from './automation';
 import { operationsHandlers } from './handlers-operations';
 import { erpHandlers } from './handlers-erp';
-import type { ErpLink } from './erp-link';
 import { teamHandlers } from './handlers-team';
-import type { TeamLink } from './team-link';
-
-export type CoreContext = {
-  db: Db;
-  dbPath: string;
-  bus: EventBus;
-  version: string;
-  startedAt: string;
-  now: () => string;
-  link: ErpLink;
-  team: TeamLink;
-};
+import type { CoreContext } from './context';
 
 /** Every method of the contract, served by core. Inputs arrive already validated. */
 export function createHandlers(ctx: CoreContext): Handlers {

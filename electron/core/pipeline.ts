@@ -6,8 +6,8 @@ import { readDealEffects, type DealEffects } from '../../db/queries/deal-effects
 import type { MovePreview, Output, ParsedInput } from '../shared/contract';
 import { AppError, notFound } from '../shared/errors';
 import type { Automation, Notice } from './automation';
+import type { Actor } from './context';
 
-export type Actor = { userId: number | null; at: string };
 type Lost = { reason: string; note: string } | null;
 /** Thrown to roll a preview's transaction back once its effects are read. */
 class Rollback extends Error {}

@@ -5,7 +5,7 @@ import * as q from '../../db/queries/purchasing';
 import type { ParsedInput, Role } from '../shared/contract';
 import { bestSupplierPrice, supplierOrder } from '../shared/domain/supplier-price';
 import { AppError, notFound } from '../shared/errors';
-import type { Actor } from './pipeline';
+import type { Actor } from './context';
 import { queuePurchase } from './purchasing';
 
 /** Who commits the company to a supplier (DESIGN.md §2.5): the buyers, and the manager. */

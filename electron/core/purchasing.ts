@@ -9,7 +9,7 @@ import { transferSource } from '../shared/domain/transfer';
 import type { DemandRow, Output, ShortageRow } from '../shared/contract';
 import { addDays } from '../shared/dates';
 import { AppError, notFound } from '../shared/errors';
-import type { Actor } from './pipeline';
+import type { Actor } from './context';
 
 const withTiming = (r: q.ShortageSqlRow, today: string): Omit<ShortageRow, 'elsewhere' | 'transferFrom'> => {
   const orderBy = r.neededBy && r.leadTimeDays !== null ? addDays(r.neededBy, -r.leadTimeDays) : null;

@@ -3,7 +3,7 @@ import { writeAudit } from '../../db/queries/audit';
 import * as q from '../../db/queries/rules';
 import type { ParsedInput } from '../shared/contract';
 import { AppError, notFound } from '../shared/errors';
-import type { Actor } from './pipeline';
+import type { Actor } from './context';
 
 const unknownScope = (scope: string, id: number) =>
   new AppError('not_found', `${scope === 'category' ? 'Product category' : 'Customer'} ${id} does not exist`, {

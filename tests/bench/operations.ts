@@ -1,6 +1,5 @@
 import { PURCHASING_SQL } from '../../db/queries/purchasing';
 import type { Core } from '../../electron/core/core';
-import type { Output } from '../../electron/shared/contract';
 import { addDays } from '../../electron/shared/dates';
 import { BENCH_NOW, BENCH_TODAY } from './large-db';
 import { sideBySide, type Row } from './stats';
@@ -91,7 +90,7 @@ export async function benchPurchasingDemand(core: Core, rounds: number): Promise
     products: raw.prepare(PURCHASING_SQL.products),
     best: raw.prepare(PURCHASING_SQL.bestPrices),
   };
-  const shown = (await core.call('purchasing.demand', { weeks: 8 })) as Output<'purchasing.demand'>;
+  const shown = await core.call('purchasing.demand', { weeks: 8 });
   const pairs = JSON.stringify(shown.map((row) => [row.productId, Math.max(-row.projected, row.total)]));
   const r = await sideBySide(
     () => core.call('purchasing.demand', { weeks: 8 }),

@@ -1,5 +1,4 @@
 import type { Core } from '../../electron/core/core';
-import type { OpportunityDetail } from '../../electron/shared/contract';
 import { applyDraft } from '../../renderer/src/modules/opportunity/live-preview';
 import { sideBySide, type Row } from './stats';
 import { benchDeal } from './workspace-view';
@@ -10,7 +9,7 @@ import { benchDeal } from './workspace-view';
  * that only sums qty × price and cost: the least any live total could cost.
  */
 export async function benchRecompute(core: Core, rounds: number): Promise<Row[]> {
-  const opp = (await core.call('opportunity.get', { id: benchDeal(core, 200) })) as OpportunityDetail;
+  const opp = await core.call('opportunity.get', { id: benchDeal(core, 200) });
   const target = opp.lines[117]!;
   let keystroke = 0;
   const text = () => `${(target.unitPrice / 10_000 + (keystroke++ % 7)).toFixed(2).replace('.', ',')}`;

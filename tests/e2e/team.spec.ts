@@ -86,7 +86,10 @@ test('the credit approval journey by two people at two desks', async () => {
     await expect.poll(() => traderQueue.count(), { timeout: 5_000 }).toBe(waiting - 1);
     await trader.getByRole('link', { name: 'Opportunités' }).click();
     await trader.getByRole('searchbox').first().fill(reference);
-    await trader.getByRole('row', { name: new RegExp(reference) }).first().dblclick();
+    await trader
+      .getByRole('row', { name: new RegExp(reference) })
+      .first()
+      .dblclick();
     const ops = trader.getByTestId('ops-state');
     await expect(trader.getByTestId('opportunity-view')).toContainText(reference);
     await expect(ops).toContainText('Engagé : stock réservé', { timeout: 5_000 });

@@ -14,11 +14,10 @@ const sql = <T>(q: string, ...params: unknown[]) => core.db.$client.prepare(q).a
 const one = <T>(q: string, ...params: unknown[]) => sql<T>(q, ...params)[0]!;
 const exec = (q: string, ...params: unknown[]) => core.db.$client.prepare(q).run(...params);
 const stage = (code: string) => one<{ id: number }>('SELECT id FROM stages WHERE code = ?', code).id;
-const view = async (id: number) => (await core.call('opportunity.get', { id })) as View;
+const view = async (id: number) => await core.call('opportunity.get', { id });
 const move = async (opportunityId: number, code: string) =>
-  (await core.call('pipeline.moveStage', { opportunityId, toStageId: stage(code), ...(code === 'LOST' ? { lostReason: 'Prix' } : {}) })) as View;
-const preview = async (opportunityId: number, code: string) =>
-  (await core.call('pipeline.previewMove', { opportunityId, toStageId: stage(code) })) as Output<'pipeline.previewMove'>;
+  await core.call('pipeline.moveStage', { opportunityId, toStageId: stage(code), ...(code === 'LOST' ? { lostReason: 'Prix' } : {}) });
+const preview = async (opportunityId: number, code: string) => await core.call('pipeline.previewMove', { opportunityId, toStageId: stage(code) });
 /** Everything a move could touch, as one string: two equal readings mean nothing changed. */
 const snapshot = () =>
   JSON.stringify(
@@ -71,16 +70,16 @@ async function deal(lines: { productId: number; qty: number; warehouseId?: numbe
      ORDER BY credit_limit - outstanding - open_orders DESC LIMIT 1`,
   ).id;
   exec('UPDATE customers SET credit_limit = outstanding + open_orders + 1000000000000 WHERE id = ?', customer);
-  let v = (await core.call('opportunity.create', { customerId: customer, title: 'Automatisation', requestedDate: addDays(TODAY, 20) })) as View;
+  let v = await core.call('opportunity.create', { customerId: customer, title: 'Automatisation', requestedDate: addDays(TODAY, 20) });
   for (const l of lines) {
     const price = l.unitPrice ?? one<{ p: number }>('SELECT list_price AS p FROM products WHERE id = ?', l.productId).p;
-    v = (await core.call('opportunity.addLine', {
+    v = await core.call('opportunity.addLine', {
       opportunityId: v.id,
       productId: l.productId,
       qty: l.qty,
       unitPrice: price,
       warehouseId: l.warehouseId ?? null,
-    })) as View;
+    });
   }
   return move(v.id, 'NEGO');
 }
@@ -218,11 +217,11 @@ describe('quote accepted → operations', () => {
     await expect(core.call('approval.decide', { id: request.id, decision: 'approve' })).rejects.toMatchObject({ code: 'forbidden' });
     await asRole('finance');
     await expect(core.call('approval.decide', { id: request.id, decision: 'refuse' })).rejects.toMatchObject({ code: 'invalid_input' });
-    const queue = (await core.call('approvals.queue', { status: 'pending' })) as Output<'approvals.queue'>;
+    const queue = await core.call('approvals.queue', { status: 'pending' });
     expect(queue.map((q) => q.id)).toContain(request.id);
     // each desk's queue holds what it decides: credit for credit control, margin for the sales manager
-    const creditQueue = (await core.call('approvals.queue', { status: 'pending', kind: 'credit' })) as Output<'approvals.queue'>;
-    const marginQueue = (await core.call('approvals.queue', { status: 'pending', kind: 'margin' })) as Output<'approvals.queue'>;
+    const creditQueue = await core.call('approvals.queue', { status: 'pending', kind: 'credit' });
+    const marginQueue = await core.call('approvals.queue', { status: 'pending', kind: 'margin' });
     expect(creditQueue.map((q) => q.id)).toContain(request.id);
     expect(creditQueue.every((q) => q.kind === 'credit')).toBe(true);
     expect(marginQueue.map((q) => q.id)).not.toContain(request.id);
@@ -230,9 +229,7 @@ describe('quote accepted → operations', () => {
     expect(creditQueue.length + marginQueue.length).toBe(queue.length);
     // what credit control decides on: the customer's past due, how late it pays, its hold, and the figures asked on
     exec('UPDATE customers SET overdue = 1234500, avg_days_late = 47 WHERE id = ?', v.customer.id);
-    const row = ((await core.call('approvals.queue', { status: 'pending', kind: 'credit' })) as Output<'approvals.queue'>).find(
-      (q) => q.id === request.id,
-    )!;
+    const row = (await core.call('approvals.queue', { status: 'pending', kind: 'credit' })).find((q) => q.id === request.id)!;
     expect(row).toMatchObject({ overdue: 1_234_500, avgDaysLate: 47, onHold: false, amount: v.totals.amount });
     expect(Number(row.figures.creditLimit) - Number(row.figures.headroom)).toBeGreaterThan(row.amount);
 
@@ -308,7 +305,7 @@ describe('quote accepted → operations', () => {
     const p = plainProduct(9);
     const cost = one<{ c: number }>('SELECT cost_price AS c FROM products WHERE id = ?', p.id).c;
     const v = await deal([{ productId: p.id, qty: 1_000, unitPrice: Math.floor(cost / 2) }]);
-    const asked = (await core.call('approval.request', { opportunityId: v.id, kind: 'margin', reason: 'déstockage' })) as View;
+    const asked = await core.call('approval.request', { opportunityId: v.id, kind: 'margin', reason: 'déstockage' });
     const id = asked.approvals[0]!.id;
     // the request names the line below its minimum, with its margin and its rule
     const line = v.lines[0]!;
@@ -356,7 +353,7 @@ describe('quote accepted → operations', () => {
     const cost = one<{ c: number }>('SELECT cost_price AS c FROM products WHERE id = ?', p.id).c;
     const v = await deal([{ productId: p.id, qty: 1_000, unitPrice: Math.floor(cost / 2) }]);
     await expect(move(v.id, 'ACCEPT')).rejects.toMatchObject({ code: 'conflict', message: /below cost.*manager/ });
-    const asked = (await core.call('approval.request', { opportunityId: v.id, kind: 'margin', reason: 'déstockage' })) as View;
+    const asked = await core.call('approval.request', { opportunityId: v.id, kind: 'margin', reason: 'déstockage' });
     const id = asked.approvals[0]!.id;
     await asRole('finance');
     await expect(core.call('approval.decide', { id, decision: 'approve' })).rejects.toMatchObject({ code: 'forbidden' });
@@ -385,12 +382,12 @@ describe('quote accepted → operations', () => {
     const v = await deal([{ productId: p.id, qty: 1_000 }]);
     await move(v.id, 'ACCEPT');
     // the ERP screen names the deal by its reference and customer, not by its internal subject
-    const status = (await core.call('sync.status', {})) as Output<'sync.status'>;
+    const status = await core.call('sync.status', {});
     const waiting = status.outbox.find((o) => o.subject === `opportunity:${v.id}`)!;
     expect(waiting.subjectName).toBe(`${v.reference} — ${v.customer.name}`);
     exec("UPDATE outbox SET status = 'done', erp_ref = 'SO-4711' WHERE subject = ? AND kind = 'sale_order'", `opportunity:${v.id}`);
     // the deal's log says where its sale order went, with the ERP's number
-    const history = (await core.call('opportunity.history', { id: v.id })) as Output<'opportunity.history'>;
+    const history = await core.call('opportunity.history', { id: v.id });
     expect(history.timeline.find((e) => e.step === 'queue_sale_order')?.saleOrder).toEqual({ status: 'done', erpRef: 'SO-4711' });
     await move(v.id, 'NEGO');
     const cancel = one<{ payload: string; status: string }>(
@@ -474,7 +471,7 @@ describe('what a stage move will do, said before it is done', () => {
 
     // the company words its own reasons
     await core.call('settings.set', { key: 'pipeline.lostReasons', value: ['Prix', 'Transport trop cher'] });
-    const lost = (await lose({ lostReason: 'Transport trop cher', lostNote: 'Concurrent livre franco' })) as View;
+    const lost = await lose({ lostReason: 'Transport trop cher', lostNote: 'Concurrent livre franco' });
     expect(lost.stage.kind).toBe('lost');
     expect(lost.lost).toEqual({ reason: 'Transport trop cher', note: 'Concurrent livre franco' });
     const audit = sql<{ field: string; new_value: string }>(
@@ -503,13 +500,13 @@ describe('a crash in the middle of the chain', () => {
     const product = q<{ id: number; list_price: number }>(
       'SELECT id, list_price FROM products WHERE cost_price * 1.3 < list_price ORDER BY id LIMIT 1',
     );
-    let v = (await setup.call('opportunity.create', { customerId: customer, title: 'Crash' })) as View;
-    v = (await setup.call('opportunity.addLine', {
+    let v = await setup.call('opportunity.create', { customerId: customer, title: 'Crash' });
+    v = await setup.call('opportunity.addLine', {
       opportunityId: v.id,
       productId: product.id,
       qty: 10_000_000,
       unitPrice: product.list_price,
-    })) as View;
+    });
     const accept = q<{ id: number }>("SELECT id FROM stages WHERE code = 'ACCEPT'").id;
     setup.close();
 
@@ -558,7 +555,7 @@ describe('a crash in the middle of the chain', () => {
 describe('automation rules in settings', () => {
   it('adds a rule with a minimum amount that only runs for deals above it; bad rules are refused and change nothing', async () => {
     const nego = stage('NEGO');
-    const before = (await core.call('automation.list', {})) as Output<'automation.list'>;
+    const before = await core.call('automation.list', {});
     expect(before.find((r) => r.stageName === 'Devis accepté')!.actions.map((a) => a.type)).toEqual([
       'check_credit',
       'check_margin',
@@ -580,12 +577,12 @@ describe('automation rules in settings', () => {
       await expect(core.call('automation.save', input as never)).rejects.toMatchObject({ code: expect.stringMatching(/invalid_input|not_found/) });
     expect(await core.call('automation.list', {})).toEqual(before);
 
-    const list = (await core.call('automation.save', {
+    const list = await core.call('automation.save', {
       stageId: nego,
       trigger: 'enter',
       conditions: { minAmount: 50_000 * 10_000 },
       actions: [{ type: 'create_task', role: 'manager', title: 'Grosse affaire en négociation' }],
-    })) as Output<'automation.list'>;
+    });
     const rule = list.find((r) => r.stageId === nego)!;
     expect(one<{ action: string }>("SELECT action FROM audit_log WHERE entity = 'rule' AND entity_id = ? ORDER BY id DESC", rule.id).action).toBe(
       'create',
@@ -597,6 +594,6 @@ describe('automation rules in settings', () => {
     const big = await deal([{ productId: p.id, qty: 1_000, unitPrice: 60_000 * 10_000 }]);
     expect(task(big.id)).toBe(1);
     await core.call('automation.delete', { id: rule.id });
-    expect(((await core.call('automation.list', {})) as Output<'automation.list'>).some((r) => r.id === rule.id)).toBe(false);
+    expect((await core.call('automation.list', {})).some((r) => r.id === rule.id)).toBe(false);
   });
 });

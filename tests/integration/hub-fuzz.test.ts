@@ -45,12 +45,10 @@ const bad: fc.Arbitrary<Bad> = fc.oneof(
       mutations: Array.from({ length: n }, (_, i) => mutation(next + i, { table: 'stages', id: newId(), fields: { name: 'x' } })),
     }),
   })),
-  fc
-    .integer({ min: 2, max: 50 })
-    .map((gap) => ({
-      kind: 'gap',
-      build: (next: number) => ({ mutations: [mutation(next + gap, { table: 'stages', id: newId(), fields: { name: 'x' } })] }),
-    })),
+  fc.integer({ min: 2, max: 50 }).map((gap) => ({
+    kind: 'gap',
+    build: (next: number) => ({ mutations: [mutation(next + gap, { table: 'stages', id: newId(), fields: { name: 'x' } })] }),
+  })),
   fc.constant({
     kind: 'out of order',
     build: (next: number) => ({ mutations: [next + 1, next].map((n) => mutation(n, { table: 'stages', id: newId(), fields: { name: 'x' } })) }),

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
-import type { Output } from '../../electron/shared/contract';
 import { smallCore } from './helpers';
 
 let core: Core;
@@ -8,10 +7,9 @@ let cleanup: () => void;
 beforeAll(() => ({ core, cleanup } = smallCore()));
 afterAll(() => cleanup());
 
-type Rules = Output<'marginRules.list'>;
 const sql = <T>(q: string, ...params: unknown[]) => core.db.$client.prepare(q).all(...params) as T[];
 const one = <T>(q: string, ...params: unknown[]) => sql<T>(q, ...params)[0]!;
-const rules = async () => (await core.call('marginRules.list', {})) as Rules;
+const rules = async () => await core.call('marginRules.list', {});
 const ruleRows = () => one<{ n: number }>("SELECT count(*) AS n FROM rules WHERE kind = 'margin'").n;
 const auditRows = () => one<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE entity = 'rule'").n;
 
@@ -21,13 +19,13 @@ async function freshDeal(productCode: string) {
     "SELECT id FROM customers WHERE on_hold = 0 AND id NOT IN (SELECT scope_id FROM rules WHERE scope = 'customer') ORDER BY id LIMIT 1",
   ).id;
   const product = one<{ id: number; list_price: number }>('SELECT id, list_price FROM products WHERE code = ?', productCode);
-  const created = (await core.call('opportunity.create', { customerId: customer, title: 'Règles de marge' })) as Output<'opportunity.get'>;
-  return (await core.call('opportunity.addLine', {
+  const created = await core.call('opportunity.create', { customerId: customer, title: 'Règles de marge' });
+  return await core.call('opportunity.addLine', {
     opportunityId: created.id,
     productId: product.id,
     qty: 1000,
     unitPrice: product.list_price,
-  })) as Output<'opportunity.get'>;
+  });
 }
 
 describe('margin rules', () => {
@@ -47,7 +45,7 @@ describe('margin rules', () => {
     // one line: the deal's blended rule is the line's rule, inherited from Agrofournitures
     expect(deal.guard).toMatchObject({ targetRate: 1600, minimumRate: 1000 });
     await core.call('marginRules.save', { scope: 'category', scopeId: fertiliser.categoryId, targetRate: 1100, minimumRate: 500 });
-    const nearer = (await core.call('opportunity.get', { id: deal.id })) as Output<'opportunity.get'>;
+    const nearer = await core.call('opportunity.get', { id: deal.id });
     expect(nearer.guard).toMatchObject({ targetRate: 1100, minimumRate: 500 });
   });
 
@@ -63,7 +61,7 @@ describe('margin rules', () => {
     const audits = auditRows();
     // a company minimum just above this line's margin: it now needs an approval
     await core.call('marginRules.save', { scope: 'company', scopeId: null, targetRate: rate + 200, minimumRate: rate + 1 });
-    const after = (await core.call('opportunity.get', { id: deal.id })) as Output<'opportunity.get'>;
+    const after = await core.call('opportunity.get', { id: deal.id });
     expect(after.lines[0]!.insight.guard).toBe('below_minimum');
     expect(auditRows()).toBe(audits + 1);
     const audit = one<{ action: string; old_value: string; new_value: string; source: string }>(
@@ -81,10 +79,10 @@ describe('margin rules', () => {
   it('removes a customer rule (its deals fall back), revives it without a duplicate row, and keeps the company default', async () => {
     const customer = one<{ id: number }>('SELECT id FROM customers ORDER BY id DESC LIMIT 1').id;
     const before = ruleRows();
-    const list = (await core.call('marginRules.save', { scope: 'customer', scopeId: customer, targetRate: 1800, minimumRate: 300 })) as Rules;
+    const list = await core.call('marginRules.save', { scope: 'customer', scopeId: customer, targetRate: 1800, minimumRate: 300 });
     const rule = list.find((r) => r.scope === 'customer' && r.scopeId === customer)!;
     expect(ruleRows()).toBe(before + 1);
-    const removed = (await core.call('marginRules.delete', { id: rule.id })) as Rules;
+    const removed = await core.call('marginRules.delete', { id: rule.id });
     expect(removed.some((r) => r.id === rule.id)).toBe(false);
     await core.call('marginRules.save', { scope: 'customer', scopeId: customer, targetRate: 1700, minimumRate: 200 });
     expect(ruleRows()).toBe(before + 1);
@@ -130,22 +128,19 @@ describe('margin rules', () => {
     const deal = await freshDeal(cement.code);
     // a price for an 8 % margin on cost
     const price = Math.round(cement.cost_price / 0.92);
-    const priced = (await core.call('opportunity.updateLine', {
+    const priced = await core.call('opportunity.updateLine', {
       lineId: deal.lines[0]!.id,
       unitPrice: price,
-    })) as Output<'opportunity.get'>;
+    });
     expect(priced.totals.marginRate).toBeGreaterThan(700);
     expect(priced.totals.marginRate).toBeLessThan(1200);
     expect(priced.guard.state).toBe('ok');
     expect(priced.lines[0]!.insight.guard).toBe('ok');
-    const row = async () =>
-      ((await core.call('opportunities.list', { search: priced.reference, limit: 5 })) as Output<'opportunities.list'>).rows.find(
-        (r) => r.id === deal.id,
-      )!;
+    const row = async () => (await core.call('opportunities.list', { search: priced.reference, limit: 5 })).rows.find((r) => r.id === deal.id)!;
     expect((await row()).guardState).toBe('ok');
     // a stricter cement rule: the stored guard of every deal follows at once
     await core.call('marginRules.save', { scope: 'category', scopeId: cement.category_id, targetRate: 1500, minimumRate: 1000 });
     expect((await row()).guardState).toBe('below_minimum');
-    expect(((await core.call('opportunity.get', { id: deal.id })) as Output<'opportunity.get'>).guard.state).toBe('below_minimum');
+    expect((await core.call('opportunity.get', { id: deal.id })).guard.state).toBe('below_minimum');
   });
 });

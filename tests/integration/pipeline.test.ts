@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
-import type { Output } from '../../electron/shared/contract';
 import { type AppError } from '../../electron/shared/errors';
 import { NOW, smallCore } from './helpers';
 
@@ -10,7 +9,7 @@ beforeEach(() => ({ core, cleanup } = smallCore()));
 afterEach(() => cleanup());
 
 const sql = <T>(q: string, ...params: unknown[]) => core.db.$client.prepare(q).all(...params) as T[];
-const stages = async () => (await core.call('stages.list', {})) as Output<'stages.list'>;
+const stages = async () => await core.call('stages.list', {});
 const byName = async (name: string) => (await stages()).find((s) => s.name === name)!;
 const dealIn = (stage: string) =>
   sql<{ id: number }>('SELECT o.id FROM opportunities o JOIN stages s ON s.id = o.stage_id WHERE s.name = ? ORDER BY o.id LIMIT 1', stage)[0]!.id;
@@ -25,12 +24,12 @@ describe('moving a deal between stages', () => {
     const nego = await byName('Négociation');
     const events: unknown[] = [];
     core.bus.source((e, p) => events.push([e, p]));
-    const opp = (await core.call('pipeline.moveStage', { opportunityId: id, toStageId: nego.id })) as Output<'opportunity.get'>;
+    const opp = await core.call('pipeline.moveStage', { opportunityId: id, toStageId: nego.id });
     expect(opp.stage).toMatchObject({ id: nego.id, name: 'Négociation' });
     expect(opp.probability).toBe(60);
     expect(opp.stageEnteredAt).toBe(NOW);
     expect(opp.daysInStage).toBe(0);
-    const history = (await core.call('opportunity.history', { id })) as Output<'opportunity.history'>;
+    const history = await core.call('opportunity.history', { id });
     expect(history.stages[0]).toEqual({ fromStage: 'Qualification', toStage: 'Négociation', at: NOW, by: 'Claire Martin' });
     expect(history.audit.filter((a) => a.at === NOW).map((a) => [a.field, a.oldValue, a.newValue, a.source])).toEqual(
       expect.arrayContaining([
@@ -68,17 +67,17 @@ describe('moving a deal between stages', () => {
 
 describe('configuring the pipeline', () => {
   it('creates, renames and reorders stages, auditing each change', async () => {
-    const created = (await core.call('stages.create', {
+    const created = await core.call('stages.create', {
       name: 'Relance',
       probability: 40,
       kind: 'open',
       stagnationDays: 10,
-    })) as Output<'stages.create'>;
+    });
     expect(created).toMatchObject({ name: 'Relance', probability: 40, position: 7, opportunityCount: 0 });
     await core.call('stages.update', { id: created.id, name: 'Relance client', probability: 45 });
     const ids = (await stages()).map((s) => s.id);
     const reordered = [ids[0]!, created.id, ...ids.slice(1, -1)];
-    const list = (await core.call('stages.reorder', { ids: reordered })) as Output<'stages.list'>;
+    const list = await core.call('stages.reorder', { ids: reordered });
     expect(list.map((s) => s.name).slice(0, 3)).toEqual(['Qualification', 'Relance client', 'Devis envoyé']);
     const audit = sql<{ field: string | null; action: string }>(
       "SELECT field, action FROM audit_log WHERE entity = 'stage' AND entity_id = ?",
@@ -110,7 +109,7 @@ describe('configuring the pipeline', () => {
     expect(err.code).toBe('conflict');
     expect(err.message).toContain(`${nego.opportunityCount} opportunities`);
     expect(tableCounts()).toBe(before);
-    const out = (await core.call('stages.delete', { id: nego.id, moveTo: devis.id })) as { moved: number };
+    const out = await core.call('stages.delete', { id: nego.id, moveTo: devis.id });
     expect(out.moved).toBe(nego.opportunityCount);
     expect((await stages()).map((s) => s.name)).not.toContain('Négociation');
     expect((await byName('Devis envoyé')).opportunityCount).toBe(devis.opportunityCount + nego.opportunityCount);
@@ -131,7 +130,7 @@ describe('configuring the pipeline', () => {
     [{ name: 'Test', probability: 10, kind: 'open', stagnationDays: 0 }, 'stagnationDays'],
   ])('refuses stage %j, naming %s', async (input, field) => {
     const before = tableCounts();
-    const err = (await core.call('stages.create', input).catch((e: unknown) => e)) as AppError;
+    const err = (await core.call('stages.create', input as never).catch((e: unknown) => e)) as AppError;
     expect(err.code).toBe('invalid_input');
     expect(err.details?.issues?.map((i) => i.path)).toContain(field);
     expect(tableCounts()).toBe(before);
@@ -139,10 +138,8 @@ describe('configuring the pipeline', () => {
 });
 
 describe('the pipeline board', () => {
-  type BoardOut = Output<'pipeline.board'>;
-
   it('has one column per open stage with the count and totals of all its deals, and its most urgent cards', async () => {
-    const board = (await core.call('pipeline.board', { cardsPerStage: 5 })) as BoardOut;
+    const board = await core.call('pipeline.board', { cardsPerStage: 5 });
     expect(board.columns.map((c) => c.stageName)).toEqual(['Qualification', 'Devis envoyé', 'Négociation', 'Devis accepté']);
     for (const col of board.columns) {
       const [t] = sql<{ n: number; amount: number }>(
@@ -160,12 +157,12 @@ describe('the pipeline board', () => {
     const ref = sql<{ reference: string }>(
       "SELECT o.reference FROM opportunities o JOIN stages s ON s.id = o.stage_id WHERE s.kind = 'open' LIMIT 1",
     )[0]!.reference;
-    const before = (await core.call('pipeline.board', { search: ref })) as BoardOut;
+    const before = await core.call('pipeline.board', { search: ref });
     const column = before.columns.find((c) => c.count === 1)!;
     expect(before.columns.reduce((n, c) => n + c.count, 0)).toBe(1);
     const target = before.columns.find((c) => c.stageId !== column.stageId)!;
     await core.call('pipeline.moveStage', { opportunityId: column.cards[0]!.id, toStageId: target.stageId });
-    const after = (await core.call('pipeline.board', { search: ref })) as BoardOut;
+    const after = await core.call('pipeline.board', { search: ref });
     expect(after.columns.find((c) => c.stageId === target.stageId)!.cards.map((c) => c.reference)).toEqual([ref]);
     expect(after.columns.find((c) => c.stageId === column.stageId)!.count).toBe(0);
   });

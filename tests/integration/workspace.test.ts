@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
-import type { Output } from '../../electron/shared/contract';
 import { previewDeal, previewInput } from '../../electron/shared/domain/deal-preview';
 import { addDays } from '../../electron/shared/dates';
 import { weighted } from '../../electron/shared/money';
@@ -11,9 +10,8 @@ let cleanup: () => void;
 beforeAll(() => ({ core, cleanup } = smallCore()));
 afterAll(() => cleanup());
 
-type View = Output<'opportunity.get'>;
 const sql = <T>(q: string, ...params: unknown[]) => core.db.$client.prepare(q).all(...params) as T[];
-const view = async (id: number) => (await core.call('opportunity.get', { id })) as View;
+const view = async (id: number) => await core.call('opportunity.get', { id });
 /** An open deal with several lines, for the checks below. */
 const openDeal = () =>
   sql<{ id: number }>(
@@ -25,14 +23,14 @@ describe('the 360° view of a deal', () => {
   it('reads an undated line at the day it can ship (today + handling days), the day the reservation would use', async () => {
     const customer = sql<{ id: number }>('SELECT id FROM customers WHERE on_hold = 0 ORDER BY id LIMIT 1')[0]!.id;
     const product = sql<{ id: number; list_price: number }>('SELECT id, list_price FROM products ORDER BY id LIMIT 1')[0]!;
-    const created = (await core.call('opportunity.create', { customerId: customer, title: 'Sans date' })) as View;
+    const created = await core.call('opportunity.create', { customerId: customer, title: 'Sans date' });
     core.db.$client.prepare('UPDATE opportunities SET expected_close = NULL, requested_date = NULL WHERE id = ?').run(created.id);
-    const v = (await core.call('opportunity.addLine', {
+    const v = await core.call('opportunity.addLine', {
       opportunityId: created.id,
       productId: product.id,
       qty: 1000,
       unitPrice: product.list_price,
-    })) as View;
+    });
     const handling = JSON.parse(sql<{ value: string }>("SELECT value FROM settings WHERE key = 'operations.handlingDays'")[0]!.value) as number;
     expect(handling).toBeGreaterThan(0);
     expect(v.lines[0]!.insight.atDate).toBe(addDays(TODAY, handling));
@@ -155,7 +153,7 @@ describe('the 360° view of a deal', () => {
       // a quantity that crosses tiers, a lower price and a discount: typed, previewed, then saved
       const edit = { lineId: line.id, qty: line.qty * 3, unitPrice: Math.round(line.unitPrice * 0.9), discount: 250 };
       const preview = previewDeal(previewInput(before), edit);
-      const after = (await core.call('opportunity.updateLine', edit)) as View;
+      const after = await core.call('opportunity.updateLine', edit);
       for (const l of after.lines) {
         const p = preview.lines.get(l.id)!;
         expect({ amount: p.amount, cost: p.cost, margin: p.margin, marginRate: p.marginRate, guard: p.guard }).toEqual({
@@ -195,7 +193,7 @@ describe('the 360° view of a deal', () => {
     expect(p.otherPipelineWeighted).toBe(w);
     expect(p.headroomWithPipeline).toBe(p.headroom - w);
     // the Finance grid shows the same customer with the same figures, before this deal
-    const row = ((await core.call('finance.exposure', {})) as Output<'finance.exposure'>).find((r) => r.customerId === v.customer.id)!;
+    const row = (await core.call('finance.exposure', {})).find((r) => r.customerId === v.customer.id)!;
     const inErp = sql<{ n: number }>(
       "SELECT count(*) AS n FROM outbox WHERE subject = ? AND kind = 'sale_order' AND status = 'done'",
       `opportunity:${id}`,

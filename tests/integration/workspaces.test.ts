@@ -4,7 +4,6 @@ import type { Input, Method, Output } from '../../electron/shared/contract';
 import { addDays } from '../../electron/shared/dates';
 import { smallCore, TODAY } from './helpers';
 
-type View = Output<'opportunity.get'>;
 let core: Core;
 let cleanup: () => void;
 beforeAll(() => ({ core, cleanup } = smallCore()));
@@ -25,14 +24,14 @@ const call = <M extends Method>(method: M, input: Input<M>) => core.call(method,
 async function acceptShortDeal(productIds: number[]) {
   const customer = one<{ id: number }>('SELECT id FROM customers WHERE on_hold = 0 AND credit_hold = 0 ORDER BY id DESC LIMIT 1').id;
   core.db.$client.prepare('UPDATE customers SET credit_limit = outstanding + open_orders + 1000000000000 WHERE id = ?').run(customer);
-  let v = (await core.call('opportunity.create', { customerId: customer, title: 'Ruptures', requestedDate: addDays(TODAY, 30) })) as View;
+  let v = await core.call('opportunity.create', { customerId: customer, title: 'Ruptures', requestedDate: addDays(TODAY, 30) });
   for (const productId of productIds) {
     const p = one<{ total: number; price: number }>(
       `SELECT (SELECT coalesce(sum(max(on_hand - reserved_erp, 0)), 0) FROM stock_levels WHERE product_id = p.id)
          + (SELECT coalesce(sum(qty), 0) FROM incoming_receipts WHERE product_id = p.id) AS total, p.list_price AS price FROM products p WHERE p.id = ?`,
       productId,
     );
-    v = (await core.call('opportunity.addLine', { opportunityId: v.id, productId, qty: p.total + 500_000, unitPrice: p.price * 2 })) as View;
+    v = await core.call('opportunity.addLine', { opportunityId: v.id, productId, qty: p.total + 500_000, unitPrice: p.price * 2 });
   }
   await core.call('pipeline.moveStage', { opportunityId: v.id, toStageId: stage('ACCEPT') });
   return v;
@@ -166,15 +165,15 @@ describe('purchasing workspace', () => {
     );
     const customer = one<{ id: number }>('SELECT id FROM customers WHERE on_hold = 0 AND credit_hold = 0 ORDER BY id DESC LIMIT 1').id;
     core.db.$client.prepare('UPDATE customers SET credit_limit = outstanding + open_orders + 1000000000000 WHERE id = ?').run(customer);
-    let v = (await core.call('opportunity.create', { customerId: customer, title: 'Transfert', requestedDate: addDays(TODAY, 30) })) as View;
+    let v = await core.call('opportunity.create', { customerId: customer, title: 'Transfert', requestedDate: addDays(TODAY, 30) });
     const price = one<{ p: number }>('SELECT list_price * 2 AS p FROM products WHERE id = ?', spread.id).p;
-    v = (await core.call('opportunity.addLine', {
+    v = await core.call('opportunity.addLine', {
       opportunityId: v.id,
       productId: spread.id,
       warehouseId: spread.w,
       qty: 100_000,
       unitPrice: price,
-    })) as View;
+    });
     await core.call('pipeline.moveStage', { opportunityId: v.id, toStageId: stage('ACCEPT') });
     const row = (await call('purchasing.shortages', { status: 'open' })).find((r) => r.opportunityId === v.id)!;
     const here = one<{ on_hand: number; reserved_erp: number }>(
