@@ -55,6 +55,9 @@ test('the credit approval journey by two people at two desks', async () => {
     await expect(trader.getByTestId('team-status')).toContainText('Ana Commerciale (ana) — Commercial');
     await logIn(credit, 'flo', await person('flo', ['finance']));
     await credit.screenshot({ path: 'test-results/screenshots/team-view.png', fullPage: true });
+    await credit.setViewportSize({ width: 1366, height: 768 });
+    await credit.screenshot({ path: 'test-results/screenshots/team-view-1366.png', fullPage: true });
+    await credit.setViewportSize({ width: 1600, height: 900 });
 
     // a deal whose accepted quote waits for credit control at the trader's desk (read beside the host, read-only)
     const db = new Database(hostA.host.dbPath, { readonly: true, fileMustExist: true });

@@ -71,6 +71,8 @@ export const enTeam: Record<keyof typeof frTeam, string> = {
   'team.revoke': 'End their sessions',
   'team.addUser': 'Add',
   'team.oneTime': 'One-time password for {login}: {password} (changed at first login)',
+  'team.conflict': 'Team conflict — {what}, {field}: changed at another desk too',
+  'team.conflictValues': 'your value {mine}, the team’s {team} (kept)',
   'team.table.stages': 'Stage',
   'team.table.rules': 'Rule',
   'team.table.opportunities': 'Deal',

@@ -71,6 +71,8 @@ export const frTeam = {
   'team.revoke': 'Fermer ses sessions',
   'team.addUser': 'Ajouter',
   'team.oneTime': 'Mot de passe à usage unique pour {login} : {password} (à changer à la première connexion)',
+  'team.conflict': 'Conflit d’équipe — {what}, {field} : changé aussi à un autre poste',
+  'team.conflictValues': 'votre valeur {mine}, celle de l’équipe {team} (gardée)',
   'team.table.stages': 'Étape',
   'team.table.rules': 'Règle',
   'team.table.opportunities': 'Affaire',
