@@ -5,6 +5,7 @@ import { foldForSearch } from '../../electron/shared/text';
 import { prepareCached } from './statements';
 import { readTeamState, writeTeamState } from './team-outgoing';
 import { runsWaitingFor } from './operations';
+import { upsertHubUser } from './team-users';
 import { refreshOpportunityTotals } from './totals';
 
 export type PulledChange = {
@@ -122,25 +123,7 @@ function upsert(db: Db, table: TeamTable, uid: string, cols: Record<string, unkn
 
 function applyUser(db: Db, c: PulledChange): void {
   const d = c.data as { login: string; name: string; roles: string[]; active: boolean };
-  const role = ['manager', 'finance', 'purchasing', 'trader'].find((r) => d.roles.includes(r)) ?? 'trader';
-  const initials = d.name
-    .split(/\s+/)
-    .map((w) => w[0] ?? '')
-    .join('')
-    .slice(0, 3)
-    .toUpperCase();
-  const raw = db.$client;
-  const local = raw
-    .prepare('SELECT id FROM users WHERE uid = ? OR (uid IS NULL AND login = ?) ORDER BY uid IS NULL LIMIT 1')
-    .pluck()
-    .get(c.id, d.login) as number | undefined;
-  const values = { uid: c.id, login: d.login, name: d.name, initials: initials || '?', role, active: d.active ? 1 : 0 };
-  if (local !== undefined)
-    raw
-      .prepare('UPDATE users SET uid = @uid, login = @login, name = @name, initials = @initials, role = @role, active = @active WHERE id = @id')
-      .run({ ...values, id: local });
-  else
-    raw.prepare('INSERT INTO users (uid, login, name, initials, role, active) VALUES (@uid, @login, @name, @initials, @role, @active)').run(values);
+  upsertHubUser(db, { id: c.id, login: d.login, name: d.name, roles: d.roles, active: d.active });
 }
 
 function applyConflict(db: Db, c: PulledChange, at: string): void {

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../db/client';
 import { applyTeamPage, type Decision } from '../../db/queries/team-apply';
 import { joinTeam } from '../../db/queries/team-join';
+import { deskRole, upsertHubUser } from '../../db/queries/team-users';
 import { addReferences, referencesWanted } from '../../db/queries/team-references';
 import { leaseOutgoing, markPushed, readTeamState, teamCounts, writeTeamState } from '../../db/queries/team-outgoing';
 import { writeSetting } from '../../db/queries/settings';
@@ -106,33 +107,9 @@ export function createTeamLink(db: Db, bus: EventBus, now: () => string, store: 
 
   /** The hub's person becomes this desk's user (their row in users, from the hub's id). */
   const becomeUser = (u: HubUser) => {
-    const raw = db.$client;
-    const role = ['manager', 'finance', 'purchasing', 'trader'].find((r) => u.roles.includes(r as never)) ?? 'trader';
-    const initials =
-      u.name
-        .split(/\s+/)
-        .map((w) => w[0] ?? '')
-        .join('')
-        .slice(0, 3)
-        .toUpperCase() || '?';
-    const local = raw
-      .prepare('SELECT id FROM users WHERE uid = ? OR (uid IS NULL AND login = ?) ORDER BY uid IS NULL LIMIT 1')
-      .pluck()
-      .get(u.id, u.login) as number | undefined;
-    const values = { uid: u.id, login: u.login, name: u.name, initials, role, active: u.active ? 1 : 0 };
-    const id =
-      local ??
-      Number(
-        raw
-          .prepare('INSERT INTO users (uid, login, name, initials, role, active) VALUES (@uid, @login, @name, @initials, @role, @active)')
-          .run(values).lastInsertRowid,
-      );
-    if (local !== undefined)
-      raw
-        .prepare('UPDATE users SET uid = @uid, login = @login, name = @name, initials = @initials, role = @role WHERE id = @id')
-        .run({ ...values, id });
+    const id = upsertHubUser(db, u);
     writeSetting(db, 'currentUserId', id, now());
-    writeSetting(db, 'role', role, now());
+    writeSetting(db, 'role', deskRole(u.roles), now());
   };
 
   deskId();
