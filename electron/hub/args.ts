@@ -1,3 +1,5 @@
+import { eachFlag, portOf } from '../shared/cli-args';
+
 /** `npm run hub -- --pg URL [--host H] [--port N] [--tls-cert F --tls-key F] [--admin LOGIN]`, and hub:local's `[--dir D] [--port N] [--host H]`. */
 export type HubArgs = {
   pg: string | null;
@@ -11,14 +13,7 @@ export type HubArgs = {
 
 export function parseHubArgs(argv: string[], defaults: Partial<HubArgs> = {}): HubArgs {
   const out: HubArgs = { pg: null, host: '127.0.0.1', port: 4800, tlsCert: null, tlsKey: null, admin: 'admin', dir: null, ...defaults };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const [name, inline] = flag.includes('=') ? (flag.split(/=(.*)/s, 2) as [string, string]) : [flag, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new Error(`${name} needs a value`);
-      return v;
-    };
+  eachFlag(argv, (name, value) => {
     switch (name) {
       case '--pg':
         out.pg = value();
@@ -28,12 +23,9 @@ export function parseHubArgs(argv: string[], defaults: Partial<HubArgs> = {}): H
       case '--host':
         out.host = value();
         break;
-      case '--port': {
-        const v = value();
-        if (!/^\d+$/.test(v) || Number(v) > 65535) throw new Error(`--port must be a number from 0 to 65535, got "${v}"`);
-        out.port = Number(v);
+      case '--port':
+        out.port = portOf(value());
         break;
-      }
       case '--tls-cert':
         out.tlsCert = value();
         break;
@@ -51,7 +43,7 @@ export function parseHubArgs(argv: string[], defaults: Partial<HubArgs> = {}): H
       default:
         throw new Error(`unknown option ${name}`);
     }
-  }
+  });
   if ((out.tlsCert === null) !== (out.tlsKey === null)) throw new Error('--tls-cert and --tls-key go together');
   return out;
 }

@@ -1,3 +1,4 @@
+import { eachFlag, portOf } from '../shared/cli-args';
 import type { Preset } from '../shared/demo';
 
 export type HostArgs = {
@@ -15,22 +16,11 @@ const PRESETS = ['small', 'default', 'large', 'none'] as const;
 /** Parses `[--port N] [--db PATH] [--demo small|default|large|none] [--renderer DIR] [--erp FILE] [--now ISO]`; throws a clear message on anything else. */
 export function parseHostArgs(argv: string[]): HostArgs {
   const out: HostArgs = { port: 4780, dbPath: null, demo: 'default', rendererDir: null, erpConfig: null, now: null };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const [name, inline] = flag.includes('=') ? (flag.split(/=(.*)/s, 2) as [string, string]) : [flag, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new Error(`${name} needs a value`);
-      return v;
-    };
+  eachFlag(argv, (name, value, flag) => {
     switch (name) {
-      case '--port': {
-        const v = value();
-        const port = Number(v);
-        if (!/^\d+$/.test(v) || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got "${v}"`);
-        out.port = port;
+      case '--port':
+        out.port = portOf(value());
         break;
-      }
       case '--db':
         out.dbPath = value();
         break;
@@ -56,6 +46,6 @@ export function parseHostArgs(argv: string[]): HostArgs {
       default:
         throw new Error(`unknown option ${flag} (options: --port N, --db PATH, --demo small|default|large|none, --erp FILE, --now ISO)`);
     }
-  }
+  });
   return out;
 }
