@@ -42,7 +42,7 @@ export const enTeam: Record<keyof typeof frTeam, string> = {
   'nav.team': 'Team',
   'role.admin': 'Admin',
   'team.title': 'Team',
-  'team.alone': 'This desk works alone: its user holds every role. Connect it to the team’s server to share the pipeline.',
+  'team.alone': 'This desk works alone, on its own data. Connect it to the team’s server to share the pipeline with the other desks.',
   'team.login': 'Log in to the team',
   'team.url': 'Team server',
   'team.loginName': 'Login',

@@ -42,7 +42,7 @@ export const frTeam = {
   'nav.team': 'Équipe',
   'role.admin': 'Administrateur',
   'team.title': 'Équipe',
-  'team.alone': 'Ce poste travaille seul : son utilisateur tient tous les rôles. Connectez-le au serveur de l’équipe pour partager le pipeline.',
+  'team.alone': 'Ce poste travaille seul, sur ses propres données. Connectez-le au serveur de l’équipe pour partager le pipeline avec les autres postes.',
   'team.login': 'Connexion à l’équipe',
   'team.url': 'Serveur d’équipe',
   'team.loginName': 'Identifiant',
