@@ -20,13 +20,19 @@ import { useLiveQuery } from '../ui/use-live-query';
 
 const TEAM_DATA = ['team'];
 
-/** The desk's team session ended (or was never opened on this desk): log in to go on. */
-function LoginScreen({ url }: { url: string | null }) {
+/**
+ * The desk's team session ended: log in to go on — or go on offline (the hub down, no password at
+ * hand): the desk works on its own data, its changes wait and go once someone logs in (« Équipe »).
+ */
+function LoginScreen({ url, onOffline }: { url: string | null; onOffline: () => void }) {
   const { t } = useT();
   return (
     <div className="login-screen" data-testid="login-screen">
       <h1>{t('team.login')}</h1>
       <LoginForm url={url} />
+      <button type="button" className="btn" onClick={onOffline}>
+        {t('team.goOffline')}
+      </button>
     </div>
   );
 }
@@ -51,7 +57,8 @@ export function Shell() {
   useShortcut('Ctrl+K', openPalette);
   // a desk of a team whose session ended: the person logs in again before anything else
   const team = useLiveQuery('team.status', {}, TEAM_DATA);
-  const signedOut = team.data?.state === 'signed_out';
+  const [offline, setOffline] = useState(false);
+  const signedOut = team.data?.state === 'signed_out' && !offline;
   const inOpportunities = route.area === 'opportunities' || route.area === 'opportunity' || route.area === 'new';
   return (
     <div className="shell">
@@ -82,7 +89,7 @@ export function Shell() {
         <div className="hint">{t('nav.shortcuts')}</div>
       </nav>
       <main className="main">
-        {signedOut && route.area !== 'team' && <LoginScreen url={team.data?.url ?? null} />}
+        {signedOut && route.area !== 'team' && <LoginScreen url={team.data?.url ?? null} onOffline={() => setOffline(true)} />}
         {!signedOut && route.area === 'opportunities' && <OpportunitiesGrid onOpen={openOpportunity} onNew={() => go({ area: 'new' })} />}
         {!signedOut && route.area === 'opportunity' && <OpportunityView key={route.id} id={route.id} onBack={backToGrid} />}
         {!signedOut && route.area === 'new' && <NewOpportunity onCreated={openOpportunity} onCancel={backToGrid} />}

@@ -49,6 +49,7 @@ export const enTeam: Record<keyof typeof frTeam, string> = {
   'team.password': 'Password',
   'team.signIn': 'Log in',
   'team.signOut': 'Log out',
+  'team.goOffline': 'Go on offline: changes wait for the login',
   'team.state': 'State',
   'team.state.not_configured': 'Desk alone',
   'team.state.online': 'Online',

@@ -49,6 +49,7 @@ export const frTeam = {
   'team.password': 'Mot de passe',
   'team.signIn': 'Se connecter',
   'team.signOut': 'Se déconnecter',
+  'team.goOffline': 'Continuer hors ligne : les changements attendront la connexion',
   'team.state': 'État',
   'team.state.not_configured': 'Poste seul',
   'team.state.online': 'En ligne',
