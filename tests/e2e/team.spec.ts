@@ -107,3 +107,55 @@ test('the credit approval journey by two people at two desks', async () => {
     await hostB.stop();
   }
 });
+
+test('a desk whose session ended goes on offline, then logs in and its changes go', async () => {
+  const now = testClock().now();
+  let desk = await startHost(now, { keep: true });
+  const dbPath = desk.host.dbPath;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const errors: string[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    collectErrors(page, errors);
+    await page.goto(desk.host.url);
+    const password = await person('sam', ['trader']);
+    await page.getByRole('link', { name: 'Équipe' }).click();
+    const form = page.getByTestId('team-login');
+    await form.getByLabel('Serveur d’équipe').fill(hub.hub.url);
+    await form.getByLabel('Identifiant').fill('sam');
+    await form.getByLabel('Mot de passe').fill(password);
+    await form.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByTestId('team-status')).toContainText('En ligne', { timeout: 30_000 });
+
+    // the web host restarts: its session was for that run only
+    await desk.stop();
+    desk = await startHost(now, { dbPath, keep: true });
+    await page.goto(desk.host.url);
+    const login = page.getByTestId('login-screen');
+    await expect(login).toBeVisible();
+    await login.getByRole('button', { name: 'Continuer hors ligne : les changements attendront la connexion' }).click();
+    // the desk works on its own data: a note written offline on a deal
+    await page.getByRole('link', { name: 'Opportunités' }).click();
+    await page.getByRole('row').nth(2).dblclick();
+    const notes = page.getByTestId('deal-header').getByLabel('Notes');
+    await expect(notes).toBeVisible();
+    await notes.fill('Écrite hors ligne');
+    await page.getByTestId('deal-header').getByLabel('Probabilité', { exact: true }).click();
+    await expect(page.getByTestId('opportunity-history')).toContainText('Écrite hors ligne');
+    await page.getByRole('link', { name: 'Équipe' }).click();
+    await expect(page.getByTestId('team-pending')).not.toHaveText('0');
+    await expect(page.getByTestId('team-status')).toContainText('Déconnecté');
+    // logged in again: what waited goes to the hub
+    const again = page.getByTestId('team-login');
+    await again.getByLabel('Identifiant').fill('sam');
+    await again.getByLabel('Mot de passe').fill(password);
+    await again.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByTestId('team-pending')).toHaveText('0', { timeout: 30_000 });
+    const { rows } = await hub.pool.query(`SELECT count(*)::int AS n FROM team_rows WHERE row_table = 'opportunities' AND data->>'notes' = 'Écrite hors ligne'`);
+    expect(rows[0].n).toBe(1);
+    expect(errors).toEqual([]);
+  } finally {
+    await browser.close();
+    await desk.stop();
+  }
+});

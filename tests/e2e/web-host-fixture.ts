@@ -8,9 +8,10 @@ import { testClock } from '../clock';
 type Host = { url: string; dbPath: string; now: string };
 
 /** Starts the real web host (its CLI, as a user would) on a fresh database with the small demo company, its clock at `now`. */
-export async function startHost(now: string): Promise<{ host: Host; stop: () => Promise<void> }> {
+/** `keep`: the database stays when the host stops (started again on it, as after a restart). */
+export async function startHost(now: string, o: { dbPath?: string; keep?: boolean } = {}): Promise<{ host: Host; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'comptoir-e2e-'));
-  const dbPath = join(dir, 'comptoir.sqlite');
+  const dbPath = o.dbPath ?? join(dir, 'comptoir.sqlite');
   const child: ChildProcess = spawn(
     join('node_modules', '.bin', 'tsx'),
     ['electron/web-host/main.ts', '--port', '0', '--demo', 'small', '--db', dbPath, '--now', now],
@@ -35,7 +36,7 @@ export async function startHost(now: string): Promise<{ host: Host; stop: () => 
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
-      rmSync(dir, { recursive: true, force: true });
+      if (!o.keep) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
