@@ -151,7 +151,9 @@ test('a desk whose session ended goes on offline, then logs in and its changes g
     await again.getByLabel('Mot de passe').fill(password);
     await again.getByRole('button', { name: 'Se connecter' }).click();
     await expect(page.getByTestId('team-pending')).toHaveText('0', { timeout: 30_000 });
-    const { rows } = await hub.pool.query(`SELECT count(*)::int AS n FROM team_rows WHERE row_table = 'opportunities' AND data->>'notes' = 'Écrite hors ligne'`);
+    const { rows } = await hub.pool.query(
+      `SELECT count(*)::int AS n FROM team_rows WHERE row_table = 'opportunities' AND data->>'notes' = 'Écrite hors ligne'`,
+    );
     expect(rows[0].n).toBe(1);
     expect(errors).toEqual([]);
   } finally {
