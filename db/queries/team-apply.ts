@@ -3,7 +3,7 @@ import { captureOf } from '../team-capture';
 import { columnOf, isTeamTable, TEAM_TABLES, type ErpTable, type Field, type TeamTable } from '../../electron/shared/team/tables';
 import { foldForSearch } from '../../electron/shared/text';
 import { prepareCached } from './statements';
-import { readTeamState, writeTeamState } from './team-outgoing';
+import { readTeamState, writeTeamState } from './team-state';
 import { runsWaitingFor } from './operations';
 import { upsertHubUser } from './team-users';
 import { refreshOpportunityTotals } from './totals';
@@ -139,22 +139,32 @@ function applyConflict(db: Db, c: PulledChange, at: string): void {
 /** One change of a team table; throws Unresolved when a reference is not on this desk yet. */
 function applyRow(db: Db, table: TeamTable, c: PulledChange, touched: Touched): void {
   if (c.deleted) prepareCached(db.$client, `DELETE FROM ${table} WHERE uid = ?`).run(c.id);
-  else touched.row(table, upsert(db, table, c.id, localColumns(db, table, c.data)));
+  else {
+    const cols = localColumns(db, table, c.data);
+    touched.row(table, upsert(db, table, c.id, cols), cols);
+  }
   prepareCached(
     db.$client,
     'INSERT INTO team_versions (tbl, row_uid, version) VALUES (?, ?, ?) ON CONFLICT(tbl, row_uid) DO UPDATE SET version = excluded.version',
   ).run(table, c.id, c.version);
 }
 
-type Touched = { rows: Set<string>; tables: Set<TeamTable>; deals: Set<number>; row(table: TeamTable, id: number): void };
+/** `cols`: the local columns just written, when they name the row's deal (a pulled line does: no query for it). */
+type Touched = {
+  rows: Set<string>;
+  tables: Set<TeamTable>;
+  deals: Set<number>;
+  row(table: TeamTable, id: number, cols?: Record<string, unknown>): void;
+};
 function touchedSet(db: Db): Touched {
   const t: Touched = {
     rows: new Set(),
     tables: new Set(),
     deals: new Set(),
-    row(table, id) {
+    row(table, id, cols) {
       if (table === 'opportunities') t.deals.add(id);
-      if (table === 'opportunity_lines') {
+      if (table === 'opportunity_lines' && typeof cols?.opportunity_id === 'number') t.deals.add(cols.opportunity_id);
+      else if (table === 'opportunity_lines') {
         const deal = prepareCached(db.$client, 'SELECT opportunity_id FROM opportunity_lines WHERE id = ?').pluck().get(id) as number | undefined;
         if (deal !== undefined) t.deals.add(deal);
       }

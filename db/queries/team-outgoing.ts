@@ -1,6 +1,6 @@
 import type { Db } from '../client';
 import type { Mutation } from '../../electron/shared/contract/hub';
-import { prepareCached } from './statements';
+import { readTeamState, writeTeamState } from './team-state';
 
 type Row = {
   number: number;
@@ -13,18 +13,6 @@ type Row = {
   at: string;
   push_number: number | null;
 };
-
-export function readTeamState(db: Db, key: string): string | null {
-  return (prepareCached(db.$client, 'SELECT value FROM team_state WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
-}
-export function writeTeamState(db: Db, key: string, value: string | null): void {
-  if (value === null) prepareCached(db.$client, 'DELETE FROM team_state WHERE key = ?').run(key);
-  else
-    prepareCached(db.$client, 'INSERT INTO team_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-      key,
-      value,
-    );
-}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 

@@ -1,6 +1,6 @@
 import type { Db } from '../client';
 import { AppError } from '../../electron/shared/errors';
-import { readTeamState, writeTeamState } from './team-outgoing';
+import { readTeamState, writeTeamState } from './team-state';
 
 /** Numbers the hub leased to this desk for one prefix and year, used in order (TEAM.md protocol 2). */
 type Blocks = { first: number; last: number }[];

@@ -19,6 +19,7 @@ import { connectionConfig, type ConnectionConfig, type ConnectorCommand, type Ou
 import { AppError, notFound } from '../shared/errors';
 import { isPlainHttpRemote, scrubSecret } from '../shared/text';
 import type { EventBus } from './event-bus';
+import { createLongPoll } from './long-poll';
 
 /**
  * Where the ERP secret lives (DESIGN.md §10): in the desktop app main encrypts it with safeStorage
@@ -52,8 +53,6 @@ function readBound(stored: string | null | undefined): BoundSecret | null {
 /** A connector not heard from for this long (beyond its long poll) is taken as stopped. */
 const SILENCE_MS = 15_000;
 
-type Waiter = { resolve: (c: ConnectorCommand) => void; timer: ReturnType<typeof setTimeout> };
-
 /**
  * Core's end of the connector (DESIGN.md §5): the connection settings, the commands the connector
  * long-polls for (configure, run, test), the bookkeeping of runs and their progress, and the sync
@@ -61,9 +60,11 @@ type Waiter = { resolve: (c: ConnectorCommand) => void; timer: ReturnType<typeof
  */
 export function createErpLink(db: Db, bus: EventBus, now: () => string, secrets: SecretStore = { canStore: false }) {
   let bound: BoundSecret | null = readBound(secrets.initial);
-  const queue: ConnectorCommand[] = [];
-  let waiter: Waiter | null = null;
-  const seen = { at: 0, polling: false, state: 'stopped' as SyncStatus['connector'], error: null as string | null, nextRunAt: null as string | null };
+  // one pending run is enough; a newer configure replaces an older one
+  const commands = createLongPoll<ConnectorCommand>({ kind: 'none' }, (q, c) =>
+    c.kind === 'run' && q.some((x) => x.kind === 'run') ? q : c.kind === 'configure' ? [...q.filter((x) => x.kind !== 'configure'), c] : [...q, c],
+  );
+  const seen = { at: 0, state: 'stopped' as SyncStatus['connector'], error: null as string | null, nextRunAt: null as string | null };
   let progress = new Map<string, { entity: string; done: number; total: number | null }>();
   let nextRequest = 1;
   /** the one connection test in flight, if any */
@@ -84,20 +85,8 @@ export function createErpLink(db: Db, bus: EventBus, now: () => string, secrets:
     return testing ? scrubSecret(out, testing.secret, testing.login) : out;
   };
   const scrubNull = (text: string | null): string | null => (text === null ? null : scrub(text));
-  const alive = () => seen.polling || Date.now() - seen.at < SILENCE_MS;
-
-  const send = (command: ConnectorCommand) => {
-    // one pending run is enough; a newer configure replaces an older one
-    if (command.kind === 'run' && queue.some((c) => c.kind === 'run')) return;
-    if (command.kind === 'configure') queue.splice(0, queue.length, ...queue.filter((c) => c.kind !== 'configure'));
-    queue.push(command);
-    if (waiter) {
-      clearTimeout(waiter.timer);
-      const w = waiter;
-      waiter = null;
-      w.resolve(queue.shift()!);
-    }
-  };
+  const alive = () => commands.polling || Date.now() - seen.at < SILENCE_MS;
+  const send = (command: ConnectorCommand) => commands.send(command);
   const configureCommand = (): ConnectorCommand => {
     const c = config();
     return { kind: 'configure', config: c, secret: secretFor(c) };
@@ -255,38 +244,12 @@ export function createErpLink(db: Db, bus: EventBus, now: () => string, secrets:
         send(configureCommand());
       }
       if (!wasAlive || moved) changed(['sync']);
-      if (waiter) {
-        clearTimeout(waiter.timer);
-        waiter.resolve({ kind: 'none' });
-        waiter = null;
-      }
-      if (queue.length > 0) return Promise.resolve(queue.shift()!);
-      seen.polling = true;
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          waiter = null;
-          seen.polling = false;
-          seen.at = Date.now();
-          resolve({ kind: 'none' });
-        }, input.waitMs);
-        waiter = {
-          resolve: (c) => {
-            seen.polling = false;
-            seen.at = Date.now();
-            resolve(c);
-          },
-          timer,
-        };
-      });
+      return commands.next(input.waitMs).finally(() => (seen.at = Date.now()));
     },
 
     /** The port to the connector closed: it is gone until the host restarts it. */
     disconnected() {
-      if (waiter) {
-        clearTimeout(waiter.timer);
-        waiter = null;
-      }
-      seen.polling = false;
+      commands.drop();
       seen.at = 0;
       changed(['sync']);
     },

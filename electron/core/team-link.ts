@@ -4,7 +4,8 @@ import { applyTeamPage, type Decision } from '../../db/queries/team-apply';
 import { joinTeam } from '../../db/queries/team-join';
 import { deskRole, upsertHubUser } from '../../db/queries/team-users';
 import { addReferences, referencesWanted } from '../../db/queries/team-references';
-import { leaseOutgoing, markPushed, readTeamState, teamCounts, writeTeamState } from '../../db/queries/team-outgoing';
+import { leaseOutgoing, markPushed, teamCounts } from '../../db/queries/team-outgoing';
+import { readTeamState, writeTeamState } from '../../db/queries/team-state';
 import { writeSetting } from '../../db/queries/settings';
 import type { HubMethod, HubOutput, HubUser } from '../shared/contract/hub';
 import type { Output, ParsedInput } from '../shared/contract';
@@ -60,13 +61,15 @@ export function createTeamLink(db: Db, bus: EventBus, now: () => string, store: 
   const status = (): TeamStatus => {
     const counts = teamCounts(db);
     const configured = url() !== null;
-    const state: TeamStatus['state'] = !configured ? 'not_configured' : !token ? 'signed_out' : alive() ? seen.state : 'offline';
+    // a connector that has not got its configuration yet reports not_configured: offline for this desk
+    const reported = seen.state === 'not_configured' ? 'offline' : seen.state;
+    const state: TeamStatus['state'] = !configured ? 'not_configured' : !token ? 'signed_out' : alive() ? reported : 'offline';
     return {
       configured,
       url: url(),
       deskId: deskId(),
       user: user(),
-      state: state === 'not_configured' && configured ? 'offline' : state,
+      state,
       error: seen.error,
       lastPullAt: readTeamState(db, 'lastPullAt'),
       pending: counts.pending,

@@ -5,7 +5,7 @@ import { readMeta, type Clock } from './db';
 import { pull } from './pull';
 import { push } from './push';
 import { leaseReferences } from './references';
-import { createUser, listUsers, resetPassword, updateUser } from './users';
+import { createUser, listUsers, resetPassword, updateUser, userById } from './users';
 
 export type HubContext = { pool: Pool; now: Clock };
 type Handler<M extends HubMethod> = (input: HubParsed<M>, session: Session | null) => Promise<HubOutput<M>>;
@@ -21,16 +21,13 @@ export function hubHandlers(ctx: HubContext): HubHandlers {
       await logOut(pool, me(s), now);
       return { ok: true };
     },
-    'hub.me': async (_, s) => {
-      const users = await listUsers(pool);
-      return {
-        user: users.find((u) => u.id === me(s).userId)!,
-        deskId: me(s).deskId,
-        epoch: await readMeta(pool, 'epoch'),
-        fourEyes: (await readMeta(pool, 'fourEyes')) === 'true',
-        rows: (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM team_rows WHERE NOT deleted')).rows[0]!.n,
-      };
-    },
+    'hub.me': async (_, s) => ({
+      user: await userById(pool, me(s).userId),
+      deskId: me(s).deskId,
+      epoch: await readMeta(pool, 'epoch'),
+      fourEyes: (await readMeta(pool, 'fourEyes')) === 'true',
+      rows: (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM team_rows WHERE NOT deleted')).rows[0]!.n,
+    }),
     'hub.changePassword': async ({ current, next }, s) => {
       await changePassword(pool, me(s), current, next, now);
       return { ok: true };

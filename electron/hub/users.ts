@@ -20,6 +20,12 @@ export async function listUsers(pool: Pool): Promise<HubUser[]> {
   return r.rows.map(userOf);
 }
 
+export async function userById(pool: Pool, id: string): Promise<HubUser> {
+  const r = await pool.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
+  if (!r.rows[0]) throw notFound('User', id);
+  return userOf(r.rows[0]);
+}
+
 /** A new user with a one-time password they change at first login. */
 export async function createUser(pool: Pool, input: { login: string; name: string; roles: HubRole[] }, now: Clock) {
   const secret = oneTimePassword();
