@@ -44,6 +44,8 @@ export function testClock(start: string = process.env.COMPTOIR_TEST_NOW ?? DEFAU
     return new Date(iso).toISOString();
   };
   let current = check(start);
+  /** the last process's clock: where it started, by ours, and when, by the machine's */
+  let started: { fake: number; real: number } | null = null;
   return {
     now: () => current,
     today: () => current.slice(0, 10),
@@ -51,11 +53,16 @@ export function testClock(start: string = process.env.COMPTOIR_TEST_NOW ?? DEFAU
     nextDay: (days = 1, hour = 9) => (current = check(`${addDays(current, days)}T${String(hour).padStart(2, '0')}:00:00.000Z`)),
     processEnv: (dir) => {
       writeFileSync(join(dir, 'sitecustomize.py'), SITECUSTOMIZE);
+      // a process started again (Tryton restarted in a test) goes on from where the last one's clock is
+      // now, unless the test moved ours further: its records never look stamped in its future
+      const fake = Math.max(Date.parse(current), started ? started.fake + (Date.now() - started.real) : 0);
+      started = { fake, real: Date.now() };
+      const at = new Date(fake).toISOString();
       return {
         PYTHONPATH: dir,
         LD_PRELOAD: LIBFAKETIME,
         // starts at our instant and runs on from there, as a real clock would
-        FAKETIME: `@${current.slice(0, 19).replace('T', ' ')}`,
+        FAKETIME: `@${at.slice(0, 19).replace('T', ' ')}`,
         FAKETIME_DONT_FAKE_MONOTONIC: '1',
         FAKETIME_DONT_RESET: '1',
         TZ: 'UTC',

@@ -11,8 +11,14 @@ export type PulledPage<E extends SyncEntity = SyncEntity> = {
 /** What every ERP adapter offers the connector (Tryton, Odoo JSON-RPC, Odoo JSON-2). */
 export type ErpAdapter = {
   readonly name: string;
-  /** Entities read whole every cycle: what the ERP no longer lists is marked inactive afterwards. */
+  /** Entities read whole: what the ERP no longer lists is marked inactive afterwards. */
   readonly sweeps?: SyncEntity[];
+  /**
+   * For the entities read whole (`sweeps`, and stock): whether this cycle reads them whole, or only
+   * what changed since the cursor (the whole read stays as a safety net, now and then). Without it,
+   * they are read whole every cycle.
+   */
+  sweepDue?(entity: SyncEntity, cursor: PulledPage['cursor']): boolean;
   /** Checks the URL, database and credentials; throws an ErpError saying which is wrong. */
   login(): Promise<void>;
   pull<E extends SyncEntity>(entity: E, cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<E>>;

@@ -2,7 +2,16 @@ import type { Input, Method, Output, SyncEntity } from '../shared/contract';
 import { ErpError, type ErpAdapter, type PulledPage } from './adapter';
 
 type CoreCall = <M extends Method>(method: M, input: Input<M>) => Promise<Output<M>>;
-export type EntityReport = { entity: SyncEntity; pulled: number; pages: number; ms?: number; error?: string; unreachable?: boolean };
+export type EntityReport = {
+  entity: SyncEntity;
+  pulled: number;
+  pages: number;
+  /** read whole this cycle (stock, the swept entities) rather than from the cursor */
+  whole?: boolean;
+  ms?: number;
+  error?: string;
+  unreachable?: boolean;
+};
 
 /** The ERP could not be reached (network, 5xx): it is down, not wrong. */
 export const unreachable = (err: unknown) => err instanceof ErpError && (err.kind === 'network' || err.kind === 'server');
@@ -55,9 +64,13 @@ export async function pullCycle(
     reports.push(report);
     const t0 = performance.now();
     try {
-      // stock is a sweep: every cycle reads it whole
-      const sweep = adapter.sweeps?.includes(entity) ?? false;
-      let cursor = entity === 'stock' || sweep ? null : withOverlap(await call('sync.cursor', { entity }), o.overlapSeconds ?? 300);
+      // stock and the swept entities are read whole, or only their changes when the adapter can follow them and no sweep is due
+      const swept = adapter.sweeps?.includes(entity) ?? false;
+      const whole = swept || entity === 'stock';
+      const stored = whole && !adapter.sweepDue ? null : await call('sync.cursor', { entity });
+      const full = whole && (adapter.sweepDue?.(entity, stored) ?? true);
+      report.whole = full;
+      let cursor = full ? null : withOverlap(stored, o.overlapSeconds ?? 300);
       const seen: string[] = [];
       for (;;) {
         const page = await adapter.pull(entity, cursor, o.pageSize ?? 500);
@@ -70,7 +83,7 @@ export async function pullCycle(
         if (page.done) break;
       }
       // a swept entity was read whole: what the ERP no longer lists (a receipt received, a price removed) goes inactive
-      if (sweep) await call('sync.reconcile', { entity, erpIds: seen, at: now() });
+      if (swept && full) await call('sync.reconcile', { entity, erpIds: seen, at: now() });
     } catch (err) {
       report.error = err instanceof ErpError || err instanceof Error ? err.message : String(err);
       if (unreachable(err)) report.unreachable = true;

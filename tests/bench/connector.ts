@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ErpAdapter } from '../../electron/connector/adapter';
 import { pullCycle } from '../../electron/connector/cycle';
 import { trytonAdapter } from '../../electron/connector/tryton/adapter';
 import { writeDemoToTryton } from '../../electron/connector/tryton/demo-writer';
@@ -453,5 +454,73 @@ export async function benchViewVsTryton(t: () => TrytonTransport, rounds: number
     ratio: r.b.median / r.a.median,
     target: '≥ 50× faster',
     ok: r.b.median / r.a.median >= 50,
+  };
+}
+
+/** Every request a transport makes and the records Tryton answered. */
+function counting(t: TrytonTransport) {
+  const seen = { requests: 0, rows: 0 };
+  return {
+    seen,
+    transport: {
+      ...t,
+      call: async (method: string, params: unknown[]) => {
+        const answer = await t.call(method, params);
+        seen.requests++;
+        if (Array.isArray(answer)) seen.rows += answer.length;
+        return answer;
+      },
+    },
+  };
+}
+
+/**
+ * One desk's idle cycle (nothing changed in Tryton since the last one), as the connector runs it
+ * with the adapter it keeps, vs the same cycle reading stock and the supply entities whole (what
+ * each cycle did before, and what the periodic safety sweep still does): requests, records read,
+ * and the share of the rows the desk holds. No overlap, so the cycle before's writes are not read again.
+ */
+export async function benchIdleCycle(t: () => TrytonTransport, rounds: number): Promise<Row> {
+  const c = freshCore();
+  const kept = counting(t());
+  const adapter = trytonAdapter(kept.transport);
+  const cycle = (a: ErpAdapter) => pullCycle(a, c.call, { pageSize: 500, overlapSeconds: 0 });
+  await cycle(adapter);
+  // Tryton's stamps go by the second: one more cycle past the second the cursor stands on
+  await new Promise((r) => setTimeout(r, 1_100));
+  await cycle(adapter);
+  const held = c.core.db.$client
+    .prepare(
+      `SELECT (SELECT count(*) FROM warehouses) + (SELECT count(*) FROM product_categories) + (SELECT count(*) FROM suppliers)
+       + (SELECT count(*) FROM products) + (SELECT count(*) FROM product_costs) + (SELECT count(*) FROM supplier_prices)
+       + (SELECT count(*) FROM stock_levels) + (SELECT count(*) FROM incoming_receipts) + (SELECT count(*) FROM customers)
+       + (SELECT count(*) FROM sales_history)`,
+    )
+    .pluck()
+    .get() as number;
+  const idle = { ms: [] as number[], requests: 0, rows: 0 };
+  const whole = { ms: [] as number[], requests: 0, rows: 0 };
+  for (let i = 0; i < rounds; i++) {
+    [kept.seen.requests, kept.seen.rows] = [0, 0];
+    idle.ms.push(await time(() => cycle(adapter)));
+    [idle.requests, idle.rows] = [kept.seen.requests, kept.seen.rows];
+    // a fresh adapter reads stock and the supply entities whole, as every cycle did before
+    const fresh = counting(t());
+    await fresh.transport.login();
+    whole.ms.push(await time(() => cycle(trytonAdapter(fresh.transport))));
+    [whole.requests, whole.rows] = [fresh.seen.requests, fresh.seen.rows];
+  }
+  c.close();
+  const share = idle.rows / held;
+  const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
+  return {
+    benchmark:
+      `idle cycle: ${idle.requests} requests, ${idle.rows} records read = ${pct(share)} of the ${held} rows held ` +
+      `(whole: ${whole.requests} requests, ${whole.rows} records = ${pct(whole.rows / held)})`,
+    app: stats(idle.ms),
+    baseline: stats(whole.ms),
+    ratio: stats(idle.ms).median / stats(whole.ms).median,
+    target: '< 1 % of the rows held',
+    ok: share < 0.01,
   };
 }

@@ -9,7 +9,7 @@ import { benchRecompute } from './recompute';
 import { benchAccept, benchPurchasingDemand } from './operations';
 import { benchWorkspaceView } from './workspace-view';
 import { printTable, type Row } from './stats';
-import { benchApply, benchIncrementalStock, benchInitialSync, benchTryton, benchViewVsTryton } from './connector';
+import { benchApply, benchIdleCycle, benchIncrementalStock, benchInitialSync, benchTryton, benchViewVsTryton } from './connector';
 import { benchTeam } from './team';
 
 /**
@@ -87,6 +87,8 @@ async function main() {
       add(await benchApply(initial.pages, 10));
       log('  incremental cycle after 1 000 stock changes: 3 rounds…');
       add(await benchIncrementalStock(tryton.transport, 3));
+      log('  one desk’s idle cycle vs the same cycle reading stock and the supply whole: 3 rounds…');
+      add(await benchIdleCycle(tryton.transport, 3));
       log('  360° view local vs from Tryton: 30 rounds per side…');
       add(await benchViewVsTryton(tryton.transport, 30));
     } finally {

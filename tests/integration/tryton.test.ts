@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullCycle, pushCycle } from '../../electron/connector/cycle';
 import { trytonAdapter } from '../../electron/connector/tryton/adapter';
 import { trytonDecimal as D, trytonTransport, type TrytonTransport } from '../../electron/connector/tryton/transport';
+import { confirmingWarnings } from '../../electron/connector/tryton/warnings';
 import { startCore, type Core } from '../../electron/core/core';
 import type { Input, Method, Output, SyncEntity } from '../../electron/shared/contract';
 import { startTryton, type TrytonServer } from './fixtures/tryton-server';
@@ -471,4 +472,113 @@ describe('pushing the outbox to Tryton', () => {
     expect(made).toHaveLength(1);
     expect(get("SELECT status FROM outbox WHERE uuid = 'pr-down'")).toEqual({ status: 'done' });
   }, 60_000);
+});
+
+describe('a cycle where little or nothing changed in Tryton', () => {
+  /** every request the adapter makes, and the records Tryton answered */
+  const counted = () => {
+    const seen = { requests: 0, rows: 0 };
+    const base = trytonTransport({ url: tryton.url, database: tryton.database, login: 'admin', secret: tryton.password });
+    const transport: TrytonTransport = {
+      ...base,
+      call: async (method, params) => {
+        const answer = await base.call(method, params);
+        seen.requests++;
+        if (Array.isArray(answer)) seen.rows += answer.length;
+        return answer;
+      },
+    };
+    return { seen, transport };
+  };
+  const byEntity = (reports: Awaited<ReturnType<typeof pullCycle>>) => Object.fromEntries(reports.map((r) => [r.entity, r]));
+  const onHand = (code: string, warehouse: string) =>
+    (
+      get(
+        'SELECT s.on_hand AS n FROM stock_levels s JOIN products p ON p.id = s.product_id JOIN warehouses w ON w.id = s.warehouse_id WHERE p.code = ? AND w.code = ?',
+        code,
+        warehouse,
+      ) as { n: number }
+    ).n;
+
+  it('reads only what moved — stock from its moves, supplier prices and receipts from their stamps — and everything again every 6 hours', async () => {
+    const { seen, transport } = counted();
+    const adapter = trytonAdapter(transport, clock.now);
+    const run = async () => {
+      [seen.requests, seen.rows] = [0, 0];
+      // no overlap: what was written minutes ago in this test would come again in every cycle
+      const reports = await pullCycle(adapter, call, { pageSize: 500, now: clock.now, overlapSeconds: 0 });
+      expect(reports.filter((r) => r.error)).toEqual([]);
+      return byEntity(reports);
+    };
+    const first = await run();
+    expect([first.stock!.whole, first.suppliers!.whole, first.supplierPrices!.whole, first.receipts!.whole]).toEqual([true, true, true, true]);
+
+    // Tryton's clock goes by the second: what was written in the second the cursor stands on comes once more, then no more
+    await new Promise((r) => setTimeout(r, 1_100));
+    await run();
+    // nothing changed: a few requests, not one record
+    const idle = await run();
+    expect([idle.stock!.whole, idle.suppliers!.whole, idle.supplierPrices!.whole, idle.receipts!.whole]).toEqual([false, false, false, false]);
+    expect(Object.values(idle).map((r) => r.pulled)).toEqual(Object.values(idle).map(() => 0));
+    expect(seen.rows).toBe(0);
+    expect(seen.requests).toBeLessThanOrEqual(16);
+
+    // 7 units received into WH: that product's stock comes, in every warehouse, and only it
+    const ctx = (await erp.call('model.res.user.get_preferences', [true, {}])) as Record<string, unknown>;
+    const [supplierLocation] = (await erp.call('model.stock.location.search', [[['type', '=', 'supplier']], 0, 1, null, {}])) as number[];
+    const [wh] = (await erp.call('model.stock.location.search_read', [
+      [
+        ['type', '=', 'warehouse'],
+        ['code', '=', 'WH'],
+      ],
+      0,
+      1,
+      null,
+      ['storage_location', 'input_location'],
+      {},
+    ])) as { storage_location: number; input_location: number }[];
+    const product = Number((get("SELECT erp_id FROM products WHERE code = 'CIM-01'") as { erp_id: string }).erp_id);
+    const warehouses = (get('SELECT count(*) AS n FROM warehouses') as { n: number }).n;
+    const move = (to: number, quantity: number, planned?: { __class__: string; year: number; month: number; day: number }) => ({
+      product,
+      quantity,
+      uom: 1,
+      from_location: supplierLocation,
+      to_location: to,
+      company: ctx.company,
+      currency: 1,
+      unit_price: D('4.50'),
+      ...(planned ? { planned_date: planned } : {}),
+    });
+    const before = onHand('CIM-01', 'WH');
+    const received = (await erp.call('model.stock.move.create', [[move(wh!.storage_location, 7)], ctx])) as number[];
+    await confirmingWarnings(erp, () => erp.call('model.stock.move.do', [received, ctx]));
+    // a receipt planned, to be cancelled below; a supplier tier repriced
+    const [planned] = (await erp.call('model.stock.move.create', [
+      [move(wh!.input_location, 30, { __class__: 'date', year: 2026, month: 12, day: 20 })],
+      ctx,
+    ])) as number[];
+    const [tier] = (await erp.call('model.purchase.product_supplier.price.search', [[['quantity', '=', 100]], 0, 1, null, {}])) as number[];
+    await erp.call('model.purchase.product_supplier.price.write', [[tier], { unit_price: D('4.40') }, ctx]);
+    const moved = await run();
+    expect(moved.stock).toMatchObject({ whole: false, pulled: warehouses });
+    expect(onHand('CIM-01', 'WH')).toBe(before + 7_000);
+    expect(moved.supplierPrices).toMatchObject({ whole: false, pulled: 1 });
+    expect(get('SELECT unit_price FROM supplier_prices WHERE erp_id = ?', String(tier))).toEqual({ unit_price: 44_000 });
+    expect(moved.receipts).toMatchObject({ whole: false, pulled: 1 });
+    expect(get('SELECT qty, active FROM incoming_receipts WHERE erp_id = ?', String(planned))).toEqual({ qty: 30_000, active: 1 });
+
+    // the receipt cancelled goes inactive from its stamp; a tier deleted is only seen by the whole read, 6 hours on
+    await erp.call('model.stock.move.cancel', [[planned], ctx]);
+    await erp.call('model.purchase.product_supplier.price.delete', [[tier], ctx]);
+    const after = await run();
+    expect(after.receipts).toMatchObject({ whole: false, pulled: 1 });
+    expect(get('SELECT active FROM incoming_receipts WHERE erp_id = ?', String(planned))).toEqual({ active: 0 });
+    expect(get('SELECT active FROM supplier_prices WHERE erp_id = ?', String(tier))).toEqual({ active: 1 });
+    clock.set(new Date(Date.parse(clock.now()) + 6 * 3_600_000).toISOString());
+    const swept = await run();
+    expect([swept.stock!.whole, swept.suppliers!.whole, swept.supplierPrices!.whole, swept.receipts!.whole]).toEqual([true, true, true, true]);
+    expect(get('SELECT active FROM supplier_prices WHERE erp_id = ?', String(tier))).toEqual({ active: 0 });
+    expect(onHand('CIM-01', 'WH')).toBe(before + 7_000);
+  }, 120_000);
 });

@@ -11,12 +11,19 @@ import { trytonDate, type TrytonTransport } from './transport';
  * Tryton 6.0 (tryton-notes.md). What counts as a change is in changes.ts. Pages go by id with
  * the filter fixed at the cycle's first page; the last page moves the cursor to the time Tryton
  * answered that first page (the overlap window covers what committed around it).
- * Stock is computed: a sweep of storable products per warehouse at today's date.
+ * Stock is computed per warehouse at today's date; it and the supply entities are read whole at the
+ * adapter's first cycle and every `sweepHours` after, and otherwise only where something moved.
  */
-export function trytonAdapter(t: TrytonTransport, now: () => string = () => new Date().toISOString()): ErpAdapter {
+export function trytonAdapter(t: TrytonTransport, now: () => string = () => new Date().toISOString(), o: { sweepHours?: number } = {}): ErpAdapter {
   const changes = trytonChanges(t, now);
   /** per entity, for the cycle under way: when it started by Tryton's clock, and the filters fixed for it */
   const cycles = new Map<string, { startedAt: string | null; filter: unknown[] }>();
+  /** when each entity read whole was last read whole to the end, by the connector's clock */
+  const lastWhole = new Map<SyncEntity, number>();
+  const sweepMs = (o.sweepHours ?? 6) * 3_600_000;
+  const wholeDone = (entity: SyncEntity) => lastWhole.set(entity, Date.parse(now()));
+  /** the products whose stock the current changes-only cycle reads, in id order */
+  let stockChanged: number[] = [];
 
   async function startCycle(entity: keyof typeof TRYTON_MODELS, since: string | null) {
     const filter: unknown[] = since ? [await changes.changedSince(entity, since)] : [];
@@ -105,34 +112,51 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
     }
   }
 
-  async function pullStock(cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<'stock'>> {
+  /** Warehouses, and the storable products of a page: all of them by id, or those moved since the cursor's time. */
+  async function stockPage(cursor: PulledPage['cursor'], pageSize: number): Promise<{ ids: number[]; startedAt: string | null }> {
     const last = Number(cursor?.id ?? 0);
-    const warehouses = parseRows(
-      'warehouses',
-      'stock.location',
-      await t.call('model.stock.location.search_read', [
-        [['type', '=', 'warehouse']],
+    const since = cursor?.time ?? null;
+    // Tryton's clock before the first read of the cycle: nothing committed after it is missed
+    const startedAt = last === 0 ? t.serverNow() : null;
+    if (!since) {
+      const ids = await t.call('model.product.product.search', [
+        [
+          ['type', '=', 'goods'],
+          ['id', '>', last],
+        ],
         0,
-        null,
+        pageSize,
         [['id', 'ASC']],
-        ['code', 'name', 'active', 'write_date', 'create_date'],
         {},
-      ]),
-    );
-    const ids = await t.call('model.product.product.search', [
-      [
-        ['type', '=', 'goods'],
-        ['id', '>', last],
-      ],
-      0,
-      pageSize,
-      [['id', 'ASC']],
-      {},
-    ]);
-    if (!Array.isArray(ids) || !ids.every((i) => Number.isInteger(i)))
-      throw new ErpError('Tryton product.product.search did not answer a list of ids', 'malformed', false);
+      ]);
+      if (!Array.isArray(ids) || !ids.every((i) => Number.isInteger(i)))
+        throw new ErpError('Tryton product.product.search did not answer a list of ids', 'malformed', false);
+      return { ids, startedAt };
+    }
+    if (last === 0) stockChanged = await changes.stockMovedSince(since);
+    return { ids: stockChanged.filter((id) => id > last).slice(0, pageSize), startedAt };
+  }
+
+  async function pullStock(cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<'stock'>> {
+    const { ids, startedAt } = await stockPage(cursor, pageSize);
+    if (startedAt) cycles.set('stock', { startedAt, filter: [] });
     const rows: SyncRecord<'stock'>[] = [];
     const asOf = now();
+    const warehouses =
+      ids.length === 0
+        ? []
+        : parseRows(
+            'warehouses',
+            'stock.location',
+            await t.call('model.stock.location.search_read', [
+              [['type', '=', 'warehouse']],
+              0,
+              null,
+              [['id', 'ASC']],
+              ['code', 'name', 'active', 'write_date', 'create_date'],
+              {},
+            ]),
+          );
     // one read per warehouse, one after the other: Tryton on one database answers no faster to several at once
     for (const w of warehouses) {
       const context = { locations: [w.id], stock_date_end: trytonDate(asOf) };
@@ -140,23 +164,40 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
       for (const q of quantities)
         rows.push({ productErpId: String(q.id), warehouseErpId: String(w.id), onHand: toQty(q.quantity), reservedErp: 0, asOf });
     }
-    const lastId = (ids as number[])[ids.length - 1];
-    return { rows, cursor: lastId === undefined ? cursor : { time: null, id: String(lastId) }, done: ids.length < pageSize };
+    if (ids.length < pageSize) {
+      // the next cycle looks for moves from when this one started, by Tryton's clock
+      const started = cycles.get('stock')?.startedAt ?? cursor?.time ?? null;
+      cycles.delete('stock');
+      if (!cursor?.time) wholeDone('stock');
+      return { rows, cursor: { time: started, id: null }, done: true };
+    }
+    return { rows, cursor: { time: cursor?.time ?? null, id: String(ids[ids.length - 1]) }, done: false };
+  }
+
+  /** A supply entity in one page: whole, or what was written since the cursor's time. */
+  async function pullSupply(entity: 'suppliers' | 'supplierPrices' | 'receipts', cursor: PulledPage['cursor']) {
+    const since = cursor?.time ?? null;
+    const read = entity === 'suppliers' ? supply.suppliers : entity === 'supplierPrices' ? supply.supplierPrices : supply.receipts;
+    const started = t.serverNow();
+    const rows = await read(since);
+    if (!since) wholeDone(entity);
+    return { rows, cursor: { time: started, id: null }, done: true };
   }
 
   const supply = trytonSupply(t);
   return {
     name: 'Tryton 6.0',
     sweeps: ['suppliers', 'supplierPrices', 'receipts'],
+    sweepDue(entity, cursor) {
+      const at = lastWhole.get(entity);
+      return !cursor?.time || at === undefined || Date.parse(now()) - at >= sweepMs;
+    },
     login: () => t.login(),
     push: trytonPush(t, now),
     async pull<E extends SyncEntity>(entity: E, cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<E>> {
       if (entity === 'stock') return (await pullStock(cursor, pageSize)) as PulledPage<E>;
-      if (entity === 'suppliers' || entity === 'supplierPrices' || entity === 'receipts') {
-        const swept =
-          entity === 'suppliers' ? await supply.suppliers() : entity === 'supplierPrices' ? await supply.supplierPrices() : await supply.receipts();
-        return { rows: swept, cursor: null, done: true } as unknown as PulledPage<E>;
-      }
+      if (entity === 'suppliers' || entity === 'supplierPrices' || entity === 'receipts')
+        return (await pullSupply(entity, cursor)) as unknown as PulledPage<E>;
       const e: string = entity;
       if (!isModelled(e)) throw new ErpError(`${entity} is not pulled from Tryton by this adapter`, 'refused', false);
       const m = TRYTON_MODELS[e];
@@ -175,6 +216,7 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
       // Tryton's clock when the cycle's first page was read: the next cycle looks for changes from there
       if (first) cycle.startedAt = t.serverNow();
       const mapped = mapTryton(e, rows, now());
+
       if (e === 'products') await warehouseCosts(mapped as SyncRecord<'products'>[]);
       if (e === 'customers') {
         await addresses(mapped as SyncRecord<'customers'>[]);

@@ -2,9 +2,13 @@ import { z } from 'zod';
 import type { SyncRecord } from '../../shared/contract';
 import { money, qty } from '../../shared/money';
 import { parseAnswer } from '../adapter';
+import { stampedSince } from './changes';
 import type { TrytonTransport } from './transport';
 
-/** Suppliers, their price tiers and the receipts on their way: small sets, swept whole every cycle. */
+/**
+ * Suppliers, their price tiers and the receipts on their way. Read whole now and then (what Tryton
+ * no longer lists goes inactive), otherwise only the records written since `since`.
+ */
 const productSupplier = z.object({
   id: z.number().int(),
   party: z.number().int(),
@@ -28,51 +32,57 @@ const move = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .nullable(),
   shipment: z.string().nullable(),
+  state: z.string(),
   'to_location.': z.object({ warehouse: z.number().int().nullable() }),
 });
 
 const rows = <T>(schema: z.ZodType<T>, model: string, answer: unknown): T[] => parseAnswer(schema, `Tryton ${model}`, answer);
 
+const SUPPLIER_FIELDS = ['party', 'party.code', 'party.name', 'template', 'product', 'lead_time'];
+/** a receipt still to come; done or cancelled, it goes inactive */
+const OPEN_MOVES = ['draft', 'assigned'];
+
 export function trytonSupply(t: TrytonTransport) {
-  const readSuppliers = async () =>
+  const readSuppliers = async (domain: unknown[]) =>
     rows(
       productSupplier,
       'purchase.product_supplier',
-      await t.call('model.purchase.product_supplier.search_read', [
-        [],
-        0,
-        null,
-        [['id', 'ASC']],
-        ['party', 'party.code', 'party.name', 'template', 'product', 'lead_time'],
-        {},
-      ]),
+      await t.call('model.purchase.product_supplier.search_read', [domain, 0, null, [['id', 'ASC']], SUPPLIER_FIELDS, {}]),
     );
+  const readSuppliersById = async (ids: number[]) =>
+    ids.length === 0
+      ? []
+      : rows(productSupplier, 'purchase.product_supplier', await t.call('model.purchase.product_supplier.read', [ids, SUPPLIER_FIELDS, {}]));
   return {
-    async suppliers(): Promise<SyncRecord<'suppliers'>[]> {
+    async suppliers(since: string | null): Promise<SyncRecord<'suppliers'>[]> {
       const seen = new Map<number, SyncRecord<'suppliers'>>();
-      for (const s of await readSuppliers())
+      for (const s of await readSuppliers(since ? ['OR', stampedSince('', since), stampedSince('party.', since)] : []))
         seen.set(s.party, { erpId: String(s.party), code: s['party.'].code ?? `TR-${s.party}`, name: s['party.'].name, city: '', active: true });
       return [...seen.values()];
     },
-    async supplierPrices(): Promise<SyncRecord<'supplierPrices'>[]> {
-      const suppliers = new Map((await readSuppliers()).map((s) => [s.id, s]));
-      const templates = [...new Set([...suppliers.values()].map((s) => s.template))];
-      const variants = new Map(
-        ((await t.call('model.product.template.read', [templates, ['products'], {}])) as { id: number; products: number[] }[]).map((x) => [
-          x.id,
-          x.products[0],
-        ]),
-      );
+    async supplierPrices(since: string | null): Promise<SyncRecord<'supplierPrices'>[]> {
       const prices = rows(
         price,
         'purchase.product_supplier.price',
         await t.call('model.purchase.product_supplier.price.search_read', [
-          [],
+          // a supplier's lead time lives on its product_supplier: written, its tiers come again
+          since ? ['OR', stampedSince('', since), stampedSince('product_supplier.', since)] : [],
           0,
           null,
           [['id', 'ASC']],
           ['product_supplier', 'quantity', 'unit_price'],
           {},
+        ]),
+      );
+      if (prices.length === 0) return [];
+      const suppliers = new Map(
+        (since ? await readSuppliersById([...new Set(prices.map((p) => p.product_supplier))]) : await readSuppliers([])).map((s) => [s.id, s]),
+      );
+      const templates = [...new Set([...suppliers.values()].map((s) => s.template))];
+      const variants = new Map(
+        ((await t.call('model.product.template.read', [templates, ['products'], {}])) as { id: number; products: number[] }[]).map((x) => [
+          x.id,
+          x.products[0],
         ]),
       );
       return prices.flatMap((p) => {
@@ -94,23 +104,21 @@ export function trytonSupply(t: TrytonTransport) {
         ];
       });
     },
-    /** Planned moves from a supplier location into a warehouse: the receipts to come. */
-    async receipts(): Promise<SyncRecord<'receipts'>[]> {
+    /** Planned moves from a supplier location into a warehouse: the receipts to come (and, from changes, those that left). */
+    async receipts(since: string | null): Promise<SyncRecord<'receipts'>[]> {
       const moves = rows(
         move,
         'stock.move',
         await t.call('model.stock.move.search_read', [
-          [
-            ['from_location.type', '=', 'supplier'],
-            ['state', 'in', ['draft', 'assigned']],
-          ],
+          [['from_location.type', '=', 'supplier'], since ? stampedSince('', since) : ['state', 'in', OPEN_MOVES]],
           0,
           null,
           [['id', 'ASC']],
-          ['product', 'quantity', 'planned_date', 'shipment', 'to_location.warehouse'],
+          ['product', 'quantity', 'planned_date', 'shipment', 'state', 'to_location.warehouse'],
           {},
         ]),
       );
+      if (moves.length === 0) return [];
       const shipmentIds = [...new Set(moves.map((m) => Number(m.shipment?.split(',')[1])).filter((n) => Number.isInteger(n)))];
       const refs = new Map(
         (
@@ -134,7 +142,7 @@ export function trytonSupply(t: TrytonTransport) {
             qty: qty.fromUnits(m.quantity),
             expectedDate: m.planned_date,
             purchaseRef: refs.get(shipment) ?? `MOVE-${m.id}`,
-            active: true,
+            active: OPEN_MOVES.includes(m.state),
           },
         ];
       });

@@ -65,7 +65,9 @@ export const syncRunView = z.object({
   finishedAt: isoStamp.nullable(),
   status: z.enum(['running', 'ok', 'failed']),
   error: z.string().nullable(),
-  entities: z.array(z.object({ entity: z.string(), pulled: z.number().int(), pages: z.number().int(), error: z.string().optional() })),
+  entities: z.array(
+    z.object({ entity: z.string(), pulled: z.number().int(), pages: z.number().int(), whole: z.boolean().optional(), error: z.string().optional() }),
+  ),
   pushed: z.number().int(),
 });
 export const outboxAttention = z.object({
@@ -124,7 +126,14 @@ export const connectorNextInput = z
     waitMs: z.number().int().min(0).max(60_000).default(25_000),
   })
   .strict();
-export const runReport = z.object({ entity: z.string(), pulled: z.number().int(), pages: z.number().int(), error: z.string().max(2_000).optional() });
+export const runReport = z.object({
+  entity: z.string(),
+  pulled: z.number().int(),
+  pages: z.number().int(),
+  /** read whole (stock, the swept entities), not only what changed since the cursor */
+  whole: z.boolean().optional(),
+  error: z.string().max(2_000).optional(),
+});
 export const runProgressInput = z
   .object({ runId: id, entity: z.string().max(40), done: z.number().int().min(0), total: z.number().int().min(0).nullable() })
   .strict();
