@@ -2,8 +2,9 @@ import type { SyncEntity, SyncRecord } from '../../shared/contract';
 import { ErpError, type ErpAdapter, type PulledPage } from '../adapter';
 import { ageingOf } from '../../shared/domain/ageing';
 import { trytonChanges } from './changes';
-import { mapTryton, parseRows, toMoney, toQty, TRYTON_MODELS } from './mapping';
+import { mapTryton, parseRows, toMoney, TRYTON_MODELS } from './mapping';
 import { trytonPush } from './push';
+import { trytonStock } from './stock';
 import { trytonSupply } from './supply';
 import { trytonDate, type TrytonTransport } from './transport';
 
@@ -22,8 +23,6 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
   const lastWhole = new Map<SyncEntity, number>();
   const sweepMs = (o.sweepHours ?? 6) * 3_600_000;
   const wholeDone = (entity: SyncEntity) => lastWhole.set(entity, Date.parse(now()));
-  /** the products whose stock the current changes-only cycle reads, in id order */
-  let stockChanged: number[] = [];
 
   async function startCycle(entity: keyof typeof TRYTON_MODELS, since: string | null) {
     const filter: unknown[] = since ? [await changes.changedSince(entity, since)] : [];
@@ -112,79 +111,17 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
     }
   }
 
-  /** Warehouses, and the storable products of a page: all of them by id, or those moved since the cursor's time. */
-  async function stockPage(cursor: PulledPage['cursor'], pageSize: number): Promise<{ ids: number[]; startedAt: string | null }> {
-    const last = Number(cursor?.id ?? 0);
-    const since = cursor?.time ?? null;
-    // Tryton's clock before the first read of the cycle: nothing committed after it is missed
-    const startedAt = last === 0 ? t.serverNow() : null;
-    if (!since) {
-      const ids = await t.call('model.product.product.search', [
-        [
-          ['type', '=', 'goods'],
-          ['id', '>', last],
-        ],
-        0,
-        pageSize,
-        [['id', 'ASC']],
-        {},
-      ]);
-      if (!Array.isArray(ids) || !ids.every((i) => Number.isInteger(i)))
-        throw new ErpError('Tryton product.product.search did not answer a list of ids', 'malformed', false);
-      return { ids, startedAt };
-    }
-    if (last === 0) stockChanged = await changes.stockMovedSince(since);
-    return { ids: stockChanged.filter((id) => id > last).slice(0, pageSize), startedAt };
-  }
-
-  async function pullStock(cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<'stock'>> {
-    const { ids, startedAt } = await stockPage(cursor, pageSize);
-    if (startedAt) cycles.set('stock', { startedAt, filter: [] });
-    const rows: SyncRecord<'stock'>[] = [];
-    const asOf = now();
-    const warehouses =
-      ids.length === 0
-        ? []
-        : parseRows(
-            'warehouses',
-            'stock.location',
-            await t.call('model.stock.location.search_read', [
-              [['type', '=', 'warehouse']],
-              0,
-              null,
-              [['id', 'ASC']],
-              ['code', 'name', 'active', 'write_date', 'create_date'],
-              {},
-            ]),
-          );
-    // one read per warehouse, one after the other: Tryton on one database answers no faster to several at once
-    for (const w of warehouses) {
-      const context = { locations: [w.id], stock_date_end: trytonDate(asOf) };
-      const quantities = parseRows('stock', 'product.product', await t.call('model.product.product.read', [ids, ['quantity'], context]));
-      for (const q of quantities)
-        rows.push({ productErpId: String(q.id), warehouseErpId: String(w.id), onHand: toQty(q.quantity), reservedErp: 0, asOf });
-    }
-    if (ids.length < pageSize) {
-      // the next cycle looks for moves from when this one started, by Tryton's clock
-      const started = cycles.get('stock')?.startedAt ?? cursor?.time ?? null;
-      cycles.delete('stock');
-      if (!cursor?.time) wholeDone('stock');
-      return { rows, cursor: { time: started, id: null }, done: true };
-    }
-    return { rows, cursor: { time: cursor?.time ?? null, id: String(ids[ids.length - 1]) }, done: false };
-  }
-
   /** A supply entity in one page: whole, or what was written since the cursor's time. */
   async function pullSupply(entity: 'suppliers' | 'supplierPrices' | 'receipts', cursor: PulledPage['cursor']) {
     const since = cursor?.time ?? null;
-    const read = entity === 'suppliers' ? supply.suppliers : entity === 'supplierPrices' ? supply.supplierPrices : supply.receipts;
     const started = t.serverNow();
-    const rows = await read(since);
+    const rows = await supply[entity](since);
     if (!since) wholeDone(entity);
     return { rows, cursor: { time: started, id: null }, done: true };
   }
 
   const supply = trytonSupply(t);
+  const stock = trytonStock(t, changes, now, () => wholeDone('stock'));
   return {
     name: 'Tryton 6.0',
     sweeps: ['suppliers', 'supplierPrices', 'receipts'],
@@ -195,7 +132,7 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
     login: () => t.login(),
     push: trytonPush(t, now),
     async pull<E extends SyncEntity>(entity: E, cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<E>> {
-      if (entity === 'stock') return (await pullStock(cursor, pageSize)) as PulledPage<E>;
+      if (entity === 'stock') return (await stock.pull(cursor, pageSize)) as PulledPage<E>;
       if (entity === 'suppliers' || entity === 'supplierPrices' || entity === 'receipts')
         return (await pullSupply(entity, cursor)) as unknown as PulledPage<E>;
       const e: string = entity;
