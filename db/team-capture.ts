@@ -1,6 +1,15 @@
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { columnOf, LOCAL_AUDIT_ENTITIES, TEAM_TABLE_NAMES, TEAM_TABLES, type Field, type TeamTable } from '../electron/shared/team/tables';
+import {
+  columnOf,
+  LOCAL_AUDIT_ENTITIES,
+  TEAM_TABLE_NAMES,
+  TEAM_TABLES,
+  type Field,
+  type TableSpec,
+  type TeamTable,
+} from '../electron/shared/team/tables';
 
 /**
  * Capture (TEAM.md protocol 3): every write to a team table appends its mutation to
@@ -47,6 +56,20 @@ export const objectOf = (table: TeamTable, row: string) =>
     .map(([name, f]) => `'${name}', ${globalValue(row, name, f)}`)
     .join(', ')})`;
 
+/** The uid of a keyed row (TableSpec.keyedBy): a UUID (version 8) made from its table and key, the same at every desk. */
+export function keyedUid(table: string, key: string): string {
+  const h = createHash('sha256').update(`${table}\u0000${key}`).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The SQL giving a new row of `table` its uid (`row` is NEW or the table itself). */
+function newUid(table: TeamTable, row: string): string {
+  const spec: TableSpec = TEAM_TABLES[table];
+  if (!spec.keyedBy) return 'comptoir_uuid7()';
+  return `comptoir_keyed_uid('${table}', ${globalValue(row, spec.keyedBy, spec.fields[spec.keyedBy]!)})`;
+}
+
 const baseVersion = (table: TeamTable, row: 'NEW' | 'OLD') =>
   `COALESCE((SELECT version FROM team_versions WHERE tbl = '${table}' AND row_uid = ${row}.uid), 0)`;
 
@@ -71,7 +94,7 @@ export function captureTriggers(table: TeamTable): string[] {
   return [
     // the uid first (always, even with capture off), then the mutation reads it back
     `CREATE TEMP TRIGGER team_${table}_insert AFTER INSERT ON main.${table} BEGIN
-       UPDATE ${table} SET uid = comptoir_uuid7() WHERE id = NEW.id AND uid IS NULL;
+       UPDATE ${table} SET uid = ${newUid(table, 'NEW')} WHERE id = NEW.id AND uid IS NULL;
        ${append('insert', `(SELECT uid FROM ${table} WHERE id = NEW.id)`, objectOf(table, 'NEW'), 'NULL', '0', localOnly(table, 'NEW'))};${table === 'automation_runs' ? OWN_RUN : ''}
      END`,
     `CREATE TEMP TRIGGER team_${table}_update AFTER UPDATE ON main.${table} WHEN (${changed}) AND NEW.uid IS NOT NULL AND comptoir_capture() BEGIN
@@ -100,6 +123,7 @@ export function installCapture(raw: Database.Database): Capture {
   // numbered on from the last call of the previous run: never folded into an older pending mutation
   let call = raw.prepare('SELECT coalesce(max(tx), 0) + 1 FROM team_mutations').pluck().get() as number;
   raw.function('comptoir_uuid7', { deterministic: false }, () => uuidv7());
+  raw.function('comptoir_keyed_uid', { deterministic: true }, (table: unknown, key: unknown) => keyedUid(String(table), String(key)));
   raw.function('comptoir_capture', { deterministic: false }, () => (capturing ? 1 : 0));
   raw.function('comptoir_user', { deterministic: false }, () => userId);
   raw.function('comptoir_now', { deterministic: false }, () => clock());
@@ -129,7 +153,7 @@ export function installCapture(raw: Database.Database): Capture {
   };
   captures.set(raw, capture);
   capture.without(() => {
-    for (const t of TEAM_TABLE_NAMES) raw.prepare(`UPDATE ${t} SET uid = comptoir_uuid7() WHERE uid IS NULL`).run();
+    for (const t of TEAM_TABLE_NAMES) raw.prepare(`UPDATE ${t} SET uid = ${newUid(t, t)} WHERE uid IS NULL`).run();
   });
   return capture;
 }

@@ -42,12 +42,11 @@ export function readExposure(db: Db, customerId: number | null = null): Exposure
   return prepareCached(db.$client, EXPOSURE_SQL).all({ id: customerId }) as ExposureSqlRow[];
 }
 
+/** The hold is the customer's one `credit_holds` row (a team row); its triggers copy it onto the customer. */
 export function setCreditHold(db: Db, customerId: number, h: { hold: boolean; reason: string; by: number | null; at: string }): void {
-  prepareCached(db.$client, 'UPDATE customers SET credit_hold = ?, hold_reason = ?, hold_by = ?, hold_at = ? WHERE id = ?').run(
-    h.hold ? 1 : 0,
-    h.reason,
-    h.by,
-    h.at,
-    customerId,
-  );
+  prepareCached(
+    db.$client,
+    `INSERT INTO credit_holds (customer_id, hold, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (customer_id) DO UPDATE SET hold = excluded.hold, reason = excluded.reason, decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
+  ).run(customerId, h.hold ? 1 : 0, h.reason, h.by, h.at);
 }

@@ -45,6 +45,7 @@ const ENTITY: Record<TeamTable, string[]> = {
   reservations: ['operations', 'stock'],
   shortages: ['shortages', 'operations'],
   approvals: ['approvals', 'opportunities'],
+  credit_holds: ['customers', 'opportunities'],
   automation_runs: ['operations'],
   activities: ['opportunities', 'activities'],
   timeline_entries: ['opportunities'],

@@ -63,3 +63,22 @@ export const documents = sqliteTable(
   },
   (t) => [index('documents_opportunity').on(t.opportunityId)],
 );
+
+/**
+ * Credit control's hold on a customer, one row per customer (a team row: the hub decides who may
+ * put or lift it). Its uid comes from the customer, so two desks holding the same customer offline
+ * write the same row. Triggers copy it onto `customers` (credit_hold, hold_reason, hold_by, hold_at),
+ * which every screen and check reads.
+ */
+export const creditHolds = sqliteTable('credit_holds', {
+  id: pk(),
+  uid: uid(),
+  customerId: integer()
+    .notNull()
+    .unique()
+    .references(() => customers.id),
+  hold: integer({ mode: 'boolean' }).notNull(),
+  reason: text().notNull().default(''),
+  decidedBy: integer().references(() => users.id),
+  decidedAt: stamp().notNull(),
+});

@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import type { HubOutput, Mutation } from '../shared/contract/hub';
 import { AppError } from '../shared/errors';
-import type { TeamTable } from '../shared/team/tables';
+import { tableSpec, type TeamTable } from '../shared/team/tables';
 import type { Session } from './auth';
 import { inTransaction, readMeta, type Clock } from './db';
 import { passReference } from './references';
@@ -33,10 +33,12 @@ async function applyOne(c: PoolClient, s: Session, m: Mutation, fourEyes: boolea
   const table = m.table as TeamTable;
   const cur = await currentRow(c, m);
   const live = cur && !cur.deleted ? cur : null;
-  if (m.op === 'insert' && cur) return { reason: 'idTaken' };
+  // a keyed row (one per customer…) created at two desks is one row: the second creation edits it
+  const sameKey = m.op === 'insert' && live !== null && tableSpec(table).keyedBy !== undefined;
+  if (m.op === 'insert' && cur && !sameKey) return { reason: 'idTaken' };
   if (m.op !== 'insert' && !live) return { reason: 'unknownRow' };
   if (m.op === 'delete') return { version: live!.version + 1, data: live!.data, deleted: true };
-  const merged = m.op === 'insert' ? { data: m.fields, conflicts: [] } : merge(table, live!.data, live!.version, m);
+  const merged = m.op === 'insert' && !sameKey ? { data: m.fields, conflicts: [] } : merge(table, live!.data, live!.version, m);
   const refused = authorise(table, live?.data ?? null, merged.data, s, m, fourEyes);
   if (refused) return refused;
   const conflicts = merged.conflicts;

@@ -61,11 +61,14 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 const str = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v ?? null));
 
 const DECIDERS: Record<string, string[]> = { credit: ['finance', 'manager'], margin: ['manager'] };
+/** who puts a customer on credit hold or lifts it */
+const HOLDERS = ['finance', 'manager'];
 
 /**
  * State changes the hub decides against the state of the moment (TEAM.md protocols 6–7), and who
  * may make them: approvals decided by finance (credit) or a manager, never by the person who asked
- * (four eyes, a company setting); a stage move from the stage the hub still has.
+ * (four eyes, a company setting); credit holds put or lifted by finance or a manager, in their own
+ * name; a stage move from the stage the hub still has.
  */
 export function authorise(table: TeamTable, before: Row | null, after: Row, s: Session, m: Mutation, fourEyes: boolean): Refusal | null {
   const me = [s.userId, `login:${s.login}`];
@@ -79,6 +82,10 @@ export function authorise(table: TeamTable, before: Row | null, after: Row, s: S
       if (after.decidedBy !== null && !me.includes(str(after.decidedBy))) return { reason: 'decidedForSomeoneElse' };
     } else if (was !== null && was !== 'pending' && was !== now) return { reason: 'alreadyDecided', detail: str(was) };
     else if (was === 'pending' && now === 'withdrawn' && !me.includes(str(after.requestedBy))) return { reason: 'notRequester' };
+  }
+  if (table === 'credit_holds' && (before === null || !same(before.hold, after.hold) || !same(before.reason, after.reason))) {
+    if (!HOLDERS.some((r) => s.roles.includes(r as never))) return { reason: 'notHolder' };
+    if (after.decidedBy !== null && !me.includes(str(after.decidedBy))) return { reason: 'decidedForSomeoneElse' };
   }
   if (table === 'opportunities' && before && 'stageId' in m.fields && 'stageId' in m.old && !same(before.stageId, m.old.stageId))
     return { reason: 'stageMoved', detail: str(before.stageId) };

@@ -4,6 +4,9 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, defaultMigrationsFolder, openDatabase } from '../../db/client';
+import { keyedUid } from '../../db/team-capture';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate as migrateTo } from 'drizzle-orm/better-sqlite3/migrator';
 import { tempDir } from './helpers';
 
 let cleanups: (() => void)[] = [];
@@ -105,6 +108,37 @@ describe('database client', () => {
     expect(third.backupPath).toBeNull();
     expect(readdirSync(join(d, 'backups'))).toHaveLength(1);
     closeDatabase(third.db);
+  });
+
+  it('moves the credit holds of a database from before the team onto their team rows, each with the uid every desk makes for that customer', () => {
+    const d = dir();
+    const path = join(d, 'db.sqlite');
+    // the app as it was at migration 0010
+    const older = join(d, 'migrations');
+    cpSync(defaultMigrationsFolder, older, { recursive: true });
+    const journalPath = join(older, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+    journal.entries = journal.entries.filter((e) => e.tag < '0011');
+    writeFileSync(journalPath, JSON.stringify(journal));
+    // its schema only (today's code installs capture for today's tables)
+    const first = new Database(path);
+    migrateTo(drizzle(first), { migrationsFolder: older });
+    const add = first.prepare(
+      "INSERT INTO customers (code, name, erp_id, credit_hold, hold_reason, hold_at, search_text, pulled_at) VALUES (?, ?, ?, ?, ?, ?, '', 'now')",
+    );
+    add.run('C1', 'Tenu', '501', 1, 'impayés', '2026-11-02T09:00:00.000Z');
+    add.run('C2', 'Libre', '502', 0, '', null);
+    first.close();
+
+    const now = openDatabase({ path });
+    const raw = now.db.$client;
+    expect(
+      raw.prepare('SELECT c.code, h.hold, h.reason, h.decided_at AS at, h.uid FROM credit_holds h JOIN customers c ON c.id = h.customer_id').all(),
+    ).toEqual([{ code: 'C1', hold: 1, reason: 'impayés', at: '2026-11-02T09:00:00.000Z', uid: keyedUid('credit_holds', '501') }]);
+    // the team row is what the customer shows: lifted there, lifted here
+    raw.prepare('UPDATE credit_holds SET hold = 0, reason = ? WHERE uid = ?').run('', keyedUid('credit_holds', '501'));
+    expect(raw.prepare("SELECT credit_hold, hold_reason FROM customers WHERE code = 'C1'").get()).toEqual({ credit_hold: 0, hold_reason: '' });
+    closeDatabase(now.db);
   });
 
   it('runs quick_check after an unclean exit and reports a clean close', async () => {

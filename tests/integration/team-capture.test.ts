@@ -123,8 +123,6 @@ const _LOCAL_WRITES = {
   'outbox.retry': 1,
   'outbox.cancel': 1,
   'conflicts.resolve': 1,
-  // customers are ERP-owned; their credit hold reaches the team with the hub's holds (left for the hub's rules)
-  'customers.hold': 1,
   // the team link: pulled pages are the team's changes, not this desk's (its own are replayed from the log)
   'team.login': 1,
   'team.logout': 1,
@@ -169,6 +167,7 @@ const WRITES: Record<Exclude<Method, Classified>, true> = {
   'outbox.ack': true,
   'marginRules.save': true,
   'marginRules.delete': true,
+  'customers.hold': true,
 };
 
 describe('capture: every write is one mutation per changed row, in the same transaction', () => {
@@ -279,6 +278,19 @@ describe('capture: every write is one mutation per changed row, in the same tran
     const receipts = await call('purchasing.receipts', { shortageId: coverable.id });
     if (receipts.length === 0) throw new Error('the demo has no receipt for an open shortage');
     await captured('purchasing.cover', { shortageId: coverable.id, receiptId: receipts[0]!.id });
+
+    // credit control holds a customer, then lifts it: one team row per customer, its uid made from the customer
+    await asRole('finance');
+    const held = sql<{ id: number; key: string }>(
+      "SELECT id, coalesce(erp_id, 'code:' || code) AS key FROM customers WHERE id != ? ORDER BY id LIMIT 1",
+      customer,
+    )[0]!;
+    const put = await captured('customers.hold', { customerId: held.id, hold: true, reason: 'impayés' });
+    expect(put.changed).toBeGreaterThanOrEqual(1);
+    const { keyedUid } = await import('../../db/team-capture');
+    expect(one<{ uid: string }>('SELECT uid FROM credit_holds WHERE customer_id = ?', held.id).uid).toBe(keyedUid('credit_holds', held.key));
+    await captured('customers.hold', { customerId: held.id, hold: false });
+    expect(one('SELECT credit_hold, hold_reason FROM customers WHERE id = ?', held.id)).toEqual({ credit_hold: 0, hold_reason: '' });
 
     // the connector's acknowledgement of a document (a sale order marks its reservations as held by the ERP)
     const leased = await call('outbox.lease', { limit: 1, leaseSeconds: 60 });

@@ -38,7 +38,8 @@ describe('a week offline', () => {
     a.startConnector();
     await until(
       async () =>
-        (await a.call('team.status', {})).pending === 0 && a.one<{ n: number }>("SELECT count(*) AS n FROM activities WHERE title LIKE 'semaine %'").n === 50_000,
+        (await a.call('team.status', {})).pending === 0 &&
+        a.one<{ n: number }>("SELECT count(*) AS n FROM activities WHERE title LIKE 'semaine %'").n === 50_000,
       120_000,
     );
     await a.connector.team.cycle();

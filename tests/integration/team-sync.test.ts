@@ -309,4 +309,38 @@ describe('a team of three desks', () => {
     // and the desk's row is back to the hub's
     await until(() => a.one<{ status: string }>('SELECT status FROM approvals WHERE id = ?', target.id).status === 'pending');
   }, 60_000);
+  it('credit control holds a customer at its desk: the trader’s desk shows the hold and blocks the deal; a trader’s hold made by hand is refused by the hub', async () => {
+    const customer = b.one<{ id: number; code: string }>(
+      'SELECT id, code FROM customers WHERE on_hold = 0 AND credit_hold = 0 ORDER BY id DESC LIMIT 1',
+    );
+    const at = (d: Desk) => d.one<{ id: number }>('SELECT id FROM customers WHERE code = ?', customer.code).id;
+    await b.call('customers.hold', { customerId: customer.id, hold: true, reason: 'Chèque impayé' });
+    await b.settled();
+    await a.connector.team.cycle();
+    await until(() => a.one<{ h: number }>('SELECT credit_hold AS h FROM customers WHERE id = ?', at(a)).h === 1);
+    const seen = (await a.call('finance.exposure', {})).find((r) => r.customerId === at(a))!;
+    expect(seen).toMatchObject({ creditHold: true, holdReason: 'Chèque impayé' });
+    // the deal of that customer stops at the hold when it is accepted
+    const deal = await a.call('opportunity.create', { customerId: at(a), title: 'Client bloqué', requestedDate: addDays(TODAY, 20) });
+    const product = a.one<{ id: number; price: number }>('SELECT id, list_price AS price FROM products WHERE list_price > 0 ORDER BY id LIMIT 1');
+    await a.call('opportunity.addLine', { opportunityId: deal.id, productId: product.id, qty: 1_000, unitPrice: product.price });
+    const accept = a.one<{ id: number }>("SELECT id FROM stages WHERE code = 'ACCEPT'").id;
+    await expect(a.call('pipeline.moveStage', { opportunityId: deal.id, toStageId: accept })).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'blocked.creditHold' },
+    });
+
+    // the trader lifts it around core's check: captured, refused by the hub, the hold comes back
+    await expect(a.call('customers.hold', { customerId: at(a), hold: false })).rejects.toMatchObject({ code: 'forbidden' });
+    a.core.db.$client.prepare('UPDATE credit_holds SET hold = 0, reason = ? WHERE customer_id = ?').run('', at(a));
+    await a.connector.team.cycle();
+    await until(async () => (await a.call('team.status', {})).rejected.some((r) => r.table === 'credit_holds'));
+    expect((await a.call('team.status', {})).rejected.find((r) => r.table === 'credit_holds')!.reason).toBe('hub.notHolder');
+    await until(() => a.one<{ h: number }>('SELECT credit_hold AS h FROM customers WHERE id = ?', at(a)).h === 1);
+    // credit control lifts it: the trader's desk follows
+    await b.call('customers.hold', { customerId: customer.id, hold: false });
+    await b.settled();
+    await a.connector.team.cycle();
+    await until(() => a.one<{ h: number }>('SELECT credit_hold AS h FROM customers WHERE id = ?', at(a)).h === 0);
+  }, 60_000);
 });

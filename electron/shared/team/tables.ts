@@ -23,6 +23,7 @@ export type TeamTable =
   | 'reservations'
   | 'shortages'
   | 'approvals'
+  | 'credit_holds'
   | 'automation_runs'
   | 'activities'
   | 'timeline_entries'
@@ -49,7 +50,15 @@ const app = (t: TeamTable): Field => ({ type: 'int', ref: { app: t } });
 const erp = (t: ErpTable): Field => ({ type: 'int', ref: { erp: t } });
 const user: Field = { type: 'int', ref: { user: true } };
 
-export type TableSpec = { merge: Merge; fields: Record<string, Field> };
+export type TableSpec = {
+  merge: Merge;
+  fields: Record<string, Field>;
+  /**
+   * One row per value of this field (a reference): its uid is made from that value, so desks that
+   * create it apart make the same row, and the hub takes a second creation as an edit.
+   */
+  keyedBy?: string;
+};
 
 export const TEAM_TABLES = {
   stages: {
@@ -155,6 +164,11 @@ export const TEAM_TABLES = {
       decidedAt: text,
       comment: text,
     },
+  },
+  credit_holds: {
+    merge: 'edited',
+    keyedBy: 'customerId',
+    fields: { customerId: erp('customers'), hold: bool, reason: text, decidedBy: user, decidedAt: text },
   },
   automation_runs: {
     merge: 'edited',

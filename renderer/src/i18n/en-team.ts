@@ -31,6 +31,7 @@ export const enTeam: Record<keyof typeof frTeam, string> = {
   'err.hub.unknownRow': 'This row does not exist (any more) in the team',
   'err.hub.decidedAtBirth': 'An approval request cannot be born decided',
   'err.hub.notDecider': 'Your role does not decide this approval ({detail})',
+  'err.hub.notHolder': 'Only credit control and managers put a customer on hold or lift it',
   'err.hub.fourEyes': 'Four eyes: someone else decides your own request',
   'err.hub.decidedForSomeoneElse': 'A decision is made in one’s own name',
   'err.hub.alreadyDecided': 'Decided meanwhile ({detail})',

@@ -31,6 +31,7 @@ export const frTeam = {
   'err.hub.unknownRow': 'Cette ligne n’existe pas (ou plus) dans l’équipe',
   'err.hub.decidedAtBirth': 'Une demande d’accord ne peut pas naître décidée',
   'err.hub.notDecider': 'Votre rôle ne décide pas cet accord ({detail})',
+  'err.hub.notHolder': 'Seuls le contrôle crédit et la direction mettent un client en blocage ou le lèvent',
   'err.hub.fourEyes': 'Quatre yeux : quelqu’un d’autre décide votre propre demande',
   'err.hub.decidedForSomeoneElse': 'Une décision se prend en son propre nom',
   'err.hub.alreadyDecided': 'Déjà décidé entre-temps ({detail})',
@@ -42,7 +43,8 @@ export const frTeam = {
   'nav.team': 'Équipe',
   'role.admin': 'Administrateur',
   'team.title': 'Équipe',
-  'team.alone': 'Ce poste travaille seul, sur ses propres données. Connectez-le au serveur de l’équipe pour partager le pipeline avec les autres postes.',
+  'team.alone':
+    'Ce poste travaille seul, sur ses propres données. Connectez-le au serveur de l’équipe pour partager le pipeline avec les autres postes.',
   'team.login': 'Connexion à l’équipe',
   'team.url': 'Serveur d’équipe',
   'team.loginName': 'Identifiant',

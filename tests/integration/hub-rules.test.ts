@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mutation, newId, startTestHub, type TestHub } from './fixtures/hub';
+import { NOW } from './helpers';
+
+let t: TestHub;
+beforeAll(async () => {
+  t = await startTestHub(NOW);
+});
+afterAll(() => t.close());
+
+/** What the hub decides itself, whatever a desk sends (TEAM.md protocols 6–7): who may decide, against the state of the moment. */
+describe('authority at the hub', () => {
+  it('decides approvals by role against the state of the moment, never by the person who asked', async () => {
+    const trader = await t.person('ap.trader', ['trader']);
+    const otherTrader = await t.person('ap.trader2', ['trader']);
+    const finance = await t.person('ap.finance', ['finance']);
+    const manager = await t.person('ap.manager', ['manager', 'trader']);
+    const ask = (id: string, kind: string, by: string) =>
+      mutation(1, {
+        table: 'approvals',
+        id,
+        fields: { kind, status: 'pending', requestedBy: by, reason: 'gros client', figures: {}, decidedBy: null },
+      });
+    const decide = (n: number, id: string, by: string, status = 'approved') =>
+      mutation(n, {
+        table: 'approvals',
+        id,
+        op: 'update',
+        baseVersion: 1,
+        fields: { status, decidedBy: by },
+        old: { status: 'pending', decidedBy: null },
+      });
+    const credit = newId();
+    await trader.client.call('hub.push', { mutations: [ask(credit, 'credit', trader.userId)] });
+    // a trader's desk sending a decision built by hand
+    expect((await otherTrader.client.call('hub.push', { mutations: [decide(1, credit, otherTrader.userId)] })).results[0]).toMatchObject({
+      status: 'rejected',
+      reason: 'hub.notDecider: credit',
+    });
+    expect((await trader.client.call('hub.push', { mutations: [decide(2, credit, trader.userId)] })).results[0]!.reason).toBe(
+      'hub.notDecider: credit',
+    );
+    expect((await finance.client.call('hub.push', { mutations: [decide(1, credit, manager.userId)] })).results[0]!.reason).toBe(
+      'hub.decidedForSomeoneElse',
+    );
+    expect((await finance.client.call('hub.push', { mutations: [decide(2, credit, finance.userId)] })).results[0]!.status).toBe('applied');
+    expect((await manager.client.call('hub.push', { mutations: [decide(1, credit, manager.userId, 'refused')] })).results[0]!.reason).toBe(
+      'hub.alreadyDecided: approved',
+    );
+    // a margin approval: finance may not, the manager may not decide his own, another manager may
+    const margin = newId();
+    await manager.client.call('hub.push', { mutations: [ask(margin, 'margin', manager.userId)].map((m) => ({ ...m, number: 2 })) });
+    expect((await finance.client.call('hub.push', { mutations: [decide(3, margin, finance.userId)] })).results[0]!.reason).toBe(
+      'hub.notDecider: margin',
+    );
+    expect((await manager.client.call('hub.push', { mutations: [decide(3, margin, manager.userId)] })).results[0]!.reason).toBe('hub.fourEyes');
+    // born decided: refused
+    const sneaky = newId();
+    const born = mutation(3, { table: 'approvals', id: sneaky, fields: { kind: 'credit', status: 'approved', requestedBy: trader.userId } });
+    expect((await trader.client.call('hub.push', { mutations: [born] })).results[0]!.reason).toBe('hub.decidedAtBirth');
+    // a company of one turns four eyes off
+    await t.admin.call('settings.fourEyes', { on: false });
+    expect((await manager.client.call('hub.push', { mutations: [decide(4, margin, manager.userId)] })).results[0]!.status).toBe('applied');
+    await t.admin.call('settings.fourEyes', { on: true });
+  });
+
+  it('refuses a stage move from a stage the deal has already left', async () => {
+    const a = await t.person('st.a', ['trader']);
+    const b = await t.person('st.b', ['trader']);
+    const deal = newId();
+    await a.client.call('hub.push', { mutations: [mutation(1, { table: 'opportunities', id: deal, fields: { title: 'Deal', stageId: 'qual' } })] });
+    const move = (n: number, from: string, to: string) =>
+      mutation(n, { table: 'opportunities', id: deal, op: 'update', baseVersion: 1, fields: { stageId: to }, old: { stageId: from } });
+    expect((await a.client.call('hub.push', { mutations: [move(2, 'qual', 'accept')] })).results[0]!.status).toBe('applied');
+    expect((await b.client.call('hub.push', { mutations: [move(1, 'qual', 'lost')] })).results[0]!.reason).toBe('hub.stageMoved: accept');
+  });
+
+  it('puts a customer on credit hold or lifts it for finance and managers only, in their own name; two desks holding one customer make one row', async () => {
+    const trader = await t.person('ch.trader', ['trader']);
+    const finance = await t.person('ch.finance', ['finance']);
+    const manager = await t.person('ch.manager', ['manager']);
+    // the uid a desk makes from the customer: the same at every desk
+    const row = newId();
+    const hold = (n: number, by: string, fields: Record<string, unknown>) =>
+      mutation(n, { table: 'credit_holds', id: row, fields: { customerId: '42', decidedBy: by, decidedAt: NOW, ...fields } });
+    const pull = async () =>
+      (await finance.client.call('hub.pull', { cursor: null, limit: 500 })).changes.filter((c) => c.table === 'credit_holds' && c.id === row);
+    expect(
+      (await trader.client.call('hub.push', { mutations: [hold(1, trader.userId, { hold: true, reason: 'impayés' })] })).results[0],
+    ).toMatchObject({
+      status: 'rejected',
+      reason: 'hub.notHolder',
+    });
+    expect(
+      (await finance.client.call('hub.push', { mutations: [hold(1, manager.userId, { hold: true, reason: 'impayés' })] })).results[0]!.reason,
+    ).toBe('hub.decidedForSomeoneElse');
+    expect(
+      (await finance.client.call('hub.push', { mutations: [hold(2, finance.userId, { hold: true, reason: 'impayés' })] })).results[0]!.status,
+    ).toBe('applied');
+    // the manager's desk held it too, offline, then lifts it: its creation edits the one row
+    expect((await manager.client.call('hub.push', { mutations: [hold(1, manager.userId, { hold: false, reason: '' })] })).results[0]).toMatchObject({
+      status: 'applied',
+    });
+    const changes = await pull();
+    expect(changes.at(-1)).toMatchObject({ version: 2, data: { customerId: '42', hold: false, decidedBy: manager.userId } });
+    // a trader may not edit the hold either
+    const edit = mutation(2, {
+      table: 'credit_holds',
+      id: row,
+      op: 'update',
+      baseVersion: 2,
+      fields: { hold: true, reason: 'x' },
+      old: { hold: false, reason: '' },
+    });
+    expect((await trader.client.call('hub.push', { mutations: [edit] })).results[0]!.reason).toBe('hub.notHolder');
+  });
+});
