@@ -8,9 +8,20 @@ export function listUsers(db: Db): Output<'users.list'> {
   return prepareCached(db.$client, 'SELECT id, name, initials, role FROM users WHERE active = 1 ORDER BY name').all() as Output<'users.list'>;
 }
 
-/** The role on a user's record: what they may decide (DESIGN.md §2.11). */
-export function userRole(db: Db, id: number): Role | undefined {
-  return (prepareCached(db.$client, 'SELECT role FROM users WHERE id = ?').get(id) as { role: Role } | undefined)?.role;
+const ROLES: readonly Role[] = ['trader', 'purchasing', 'finance', 'manager'];
+
+/** A user's roles: every one they hold (what they may decide, DESIGN.md §2.11), and the one the desk opens on. */
+export function userRoles(db: Db, id: number): { role: Role; roles: Role[] } | undefined {
+  const r = prepareCached(db.$client, 'SELECT role, roles FROM users WHERE id = ?').get(id) as { role: Role; roles: string } | undefined;
+  if (!r) return undefined;
+  let held: unknown;
+  try {
+    held = JSON.parse(r.roles);
+  } catch {
+    held = [];
+  }
+  const roles = ROLES.filter((x) => Array.isArray(held) && held.includes(x));
+  return { role: r.role, roles: roles.length > 0 ? roles : [r.role] };
 }
 
 /** Customers by name, code, city or postal code, every word of the query in any order; accent- and case-insensitive. */

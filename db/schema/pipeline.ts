@@ -10,7 +10,10 @@ export const users = sqliteTable('users', {
   login: text().notNull().unique(),
   name: text().notNull(),
   initials: text().notNull(),
+  /** the role this desk opens on for them (its home screen): the strongest they hold */
   role: text({ enum: ['trader', 'purchasing', 'finance', 'manager'] }).notNull(),
+  /** every role they hold (a JSON array): what core lets them do */
+  roles: text().notNull().default('[]'),
   active: integer({ mode: 'boolean' }).notNull().default(true),
 });
 

@@ -1,9 +1,10 @@
 import type { Db } from '../../db/client';
 import { decideApproval, getApproval, insertApproval, pendingApproval } from '../../db/queries/approvals';
 import { writeAudit } from '../../db/queries/audit';
-import type { Output, ParsedInput, Role } from '../shared/contract';
+import type { Output, ParsedInput } from '../shared/contract';
 import { AppError, notFound } from '../shared/errors';
-import type { Actor } from './context';
+import { AUTHORITY, may } from '../shared/domain/authority';
+import type { Actor, Holder } from './context';
 
 /**
  * A trader asks to go past a guard: who, why, and the figures at that moment. Only a deal that
@@ -87,13 +88,12 @@ export function fileApproval(
 }
 
 /** Who may decide which approvals (DESIGN.md §2.6): credit control decides credit, the sales manager both. */
-export const DECIDERS: Record<'margin' | 'credit', Role[]> = { margin: ['manager'], credit: ['finance', 'manager'] };
 
 /** Decides a pending approval; core refuses a role that may not decide it, and (four eyes, on by default) the requester. */
 export function decideApprovalAs(
   db: Db,
   input: ParsedInput<'approval.decide'>,
-  role: Role,
+  who: Holder,
   a: Actor,
   fourEyes: boolean,
 ): { opportunityId: number; approved: boolean } {
@@ -105,12 +105,16 @@ export function decideApprovalAs(
       kind: row.kind,
       rule: 'four_eyes',
     });
-  if (!DECIDERS[row.kind].includes(role))
-    throw new AppError('forbidden', `A ${row.kind} approval is decided by ${DECIDERS[row.kind].join(' or ')}, not by the ${role} role`, {
-      reason: `approval.deciders.${row.kind}`,
-      kind: row.kind,
-      role,
-    });
+  if (!may(who.roles, `approval.${row.kind}`))
+    throw new AppError(
+      'forbidden',
+      `A ${row.kind} approval is decided by ${AUTHORITY[`approval.${row.kind}`].join(' or ')}, not by the ${who.role} role`,
+      {
+        reason: `approval.deciders.${row.kind}`,
+        kind: row.kind,
+        role: who.role,
+      },
+    );
   if (row.status !== 'pending')
     throw new AppError('conflict', `Approval ${input.id} is already ${row.status}`, {
       reason: `approval.already.${row.status}`,

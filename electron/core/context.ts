@@ -1,7 +1,11 @@
+import type { Role } from '../shared/contract';
 import type { Db } from '../../db/client';
 import type { EventBus } from './event-bus';
 import type { ErpLink } from './erp-link';
 import type { TeamLink } from './team-link';
+
+/** The roles of the desk's person (DESIGN §2.11): the one it opens on, and every one held. */
+export type Holder = { role: Role; roles: readonly Role[] };
 
 /** Who does a change, and when: the desk's user (null for a desk without one) at core's clock. */
 export type Actor = { userId: number | null; at: string };

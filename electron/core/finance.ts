@@ -1,10 +1,11 @@
 import type { Db } from '../../db/client';
 import { writeAudit } from '../../db/queries/audit';
 import { readExposure, setCreditHold, type ExposureSqlRow } from '../../db/queries/finance';
-import type { ExposureRow, ParsedInput, Role } from '../shared/contract';
+import type { ExposureRow, ParsedInput } from '../shared/contract';
 import { dealCredit } from '../shared/domain/credit';
 import { AppError, notFound } from '../shared/errors';
-import type { Actor } from './context';
+import { may } from '../shared/domain/authority';
+import type { Actor, Holder } from './context';
 
 function toRow(r: ExposureSqlRow): ExposureRow {
   // no deal of its own: what the 360° view of any of its deals shows before that deal's amount
@@ -28,11 +29,11 @@ function toRow(r: ExposureSqlRow): ExposureRow {
 export const exposure = (db: Db): ExposureRow[] => readExposure(db).map(toRow);
 
 /** Credit control puts a customer on hold (it blocks acceptance) or lifts it; core refuses other roles. */
-export function holdCustomer(db: Db, input: ParsedInput<'customers.hold'>, role: Role, a: Actor): ExposureRow {
-  if (role !== 'finance' && role !== 'manager')
-    throw new AppError('forbidden', `A credit hold is put or lifted by credit control (finance) or the manager, not by the ${role} role`, {
+export function holdCustomer(db: Db, input: ParsedInput<'customers.hold'>, who: Holder, a: Actor): ExposureRow {
+  if (!may(who.roles, 'hold'))
+    throw new AppError('forbidden', `A credit hold is put or lifted by credit control (finance) or the manager, not by the ${who.role} role`, {
       reason: 'hold.deciders',
-      role,
+      role: who.role,
     });
   return db.$client.transaction(() => {
     const [before] = readExposure(db, input.customerId);

@@ -67,7 +67,7 @@ export function operationsHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, O
     'approval.decide': (input) => {
       const a = t.actor();
       const notices = tx(() => {
-        const { opportunityId, approved } = decideApprovalAs(db, input, getSettings(db).role, a, getSettings(db)['approvals.fourEyes']);
+        const { opportunityId, approved } = decideApprovalAs(db, input, getSettings(db), a, getSettings(db)['approvals.fourEyes']);
         if (approved) return { opportunityId, notices: t.automation.resume(input.id, a) };
         t.automation.refused(input.id, a);
         return { opportunityId, notices: [] };
@@ -101,7 +101,7 @@ export function operationsHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, O
       return draftsChanged([]);
     },
     'purchasing.sendDraft': ({ draftId }) => {
-      drafts.send(draftId, getSettings(db).role, t.actor());
+      drafts.send(draftId, getSettings(db), t.actor());
       return draftsChanged(['shortages', 'outbox']);
     },
     'purchasing.cancelDraft': ({ draftId }) => {
@@ -124,7 +124,7 @@ export function operationsHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, O
     },
     'finance.exposure': () => exposure(db),
     'customers.hold': (input) => {
-      const row = holdCustomer(db, input, getSettings(db).role, t.actor());
+      const row = holdCustomer(db, input, getSettings(db), t.actor());
       t.changed(['customers', 'opportunities']);
       return row;
     },

@@ -2,14 +2,14 @@ import type { Db } from '../../db/client';
 import { writeAudit } from '../../db/queries/audit';
 import * as d from '../../db/queries/purchase-drafts';
 import * as q from '../../db/queries/purchasing';
-import type { ParsedInput, Role } from '../shared/contract';
+import type { ParsedInput } from '../shared/contract';
 import { bestSupplierPrice, supplierOrder } from '../shared/domain/supplier-price';
 import { AppError, notFound } from '../shared/errors';
-import type { Actor } from './context';
+import { may } from '../shared/domain/authority';
+import type { Actor, Holder } from './context';
 import { queuePurchase } from './purchasing';
 
 /** Who commits the company to a supplier (DESIGN.md §2.5): the buyers, and the manager. */
-const SENDERS: Role[] = ['purchasing', 'manager'];
 
 /**
  * Purchase drafts: shortages become one draft per best supplier, each line rounded to the
@@ -108,11 +108,11 @@ export function createPurchaseDrafts(db: Db) {
     },
 
     /** The draft goes to the ERP: one outbox item, its shortages requested; the ERP's number shows once it answered. */
-    send(draftId: number, role: Role, a: Actor): void {
-      if (!SENDERS.includes(role))
-        throw new AppError('forbidden', `A purchase is sent by purchasing or the manager, not by the ${role} role`, {
+    send(draftId: number, who: Holder, a: Actor): void {
+      if (!may(who.roles, 'purchase.send'))
+        throw new AppError('forbidden', `A purchase is sent by purchasing or the manager, not by the ${who.role} role`, {
           reason: 'draft.senders',
-          role,
+          role: who.role,
         });
       tx(() => {
         const head = draftToSend(draftId);

@@ -1,10 +1,10 @@
-import { userRole } from '../../db/queries/catalog';
+import { userRoles } from '../../db/queries/catalog';
 import { readAllSettings, writeSetting } from '../../db/queries/settings';
 import type { Db } from '../../db/client';
-import { settingsShape, type SettingKey, type Settings } from '../shared/contract';
+import { settingsShape, type Role, type SettingKey, type Settings, type StoredSettings } from '../shared/contract';
 import { requireRef } from './editing';
 
-export const DEFAULT_SETTINGS: Settings = {
+export const DEFAULT_SETTINGS: StoredSettings = {
   locale: 'fr',
   role: 'trader',
   currentUserId: null,
@@ -15,10 +15,14 @@ export const DEFAULT_SETTINGS: Settings = {
   'grid.lines': null,
 };
 
+/** Every role there is: what the person of a team of one holds. */
+export const ALL_ROLES: Role[] = ['trader', 'purchasing', 'finance', 'manager'];
+
 /**
- * The user's settings: stored values that still pass their schema, defaults for the rest. The role
- * is the desk user's record (what authority is checked against, DESIGN.md §2.11; logins come with
- * the team store); a desk without a user is a team of one, on its setting.
+ * The user's settings: stored values that still pass their schema, defaults for the rest. The roles
+ * are the desk user's record (what authority is checked against, DESIGN.md §2.11; a person of the
+ * team holds the roles the hub gives them); a desk without a user is a team of one: its person holds
+ * every role, and opens on the `role` setting.
  */
 export function getSettings(db: Db): Settings {
   const stored = readAllSettings(db);
@@ -28,9 +32,9 @@ export function getSettings(db: Db): Settings {
     const parsed = settingsShape.shape[key].safeParse(stored.get(key));
     if (parsed.success) out[key] = parsed.data;
   }
-  const settings = out as Settings;
-  const role = settings.currentUserId === null ? undefined : userRole(db, settings.currentUserId);
-  return role ? { ...settings, role } : settings;
+  const settings = out as StoredSettings;
+  const user = settings.currentUserId === null ? undefined : userRoles(db, settings.currentUserId);
+  return user ? { ...settings, ...user } : { ...settings, roles: ALL_ROLES };
 }
 
 export function setSetting(db: Db, key: SettingKey, value: unknown): Settings {

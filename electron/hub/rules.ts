@@ -1,5 +1,6 @@
 import type { Mutation } from '../shared/contract/hub';
 import { guardsConflicts, TEAM_TABLES, type Field, type TeamTable } from '../shared/team/tables';
+import { may } from '../shared/domain/authority';
 import type { Session } from './auth';
 
 export type Row = Record<string, unknown>;
@@ -60,10 +61,6 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 /** A stored value as text, to compare and to name in a refusal. */
 const str = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v ?? null));
 
-const DECIDERS: Record<string, string[]> = { credit: ['finance', 'manager'], margin: ['manager'] };
-/** who puts a customer on credit hold or lifts it */
-const HOLDERS = ['finance', 'manager'];
-
 /**
  * State changes the hub decides against the state of the moment (TEAM.md protocols 6–7), and who
  * may make them: approvals decided by finance (credit) or a manager, never by the person who asked
@@ -77,14 +74,15 @@ export function authorise(table: TeamTable, before: Row | null, after: Row, s: S
     const now = after.status;
     if (before === null && now !== 'pending') return { reason: 'decidedAtBirth' };
     if (was === 'pending' && (now === 'approved' || now === 'refused')) {
-      if (!DECIDERS[str(after.kind)]?.some((r) => s.roles.includes(r as never))) return { reason: 'notDecider', detail: str(after.kind) };
+      const kind = str(after.kind);
+      if ((kind !== 'credit' && kind !== 'margin') || !may(s.roles, `approval.${kind}`)) return { reason: 'notDecider', detail: kind };
       if (fourEyes && me.includes(str(after.requestedBy))) return { reason: 'fourEyes' };
       if (after.decidedBy !== null && !me.includes(str(after.decidedBy))) return { reason: 'decidedForSomeoneElse' };
     } else if (was !== null && was !== 'pending' && was !== now) return { reason: 'alreadyDecided', detail: str(was) };
     else if (was === 'pending' && now === 'withdrawn' && !me.includes(str(after.requestedBy))) return { reason: 'notRequester' };
   }
   if (table === 'credit_holds' && (before === null || !same(before.hold, after.hold) || !same(before.reason, after.reason))) {
-    if (!HOLDERS.some((r) => s.roles.includes(r as never))) return { reason: 'notHolder' };
+    if (!may(s.roles, 'hold')) return { reason: 'notHolder' };
     if (after.decidedBy !== null && !me.includes(str(after.decidedBy))) return { reason: 'decidedForSomeoneElse' };
   }
   if (table === 'opportunities' && before && 'stageId' in m.fields && 'stageId' in m.old && !same(before.stageId, m.old.stageId))

@@ -49,9 +49,12 @@ export const settingsShape = z.object({
   /** the deal lines' columns: order, widths, visibility, pinning, sort */
   'grid.lines': gridColumns,
 });
-export type Settings = z.infer<typeof settingsShape>;
-export const settingKey = z.enum(Object.keys(settingsShape.shape) as [keyof Settings, ...(keyof Settings)[]]);
-export type SettingKey = keyof Settings;
+export type StoredSettings = z.infer<typeof settingsShape>;
+/** The settings as read: the stored ones, and every role the desk's person holds (a desk without one is a team of one: every role). */
+export const settingsView = settingsShape.extend({ roles: z.array(role).min(1) });
+export type Settings = z.infer<typeof settingsView>;
+export const settingKey = z.enum(Object.keys(settingsShape.shape) as [keyof StoredSettings, ...(keyof StoredSettings)[]]);
+export type SettingKey = keyof StoredSettings;
 
 export const settingsSetInput = z.object({ key: settingKey, value: z.unknown() }).superRefine((input, ctx) => {
   const result = settingsShape.shape[input.key].safeParse(input.value);

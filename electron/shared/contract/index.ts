@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { health, settingsSetInput, settingsShape } from './app';
+import { health, settingsSetInput, settingsView } from './app';
 import { customerHit, productHit, searchInput, stage, user } from './catalog';
 import { id, isoStamp, role } from './common';
 import {
@@ -78,8 +78,8 @@ import {
  */
 export const contract = {
   'app.health': { input: z.object({}).strict(), output: health },
-  'settings.get': { input: z.object({}).strict(), output: settingsShape },
-  'settings.set': { input: settingsSetInput, output: settingsShape },
+  'settings.get': { input: z.object({}).strict(), output: settingsView },
+  'settings.set': { input: settingsSetInput, output: settingsView },
   'opportunities.list': { input: opportunitiesListInput, output: opportunitiesListOutput },
   'opportunity.get': { input: z.object({ id }).strict(), output: opportunityDetail },
   'opportunity.create': { input: opportunityCreateInput, output: opportunityDetail },

@@ -11,12 +11,12 @@ export function Alerts({ onOpen }: { onOpen: (id: number) => void }) {
   useEffect(
     () =>
       client.on('alert.raised', (a) => {
-        if (a.role && a.role !== settings.role) return;
+        if (a.role && !settings.roles.includes(a.role)) return;
         const key = Date.now() + Math.random();
         setAlerts((list) => [...list.slice(-4), { ...a, key }]);
         setTimeout(() => setAlerts((list) => list.filter((x) => x.key !== key)), 12_000);
       }),
-    [client, settings.role],
+    [client, settings.roles],
   );
   if (alerts.length === 0) return null;
   return (

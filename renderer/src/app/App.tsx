@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Settings } from '../../../electron/shared/contract';
+import type { SettingKey, Settings } from '../../../electron/shared/contract';
 import type { Client } from '../../../electron/shared/rpc';
 import { translate } from '../i18n';
 import { AppContext, type AppContextValue } from './client-context';
@@ -39,7 +39,7 @@ export function App() {
   );
 
   const updateSetting = useCallback(
-    async <K extends keyof Settings>(key: K, value: Settings[K]) => {
+    async <K extends SettingKey>(key: K, value: Settings[K]) => {
       if (!client) return;
       setSettings(await client.call('settings.set', { key, value }));
     },

@@ -1,11 +1,11 @@
 import { createContext, useContext } from 'react';
-import type { Settings } from '../../../electron/shared/contract';
+import type { SettingKey, Settings } from '../../../electron/shared/contract';
 import type { Client } from '../../../electron/shared/rpc';
 
 export type AppContextValue = {
   client: Client;
   settings: Settings;
-  updateSetting: <K extends keyof Settings>(key: K, value: Settings[K]) => Promise<void>;
+  updateSetting: <K extends SettingKey>(key: K, value: Settings[K]) => Promise<void>;
 };
 
 export const AppContext = createContext<AppContextValue | null>(null);

@@ -2,6 +2,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { CellFocusedEvent, GridApi } from 'ag-grid-community';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ApprovalQueueRow } from '../../../../../electron/shared/contract';
+import { may } from '../../../../../electron/shared/domain/authority';
 import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
 import { gridTheme, SINGLE_ROW, COLUMN_DEFAULTS } from '../../../ui/grid';
@@ -21,8 +22,10 @@ type Props = {
  * needs a comment); the next request is then selected. Double click opens the deal.
  */
 export function ApprovalQueue({ rows, search, onDecided, onOpen }: Props) {
-  const { client } = useApp();
+  const { client, settings } = useApp();
   const { t, locale } = useT();
+  // the queue is for those who decide; the others read it
+  const decides = may(settings.roles, 'approval.credit');
   const api = useRef<GridApi<ApprovalQueueRow> | null>(null);
   const commentBox = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<ApprovalQueueRow | null>(null);
@@ -82,18 +85,24 @@ export function ApprovalQueue({ rows, search, onDecided, onOpen }: Props) {
           placeholder={t('fin.comment')}
           value={comment}
           maxLength={1000}
-          disabled={!chosen}
+          disabled={!chosen || !decides}
           onChange={(e) => setComment(e.target.value)}
           onKeyDown={onCommentKey}
           style={{ flex: 1 }}
         />
-        <button type="button" className="btn primary" disabled={!chosen} onClick={() => decide('approve')}>
+        <button type="button" className="btn primary" disabled={!chosen || !decides} onClick={() => decide('approve')}>
           {t('fin.approve')}
         </button>
-        <button type="button" className="btn" disabled={!chosen} onClick={() => decide('refuse')}>
+        <button type="button" className="btn" disabled={!chosen || !decides} onClick={() => decide('refuse')}>
           {t('fin.refuse')}
         </button>
-        {error.text ? <ActionError text={error.text} /> : <span className="fresh">{t('fin.queueKeys')}</span>}
+        {error.text ? (
+          <ActionError text={error.text} />
+        ) : (
+          <span className="fresh" data-testid="queue-hint">
+            {t(decides ? 'fin.queueKeys' : 'roles.readOnly.credit')}
+          </span>
+        )}
       </div>
       <div className="grid-wrap" data-testid="approval-grid">
         <AgGridReact<ApprovalQueueRow>

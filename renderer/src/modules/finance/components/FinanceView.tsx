@@ -2,6 +2,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { GridApi, SelectionChangedEvent } from 'ag-grid-community';
 import { useMemo, useRef, useState } from 'react';
 import type { ApprovalQueueRow, ExposureRow } from '../../../../../electron/shared/contract';
+import { may } from '../../../../../electron/shared/domain/authority';
 import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
 import { gridTheme, SINGLE_ROW, FILTERED_COLUMN_DEFAULTS } from '../../../ui/grid';
@@ -21,8 +22,9 @@ const NO_ROWS: ExposureRow[] = [];
 
 /** Credit control: the approvals waiting, each customer's exposure, and the credit hold. */
 export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
-  const { client } = useApp();
+  const { client, settings } = useApp();
   const { t, locale } = useT();
+  const holds = may(settings.roles, 'hold');
   // the grid's filters take dates in the app's language, not the browser's date picker
   const colDefaults = useMemo(() => ({ ...FILTERED_COLUMN_DEFAULTS, ...dateInFilters(locale, t('date.placeholder')) }), [locale, t]);
   const [chosen, setChosen] = useState<ExposureRow | null>(null);
@@ -72,7 +74,8 @@ export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
       <ApprovalQueue rows={queue} search={search} onDecided={(message) => (setDone(message), load())} onOpen={onOpen} />
       <div className="toolbar subbar" data-testid="hold-bar">
         <b>{chosen ? `${chosen.code} — ${chosen.name}` : t('fin.exposure')}</b>
-        {chosen && !chosen.creditHold && (
+        {chosen && !holds && <span className="fresh">{t('roles.readOnly.hold')}</span>}
+        {holds && chosen && !chosen.creditHold && (
           <>
             <input
               aria-label={t('fin.holdReason')}
@@ -86,7 +89,7 @@ export function FinanceView({ onOpen }: { onOpen: (id: number) => void }) {
             </button>
           </>
         )}
-        {chosen?.creditHold && (
+        {holds && chosen?.creditHold && (
           <button type="button" className="btn" onClick={() => void hold(false)}>
             {t('fin.liftHold')}
           </button>

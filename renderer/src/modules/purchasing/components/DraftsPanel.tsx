@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PurchaseDraft } from '../../../../../electron/shared/contract';
 import { formatMoney, formatQty, formatUnitPrice } from '../../../../../electron/shared/format';
+import { may } from '../../../../../electron/shared/domain/authority';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
 import { ActionError, useActionError } from '../../../ui/ActionError';
@@ -20,7 +21,8 @@ const NO_DRAFTS: PurchaseDraft[] = [];
  * editable; « Envoyer » sends the draft to the ERP. Below, the drafts sent, with the ERP's number.
  */
 export function DraftsPanel({ onSent }: { onSent: (message: string) => void }) {
-  const { client } = useApp();
+  const { client, settings } = useApp();
+  const sends = may(settings.roles, 'purchase.send');
   const { t, locale } = useT();
   const draftsQuery = useLiveQuery('purchasing.drafts', { status: 'draft' }, DRAFT_DATA);
   const sentQuery = useLiveQuery('purchasing.drafts', { status: 'sent' }, DRAFT_DATA);
@@ -61,7 +63,13 @@ export function DraftsPanel({ onSent }: { onSent: (message: string) => void }) {
             <button type="button" className="btn" onClick={() => void cancel(d)}>
               {t('draft.cancel')}
             </button>
-            <button type="button" className="btn primary" onClick={() => void send(d)}>
+            <button
+              type="button"
+              className="btn primary"
+              disabled={!sends}
+              title={sends ? undefined : t('roles.readOnly.purchase')}
+              onClick={() => void send(d)}
+            >
               {t('draft.send')}
             </button>
           </header>
