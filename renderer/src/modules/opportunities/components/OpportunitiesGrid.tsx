@@ -3,6 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Input, OpportunityRow, StageKind } from '../../../../../electron/shared/contract';
 import { formatInt, formatMoney } from '../../../../../electron/shared/format';
+import { useChanges } from '../../../ui/use-live-query';
 import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
 import { gridTheme, COLUMN_DEFAULTS } from '../../../ui/grid';
@@ -18,6 +19,7 @@ import { keepListPlace, listPlace, returnToPlace } from '../list-memory';
 import { OpportunitiesToolbar } from './OpportunitiesToolbar';
 import { today } from '../../../ui/today';
 
+const LIST_DATA = ['opportunities'];
 type Props = { onOpen: (id: number) => void; onNew: () => void };
 
 /** All opportunities, paged from core (infinite row model), keyboard first. */
@@ -48,7 +50,9 @@ export function OpportunitiesGrid({ onOpen, onNew }: Props) {
   const columnDefs = useMemo(() => range.columns(opportunityColumns(t, locale)), [t, locale, range]);
 
   useEffect(() => api.current?.setGridOption('datasource', datasource), [datasource]);
-  useEffect(() => client.on('data.changed', (e) => e.entities.includes('opportunities') && api.current?.refreshInfiniteCache()), [client]);
+  // the pages the grid holds are read again when deals change (here or pulled from the team)
+  const refresh = useCallback(() => api.current?.refreshInfiniteCache(), []);
+  useChanges(LIST_DATA, refresh);
 
   const focusSearch = useCallback((e: KeyboardEvent) => {
     e.preventDefault();

@@ -1,16 +1,16 @@
 import { AgGridReact } from 'ag-grid-react';
 import type { CellKeyDownEvent, GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { OpportunityDetail, OpportunityLine } from '../../../../../electron/shared/contract';
 import { AppError } from '../../../../../electron/shared/errors';
 import { formatMoney, formatRate, formatStamp } from '../../../../../electron/shared/format';
-import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
 import { gridTheme, COLUMN_DEFAULTS } from '../../../ui/grid';
 import { errorText } from '../../../ui/errors';
 import { useGridRange } from '../../../ui/grid-range';
 import { useColumnState } from '../../../ui/use-column-state';
 import { useShortcut } from '../../../ui/use-shortcut';
+import { useLiveQuery } from '../../../ui/use-live-query';
 import { exportGrid } from '../../../ui/xlsx';
 import { useLineEditing, type LineEditing } from '../hooks/use-line-editing';
 import { lineColumns } from '../line-columns';
@@ -24,7 +24,8 @@ import { OpsBanner } from './OpsBanner';
 import { StageSelect } from './StageSelect';
 
 type Props = { id: number; onBack: () => void };
-const ERP_FIGURES = new Set(['opportunities', 'stock', 'products', 'supplierPrices', 'receipts', 'customers']);
+/** the deal, and the ERP figures it shows (stock, costs, receipts, credit) */
+const DEAL_DATA = ['opportunities', 'stock', 'products', 'supplierPrices', 'receipts', 'customers'];
 
 /**
  * The lines take the height the deal needs — every line, the total and the scroll bar — up to
@@ -54,20 +55,17 @@ function onLineKey(e: CellKeyDownEvent<OpportunityLine>, editing: LineEditing) {
 
 /** One opportunity, the 360° view: header, customer credit, and its lines edited in place with stock, costs and margins. */
 export function OpportunityView({ id, onBack }: Props) {
-  const { client } = useApp();
   const { t, locale } = useT();
-  const [opp, setOpp] = useState<OpportunityDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const deal = useLiveQuery('opportunity.get', { id }, DEAL_DATA, { id });
+  const opp = deal.data ?? null;
+  // an edit's answer (the deal as core now has it) shows at once
+  const setOpp = deal.set;
+  const error = deal.error
+    ? deal.error instanceof AppError && deal.error.code === 'not_found'
+      ? t('opp.notFound')
+      : errorText(deal.error, t)
+    : null;
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    client
-      .call('opportunity.get', { id })
-      .then(setOpp, (err: unknown) => setError(err instanceof AppError && err.code === 'not_found' ? t('opp.notFound') : errorText(err, t)));
-  }, [client, id, t]);
-  useEffect(load, [load]);
-  // the deal, or the ERP figures it shows (stock, costs, receipts, credit), changed
-  useEffect(() => client.on('data.changed', (e) => e.entities.some((x) => ERP_FIGURES.has(x)) && load()), [client, load]);
 
   const back = useCallback(
     (e: KeyboardEvent) => {

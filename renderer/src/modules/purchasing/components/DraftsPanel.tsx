@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PurchaseDraft } from '../../../../../electron/shared/contract';
 import { formatMoney, formatQty, formatUnitPrice } from '../../../../../electron/shared/format';
 import { may } from '../../../../../electron/shared/domain/authority';
@@ -27,10 +27,9 @@ export function DraftsPanel({ onSent }: { onSent: (message: string) => void }) {
   const draftsQuery = useLiveQuery('purchasing.drafts', { status: 'draft' }, DRAFT_DATA);
   const sentQuery = useLiveQuery('purchasing.drafts', { status: 'sent' }, DRAFT_DATA);
   // an answer to an edit shows at once; the next read of the hook takes over
-  const [answered, setDrafts] = useState<PurchaseDraft[] | null>(null);
-  const drafts = answered ?? draftsQuery.data ?? NO_DRAFTS;
+  const setDrafts = draftsQuery.set;
+  const drafts = draftsQuery.data ?? NO_DRAFTS;
   const sent = sentQuery.data ?? NO_DRAFTS;
-  useEffect(() => setDrafts(null), [draftsQuery.data]);
   const error = useActionError();
   const load = () => {
     draftsQuery.reload();

@@ -1,39 +1,34 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { SyncStatus } from '../../../../../electron/shared/contract';
+import { useEffect, useState } from 'react';
 import { useApp } from '../../../app/client-context';
+import { useLiveQuery } from '../../../ui/use-live-query';
 
 type Progress = Record<string, { done: number; total: number | null }>;
+const SYNC_DATA = ['sync', 'outbox'];
 
-/** The sync panel's state from core, kept current by its events (runs, progress, outbox) and a 30 s tick for the clocks. */
+/** The sync panel's state from core: a live query on runs and the outbox, the progress events of a run, and a 30 s tick for the clocks. */
 export function useSyncStatus() {
   const { client } = useApp();
-  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const query = useLiveQuery('sync.status', {}, SYNC_DATA);
+  const status = query.data ?? null;
   const [progress, setProgress] = useState<Progress>({});
   const [now, setNow] = useState(() => Date.now());
-  const refresh = useCallback(
-    () =>
-      client.call('sync.status', {}).then((s) => {
-        setStatus(s);
-        if (!s.current) setProgress({});
-        else setProgress((p) => ({ ...Object.fromEntries(s.progress.map((x) => [x.entity, x])), ...p }));
-      }),
-    [client],
-  );
+  const { reload } = query;
+  // a run's progress: what core had when read, then each event
   useEffect(() => {
-    void refresh();
-    const offChanged = client.on('data.changed', (e) => {
-      if (e.entities.includes('sync') || e.entities.includes('outbox')) void refresh();
-    });
-    const offProgress = client.on('sync.progress', (p) => setProgress((prev) => ({ ...prev, [p.entity]: { done: p.done, total: p.total } })));
+    if (!status) return;
+    if (!status.current) setProgress({});
+    else setProgress((p) => ({ ...Object.fromEntries(status.progress.map((x) => [x.entity, x])), ...p }));
+  }, [status]);
+  useEffect(() => {
+    const off = client.on('sync.progress', (p) => setProgress((prev) => ({ ...prev, [p.entity]: { done: p.done, total: p.total } })));
     const tick = setInterval(() => {
       setNow(Date.now());
-      void refresh();
+      reload();
     }, 30_000);
     return () => {
-      offChanged();
-      offProgress();
+      off();
       clearInterval(tick);
     };
-  }, [client, refresh]);
-  return { status, progress, now, setStatus, refresh };
+  }, [client, reload]);
+  return { status, progress, now, setStatus: query.set };
 }
