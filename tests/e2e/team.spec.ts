@@ -71,6 +71,17 @@ test('the credit approval journey by two people at two desks', async () => {
     db.close();
     expect(awaiting).toMatch(/^OPP-/);
 
+    // the trader has the deal open, waiting for credit control
+    await trader.getByRole('link', { name: 'Opportunités' }).click();
+    await trader.getByRole('searchbox').first().fill(awaiting);
+    await trader
+      .getByRole('row', { name: new RegExp(awaiting) })
+      .first()
+      .dblclick();
+    const ops = trader.getByTestId('ops-state');
+    await expect(trader.getByTestId('opportunity-view')).toContainText(awaiting);
+    await expect(ops).not.toContainText('Engagé');
+
     // credit control's queue holds the trader's waiting requests, decided from the keyboard
     const desk = new CreditPage(credit);
     await desk.open();
@@ -81,23 +92,22 @@ test('the credit approval journey by two people at two desks', async () => {
     await credit.keyboard.type('client solide, accord');
     await credit.keyboard.press('Enter');
     await expect(credit.getByRole('status').filter({ hasText: `Accordé : ${awaiting}` })).toBeVisible();
-    const reference = awaiting;
 
-    // at the trader's desk the deal goes on: its request approved, its chain done, without reloading
-    await trader.getByRole('link', { name: 'Crédit client' }).click();
-    const traderQueue = new CreditPage(trader);
-    await expect.poll(() => traderQueue.count(), { timeout: 5_000 }).toBe(waiting - 1);
-    await trader.getByRole('link', { name: 'Opportunités' }).click();
-    await trader.getByRole('searchbox').first().fill(reference);
-    await trader
-      .getByRole('row', { name: new RegExp(reference) })
-      .first()
-      .dblclick();
-    const ops = trader.getByTestId('ops-state');
-    await expect(trader.getByTestId('opportunity-view')).toContainText(reference);
+    // the deal open at the trader's desk goes on by itself: its request approved, its chain done, nothing reloaded
     await expect(ops).toContainText('Engagé : stock réservé', { timeout: 5_000 });
     // the decision names the person who took it at the other desk, with their words
     await expect(trader.getByTestId('credit-approval')).toContainText('« client solide, accord » (Flo Crédit)');
+    // and the queue, read at the trader's desk: one fewer, which a trader only reads
+    await trader.getByRole('link', { name: 'Crédit client' }).click();
+    const traderQueue = new CreditPage(trader);
+    await expect.poll(() => traderQueue.count(), { timeout: 5_000 }).toBe(waiting - 1);
+    await expect(trader.getByTestId('queue-hint')).toContainText('Consultation');
+    await trader.getByRole('link', { name: 'Opportunités' }).click();
+    await trader
+      .getByRole('row', { name: new RegExp(awaiting) })
+      .first()
+      .dblclick();
+    await expect(ops).toContainText('Engagé : stock réservé');
     await trader.screenshot({ path: 'test-results/screenshots/team-approved.png', fullPage: true });
 
     expect(errors).toEqual([]);
