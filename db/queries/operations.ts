@@ -93,22 +93,17 @@ export function reservedByLine(db: Db, opportunityId: number): Map<number, numbe
 
 export function insertReservation(
   db: Db,
-  r: { opportunityId: number; lineId: number; productId: number; warehouseId: number; qty: number; at: string },
+  r: { opportunityId: number; lineId: number; productId: number; warehouseId: number; qty: number; at: string; wantedOn: string },
 ): number {
+  // what the desk judged it against, for the hub to judge it the same way: the ERP's free stock, and the receipts due by then
   return Number(
     run(
       db,
-      `INSERT INTO reservations (opportunity_id, line_id, product_id, warehouse_id, qty, status, created_at, stock_seen, stock_as_of)
-       SELECT ?, ?, ?, ?, ?, 'active', ?, s.on_hand - s.reserved_erp, s.as_of
-       FROM (SELECT 1) LEFT JOIN stock_levels s ON s.product_id = ? AND s.warehouse_id = ?`,
-      r.opportunityId,
-      r.lineId,
-      r.productId,
-      r.warehouseId,
-      r.qty,
-      r.at,
-      r.productId,
-      r.warehouseId,
+      `INSERT INTO reservations (opportunity_id, line_id, product_id, warehouse_id, qty, status, created_at, stock_seen, stock_as_of, stock_incoming)
+       SELECT @opportunityId, @lineId, @productId, @warehouseId, @qty, 'active', @at, s.on_hand - s.reserved_erp, s.as_of,
+         (SELECT coalesce(sum(qty), 0) FROM incoming_receipts WHERE product_id = @productId AND warehouse_id = @warehouseId AND active = 1 AND expected_date <= @wantedOn)
+       FROM (SELECT 1) LEFT JOIN stock_levels s ON s.product_id = @productId AND s.warehouse_id = @warehouseId`,
+      r,
     ).lastInsertRowid,
   );
 }

@@ -30,6 +30,8 @@ export const reservations = sqliteTable(
     /** the ERP's free stock (on hand − reserved by the ERP) this desk saw when it reserved, and its date: the hub grants against the team's */
     stockSeen: qtyCol(),
     stockAsOf: stamp(),
+    /** the receipts due by the date it is wanted that the desk counted on (the hub counts them too) */
+    stockIncoming: qtyCol(),
   },
   (t) => [index('reservations_stock').on(t.productId, t.warehouseId, t.status), index('reservations_opportunity').on(t.opportunityId)],
 );

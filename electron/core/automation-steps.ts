@@ -110,6 +110,7 @@ function reserveStock(c: StepContext): StepOutcome {
         warehouseId: a.warehouseId,
         qty: a.qty,
         at: c.actor.at,
+        wantedOn: at,
       });
       book.take(line.productId, a.warehouseId, a.qty);
       writeAudit(c.db, {

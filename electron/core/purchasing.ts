@@ -211,6 +211,7 @@ export function createPurchasing(db: Db) {
           warehouseId: fromWarehouseId,
           qty: s.qty,
           at: a.at,
+          wantedOn: today,
         });
         const reference = q.dealReference(db, s.opportunityId);
         const uuid = randomUUID();

@@ -7,8 +7,9 @@ const num = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? 
 const text = (v: unknown) => (typeof v === 'string' ? v : null);
 
 /**
- * A reservation the hub grants against the team's stock (TEAM.md protocol 8): the ERP's free
- * stock the desks last reported (the newest report wins) less everyone's active reservations.
+ * A reservation the hub grants against the team's stock (TEAM.md protocol 8), as a desk judges it
+ * (ATP): the ERP's free stock the desks last reported (the newest report wins), plus the receipts
+ * due by the date it is wanted that its desk counted on, less everyone's active reservations.
  * What cannot be granted becomes a shortage for purchasing, with the reason — two traders offline
  * on the last pallet: one gets it, the other's deal goes to the buyer. One product and warehouse
  * at a time (an advisory lock), so two desks pushing together never both get the same units.
@@ -35,7 +36,8 @@ export async function grantReservation(c: PoolClient, id: string, data: Row, at:
      WHERE row_table = 'reservations' AND NOT deleted AND data->>'status' = 'active' AND data->>'productId' = $1 AND data->>'warehouseId' = $2 AND row_id <> $3`,
     [product, warehouse, id],
   );
-  const free = Math.max(0, stock.rows[0].available - Number(taken.rows[0]!.n));
+  const incoming = num(data.stockIncoming) ?? 0;
+  const free = Math.max(0, stock.rows[0].available + incoming - Number(taken.rows[0]!.n));
   if (free >= qty) return { data, shortage: null };
   const granted = free;
   const kept: Row = granted > 0 ? { ...data, qty: granted } : { ...data, qty: 0, status: 'released', releasedAt: at.toISOString() };

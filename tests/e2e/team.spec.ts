@@ -95,6 +95,8 @@ test('the credit approval journey by two people at two desks', async () => {
 
     // the deal open at the trader's desk goes on by itself: its request approved, its chain done, nothing reloaded
     await expect(ops).toContainText('Engagé : stock réservé', { timeout: 5_000 });
+    // the hub granted what this desk reserved, receipts due by the date included: no stock lost to « another desk »
+    await expect(trader.getByText('réservé entre-temps par un autre poste')).toHaveCount(0);
     // the decision names the person who took it at the other desk, with their words
     await expect(trader.getByTestId('credit-approval')).toContainText('« client solide, accord » (Flo Crédit)');
     // and the queue, read at the trader's desk: one fewer, which a trader only reads

@@ -114,4 +114,26 @@ describe('authority at the hub', () => {
     });
     expect((await trader.client.call('hub.push', { mutations: [edit] })).results[0]!.reason).toBe('hub.notHolder');
   });
+  it('grants a reservation as the desk judged it: the free stock reported plus the receipts due by its date, less everyone’s reservations; the rest is a shortage', async () => {
+    const a = await t.person('rs.a', ['trader']);
+    const b = await t.person('rs.b', ['trader']);
+    const reserve = (n: number, id: string, qty: number, incoming: number) =>
+      mutation(n, {
+        table: 'reservations',
+        id,
+        fields: { productId: 'p-77', warehouseId: 'w-1', qty, status: 'active', stockSeen: 10_000, stockAsOf: NOW, stockIncoming: incoming },
+      });
+    // 10 on hand, 5 arriving before the deal's date: 12 granted
+    const first = newId();
+    expect((await a.client.call('hub.push', { mutations: [reserve(1, first, 12_000, 5_000)] })).results[0]!.status).toBe('applied');
+    // another deal wanted before the receipt: 10 − 12 leaves nothing
+    const second = newId();
+    expect((await b.client.call('hub.push', { mutations: [reserve(1, second, 3_000, 0)] })).results[0]!.status).toBe('applied');
+    const rows = (await a.client.call('hub.pull', { cursor: null, limit: 5000 })).changes;
+    expect(rows.filter((c) => c.id === first).at(-1)!.data).toMatchObject({ qty: 12_000, status: 'active' });
+    expect(rows.filter((c) => c.id === second).at(-1)!.data).toMatchObject({ qty: 0, status: 'released' });
+    expect(rows.filter((c) => c.table === 'shortages' && c.data.productId === 'p-77')).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ qty: 3_000, reason: 'team.reservedElsewhere', status: 'open' }) }),
+    ]);
+  });
 });

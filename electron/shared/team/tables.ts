@@ -132,6 +132,7 @@ export const TEAM_TABLES = {
       releasedAt: text,
       stockSeen: int,
       stockAsOf: text,
+      stockIncoming: int,
     },
   },
   shortages: {
