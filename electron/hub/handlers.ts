@@ -7,13 +7,14 @@ import { push } from './push';
 import { leaseReferences } from './references';
 import { createUser, listUsers, resetPassword, updateUser, userById } from './users';
 
-export type HubContext = { pool: Pool; now: Clock };
+/** `changed`: the feed moved (the instance pokes the others, coalesced). */
+export type HubContext = { pool: Pool; now: Clock; changed: () => void };
 type Handler<M extends HubMethod> = (input: HubParsed<M>, session: Session | null) => Promise<HubOutput<M>>;
 export type HubHandlers = { [M in HubMethod]: Handler<M> };
 
 /** Every method of the hub's contract; the server has checked the input, the session and the admin role. */
 export function hubHandlers(ctx: HubContext): HubHandlers {
-  const { pool, now } = ctx;
+  const { pool, now, changed } = ctx;
   const me = (s: Session | null): Session => s!;
   return {
     'hub.login': async (input) => ({ ...(await logIn(pool, input, now)), epoch: await readMeta(pool, 'epoch') }),
@@ -41,7 +42,7 @@ export function hubHandlers(ctx: HubContext): HubHandlers {
       await pool.query(`UPDATE hub_meta SET value = $1 WHERE key = 'fourEyes'`, [String(on)]);
       return { fourEyes: on };
     },
-    'hub.push': ({ mutations }, s) => push(pool, me(s), mutations, now),
+    'hub.push': ({ mutations }, s) => push(pool, me(s), mutations, now, changed),
     'hub.pull': (input, s) => pull(pool, me(s), input),
     'references.lease': (input, s) => leaseReferences(pool, me(s), input, now),
   };

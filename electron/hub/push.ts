@@ -129,7 +129,7 @@ async function record(c: PoolClient, s: Session, m: Mutation, kept: Kept | null,
  * recorded; numbers already processed are answered from that record (a replay applies nothing);
  * a gap is refused before anything is applied.
  */
-export async function push(pool: Pool, s: Session, mutations: Mutation[], now: Clock): Promise<HubOutput<'hub.push'>> {
+export async function push(pool: Pool, s: Session, mutations: Mutation[], now: Clock, changed: () => void): Promise<HubOutput<'hub.push'>> {
   if (!s.deskId) throw new AppError('forbidden', 'This session belongs to no desk: log in from a desk to push', { reason: 'hub.noDesk' });
   for (let i = 1; i < mutations.length; i++)
     if (mutations[i]!.number !== mutations[i - 1]!.number + 1)
@@ -138,12 +138,14 @@ export async function push(pool: Pool, s: Session, mutations: Mutation[], now: C
       });
   const desk = s.deskId;
   const results: Result[] = [];
+  let lastNumber = 0;
   // a company setting, read once per batch
   const fourEyes = (await readMeta(pool, 'fourEyes')) === 'true';
   for (const m of mutations) {
     const result = await inTransaction(pool, async (c) => {
       const d = await c.query<{ last_mutation: number }>('SELECT last_mutation FROM desks WHERE id = $1 FOR UPDATE', [desk]);
       const last = d.rows[0]?.last_mutation ?? 0;
+      lastNumber = Math.max(last, lastNumber);
       if (m.number <= last) {
         const prev = await c.query<{ reason: string | null; row_table: string; row_id: string }>(
           'SELECT reason, row_table, row_id FROM mutations WHERE desk_id = $1 AND number = $2',
@@ -170,12 +172,12 @@ export async function push(pool: Pool, s: Session, mutations: Mutation[], now: C
       const rejected = 'reason' in outcome;
       const reason = rejected ? [`hub.${outcome.reason}`, outcome.detail].filter(Boolean).join(': ') : null;
       await record(c, s, m, rejected ? null : outcome, reason, at);
+      lastNumber = m.number;
       return { number: m.number, status: rejected ? 'rejected' : 'applied', reason } satisfies Result;
     });
     results.push(result);
   }
   // after the commits, to every hub instance: they poke their desks (a hint; the cursor is the truth)
-  if (results.some((r) => r.status !== 'duplicate')) await pool.query(`SELECT pg_notify('comptoir_changes', $1)`, [desk]);
-  const last = await pool.query<{ last_mutation: number }>('SELECT last_mutation FROM desks WHERE id = $1', [desk]);
-  return { lastNumber: last.rows[0]?.last_mutation ?? 0, results };
+  if (results.some((r) => r.status !== 'duplicate')) changed();
+  return { lastNumber, results };
 }

@@ -9,6 +9,7 @@ import { AppError, type ErrorCode, type SerializedError } from '../shared/errors
 import { invalidInput } from '../shared/rpc';
 import { sessionOf, type Session } from './auth';
 import type { Clock } from './db';
+import { feedNotifier } from './notify';
 import { hubHandlers, type HubHandlers } from './handlers';
 
 export const MAX_BODY = 8 * 1024 * 1024;
@@ -148,7 +149,8 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
     }, 10);
   };
   const listener = listen(pool, pokeAll);
-  const handlers = hubHandlers({ pool, now });
+  const notifier = feedNotifier(pool, 5, (err) => options.log?.(`hub notify failed: ${err.message}`));
+  const handlers = hubHandlers({ pool, now, changed: notifier.changed });
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://hub');
     if (req.method === 'GET' && url.pathname === '/health') return send(res, 200, { ok: true });
@@ -176,6 +178,7 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     await closed;
+    notifier.stop();
     listener.stop();
   };
   return {
