@@ -150,7 +150,7 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
   };
   const listener = listen(pool, pokeAll);
   const notifier = feedNotifier(pool, 5, (err) => options.log?.(`hub notify failed: ${err.message}`));
-  const handlers = hubHandlers({ pool, now, changed: notifier.changed });
+  const handlers = hubHandlers({ pool, now, changed: () => notifier.changed() });
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://hub');
     if (req.method === 'GET' && url.pathname === '/health') return send(res, 200, { ok: true });
