@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { keyedUid } from '../electron/shared/team/keyed-uid';
 import { v7 as uuidv7 } from 'uuid';
 import {
   columnOf,
@@ -55,13 +55,6 @@ export const objectOf = (table: TeamTable, row: string) =>
   `json_object(${Object.entries(TEAM_TABLES[table].fields as Record<string, Field>)
     .map(([name, f]) => `'${name}', ${globalValue(row, name, f)}`)
     .join(', ')})`;
-
-/** The uid of a keyed row (TableSpec.keyedBy): a UUID (version 8) made from its table and key, the same at every desk. */
-export function keyedUid(table: string, key: string): string {
-  const h = createHash('sha256').update(`${table}\u0000${key}`).digest('hex');
-  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
 
 /** The SQL giving a new row of `table` its uid (`row` is NEW or the table itself). */
 function newUid(table: TeamTable, row: string): string {
@@ -157,3 +150,5 @@ export function installCapture(raw: Database.Database): Capture {
   });
   return capture;
 }
+
+export { keyedUid };

@@ -19,6 +19,16 @@ export function writeSetting(db: Db, key: string, value: unknown, now = new Date
     .run(key, JSON.stringify(value), now);
 }
 
+/** A company setting: its team row (captured, pushed to the hub); a trigger copies it onto `settings`. */
+export function writeCompanySetting(db: Db, key: string, value: unknown, by: number | null, now: string): void {
+  db.$client
+    .prepare(
+      `INSERT INTO company_settings (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+    )
+    .run(key, JSON.stringify(value), by, now);
+}
+
 export function readAllSettings(db: Db): Map<string, unknown> {
   const rows = db.$client.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const out = new Map<string, unknown>();

@@ -37,6 +37,7 @@ const isConstraint = (err: unknown) =>
   typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code.startsWith('SQLITE_CONSTRAINT');
 
 const ENTITY: Record<TeamTable, string[]> = {
+  company_settings: ['settings', 'opportunities'],
   stages: ['stages', 'opportunities'],
   rules: ['rules', 'opportunities'],
   opportunities: ['opportunities'],
@@ -250,6 +251,8 @@ export function applyTeamPage(db: Db, deskId: string, page: PulledPage, at: stri
       writeTeamState(db, 'cursor', page.cursor);
       writeTeamState(db, 'epoch', page.epoch);
       writeTeamState(db, 'lastPullAt', at);
+      // the company's cost basis changed at another desk: every deal's margin again
+      if (touched.tables.has('company_settings')) refreshOpportunityTotals(db, { today: at.slice(0, 10) });
       const deals = [...touched.deals];
       if (deals.length > 0) {
         raw

@@ -27,3 +27,17 @@ export const settings = sqliteTable('settings', {
   value: text({ mode: 'json' }).notNull(),
   updatedAt: stamp().notNull(),
 });
+
+/**
+ * The company's settings (four eyes, lost reasons, cost basis): one team row per key, its uid made
+ * from the key, so every desk of the team holds the same ones; the hub lets managers change them.
+ * Triggers copy each onto `settings`, which every read goes through.
+ */
+export const companySettings = sqliteTable('company_settings', {
+  id: pk(),
+  uid: uid(),
+  key: text().notNull().unique(),
+  value: text().notNull(),
+  updatedBy: integer(),
+  updatedAt: stamp().notNull(),
+});

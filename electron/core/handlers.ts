@@ -62,7 +62,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     }),
     'settings.get': () => getSettings(db),
     'settings.set': ({ key, value }) => {
-      const settings = setSetting(db, key, value);
+      const settings = setSetting(db, key, value, actor());
       if (key === 'costBasis') {
         const changed = refreshOpportunityTotals(db, { today: ctx.now().slice(0, 10) });
         if (changed > 0) bus.emit('data.changed', { entities: ['opportunities'] });

@@ -1,7 +1,10 @@
 import { userRoles } from '../../db/queries/catalog';
-import { readAllSettings, writeSetting } from '../../db/queries/settings';
+import { readAllSettings, writeCompanySetting, writeSetting } from '../../db/queries/settings';
 import type { Db } from '../../db/client';
-import { settingsShape, type Role, type SettingKey, type Settings, type StoredSettings } from '../shared/contract';
+import { COMPANY_SETTINGS, settingsShape, type Role, type SettingKey, type Settings, type StoredSettings } from '../shared/contract';
+import { AppError } from '../shared/errors';
+import { may } from '../shared/domain/authority';
+import type { Actor } from './context';
 import { requireRef } from './editing';
 
 export const DEFAULT_SETTINGS: StoredSettings = {
@@ -37,10 +40,20 @@ export function getSettings(db: Db): Settings {
   return user ? { ...settings, ...user } : { ...settings, roles: ALL_ROLES };
 }
 
-export function setSetting(db: Db, key: SettingKey, value: unknown): Settings {
+/** A setting of the desk's own, or of the whole company: those a manager changes, for every desk of the team. */
+export function setSetting(db: Db, key: SettingKey, value: unknown, a: Actor): Settings {
   const parsed = settingsShape.shape[key].parse(value);
   // the desk's user must exist: an unknown id would make every later write fail on its foreign key
   if (key === 'currentUserId') requireRef(db, 'users', parsed as number | null, 'value');
-  writeSetting(db, key, parsed);
+  if (!COMPANY_SETTINGS.includes(key)) writeSetting(db, key, parsed, a.at);
+  else {
+    const who = getSettings(db);
+    if (!may(who.roles, 'settings.company'))
+      throw new AppError('forbidden', `The company's settings are changed by a manager, not by the ${who.role} role`, {
+        reason: 'settings.company',
+        role: who.role,
+      });
+    writeCompanySetting(db, key, parsed, a.userId, a.at);
+  }
   return getSettings(db);
 }

@@ -1,7 +1,8 @@
 import type { Pool } from 'pg';
 import type { HubMethod, HubOutput, HubParsed } from '../shared/contract/hub';
 import { changePassword, logIn, logOut, revokeSessions, type Session } from './auth';
-import { readMeta, type Clock } from './db';
+import { inTransaction, readMeta, type Clock } from './db';
+import { companySettingId, fourEyesOf, writeHubRow } from './hub-rows';
 import { pull } from './pull';
 import { push } from './push';
 import { leaseReferences } from './references';
@@ -26,7 +27,7 @@ export function hubHandlers(ctx: HubContext): HubHandlers {
       user: await userById(pool, me(s).userId),
       deskId: me(s).deskId,
       epoch: await readMeta(pool, 'epoch'),
-      fourEyes: (await readMeta(pool, 'fourEyes')) === 'true',
+      fourEyes: await fourEyesOf(pool),
       rows: (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM team_rows WHERE NOT deleted')).rows[0]!.n,
     }),
     'hub.changePassword': async ({ current, next }, s) => {
@@ -38,8 +39,19 @@ export function hubHandlers(ctx: HubContext): HubHandlers {
     'users.update': (input) => updateUser(pool, input, now),
     'users.resetPassword': ({ id }) => resetPassword(pool, id, now),
     'sessions.revoke': async ({ userId }) => ({ revoked: await revokeSessions(pool, userId, now) }),
-    'settings.fourEyes': async ({ on }) => {
-      await pool.query(`UPDATE hub_meta SET value = $1 WHERE key = 'fourEyes'`, [String(on)]);
+    // the company setting every desk holds, as a manager's desk would write it
+    'settings.fourEyes': async ({ on }, s) => {
+      const at = now();
+      await inTransaction(pool, (c) =>
+        writeHubRow(c, {
+          table: 'company_settings',
+          id: companySettingId('approvals.fourEyes'),
+          data: { key: 'approvals.fourEyes', value: on, updatedBy: me(s).userId, updatedAt: at.toISOString() },
+          by: me(s).userId,
+          at,
+        }),
+      );
+      changed();
       return { fourEyes: on };
     },
     'hub.push': ({ mutations }, s) => push(pool, me(s), mutations, now, changed),

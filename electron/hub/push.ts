@@ -4,7 +4,8 @@ import type { HubOutput, Mutation } from '../shared/contract/hub';
 import { AppError } from '../shared/errors';
 import { tableSpec, type TeamTable } from '../shared/team/tables';
 import type { Session } from './auth';
-import { inTransaction, readMeta, type Clock } from './db';
+import { inTransaction, type Clock } from './db';
+import { fourEyesOf, writeHubRow } from './hub-rows';
 import { passReference } from './references';
 import { grantReservation } from './reservations';
 import { authorise, checkShape, merge, type Refusal, type Row } from './rules';
@@ -47,18 +48,7 @@ async function applyOne(c: PoolClient, s: Session, m: Mutation, fourEyes: boolea
   const data = grant ? grant.data : merged.data;
   const version = (live?.version ?? 0) + 1;
   if (table === 'opportunities' && 'reference' in m.fields) await passReference(c, m.fields.reference);
-  if (grant?.shortage) {
-    await c.query(
-      `INSERT INTO team_rows (row_table, row_id, version, data, deleted, updated_at, updated_by) VALUES ('shortages', $1, 1, $2, false, $3, $4)`,
-      [grant.shortage.id, grant.shortage.data, at, s.userId],
-    );
-    await c.query(`INSERT INTO changes (row_table, row_id, version, data, deleted, user_id, at) VALUES ('shortages', $1, 1, $2, false, $3, $4)`, [
-      grant.shortage.id,
-      grant.shortage.data,
-      s.userId,
-      at,
-    ]);
-  }
+  if (grant?.shortage) await writeHubRow(c, { table: 'shortages', id: grant.shortage.id, data: grant.shortage.data, by: s.userId, at });
   for (const k of conflicts) {
     const conflict = {
       table,
@@ -140,7 +130,7 @@ export async function push(pool: Pool, s: Session, mutations: Mutation[], now: C
   const results: Result[] = [];
   let lastNumber = 0;
   // a company setting, read once per batch
-  const fourEyes = (await readMeta(pool, 'fourEyes')) === 'true';
+  const fourEyes = await fourEyesOf(pool);
   for (const m of mutations) {
     const result = await inTransaction(pool, async (c) => {
       const d = await c.query<{ last_mutation: number }>('SELECT last_mutation FROM desks WHERE id = $1 FOR UPDATE', [desk]);

@@ -85,6 +85,7 @@ export function authorise(table: TeamTable, before: Row | null, after: Row, s: S
     if (!may(s.roles, 'hold')) return { reason: 'notHolder' };
     if (after.decidedBy !== null && !me.includes(str(after.decidedBy))) return { reason: 'decidedForSomeoneElse' };
   }
+  if (table === 'company_settings' && !may(s.roles, 'settings.company') && !s.roles.includes('admin')) return { reason: 'notManager' };
   if (table === 'opportunities' && before && 'stageId' in m.fields && 'stageId' in m.old && !same(before.stageId, m.old.stageId))
     return { reason: 'stageMoved', detail: str(before.stageId) };
   return null;

@@ -154,11 +154,14 @@ test('quote accepted → the buyer covers the shortage, credit control approves 
   await expect(page.getByTestId('credit-approval')).toContainText('Acompte reçu');
 });
 
-test('a company of one turns the four-eyes rule off in settings, and it stays off', async ({ page, host }) => {
+test('a company of one turns the four-eyes rule off in settings, and it stays off; only its manager may', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByRole('link', { name: 'Paramètres' }).click();
   const fourEyes = page.getByLabel('Quatre yeux : personne ne décide sa propre demande d’accord');
   await expect(fourEyes).toBeChecked();
+  // a trader's desk shows the company's setting, and may not change it
+  await expect(fourEyes).toBeDisabled();
+  await actAs(page, 'Direction commerciale');
   // the box shows core's answer once the setting is saved
   await fourEyes.click();
   await expect(fourEyes).not.toBeChecked();

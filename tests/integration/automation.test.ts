@@ -469,7 +469,12 @@ describe('what a stage move will do, said before it is done', () => {
     await expect(lose({ lostReason: 'Prix', lostNote: 'x'.repeat(501) })).rejects.toMatchObject({ code: 'invalid_input' });
     expect(snapshot()).toBe(before);
 
-    // the company words its own reasons
+    // the company words its own reasons: its manager does, not a trader
+    await expect(core.call('settings.set', { key: 'pipeline.lostReasons', value: ['Prix'] })).rejects.toMatchObject({
+      code: 'forbidden',
+      details: { reason: 'settings.company' },
+    });
+    await asRole('manager');
     await core.call('settings.set', { key: 'pipeline.lostReasons', value: ['Prix', 'Transport trop cher'] });
     const lost = await lose({ lostReason: 'Transport trop cher', lostNote: 'Concurrent livre franco' });
     expect(lost.stage.kind).toBe('lost');
@@ -482,6 +487,7 @@ describe('what a stage move will do, said before it is done', () => {
     expect((await move(v.id, 'NEGO')).lost).toBeNull();
     await expect(core.call('settings.set', { key: 'pipeline.lostReasons', value: [] })).rejects.toMatchObject({ code: 'invalid_input' });
     await core.call('settings.set', { key: 'pipeline.lostReasons', value: ['Prix', 'Délai de livraison', 'Concurrent retenu'] });
+    await asRole('trader');
   });
 });
 

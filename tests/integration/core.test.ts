@@ -197,12 +197,17 @@ describe('core on the small demo company', () => {
     const events: unknown[] = [];
     const off = core.bus.source((event, payload) => events.push({ event, payload }));
     const before = sql<{ cost: number }>('SELECT sum(cost) AS cost FROM opportunities')[0]!.cost;
+    // a company setting: the manager's
+    const desk = (await core.call('settings.get', {})).currentUserId;
+    const manager = sql<{ id: number }>("SELECT id FROM users WHERE role = 'manager' ORDER BY id LIMIT 1")[0]!.id;
+    await core.call('settings.set', { key: 'currentUserId', value: manager });
     await core.call('settings.set', { key: 'costBasis', value: 'replacement' });
     const after = sql<{ cost: number }>('SELECT sum(cost) AS cost FROM opportunities')[0]!.cost;
     expect(after).not.toBe(before);
     expect(events).toContainEqual({ event: 'data.changed', payload: { entities: ['opportunities'] } });
     await core.call('settings.set', { key: 'costBasis', value: 'erp' });
     expect(sql<{ cost: number }>('SELECT sum(cost) AS cost FROM opportunities')[0]!.cost).toBe(before);
+    await core.call('settings.set', { key: 'currentUserId', value: desk });
     off();
   });
 });

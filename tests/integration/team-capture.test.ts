@@ -178,6 +178,9 @@ describe('capture: every write is one mutation per changed row, in the same tran
         value: one<{ id: number }>('SELECT id FROM users WHERE role = ? ORDER BY id LIMIT 1', role).id,
       });
     await asRole('manager');
+    // a company setting is a team row; the desk's own ones (its user) are not
+    const reasons = await captured('settings.set', { key: 'pipeline.lostReasons', value: ['Prix', 'Délai'] });
+    expect(reasons.changed).toBe(1);
     const customer = one<{ id: number }>('SELECT id FROM customers WHERE on_hold = 0 AND credit_hold = 0 ORDER BY id DESC LIMIT 1').id;
     core.db.$client.prepare('UPDATE customers SET credit_limit = outstanding + open_orders + 1000000000000000 WHERE id = ?').run(customer);
     const products = sql<{ id: number; code: string; price: number }>('SELECT id, code, list_price AS price FROM products ORDER BY id LIMIT 4');

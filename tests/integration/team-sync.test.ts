@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../electron/shared/dates';
 import { deskRoom, signIn, type Desk } from './fixtures/desks';
-import { startTestHub, type TestHub } from './fixtures/hub';
+import { mutation, startTestHub, type TestHub } from './fixtures/hub';
+import { keyedUid } from '../../db/team-capture';
 import { NOW, TODAY, until } from './helpers';
 
 /**
@@ -342,5 +343,40 @@ describe('a team of three desks', () => {
     await b.settled();
     await a.connector.team.cycle();
     await until(() => a.one<{ h: number }>('SELECT credit_hold AS h FROM customers WHERE id = ?', at(a)).h === 0);
+  }, 60_000);
+  it('the company’s settings are the team’s: a manager’s lost reasons and the admin’s four eyes reach every desk; another role’s change is refused', async () => {
+    const id = keyedUid('company_settings', 'pipeline.lostReasons');
+    const manager = await hub.person('cs.manager', ['manager']);
+    const reasons = ['Prix', 'Délai', 'Concurrent moins cher'];
+    const pushed = await manager.client.call('hub.push', {
+      mutations: [
+        mutation(1, {
+          table: 'company_settings',
+          id,
+          fields: { key: 'pipeline.lostReasons', value: reasons, updatedBy: manager.userId, updatedAt: NOW },
+        }),
+      ],
+    });
+    expect(pushed.results[0]!.status).toBe('applied');
+    await Promise.all([a.connector.team.cycle(), b.connector.team.cycle(), c.connector.team.cycle()]);
+    for (const d of [a, b, c]) expect((await d.call('settings.get', {}))['pipeline.lostReasons']).toEqual(reasons);
+    // the admin turns four eyes off for the company: every desk has it
+    await hub.admin.call('settings.fourEyes', { on: false });
+    await Promise.all([a.connector.team.cycle(), b.connector.team.cycle(), c.connector.team.cycle()]);
+    for (const d of [a, b, c]) expect((await d.call('settings.get', {}))['approvals.fourEyes']).toBe(false);
+    await hub.admin.call('settings.fourEyes', { on: true });
+    // credit control's desk may not change them: core says so, and a change made around it is refused by the hub
+    await expect(b.call('settings.set', { key: 'costBasis', value: 'replacement' })).rejects.toMatchObject({
+      code: 'forbidden',
+      details: { reason: 'settings.company' },
+    });
+    b.core.db.$client.prepare("UPDATE company_settings SET value = '\"replacement\"' WHERE key = 'costBasis'").run();
+    b.core.db.$client
+      .prepare("INSERT INTO company_settings (key, value, updated_at) VALUES ('costBasis', '\"replacement\"', ?) ON CONFLICT(key) DO NOTHING")
+      .run(NOW);
+    await b.connector.team.cycle();
+    await until(async () => (await b.call('team.status', {})).rejected.some((r) => r.table === 'company_settings'));
+    expect((await b.call('team.status', {})).rejected.find((r) => r.table === 'company_settings')!.reason).toBe('hub.notManager');
+    await until(async () => (await b.call('settings.get', {})).costBasis === 'erp');
   }, 60_000);
 });

@@ -50,6 +50,8 @@ export const settingsShape = z.object({
   'grid.lines': gridColumns,
 });
 export type StoredSettings = z.infer<typeof settingsShape>;
+/** Settings of the whole company (a team row each, changed by a manager); the others are the desk's own. */
+export const COMPANY_SETTINGS: readonly (keyof StoredSettings)[] = ['approvals.fourEyes', 'pipeline.lostReasons', 'costBasis'];
 /** The settings as read: the stored ones, and every role the desk's person holds (a desk without one is a team of one: every role). */
 export const settingsView = settingsShape.extend({ roles: z.array(role).min(1) });
 export type Settings = z.infer<typeof settingsView>;

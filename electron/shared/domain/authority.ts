@@ -13,6 +13,8 @@ export const AUTHORITY = {
   hold: ['finance', 'manager'],
   /** send a reviewed purchase to the ERP */
   'purchase.send': ['purchasing', 'manager'],
+  /** change a company setting (four eyes, lost reasons, cost basis); the hub's admin may too */
+  'settings.company': ['manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Power = keyof typeof AUTHORITY;

@@ -15,6 +15,7 @@ export type ErpTable = 'customers' | 'products' | 'warehouses' | 'suppliers' | '
 
 /** In the order a desk uploads them: a row's references come before it. */
 export type TeamTable =
+  | 'company_settings'
   | 'stages'
   | 'rules'
   | 'opportunities'
@@ -61,6 +62,11 @@ export type TableSpec = {
 };
 
 export const TEAM_TABLES = {
+  company_settings: {
+    merge: 'edited',
+    keyedBy: 'key',
+    fields: { key: text, value: json, updatedBy: user, updatedAt: text },
+  },
   stages: {
     merge: 'edited',
     fields: { code: text, name: text, position: int, probability: int, kind: text, stagnationDays: int, active: bool },

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 
-export type DeskRole = 'Commercial' | 'Achats' | 'Crédit client';
+export type DeskRole = 'Commercial' | 'Achats' | 'Crédit client' | 'Direction commerciale';
 
 /** The person at the desk changes: the first user with that role (their role decides what they may approve or send). */
 export async function actAs(page: Page, role: DeskRole) {

@@ -4,7 +4,7 @@ import { useT } from '../../../i18n';
 import { errorText } from '../../../ui/errors';
 
 /** The company's lost reasons, one per line, saved when the field is left; core says what is wrong. */
-export function LostReasonsField() {
+export function LostReasonsField({ disabled }: { disabled: boolean }) {
   const { settings, updateSetting } = useApp();
   const { t } = useT();
   const stored = settings['pipeline.lostReasons'].join('\n');
@@ -26,7 +26,7 @@ export function LostReasonsField() {
     <>
       <label htmlFor="set-lost-reasons">{t('set.lostReasons')}</label>
       <div>
-        <textarea id="set-lost-reasons" rows={6} value={text} onChange={(e) => setText(e.target.value)} onBlur={save} />
+        <textarea id="set-lost-reasons" rows={6} value={text} disabled={disabled} onChange={(e) => setText(e.target.value)} onBlur={save} />
         {error && (
           <div className="field-error" role="alert">
             {error}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Output, Settings } from '../../../../../electron/shared/contract';
+import { may } from '../../../../../electron/shared/domain/authority';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
 import { AutomationEditor } from './AutomationEditor';
@@ -18,6 +19,8 @@ export function SettingsView() {
   useEffect(() => void client.call('users.list', {}).then(setUsers), [client]);
   // in a team the desk's user is the person logged in (Équipe), not a choice
   const team = useLiveQuery('team.status', {}, TEAM_DATA).data;
+  // the company's settings are the whole team's: its managers change them
+  const company = may(settings.roles, 'settings.company');
   return (
     <>
       <div className="toolbar">
@@ -44,16 +47,26 @@ export function SettingsView() {
               ))}
             </select>
           )}
+          <span />
+          <p className="fresh" data-testid="company-settings-note">
+            {t(company ? 'settings.company' : 'roles.readOnly.company')}
+          </p>
           <label htmlFor="set-four-eyes">{t('settings.fourEyes')}</label>
           <input
             id="set-four-eyes"
             type="checkbox"
+            disabled={!company}
             checked={settings['approvals.fourEyes']}
             onChange={(e) => void updateSetting('approvals.fourEyes', e.target.checked)}
           />
-          <LostReasonsField />
+          <LostReasonsField disabled={!company} />
           <label htmlFor="set-cost">{t('settings.costBasis')}</label>
-          <select id="set-cost" value={settings.costBasis} onChange={(e) => void updateSetting('costBasis', e.target.value as Settings['costBasis'])}>
+          <select
+            id="set-cost"
+            disabled={!company}
+            value={settings.costBasis}
+            onChange={(e) => void updateSetting('costBasis', e.target.value as Settings['costBasis'])}
+          >
             <option value="erp">{t('opp.costBasis.erp')}</option>
             <option value="replacement">{t('opp.costBasis.replacement')}</option>
           </select>
