@@ -1,4 +1,4 @@
-import type { Output, Role } from '../../electron/shared/contract';
+import { role, type Output, type Role } from '../../electron/shared/contract';
 import { allWordsSql, likePattern, likeWords } from '../../electron/shared/text';
 import { atpNowSql } from '../../electron/shared/domain/atp';
 import type { Db } from '../client';
@@ -7,8 +7,6 @@ import { prepareCached } from './statements';
 export function listUsers(db: Db): Output<'users.list'> {
   return prepareCached(db.$client, 'SELECT id, name, initials, role FROM users WHERE active = 1 ORDER BY name').all() as Output<'users.list'>;
 }
-
-const ROLES: readonly Role[] = ['trader', 'purchasing', 'finance', 'manager'];
 
 /** A user's roles: every one they hold (what they may decide, DESIGN.md §2.11), and the one the desk opens on. */
 export function userRoles(db: Db, id: number): { role: Role; roles: Role[] } | undefined {
@@ -20,7 +18,7 @@ export function userRoles(db: Db, id: number): { role: Role; roles: Role[] } | u
   } catch {
     held = [];
   }
-  const roles = ROLES.filter((x) => Array.isArray(held) && held.includes(x));
+  const roles = role.options.filter((x) => Array.isArray(held) && held.includes(x));
   return { role: r.role, roles: roles.length > 0 ? roles : [r.role] };
 }
 

@@ -1,7 +1,7 @@
 import { userRoles } from '../../db/queries/catalog';
 import { readAllSettings, writeCompanySetting, writeSetting } from '../../db/queries/settings';
 import type { Db } from '../../db/client';
-import { COMPANY_SETTINGS, settingsShape, type Role, type SettingKey, type Settings, type StoredSettings } from '../shared/contract';
+import { COMPANY_SETTINGS, role, settingsShape, type Role, type SettingKey, type Settings, type StoredSettings } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { may } from '../shared/domain/authority';
 import type { Actor } from './context';
@@ -19,7 +19,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
 };
 
 /** Every role there is: what the person of a team of one holds. */
-export const ALL_ROLES: Role[] = ['trader', 'purchasing', 'finance', 'manager'];
+export const ALL_ROLES: Role[] = [...role.options];
 
 /**
  * The user's settings: stored values that still pass their schema, defaults for the rest. The roles
