@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
+import { availableToPromise } from '../shared/domain/atp';
 import type { Row } from './rules';
 
 type Granted = { data: Row; shortage: { id: string; data: Row } | null };
@@ -36,8 +37,15 @@ export async function grantReservation(c: PoolClient, id: string, data: Row, at:
      WHERE row_table = 'reservations' AND NOT deleted AND data->>'status' = 'active' AND data->>'productId' = $1 AND data->>'warehouseId' = $2 AND row_id <> $3`,
     [product, warehouse, id],
   );
+  // the desk's ATP (shared/domain): the ERP's free stock (on hand less its reservations, as reported), everyone's reservations, the receipts it counted by its date
+  const day = at.toISOString().slice(0, 10);
   const incoming = num(data.stockIncoming) ?? 0;
-  const free = Math.max(0, stock.rows[0].available + incoming - Number(taken.rows[0]!.n));
+  const atp = availableToPromise(
+    { onHand: stock.rows[0].available, reservedErp: 0, localReserved: Number(taken.rows[0]!.n) },
+    incoming > 0 ? [{ qty: incoming, expectedDate: day }] : [],
+    day,
+  );
+  const free = Math.max(0, atp);
   if (free >= qty) return { data, shortage: null };
   const granted = free;
   const kept: Row = granted > 0 ? { ...data, qty: granted } : { ...data, qty: 0, status: 'released', releasedAt: at.toISOString() };
