@@ -15,16 +15,22 @@ export function openPool(url: string, max = 10, onError: (err: Error) => void = 
 /** Runs fn in one transaction on one connection of the pool; rolled back if it throws. */
 export async function inTransaction<T>(pool: Pool, fn: (c: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // PostgreSQL closing the connection between two queries (a restart) is this transaction's failure, not the process's
+  let lost: Error | null = null;
+  const onError = (err: Error) => (lost ??= err);
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const value = await fn(client);
     await client.query('COMMIT');
     return value;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    if (!lost) await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
-    client.release();
+    client.off('error', onError);
+    // a connection that failed is not given back to the pool
+    client.release(lost ?? undefined);
   }
 }
 
