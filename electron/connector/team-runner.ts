@@ -14,8 +14,6 @@ export type TeamRunnerOptions = {
   call: CoreCall;
   log?: (message: string) => void;
   maxWaitMs?: number;
-  /** how long the pokes of a burst are gathered into one pull (ms) */
-  pokeGatherMs?: number;
   /** pull on a timer too, beside the pokes (ms) */
   pullEveryMs?: number;
   /** first retry after a failed cycle, ms (doubles, with jitter) */
@@ -103,18 +101,6 @@ export function startTeamRunner(o: TeamRunnerOptions) {
     return running;
   }
 
-  /**
-   * A poke pulls after a short gathering: while the team is busy the pokes of a burst make one
-   * cycle (one bigger page), not one each — well within the second a change has to reach a desk.
-   */
-  let gathering: ReturnType<typeof setTimeout> | null = null;
-  const poked = () => {
-    gathering ??= setTimeout(() => {
-      gathering = null;
-      void cycle();
-    }, o.pokeGatherMs ?? 50);
-  };
-
   /** The poke socket: a message means « pull now »; reopened after a drop, and a reopen pulls. */
   function listen(h: Hub) {
     socket?.removeAllListeners();
@@ -122,7 +108,7 @@ export function startTeamRunner(o: TeamRunnerOptions) {
     const ws = new WebSocket(`${h.url.replace(/^http/, 'ws')}/poke?token=${encodeURIComponent(h.token)}`);
     socket = ws;
     ws.on('open', () => void cycle());
-    ws.on('message', poked);
+    ws.on('message', () => void cycle());
     ws.on('error', () => undefined);
     ws.on('close', () => {
       if (socket === ws && !stopped && hub === h)
@@ -174,7 +160,6 @@ export function startTeamRunner(o: TeamRunnerOptions) {
     stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      if (gathering) clearTimeout(gathering);
       socket?.removeAllListeners();
       socket?.terminate();
     },
