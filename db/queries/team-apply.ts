@@ -241,6 +241,7 @@ export function applyTeamPage(db: Db, deskId: string, page: PulledPage, at: stri
   return captureOf(raw).without(() =>
     raw.transaction(() => {
       raw.pragma('defer_foreign_keys = ON');
+      if (page.reset) restart(db, page.acked);
       const parked = raw.prepare('SELECT seq, change FROM team_parked ORDER BY seq').all() as { seq: number; change: string }[];
       raw.prepare('DELETE FROM team_parked').run();
       for (const c of page.changes) one(c);
@@ -274,6 +275,21 @@ export function applyTeamPage(db: Db, deskId: string, page: PulledPage, at: stri
       };
     })(),
   );
+}
+
+/**
+ * The hub's database began a new life (restored from a backup): what this desk sent and the feed
+ * has not brought back may be missing there, so every change not yet seen goes again, numbered on
+ * from what the hub now knows of this desk; versions of the old life mean nothing any more, and the
+ * feed is read from its start (this page is its first).
+ */
+function restart(db: Db, acked: number): void {
+  const raw = db.$client;
+  raw.prepare(`UPDATE team_mutations SET status = 'pending', push_number = NULL, reason = NULL WHERE status IN ('pending', 'applied')`).run();
+  raw.prepare('DELETE FROM team_versions').run();
+  writeTeamState(db, 'lastPush', String(acked));
+  writeTeamState(db, 'seen', String(acked));
+  writeTeamState(db, 'since', String(acked));
 }
 
 /** What the hub processed: acknowledged ones settle, rejected ones keep the reason, and those the feed brought back are done. */

@@ -78,8 +78,16 @@ export function startTeamRunner(o: TeamRunnerOptions) {
     if (!c) return Promise.resolve();
     running = (async () => {
       try {
-        await pushAll(c);
+        // a gap in this desk's numbers: the hub's database may be a restored one — the pull says so (a new epoch) and renumbers
+        const gap = await pushAll(c).then(
+          () => null,
+          (err: unknown) => {
+            if (err instanceof AppError && (err.details as { reason?: string } | undefined)?.reason === 'hub.gap') return err;
+            throw err;
+          },
+        );
         await pullAll(c);
+        if (gap) await pushAll(c);
         // references for new deals, leased while online so that they are final offline too
         for (const want of await o.call('team.refsWanted', {})) await o.call('team.addRefs', await c.call('references.lease', want));
         [state, error, failures] = ['online', null, 0];

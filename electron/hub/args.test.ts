@@ -25,7 +25,10 @@ describe('hub arguments', () => {
       tlsKey: 'k.pem',
       admin: 'boss',
       dir: null,
+      restored: false,
     });
+    // after a restore from a backup: a new epoch at start
+    expect(parseHubArgs(['--pg', 'postgres://u@db/hub', '--restored'])).toMatchObject({ restored: true });
   });
 
   it('refuses what it cannot use, saying why', () => {

@@ -1,6 +1,6 @@
 import { eachFlag, portOf } from '../shared/cli-args';
 
-/** `npm run hub -- --pg URL [--host H] [--port N] [--tls-cert F --tls-key F] [--admin LOGIN]`, and hub:local's `[--dir D] [--port N] [--host H]`. */
+/** `npm run hub -- --pg URL [--host H] [--port N] [--tls-cert F --tls-key F] [--admin LOGIN] [--restored]`, and hub:local's `[--dir D] [--port N] [--host H]`. */
 export type HubArgs = {
   pg: string | null;
   host: string;
@@ -9,10 +9,12 @@ export type HubArgs = {
   tlsKey: string | null;
   admin: string;
   dir: string | null;
+  /** the database was just restored from a backup: a new epoch, every desk pulls everything again */
+  restored: boolean;
 };
 
 export function parseHubArgs(argv: string[], defaults: Partial<HubArgs> = {}): HubArgs {
-  const out: HubArgs = { pg: null, host: '127.0.0.1', port: 4800, tlsCert: null, tlsKey: null, admin: 'admin', dir: null, ...defaults };
+  const out: HubArgs = { pg: null, host: '127.0.0.1', port: 4800, tlsCert: null, tlsKey: null, admin: 'admin', dir: null, restored: false, ...defaults };
   eachFlag(argv, (name, value) => {
     switch (name) {
       case '--pg':
@@ -39,6 +41,9 @@ export function parseHubArgs(argv: string[], defaults: Partial<HubArgs> = {}): H
         break;
       case '--dir':
         out.dir = value();
+        break;
+      case '--restored':
+        out.restored = true;
         break;
       default:
         throw new Error(`unknown option ${name}`);

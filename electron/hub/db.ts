@@ -39,3 +39,15 @@ export async function readMeta(c: Pool | PoolClient, key: string): Promise<strin
   if (!r.rows[0]) throw new Error(`hub_meta has no ${key}: the hub's database is not migrated`);
   return r.rows[0].value;
 }
+
+/**
+ * A new life of the hub's database (restored from a backup): desks seeing the new epoch pull
+ * everything again and push again what the backup may not hold. Returns the new epoch.
+ */
+export async function newEpoch(c: Pool | PoolClient, was?: string): Promise<string> {
+  const r = await c.query<{ value: string }>(
+    `UPDATE hub_meta SET value = gen_random_uuid()::text WHERE key = 'epoch' AND ($1::text IS NULL OR value = $1) RETURNING value`,
+    [was ?? null],
+  );
+  return r.rows[0]?.value ?? (await readMeta(c, 'epoch'));
+}

@@ -2,9 +2,15 @@ import type { Pool } from 'pg';
 import type { HubOutput } from '../shared/contract/hub';
 import { AppError } from '../shared/errors';
 import type { Session } from './auth';
-import { readMeta } from './db';
+import { newEpoch, readMeta } from './db';
 
 type Cursor = { epoch: string; xid: string; seq: number };
+
+/** A transaction id this database has not reached yet: the desk saw a later life of it. */
+async function fromTheFuture(pool: Pool, xid: string): Promise<boolean> {
+  const r = await pool.query<{ ahead: boolean }>('SELECT $1::text::xid8 >= pg_snapshot_xmax(pg_current_snapshot()) AS ahead', [xid]);
+  return r.rows[0]!.ahead;
+}
 
 /** `epoch/xid/seq`: where a desk stands in the change feed of one life of the hub's database. */
 export function parseCursor(cursor: string | null): Cursor | null {
@@ -22,8 +28,10 @@ const cursorOf = (epoch: string, xid: string, seq: number) => `${epoch}/${xid}/$
  * starts again from the beginning, and says so.
  */
 export async function pull(pool: Pool, s: Session, input: { cursor: string | null; limit: number; since: number }): Promise<HubOutput<'hub.pull'>> {
-  const epoch = await readMeta(pool, 'epoch');
+  let epoch = await readMeta(pool, 'epoch');
   const given = parseCursor(input.cursor);
+  // a cursor of this epoch but from the database's future: it was restored without --restored
+  if (given && given.epoch === epoch && (await fromTheFuture(pool, given.xid))) epoch = await newEpoch(pool, epoch);
   const reset = given !== null && given.epoch !== epoch;
   const from = given && !reset ? given : { xid: '0', seq: 0 };
   const r = await pool.query<{

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createLogger, type Logger } from '../shared/log';
 import type { HubArgs } from './args';
-import { openPool } from './db';
+import { newEpoch, openPool } from './db';
 import { migrate } from './migrate';
 import { startHub, type HubServer } from './server';
 import { firstAdmin } from './users';
@@ -13,6 +13,7 @@ export async function serveHub(args: HubArgs & { pg: string }, log: Logger) {
   const pool = openPool(args.pg);
   const applied = await migrate(pool);
   if (applied.length > 0) log.info('hub database migrated', { applied });
+  if (args.restored) log.info('hub database restored: a new epoch, every desk pulls again', { epoch: await newEpoch(pool) });
   const admin = await firstAdmin(pool, args.admin, () => new Date());
   const tls = args.tlsCert && args.tlsKey ? { cert: readFileSync(args.tlsCert, 'utf8'), key: readFileSync(args.tlsKey, 'utf8') } : undefined;
   const hub: HubServer = await startHub({ pool, host: args.host, port: args.port, tls, log: (m) => log.error(m) });

@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { objectOf } from '../../db/team-capture';
+import { newEpoch } from '../../electron/hub/db';
+import { deskRoom, signIn, type Desk } from './fixtures/desks';
+import { startTestHub, type TestHub } from './fixtures/hub';
+import { NOW } from './helpers';
+
+/**
+ * The hub's database restored from last night's backup (TEAM.md protocol 5): started with
+ * `--restored` it begins a new epoch; the desk pulls everything again, and what it had not seen
+ * come back goes again, numbered on from what the restored hub knows of it.
+ */
+const BIN = '/usr/lib/postgresql/15/bin';
+let hub: TestHub;
+const room = deskRoom();
+let a: Desk;
+beforeAll(async () => {
+  hub = await startTestHub(NOW, 'hub_restore');
+  a = room.open('restored');
+  await signIn(hub, a, 'rest.a', ['trader']);
+  await a.settled();
+}, 120_000);
+afterAll(async () => {
+  room.close();
+  await hub.close();
+});
+
+const title = (d: Desk, id: number) => d.one<{ title: string }>('SELECT title FROM opportunities WHERE id = ?', id).title;
+
+describe('a hub restored from a backup', () => {
+  it('begins a new epoch: the desk re-pulls, pushes again what the backup lacks, and ends equal to the hub row by row', async () => {
+    const [first, second] = a.sql<{ id: number }>('SELECT id FROM opportunities ORDER BY id LIMIT 2').map((r) => r.id) as [number, number];
+    await a.call('opportunity.update', { id: first, title: 'Avant la sauvegarde' });
+    await a.settled();
+    await a.connector.team.cycle();
+    const dump = join(room.dir, 'hub.dump');
+    execFileSync(`${BIN}/pg_dump`, ['-Fc', '-f', dump, hub.url]);
+    // after the backup: a change that reaches the hub, then one made offline
+    await a.call('opportunity.update', { id: first, title: 'Après la sauvegarde' });
+    await a.settled();
+    await a.connector.team.cycle();
+    a.stopConnector();
+    await a.call('opportunity.update', { id: second, title: 'Hors ligne, après la sauvegarde' });
+
+    // last night's backup is put back, and the hub told so
+    execFileSync(`${BIN}/pg_restore`, ['--clean', '--if-exists', '--single-transaction', '-d', hub.url, dump]);
+    await newEpoch(hub.pool);
+    a.startConnector();
+    await a.settled();
+    await a.connector.team.cycle();
+    expect(await a.call('team.status', {})).toMatchObject({ state: 'online', error: null, rejected: [] });
+
+    // the offline change is at the hub; the one the backup lost is lost for everyone alike
+    const { rows } = await hub.pool.query<{ row_id: string; data: Record<string, unknown> }>(
+      `SELECT row_id, data FROM team_rows WHERE row_table = 'opportunities' AND NOT deleted`,
+    );
+    const uid = (id: number) => a.one<{ uid: string }>('SELECT uid FROM opportunities WHERE id = ?', id).uid;
+    const hubTitle = (id: number) => rows.find((r) => r.row_id === uid(id))!.data.title;
+    expect([hubTitle(first), hubTitle(second)]).toEqual(['Avant la sauvegarde', 'Hors ligne, après la sauvegarde']);
+    expect([title(a, first), title(a, second)]).toEqual(['Avant la sauvegarde', 'Hors ligne, après la sauvegarde']);
+    const mine = new Map(
+      a.sql<{ uid: string; row: string }>(`SELECT t.uid, ${objectOf('opportunities', 't')} AS row FROM opportunities t`).map((r) => [r.uid, r.row]),
+    );
+    for (const r of rows) expect(JSON.parse(mine.get(r.row_id)!)).toEqual(r.data);
+  }, 120_000);
+});
