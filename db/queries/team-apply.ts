@@ -1,6 +1,6 @@
 import type { Db } from '../client';
-import { captureOf } from '../team-capture';
-import { columnOf, isTeamTable, TEAM_TABLES, type ErpTable, type Field, type TeamTable } from '../../electron/shared/team/tables';
+import { captureOf, localOnly, objectOf } from '../team-capture';
+import { columnOf, isTeamTable, TEAM_TABLE_NAMES, TEAM_TABLES, type ErpTable, type Field, type TeamTable } from '../../electron/shared/team/tables';
 import { foldForSearch } from '../../electron/shared/text';
 import { prepareCached } from './statements';
 import { readTeamState, writeTeamState } from './team-state';
@@ -21,6 +21,8 @@ export type PulledPage = {
   epoch: string;
   cursor: string;
   reset: boolean;
+  /** more pages follow (absent: this one is the last) */
+  more?: boolean;
   changes: PulledChange[];
   acked: number;
   rejected: { number: number; table: string; id: string; reason: string }[];
@@ -249,6 +251,11 @@ export function applyTeamPage(db: Db, deskId: string, page: PulledPage, at: stri
       for (const p of parked) one(JSON.parse(p.change) as PulledChange);
       settleOwn(db, deskId, page);
       replayOwn(db, touched);
+      // the hub's new life read to its end: what this desk holds and it does not goes to it
+      if (readTeamState(db, 'restoring') === '1' && !page.more) {
+        sendAgainWhatTheHubLacks(db, at);
+        writeTeamState(db, 'restoring', '0');
+      }
       writeTeamState(db, 'cursor', page.cursor);
       writeTeamState(db, 'epoch', page.epoch);
       writeTeamState(db, 'lastPullAt', at);
@@ -290,6 +297,28 @@ function restart(db: Db, acked: number): void {
   writeTeamState(db, 'lastPush', String(acked));
   writeTeamState(db, 'seen', String(acked));
   writeTeamState(db, 'since', String(acked));
+  writeTeamState(db, 'restoring', '1');
+}
+
+/**
+ * After the feed of a restored hub was read whole: the rows this desk holds that it did not bring
+ * (made or changed here after the backup, and already seen back before it) go to the hub again as
+ * new rows, as this desk's person — the hub's rules judge them like any other change (made by no
+ * core call: tx 0, never folded with one).
+ */
+function sendAgainWhatTheHubLacks(db: Db, at: string): void {
+  const raw = db.$client;
+  const user = raw.prepare("SELECT json_extract(value, '$') FROM settings WHERE key = 'currentUserId'").pluck().get() ?? null;
+  for (const t of TEAM_TABLE_NAMES)
+    raw
+      .prepare(
+        `INSERT INTO team_mutations (tbl, row_uid, op, after, before, base_version, user_id, at, tx)
+         SELECT '${t}', x.uid, 'insert', ${objectOf(t, 'x')}, NULL, 0, ?, ?, 0
+         FROM ${t} x WHERE x.uid IS NOT NULL${localOnly(t, 'x')}
+           AND NOT EXISTS (SELECT 1 FROM team_versions v WHERE v.tbl = '${t}' AND v.row_uid = x.uid)
+           AND NOT EXISTS (SELECT 1 FROM team_mutations m WHERE m.tbl = '${t}' AND m.row_uid = x.uid AND m.status = 'pending')`,
+      )
+      .run(user, at);
 }
 
 /** What the hub processed: acknowledged ones settle, rejected ones keep the reason, and those the feed brought back are done. */

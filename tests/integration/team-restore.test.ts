@@ -37,8 +37,10 @@ describe('a hub restored from a backup', () => {
     await a.connector.team.cycle();
     const dump = join(room.dir, 'hub.dump');
     execFileSync(`${BIN}/pg_dump`, ['-Fc', '-f', dump, hub.url]);
-    // after the backup: a change that reaches the hub, then one made offline
+    // after the backup: a change and a new deal that reach the hub and come back, then a change made offline
     await a.call('opportunity.update', { id: first, title: 'Après la sauvegarde' });
+    const customer = a.one<{ id: number }>('SELECT id FROM customers ORDER BY id LIMIT 1').id;
+    const made = (await a.call('opportunity.create', { customerId: customer, title: 'Née après la sauvegarde' })).id;
     await a.settled();
     await a.connector.team.cycle();
     a.stopConnector();
@@ -52,17 +54,26 @@ describe('a hub restored from a backup', () => {
     await a.connector.team.cycle();
     expect(await a.call('team.status', {})).toMatchObject({ state: 'online', error: null, rejected: [] });
 
-    // the offline change is at the hub; the one the backup lost is lost for everyone alike
+    // the offline change and the deal the backup lost are at the hub again; a change to a row the backup holds is lost for everyone alike
     const { rows } = await hub.pool.query<{ row_id: string; data: Record<string, unknown> }>(
       `SELECT row_id, data FROM team_rows WHERE row_table = 'opportunities' AND NOT deleted`,
     );
     const uid = (id: number) => a.one<{ uid: string }>('SELECT uid FROM opportunities WHERE id = ?', id).uid;
     const hubTitle = (id: number) => rows.find((r) => r.row_id === uid(id))!.data.title;
-    expect([hubTitle(first), hubTitle(second)]).toEqual(['Avant la sauvegarde', 'Hors ligne, après la sauvegarde']);
-    expect([title(a, first), title(a, second)]).toEqual(['Avant la sauvegarde', 'Hors ligne, après la sauvegarde']);
+    expect([hubTitle(first), hubTitle(second), hubTitle(made)]).toEqual([
+      'Avant la sauvegarde',
+      'Hors ligne, après la sauvegarde',
+      'Née après la sauvegarde',
+    ]);
+    expect([title(a, first), title(a, second), title(a, made)]).toEqual([
+      'Avant la sauvegarde',
+      'Hors ligne, après la sauvegarde',
+      'Née après la sauvegarde',
+    ]);
     const mine = new Map(
       a.sql<{ uid: string; row: string }>(`SELECT t.uid, ${objectOf('opportunities', 't')} AS row FROM opportunities t`).map((r) => [r.uid, r.row]),
     );
+    expect(mine.size).toBe(rows.length);
     for (const r of rows) expect(JSON.parse(mine.get(r.row_id)!)).toEqual(r.data);
   }, 120_000);
 });
