@@ -150,5 +150,3 @@ export function installCapture(raw: Database.Database): Capture {
   });
   return capture;
 }
-
-export { keyedUid };

@@ -4,7 +4,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, defaultMigrationsFolder, openDatabase } from '../../db/client';
-import { keyedUid } from '../../db/team-capture';
+import { keyedUid } from '../../electron/shared/team/keyed-uid';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate as migrateTo } from 'drizzle-orm/better-sqlite3/migrator';
 import { tempDir } from './helpers';

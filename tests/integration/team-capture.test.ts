@@ -290,7 +290,7 @@ describe('capture: every write is one mutation per changed row, in the same tran
     )[0]!;
     const put = await captured('customers.hold', { customerId: held.id, hold: true, reason: 'impayés' });
     expect(put.changed).toBeGreaterThanOrEqual(1);
-    const { keyedUid } = await import('../../db/team-capture');
+    const { keyedUid } = await import('../../electron/shared/team/keyed-uid');
     expect(one<{ uid: string }>('SELECT uid FROM credit_holds WHERE customer_id = ?', held.id).uid).toBe(keyedUid('credit_holds', held.key));
     await captured('customers.hold', { customerId: held.id, hold: false });
     expect(one('SELECT credit_hold, hold_reason FROM customers WHERE id = ?', held.id)).toEqual({ credit_hold: 0, hold_reason: '' });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../electron/shared/dates';
 import { deskRoom, signIn, type Desk } from './fixtures/desks';
 import { mutation, startTestHub, type TestHub } from './fixtures/hub';
-import { keyedUid } from '../../db/team-capture';
+import { keyedUid } from '../../electron/shared/team/keyed-uid';
 import { NOW, TODAY, until } from './helpers';
 
 /**
