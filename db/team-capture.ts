@@ -60,7 +60,9 @@ export const objectOf = (table: TeamTable, row: string) =>
 function newUid(table: TeamTable, row: string): string {
   const spec: TableSpec = TEAM_TABLES[table];
   if (!spec.keyedBy) return 'comptoir_uuid7()';
-  return `comptoir_keyed_uid('${table}', ${globalValue(row, spec.keyedBy, spec.fields[spec.keyedBy]!)})`;
+  const key = globalValue(row, spec.keyedBy, spec.fields[spec.keyedBy]!);
+  // a row without its key (an activity made by hand) is an ordinary one
+  return `CASE WHEN ${key} IS NULL THEN comptoir_uuid7() ELSE comptoir_keyed_uid('${table}', ${key}) END`;
 }
 
 const baseVersion = (table: TeamTable, row: 'NEW' | 'OLD') =>

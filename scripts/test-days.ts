@@ -10,6 +10,7 @@ const SUITES = [
   'electron/shared/demo/demo.test.ts',
   'tests/integration/core.test.ts',
   'tests/integration/automation.test.ts',
+  'tests/integration/activities.test.ts',
   'tests/integration/workspaces.test.ts',
   'tests/integration/tryton-demo.test.ts',
 ];

@@ -330,7 +330,7 @@ export function insertRoleTask(
   if (open) return false;
   run(
     db,
-    "INSERT INTO activities (opportunity_id, customer_id, kind, title, due_at, role, created_at) VALUES (?, ?, 'task', ?, ?, ?, ?)",
+    "INSERT INTO activities (opportunity_id, customer_id, kind, title, due_at, role, source, created_at) VALUES (?, ?, 'task', ?, ?, ?, 'automation', ?)",
     t.opportunityId,
     t.customerId,
     t.title,

@@ -1,9 +1,14 @@
-import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { pk, stamp, uid } from './columns';
 import { customers } from './customers';
 import { opportunities, users } from './pipeline';
 
-/** Tasks and reminders with due dates. */
+/**
+ * Calls, visits, e-mails, meetings, tasks and follow-ups: due at a time, for a person (`ownerId`) or
+ * for whoever holds a role (`role`, automation's tasks), on a deal and/or a customer; done with an
+ * outcome; repeated every N days, weeks or months (`recurrence`). `source` names the reminder rule
+ * that created it (`rule:<rule uid>`) or `automation`; null when made by hand.
+ */
 export const activities = sqliteTable(
   'activities',
   {
@@ -11,15 +16,48 @@ export const activities = sqliteTable(
     uid: uid(),
     opportunityId: integer().references(() => opportunities.id, { onDelete: 'cascade' }),
     customerId: integer().references(() => customers.id),
-    kind: text({ enum: ['call', 'visit', 'task', 'email', 'reminder'] }).notNull(),
+    kind: text({ enum: ['call', 'visit', 'email', 'meeting', 'task', 'follow_up', 'reminder'] }).notNull(),
     title: text().notNull(),
+    notes: text().notNull().default(''),
     dueAt: stamp(),
     doneAt: stamp(),
+    doneBy: integer().references(() => users.id),
+    outcome: text(),
     ownerId: integer().references(() => users.id),
     role: text(),
+    recurrence: text({ mode: 'json' }),
+    source: text(),
+    /** a reminder rule's occasion (rule, deal, since when): its uid is made from it, so desks sweeping apart make one activity */
+    occasion: text(),
     createdAt: stamp().notNull(),
+    createdBy: integer().references(() => users.id),
   },
-  (t) => [index('activities_open').on(t.opportunityId, t.doneAt, t.dueAt), index('activities_due').on(t.ownerId, t.doneAt, t.dueAt)],
+  (t) => [
+    index('activities_open').on(t.opportunityId, t.doneAt, t.dueAt),
+    index('activities_due').on(t.ownerId, t.doneAt, t.dueAt),
+    index('activities_role').on(t.role, t.doneAt, t.dueAt),
+    index('activities_pending').on(t.doneAt, t.dueAt),
+    index('activities_done').on(t.doneAt),
+    index('activities_customer').on(t.customerId, t.dueAt),
+    index('activities_customer_done').on(t.customerId, t.doneAt),
+    index('activities_occasion').on(t.occasion),
+  ],
+);
+
+/**
+ * The desk's own record of the reminders it showed: one per activity and due time, so a reminder
+ * fires once across restarts, and again after a snooze moves the due time. Not a team row.
+ */
+export const activityReminders = sqliteTable(
+  'activity_reminders',
+  {
+    activityId: integer()
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    dueAt: stamp().notNull(),
+    firedAt: stamp().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.dueAt] })],
 );
 
 /** What happened to an opportunity or a customer: notes, calls, stage changes, automation steps. */

@@ -10,7 +10,7 @@ export const rules = sqliteTable(
   {
     id: pk(),
     uid: uid(),
-    kind: text({ enum: ['margin', 'credit', 'automation'] }).notNull(),
+    kind: text({ enum: ['margin', 'credit', 'automation', 'reminder'] }).notNull(),
     scope: text({ enum: ['company', 'category', 'customer', 'stage'] }).notNull(),
     scopeId: integer(),
     position: integer().notNull().default(0),

@@ -6,7 +6,8 @@ import { counts } from '../../db/queries/catalog';
 import { refreshOpportunityTotals } from '../../db/queries/totals';
 import { describeCompany, type Preset } from '../shared/demo';
 import { dispatch, serve, type Handlers, type Port } from '../shared/rpc';
-import type { Input, Method, Output } from '../shared/contract';
+import type { ActivityDue, Input, Method, Output } from '../shared/contract';
+import { createActivities } from './activities';
 import { createEventBus, type EventBus } from './event-bus';
 import { createAutomation } from './automation';
 import { createHandlers } from './handlers';
@@ -33,6 +34,8 @@ export type CoreOptions = {
   secrets?: SecretStore;
   /** where the hub session token is kept (see TokenStore); none: for this run only */
   teamToken?: TokenStore;
+  /** how often the reminder rules run and due reminders fire (default 30 s, and once at start); 0: only when `tick` is called */
+  reminderEveryMs?: number;
 };
 
 export type Core = {
@@ -47,6 +50,8 @@ export type Core = {
   serveConnector(port: Port): () => void;
   /** A typed call of the contract, as a client makes it (validated like one). */
   call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
+  /** One turn of core's clock: the reminder rules make their follow-ups, the reminders due fire (`activity.due`). */
+  tick(): { created: number; due: ActivityDue[] };
   close(): void;
 };
 
@@ -89,6 +94,11 @@ export function startCore(options: CoreOptions): Core {
     const committed = capture.without(() => createAutomation(db, (id) => opportunityView(db, id, now())).catchUp(now()));
     log.info('demo accepted quotes committed', { committed });
   }
+  const tick = clockTurn(db, bus, capture, team, now);
+  const every = options.reminderEveryMs ?? 30_000;
+  const timer = every > 0 ? setInterval(tick, every) : null;
+  timer?.unref();
+  if (every > 0) tick();
   const serveOptions = {
     validateOutput: options.validateOutput,
     events: bus.source,
@@ -111,7 +121,32 @@ export function startCore(options: CoreOptions): Core {
         },
       }),
     call: (method, input) => dispatch(handlers, method, input, serveOptions) as never,
-    close: () => closeDatabase(db),
+    tick,
+    close: () => {
+      if (timer) clearInterval(timer);
+      closeDatabase(db);
+    },
+  };
+}
+
+/**
+ * A turn of core's clock, captured like a call (the follow-ups the rules make are team rows, made by
+ * the desk's person): tells the screens what changed and fires the reminders due.
+ */
+function clockTurn(db: Db, bus: EventBus, capture: Capture, team: TeamLink, now: () => string) {
+  const activities = createActivities(db, now);
+  const last = db.$client.prepare('SELECT coalesce(max(number), 0) FROM team_mutations').pluck();
+  return (): { created: number; due: ActivityDue[] } => {
+    capture.nextCall();
+    const userId = getSettings(db).currentUserId;
+    capture.setUser(userId);
+    const before = last.get() as number;
+    const { created, due } = activities.sweep({ userId, at: now() });
+    if (created.length > 0) bus.emit('data.changed', { entities: ['activities', 'opportunities', 'timeline'] });
+    if (due.length > 0) bus.emit('data.changed', { entities: ['reminders'] });
+    for (const d of due) bus.emit('activity.due', d);
+    if ((last.get() as number) > before) team.poke();
+    return { created: created.length, due };
   };
 }
 

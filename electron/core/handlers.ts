@@ -20,6 +20,8 @@ import { createAutomation, type Notice } from './automation';
 import { operationsHandlers } from './handlers-operations';
 import { erpHandlers } from './handlers-erp';
 import { teamHandlers } from './handlers-team';
+import { activityHandlers } from './handlers-activities';
+import { createActivities } from './activities';
 import type { CoreContext } from './context';
 
 /** Every method of the contract, served by core. Inputs arrive already validated. */
@@ -53,6 +55,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...operationsHandlers(ctx, { actor, changed, notify, automation }),
     ...erpHandlers(ctx.link, actor),
     ...teamHandlers(ctx.team),
+    ...activityHandlers(ctx, { actor, changed, activities: createActivities(db, ctx.now) }),
     'app.health': () => ({
       version: ctx.version,
       schemaVersion: schemaVersion(db),

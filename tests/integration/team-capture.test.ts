@@ -99,6 +99,11 @@ const _READS = {
   'users.list': 1,
   'customers.search': 1,
   'products.search': 1,
+  'activities.list': 1,
+  'activities.counts': 1,
+  'activities.reminders': 1,
+  'reminderRules.list': 1,
+  'timeline.list': 1,
   'team.status': 1,
   'team.cursor': 1,
   'team.refsWanted': 1,
@@ -168,6 +173,15 @@ const WRITES: Record<Exclude<Method, Classified>, true> = {
   'marginRules.save': true,
   'marginRules.delete': true,
   'customers.hold': true,
+  'activities.create': true,
+  'activities.update': true,
+  'activities.done': true,
+  'activities.reopen': true,
+  'activities.snooze': true,
+  'activities.delete': true,
+  'reminderRules.save': true,
+  'reminderRules.delete': true,
+  'timeline.addNote': true,
 };
 
 describe('capture: every write is one mutation per changed row, in the same transaction', () => {
@@ -294,6 +308,27 @@ describe('capture: every write is one mutation per changed row, in the same tran
     expect(one<{ uid: string }>('SELECT uid FROM credit_holds WHERE customer_id = ?', held.id).uid).toBe(keyedUid('credit_holds', held.key));
     await captured('customers.hold', { customerId: held.id, hold: false });
     expect(one('SELECT credit_hold, hold_reason FROM customers WHERE id = ?', held.id)).toEqual({ credit_hold: 0, hold_reason: '' });
+
+    // activities: made, changed, snoozed, done (a repeated one comes back), reopened, removed; a note; a reminder rule
+    await asRole('trader');
+    const act = await captured('activities.create', {
+      kind: 'call',
+      title: 'Rappeler le client',
+      opportunityId: id,
+      dueAt: `${addDays(TODAY, 1)}T09:00:00.000Z`,
+      recurrence: { every: 1, unit: 'week' },
+    });
+    expect(act.changed).toBe(1);
+    await captured('activities.update', { id: act.out.id, title: 'Rappeler le client (prix)' });
+    await captured('activities.snooze', { id: act.out.id, until: `${addDays(TODAY, 2)}T09:00:00.000Z` });
+    const done = await captured('activities.done', { id: act.out.id, outcome: 'Intéressé' });
+    expect(done.changed).toBe(2); // this one done, the next occurrence
+    await captured('activities.reopen', { id: act.out.id });
+    await captured('activities.delete', { id: act.out.id });
+    await captured('timeline.addNote', { opportunityId: id, body: 'Le client compare avec un confrère.' });
+    await asRole('manager');
+    const rules = await captured('reminderRules.save', { trigger: 'close_overdue', title: 'Date de clôture dépassée' });
+    await captured('reminderRules.delete', { id: rules.out[0]!.id });
 
     // the connector's acknowledgement of a document (a sale order marks its reservations as held by the ERP)
     const leased = await call('outbox.lease', { limit: 1, leaseSeconds: 60 });

@@ -58,6 +58,22 @@ import {
   transferInput,
 } from './purchasing';
 import { TEAM_CONNECTOR_METHODS, teamContract } from './team';
+import {
+  activitiesList,
+  activitiesListInput,
+  activityCounts,
+  activityCreateInput,
+  activityDoneInput,
+  activityDue,
+  activityRow,
+  activitySnoozeInput,
+  activityUpdateInput,
+  noteAddInput,
+  reminderRule,
+  reminderRuleInput,
+  timelineInput,
+  timelineItem,
+} from './activities';
 import { opportunitiesListInput, opportunitiesListOutput, opportunityDetail } from './opportunities';
 import {
   board,
@@ -149,6 +165,22 @@ export const contract = {
   'users.list': { input: z.object({}).strict(), output: z.array(user) },
   'customers.search': { input: searchInput, output: z.array(customerHit) },
   'products.search': { input: searchInput, output: z.array(productHit) },
+  'activities.list': { input: activitiesListInput, output: activitiesList },
+  /** the desk's person's, for the navigation's count */
+  'activities.counts': { input: z.object({}).strict(), output: activityCounts },
+  'activities.create': { input: activityCreateInput, output: activityRow },
+  'activities.update': { input: activityUpdateInput, output: activityRow },
+  'activities.done': { input: activityDoneInput, output: activityRow },
+  'activities.reopen': { input: z.object({ id }).strict(), output: activityRow },
+  'activities.snooze': { input: activitySnoozeInput, output: activityRow },
+  'activities.delete': { input: z.object({ id }).strict(), output: z.object({}) },
+  /** the notification centre: the person's reminders that fired, for activities still open */
+  'activities.reminders': { input: z.object({}).strict(), output: z.array(activityDue) },
+  'reminderRules.list': { input: z.object({}).strict(), output: z.array(reminderRule) },
+  'reminderRules.save': { input: reminderRuleInput, output: z.array(reminderRule) },
+  'reminderRules.delete': { input: z.object({ id }).strict(), output: z.array(reminderRule) },
+  'timeline.list': { input: timelineInput, output: z.array(timelineItem) },
+  'timeline.addNote': { input: noteAddInput, output: z.object({}) },
   ...teamContract,
 } as const;
 
@@ -161,6 +193,8 @@ export const events = {
     done: z.number().int(),
     total: z.number().int().nullable(),
   }),
+  /** an activity of the desk's person fell due (once per due time; the desktop app shows it as an OS notification) */
+  'activity.due': activityDue,
   'alert.raised': z.object({
     level: z.enum(['info', 'warning', 'error']),
     message: z.string(),
@@ -201,6 +235,7 @@ export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 
+export * from './activities';
 export * from './app';
 export * from './automation';
 export * from './catalog';

@@ -13,6 +13,10 @@ export const AUTHORITY = {
   hold: ['finance', 'manager'],
   /** send a reviewed purchase to the ERP */
   'purchase.send': ['purchasing', 'manager'],
+  /** see every person's activities, by person */
+  'activities.team': ['manager'],
+  /** set the company's reminder rules */
+  'reminders.rules': ['manager'],
   /** change a company setting (four eyes, lost reasons, cost basis); the hub's admin may too */
   'settings.company': ['manager'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -195,16 +195,25 @@ export const TEAM_TABLES = {
   },
   activities: {
     merge: 'edited',
+    // a reminder rule's follow-up is one row for the team, whichever desks swept it
+    keyedBy: 'occasion',
     fields: {
       opportunityId: app('opportunities'),
       customerId: erp('customers'),
       kind: text,
       title: text,
+      notes: text,
       dueAt: text,
       doneAt: text,
+      doneBy: user,
+      outcome: text,
       ownerId: user,
       role: text,
+      recurrence: json,
+      source: text,
+      occasion: text,
       createdAt: text,
+      createdBy: user,
     },
   },
   timeline_entries: {

@@ -4,6 +4,7 @@ import { enTeam } from './en-team';
 import { enPalette } from './en-palette';
 import { enSteps } from './en-steps';
 import { enDrafts } from './en-drafts';
+import { enActivities } from './en-activities';
 import type { MessageKey } from './fr';
 
 export const en: Record<MessageKey, string> = {
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...enPalette,
   ...enSteps,
   ...enDrafts,
+  ...enActivities,
   'app.name': 'Comptoir',
   'app.connecting': 'Connecting to the Comptoir service…',
   'app.down': 'Lost the connection to the service. Reload the page once it runs again.',

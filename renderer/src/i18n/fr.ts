@@ -4,6 +4,7 @@ import { frTeam } from './fr-team';
 import { frPalette } from './fr-palette';
 import { frSteps } from './fr-steps';
 import { frDrafts } from './fr-drafts';
+import { frActivities } from './fr-activities';
 /** French, the default language of the UI. */
 export const fr = {
   ...frSync,
@@ -12,6 +13,7 @@ export const fr = {
   ...frPalette,
   ...frSteps,
   ...frDrafts,
+  ...frActivities,
   'app.name': 'Comptoir',
   'app.connecting': 'Connexion au service Comptoir…',
   'app.down': 'Connexion au service perdue. Rechargez la page une fois le service relancé.',

@@ -1,0 +1,222 @@
+import type { ActivityDue, ActivityRow } from '../../electron/shared/contract/activities';
+import { bucketBounds, bucketOf, mayChangeActivity, type Bucket, type Recurrence } from '../../electron/shared/domain/activities';
+import type { Db } from '../client';
+import { prepareCached } from './statements';
+
+/** Reads and writes of activities: « Mes activités », a deal's or a customer's, the reminders a desk fired. */
+const run = (db: Db, sql: string, ...params: unknown[]) => prepareCached(db.$client, sql).run(...params);
+const all = <T>(db: Db, sql: string, ...params: unknown[]) => prepareCached(db.$client, sql).all(...params) as T[];
+
+/** Whose activities a list shows: a person's and their roles' (`userId` null: a team of one, everyone's), or one person's. */
+export type Whose = { userId: number | null; roles: readonly string[] } | { ownerId: number } | 'everyone';
+
+type SqlRow = Omit<ActivityRow, 'recurrence' | 'bucket' | 'mine'> & { recurrence: string | null; createdBy: number | null };
+
+const SELECT = `SELECT a.id, a.kind, a.title, a.notes, a.due_at AS dueAt, a.done_at AS doneAt, a.outcome, a.owner_id AS ownerId,
+    u.name AS ownerName, a.role, a.opportunity_id AS opportunityId, o.reference, o.title AS dealTitle,
+    coalesce(a.customer_id, o.customer_id) AS customerId, c.name AS customerName, a.recurrence, a.source, a.created_by AS createdBy
+  FROM activities a
+  LEFT JOIN users u ON u.id = a.owner_id
+  LEFT JOIN opportunities o ON o.id = a.opportunity_id
+  LEFT JOIN customers c ON c.id = coalesce(a.customer_id, o.customer_id)`;
+
+/** Each bucket as SQL over `a` (the same bounds as shared/domain/activities bucketOf), and its order. */
+const BUCKET: Record<Bucket, { where: string; order: string }> = {
+  overdue: { where: 'a.done_at IS NULL AND a.due_at < @now', order: 'a.due_at, a.id' },
+  today: { where: 'a.done_at IS NULL AND a.due_at >= @now AND a.due_at < @tomorrow', order: 'a.due_at, a.id' },
+  upcoming: { where: 'a.done_at IS NULL AND (a.due_at >= @tomorrow OR a.due_at IS NULL)', order: 'a.due_at IS NULL, a.due_at, a.id' },
+  done: { where: 'a.done_at >= @doneSince', order: 'a.done_at DESC, a.id DESC' },
+};
+
+/** Done activities shown (and counted) over the last 30 days. */
+const DONE_DAYS = 30;
+
+/**
+ * The ids of the activities a list shows, as indexed branches (DESIGN P6: a person's by owner, their
+ * roles' by role), each narrowed by the bucket.
+ */
+function whoseBranches(whose: Whose, where: string, extra: string): string[] {
+  if (whose === 'everyone' || ('userId' in whose && whose.userId === null)) return [`SELECT a.id FROM activities a WHERE ${where}${extra}`];
+  if ('ownerId' in whose) return [`SELECT a.id FROM activities a WHERE a.owner_id = @owner AND ${where}${extra}`];
+  return [
+    `SELECT a.id FROM activities a WHERE a.owner_id = @owner AND ${where}${extra}`,
+    `SELECT a.id FROM activities a WHERE a.owner_id IS NULL AND a.role IN (SELECT value FROM json_each(@roles)) AND ${where}${extra}`,
+  ];
+}
+
+function params(whose: Whose, now: string, subject: { opportunityId?: number; customerId?: number }) {
+  const { tomorrow } = bucketBounds(now);
+  const owner = whose === 'everyone' ? null : 'ownerId' in whose ? whose.ownerId : whose.userId;
+  const roles = whose !== 'everyone' && 'roles' in whose ? JSON.stringify(whose.roles) : '[]';
+  const doneSince = new Date(Date.parse(now) - DONE_DAYS * 86_400_000).toISOString();
+  return { now, tomorrow, doneSince, owner, roles, opp: subject.opportunityId ?? null, cust: subject.customerId ?? null };
+}
+
+const subjectSql = (s: { opportunityId?: number; customerId?: number }) =>
+  (s.opportunityId !== undefined ? ' AND a.opportunity_id = @opp' : '') + (s.customerId !== undefined ? ' AND a.customer_id = @cust' : '');
+
+const toRow = (r: SqlRow, now: string, who: { userId: number | null; roles: readonly string[] }): ActivityRow => {
+  const { createdBy, recurrence, ...rest } = r;
+  const rec = recurrence ? (JSON.parse(recurrence) as Recurrence) : null;
+  return {
+    ...rest,
+    role: rest.role,
+    recurrence: rec ? { every: rec.every, unit: rec.unit } : null,
+    bucket: bucketOf(r, now),
+    mine: mayChangeActivity({ ownerId: r.ownerId, role: r.role, createdBy }, who),
+  };
+};
+
+export function listActivities(
+  db: Db,
+  q: { bucket: Bucket; whose: Whose; opportunityId?: number; customerId?: number; limit: number },
+  now: string,
+  who: { userId: number | null; roles: readonly string[] },
+): ActivityRow[] {
+  const b = BUCKET[q.bucket];
+  const ids = whoseBranches(q.whose, b.where, subjectSql(q)).join(' UNION ALL ');
+  const rows = all<SqlRow>(db, `${SELECT} WHERE a.id IN (${ids}) ORDER BY ${b.order} LIMIT @limit`, { ...params(q.whose, now, q), limit: q.limit });
+  return rows.map((r) => toRow(r, now, who));
+}
+
+export function countActivities(
+  db: Db,
+  whose: Whose,
+  now: string,
+  subject: { opportunityId?: number; customerId?: number } = {},
+): Record<Bucket, number> {
+  const p = params(whose, now, subject);
+  const count = (bucket: Bucket) =>
+    whoseBranches(whose, BUCKET[bucket].where, subjectSql(subject))
+      .map((sql) => prepareCached(db.$client, `SELECT count(*) FROM (${sql})`).pluck().get(p) as number)
+      .reduce((s, n) => s + n, 0);
+  return { overdue: count('overdue'), today: count('today'), upcoming: count('upcoming'), done: count('done') };
+}
+
+export function readActivity(db: Db, id: number, now: string, who: { userId: number | null; roles: readonly string[] }): ActivityRow | undefined {
+  const r = prepareCached(db.$client, `${SELECT} WHERE a.id = ?`).get(id) as SqlRow | undefined;
+  return r && toRow(r, now, who);
+}
+
+/** What core checks before a change: who the activity is for, its due time and schedule. */
+export type ActivityFacts = {
+  id: number;
+  ownerId: number | null;
+  role: string | null;
+  createdBy: number | null;
+  dueAt: string | null;
+  doneAt: string | null;
+  recurrence: Recurrence | null;
+  opportunityId: number | null;
+  customerId: number | null;
+  kind: string;
+  title: string;
+  notes: string;
+};
+
+export function activityFacts(db: Db, id: number): ActivityFacts | undefined {
+  const r = prepareCached(
+    db.$client,
+    `SELECT id, owner_id AS ownerId, role, created_by AS createdBy, due_at AS dueAt, done_at AS doneAt, recurrence,
+       opportunity_id AS opportunityId, customer_id AS customerId, kind, title, notes FROM activities WHERE id = ?`,
+  ).get(id) as (Omit<ActivityFacts, 'recurrence'> & { recurrence: string | null }) | undefined;
+  return r && { ...r, recurrence: r.recurrence ? (JSON.parse(r.recurrence) as Recurrence) : null };
+}
+
+export type NewActivity = {
+  kind: string;
+  title: string;
+  notes: string;
+  dueAt: string | null;
+  ownerId: number | null;
+  role: string | null;
+  opportunityId: number | null;
+  customerId: number | null;
+  recurrence: Recurrence | null;
+  source: string | null;
+  occasion: string | null;
+  doneAt: string | null;
+  doneBy: number | null;
+  outcome: string | null;
+  createdAt: string;
+  createdBy: number | null;
+};
+
+export function insertActivity(db: Db, a: NewActivity): number {
+  return Number(
+    run(
+      db,
+      `INSERT INTO activities (kind, title, notes, due_at, owner_id, role, opportunity_id, customer_id, recurrence, source, occasion, done_at,
+         done_by, outcome, created_at, created_by)
+       VALUES (@kind, @title, @notes, @dueAt, @ownerId, @role, @opportunityId, @customerId, @recurrence, @source, @occasion, @doneAt,
+         @doneBy, @outcome, @createdAt, @createdBy)`,
+      { ...a, recurrence: a.recurrence ? JSON.stringify(a.recurrence) : null },
+    ).lastInsertRowid,
+  );
+}
+
+const COLUMNS = {
+  kind: 'kind',
+  title: 'title',
+  notes: 'notes',
+  dueAt: 'due_at',
+  ownerId: 'owner_id',
+  recurrence: 'recurrence',
+  doneAt: 'done_at',
+  doneBy: 'done_by',
+  outcome: 'outcome',
+} as const;
+export type ActivityChange = Partial<{ [K in keyof typeof COLUMNS]: K extends 'recurrence' ? Recurrence | null : string | number | null }>;
+
+export function updateActivity(db: Db, id: number, change: ActivityChange): void {
+  const keys = (Object.keys(change) as (keyof typeof COLUMNS)[]).filter((k) => change[k] !== undefined);
+  if (keys.length === 0) return;
+  const values: Record<string, unknown> = { id };
+  for (const k of keys) values[k] = k === 'recurrence' && change.recurrence ? JSON.stringify(change.recurrence) : change[k];
+  run(db, `UPDATE activities SET ${keys.map((k) => `${COLUMNS[k]} = @${k}`).join(', ')} WHERE id = @id`, values);
+}
+
+export function deleteActivity(db: Db, id: number): void {
+  run(db, 'DELETE FROM activities WHERE id = ?', id);
+}
+
+const DUE_SELECT = `SELECT a.id, a.kind, a.title, a.due_at AS dueAt, a.opportunity_id AS opportunityId, o.reference, c.name AS customerName,
+    a.owner_id AS ownerId, a.role
+  FROM activities a
+  LEFT JOIN opportunities o ON o.id = a.opportunity_id
+  LEFT JOIN customers c ON c.id = coalesce(a.customer_id, o.customer_id)`;
+
+/**
+ * The person's activities that fell due since their last reminder and have not fired for that due
+ * time: recorded as fired in the same statement's transaction, so each fires once, across restarts.
+ */
+export function fireDueReminders(db: Db, whose: Whose, now: string): ActivityDue[] {
+  const ids = whoseBranches(whose, 'a.done_at IS NULL AND a.due_at <= @now', '').join(' UNION ALL ');
+  return db.$client.transaction(() => {
+    const due = all<ActivityDue>(
+      db,
+      `${DUE_SELECT} WHERE a.id IN (${ids})
+         AND NOT EXISTS (SELECT 1 FROM activity_reminders r WHERE r.activity_id = a.id AND r.due_at = a.due_at)
+       ORDER BY a.due_at, a.id LIMIT 200`,
+      params(whose, now, {}),
+    );
+    for (const d of due) run(db, 'INSERT OR IGNORE INTO activity_reminders (activity_id, due_at, fired_at) VALUES (?, ?, ?)', d.id, d.dueAt, now);
+    return due;
+  })();
+}
+
+/** The notification centre: reminders fired for activities still open, newest first. */
+export function firedReminders(db: Db, whose: Whose, now: string, limit = 50): ActivityDue[] {
+  const ids = whoseBranches(whose, 'a.done_at IS NULL AND a.due_at <= @now', '').join(' UNION ALL ');
+  return all<ActivityDue>(
+    db,
+    `${DUE_SELECT} JOIN activity_reminders r ON r.activity_id = a.id AND r.due_at = a.due_at
+     WHERE a.id IN (${ids}) ORDER BY r.fired_at DESC, a.id DESC LIMIT @limit`,
+    { ...params(whose, now, {}), limit },
+  );
+}
+
+/** The customer of a deal (an activity on a deal is on its customer too); undefined: no such deal. */
+export function dealCustomer(db: Db, opportunityId: number): number | undefined {
+  return prepareCached(db.$client, 'SELECT customer_id FROM opportunities WHERE id = ?').pluck().get(opportunityId) as number | undefined;
+}

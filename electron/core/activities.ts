@@ -1,0 +1,288 @@
+import type { Db } from '../../db/client';
+import * as q from '../../db/queries/activities';
+import { insertTimelineEntry } from '../../db/queries/timeline';
+import {
+  deleteReminderRule,
+  insertReminderRule,
+  reminderCandidates,
+  reminderRules,
+  ruleSource,
+  updateReminderRule,
+} from '../../db/queries/reminder-rules';
+import { getStage } from '../../db/queries/stages';
+import type { ActivityDue, ActivityRow, ParsedInput } from '../shared/contract';
+import { mayChangeActivity, nextOccurrence, type Recurrence } from '../shared/domain/activities';
+import { may } from '../shared/domain/authority';
+import { AppError, notFound } from '../shared/errors';
+import type { Actor } from './context';
+import { requireRef } from './editing';
+import { getSettings } from './settings';
+
+/** The desk's person: whose activities are « mine », and what they may change. */
+export type Person = { userId: number | null; role: string; roles: readonly string[] };
+
+const iso = (stamp: string) => new Date(stamp).toISOString();
+
+/**
+ * Activities (issue 13): made by hand, logged done, done with their outcome (a recurring one comes
+ * back at its next occurrence), snoozed; reminder rules the company sets; the reminders that fall
+ * due. Every change runs in one transaction; who may change what is shared/domain/activities'.
+ */
+export function createActivities(db: Db, now: () => string) {
+  const tx = <T>(fn: () => T): T => db.$client.transaction(fn)();
+  const person = (): Person => {
+    const s = getSettings(db);
+    return { userId: s.currentUserId, role: s.role, roles: s.roles };
+  };
+  const mineOf = (p: Person): q.Whose => ({ userId: p.userId, roles: p.roles });
+  const read = (id: number): ActivityRow => {
+    const row = q.readActivity(db, id, now(), person());
+    if (!row) throw notFound('Activity', id);
+    return row;
+  };
+  /** The activity, if the person may change it. */
+  const changeable = (id: number): q.ActivityFacts => {
+    const facts = q.activityFacts(db, id);
+    if (!facts) throw notFound('Activity', id);
+    const p = person();
+    if (!mayChangeActivity(facts, p))
+      throw new AppError('forbidden', `Activity ${id} is someone else's: its person, its role's holders, its author or a manager change it`, {
+        reason: 'activity.notYours',
+      });
+    return facts;
+  };
+  /** The deal and customer of a new activity: the deal's customer when on a deal, each checked to exist. */
+  const subject = (opportunityId: number | null | undefined, customerId: number | null | undefined) => {
+    if (opportunityId === null || opportunityId === undefined) {
+      requireRef(db, 'customers', customerId, 'customerId');
+      return { opportunityId: null, customerId: customerId ?? null };
+    }
+    const dealCustomer = q.dealCustomer(db, opportunityId);
+    if (dealCustomer === undefined)
+      throw new AppError('not_found', `Opportunity ${opportunityId} does not exist`, {
+        issues: [{ path: 'opportunityId', message: 'unknown opportunity', reason: 'unknown' }],
+      });
+    if (customerId !== undefined && customerId !== null && customerId !== dealCustomer)
+      throw new AppError('invalid_input', `Customer ${customerId} is not the customer of opportunity ${opportunityId}`, {
+        issues: [{ path: 'customerId', message: 'not the deal’s customer', reason: 'activity.otherCustomer' }],
+      });
+    return { opportunityId, customerId: dealCustomer };
+  };
+  const followUp = (
+    from: { opportunityId: number | null; customerId: number | null; ownerId: number | null; role: string | null },
+    f: NonNullable<ParsedInput<'activities.done'>['followUp']>,
+    a: Actor,
+  ) =>
+    q.insertActivity(db, {
+      kind: f.kind,
+      title: f.title,
+      notes: '',
+      dueAt: iso(f.dueAt),
+      ownerId: from.ownerId ?? a.userId,
+      role: from.ownerId === null && a.userId === null ? from.role : null,
+      opportunityId: from.opportunityId,
+      customerId: from.customerId,
+      recurrence: null,
+      source: null,
+      occasion: null,
+      doneAt: null,
+      doneBy: null,
+      outcome: null,
+      createdAt: a.at,
+      createdBy: a.userId,
+    });
+  const recurrenceOf = (r: { every: number; unit: Recurrence['unit'] } | null, dueAt: string | null): Recurrence | null => {
+    if (!r) return null;
+    if (!dueAt)
+      throw new AppError('invalid_input', 'A repeated activity needs a due time', {
+        issues: [{ path: 'recurrence', message: 'a repeated activity needs a due time', reason: 'activity.recurrenceNeedsDue' }],
+      });
+    return { ...r, anchor: dueAt };
+  };
+
+  return {
+    person,
+    list(input: ParsedInput<'activities.list'>) {
+      const p = person();
+      if (input.scope === 'team' && !may(p.roles, 'activities.team'))
+        throw new AppError('forbidden', `The team's activities are seen by a manager, not by the ${p.role} role`, { reason: 'activity.teamList' });
+      const whose: q.Whose = input.scope === 'mine' ? mineOf(p) : input.ownerId !== undefined ? { ownerId: input.ownerId } : 'everyone';
+      const subjectOf = { opportunityId: input.opportunityId, customerId: input.customerId };
+      return {
+        rows: q.listActivities(db, { bucket: input.bucket, whose, limit: input.limit, ...subjectOf }, now(), p),
+        counts: q.countActivities(db, whose, now(), subjectOf),
+      };
+    },
+    counts: () => q.countActivities(db, mineOf(person()), now()),
+    create(input: ParsedInput<'activities.create'>, a: Actor): ActivityRow {
+      const id = tx(() => {
+        requireRef(db, 'users', input.ownerId, 'ownerId');
+        const on = subject(input.opportunityId, input.customerId);
+        const dueAt = input.dueAt ? iso(input.dueAt) : input.done ? a.at : null;
+        const ownerId = input.ownerId === undefined ? a.userId : input.ownerId;
+        const id = q.insertActivity(db, {
+          kind: input.kind,
+          title: input.title,
+          notes: input.notes,
+          dueAt,
+          ownerId,
+          role: null,
+          ...on,
+          recurrence: recurrenceOf(input.recurrence, dueAt),
+          source: null,
+          occasion: null,
+          doneAt: input.done ? a.at : null,
+          doneBy: input.done ? a.userId : null,
+          outcome: input.done ? input.done.outcome : null,
+          createdAt: a.at,
+          createdBy: a.userId,
+        });
+        if (input.followUp) followUp({ ...on, ownerId, role: null }, input.followUp, a);
+        return id;
+      });
+      return read(id);
+    },
+    update({ id, ...change }: ParsedInput<'activities.update'>): ActivityRow {
+      tx(() => {
+        const facts = changeable(id);
+        requireRef(db, 'users', change.ownerId, 'ownerId');
+        const dueAt = change.dueAt === undefined ? facts.dueAt : change.dueAt && iso(change.dueAt);
+        const recurrence =
+          change.recurrence === undefined
+            ? facts.recurrence && dueAt !== facts.dueAt
+              ? recurrenceOf(facts.recurrence, dueAt)
+              : undefined
+            : recurrenceOf(change.recurrence, dueAt);
+        q.updateActivity(db, id, { ...change, dueAt: change.dueAt === undefined ? undefined : dueAt, recurrence });
+      });
+      return read(id);
+    },
+    /** Done with its outcome: a repeated one comes back at its next occurrence; a follow-up may be planned at once. */
+    done({ id, outcome, followUp: next }: ParsedInput<'activities.done'>, a: Actor): ActivityRow {
+      tx(() => {
+        const facts = changeable(id);
+        if (facts.doneAt)
+          throw new AppError('conflict', `Activity ${id} was already done on ${facts.doneAt}`, {
+            reason: 'activity.alreadyDone',
+            doneAt: facts.doneAt,
+          });
+        q.updateActivity(db, id, { doneAt: a.at, doneBy: a.userId, outcome });
+        if (facts.recurrence && facts.dueAt)
+          q.insertActivity(db, {
+            kind: facts.kind,
+            title: facts.title,
+            notes: facts.notes,
+            ownerId: facts.ownerId,
+            role: facts.role,
+            opportunityId: facts.opportunityId,
+            customerId: facts.customerId,
+            recurrence: facts.recurrence,
+            dueAt: nextOccurrence(facts.recurrence, facts.dueAt, a.at),
+            source: null,
+            occasion: null,
+            doneAt: null,
+            doneBy: null,
+            outcome: null,
+            createdAt: a.at,
+            createdBy: a.userId,
+          });
+        if (next) followUp(facts, next, a);
+      });
+      return read(id);
+    },
+    reopen(id: number): ActivityRow {
+      tx(() => {
+        changeable(id);
+        q.updateActivity(db, id, { doneAt: null, doneBy: null, outcome: null });
+      });
+      return read(id);
+    },
+    snooze({ id, until }: ParsedInput<'activities.snooze'>): ActivityRow {
+      tx(() => {
+        const facts = changeable(id);
+        if (facts.doneAt)
+          throw new AppError('conflict', `Activity ${id} is done: it cannot be snoozed`, { reason: 'activity.alreadyDone', doneAt: facts.doneAt });
+        const to = iso(until);
+        if (to <= now())
+          throw new AppError('invalid_input', `A snooze goes to a later time than now (${now()}), not ${to}`, {
+            issues: [{ path: 'until', message: 'a later time than now', reason: 'activity.snoozePast' }],
+          });
+        // the schedule of a repeated activity stays; only this occurrence moves
+        q.updateActivity(db, id, { dueAt: to });
+      });
+      return read(id);
+    },
+    remove(id: number): void {
+      tx(() => {
+        changeable(id);
+        q.deleteActivity(db, id);
+      });
+    },
+    /** The notification centre: reminders fired for the person's activities still open. */
+    reminders: (): ActivityDue[] => q.firedReminders(db, mineOf(person()), now()),
+    /**
+     * What a tick of core's clock does: each active reminder rule creates the follow-ups it is due
+     * for; then the person's activities that fell due fire their reminder (once each).
+     */
+    sweep(a: Actor): { created: number[]; due: ActivityDue[] } {
+      const created = tx(() => {
+        const made: number[] = [];
+        for (const rule of reminderRules(db)) {
+          if (!rule.active) continue;
+          for (const c of reminderCandidates(db, rule, a.at)) {
+            const forOwner = rule.assignTo === 'owner' && c.ownerId !== null;
+            made.push(
+              q.insertActivity(db, {
+                kind: rule.kind,
+                title: `${rule.title} — ${c.reference} ${c.customerName}`,
+                notes: '',
+                dueAt: a.at,
+                ownerId: forOwner ? c.ownerId : null,
+                role: forOwner ? null : rule.assignTo === 'owner' ? 'trader' : rule.assignTo,
+                opportunityId: c.opportunityId,
+                customerId: c.customerId,
+                recurrence: null,
+                source: ruleSource(rule),
+                occasion: c.occasion,
+                doneAt: null,
+                doneBy: null,
+                outcome: null,
+                createdAt: a.at,
+                createdBy: null,
+              }),
+            );
+          }
+        }
+        return made;
+      });
+      return { created, due: q.fireDueReminders(db, mineOf(person()), a.at) };
+    },
+    rules: () => reminderRules(db).map(({ uid: _uid, ...r }) => r),
+    saveRule({ id, stageId, active, ...params }: ParsedInput<'reminderRules.save'>, holder: Person, at: string): void {
+      if (!may(holder.roles, 'reminders.rules'))
+        throw new AppError('forbidden', `Reminder rules are set by a manager, not by the ${holder.role} role`, { reason: 'reminder.rules' });
+      tx(() => {
+        if (stageId !== null && !getStage(db, stageId)?.active)
+          throw new AppError('not_found', `Stage ${stageId} does not exist`, {
+            issues: [{ path: 'stageId', message: 'unknown stage', reason: 'unknown' }],
+          });
+        if (id === undefined) return void insertReminderRule(db, stageId, params, active, at);
+        if (!reminderRules(db).some((r) => r.id === id)) throw notFound('Reminder rule', id);
+        updateReminderRule(db, id, stageId, params, active, at);
+      });
+    },
+    removeRule(id: number, holder: Person): void {
+      if (!may(holder.roles, 'reminders.rules'))
+        throw new AppError('forbidden', `Reminder rules are set by a manager, not by the ${holder.role} role`, { reason: 'reminder.rules' });
+      if (!reminderRules(db).some((r) => r.id === id)) throw notFound('Reminder rule', id);
+      deleteReminderRule(db, id);
+    },
+    addNote(input: ParsedInput<'timeline.addNote'>, a: Actor): void {
+      tx(() => {
+        const on = subject(input.opportunityId, input.customerId);
+        insertTimelineEntry(db, { ...on, kind: 'note', body: input.body, data: {}, at: a.at, by: a.userId });
+      });
+    },
+  };
+}
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,65 @@
+import { readTimelineFeed } from '../../db/queries/timeline';
+import type { Handlers } from '../shared/rpc';
+import type { Activities } from './activities';
+import type { Actor, CoreContext } from './context';
+
+type Tools = { actor: () => Actor; changed: (entities: string[], ids?: number[]) => void; activities: Activities };
+type ActivityMethods =
+  | 'activities.list'
+  | 'activities.counts'
+  | 'activities.create'
+  | 'activities.update'
+  | 'activities.done'
+  | 'activities.reopen'
+  | 'activities.snooze'
+  | 'activities.delete'
+  | 'activities.reminders'
+  | 'reminderRules.list'
+  | 'reminderRules.save'
+  | 'reminderRules.delete'
+  | 'timeline.list'
+  | 'timeline.addNote';
+
+/** What a change to activities touches: the lists, the deals' next action, the timelines. */
+const ACTIVITY_DATA = ['activities', 'opportunities', 'timeline'];
+
+/** Activities, reminder rules and the timeline (issue 13): one map for the domain. */
+export function activityHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, ActivityMethods> {
+  const { activities } = t;
+  const touched = <R extends { opportunityId: number | null }>(row: R): R => {
+    t.changed(ACTIVITY_DATA, row.opportunityId === null ? undefined : [row.opportunityId]);
+    return row;
+  };
+  return {
+    'activities.list': (input) => activities.list(input),
+    'activities.counts': () => activities.counts(),
+    'activities.create': (input) => touched(activities.create(input, t.actor())),
+    'activities.update': (input) => touched(activities.update(input)),
+    'activities.done': (input) => touched(activities.done(input, t.actor())),
+    'activities.reopen': ({ id }) => touched(activities.reopen(id)),
+    'activities.snooze': (input) => touched(activities.snooze(input)),
+    'activities.delete': ({ id }) => {
+      activities.remove(id);
+      t.changed(ACTIVITY_DATA);
+      return {};
+    },
+    'activities.reminders': () => activities.reminders(),
+    'reminderRules.list': () => activities.rules(),
+    'reminderRules.save': (input) => {
+      activities.saveRule(input, activities.person(), ctx.now());
+      t.changed(['rules']);
+      return activities.rules();
+    },
+    'reminderRules.delete': ({ id }) => {
+      activities.removeRule(id, activities.person());
+      t.changed(['rules']);
+      return activities.rules();
+    },
+    'timeline.list': (input) => readTimelineFeed(ctx.db, input),
+    'timeline.addNote': (input) => {
+      activities.addNote(input, t.actor());
+      t.changed(['timeline'], input.opportunityId === undefined ? undefined : [input.opportunityId]);
+      return {};
+    },
+  };
+}
