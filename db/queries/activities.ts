@@ -1,5 +1,5 @@
 import type { ActivityDue, ActivityRow } from '../../electron/shared/contract/activities';
-import { bucketBounds, bucketOf, mayChangeActivity, type Bucket, type Recurrence } from '../../electron/shared/domain/activities';
+import { bucketBounds, bucketOf, deskPerson, mayChangeActivity, type Bucket, type Recurrence } from '../../electron/shared/domain/activities';
 import type { Db } from '../client';
 import { prepareCached } from './statements';
 
@@ -21,7 +21,8 @@ const SELECT = `SELECT a.id, a.kind, a.title, a.notes, a.due_at AS dueAt, a.done
   LEFT JOIN customers c ON c.id = coalesce(a.customer_id, o.customer_id)`;
 
 /** Each bucket as SQL over `a` (the same bounds as shared/domain/activities bucketOf), and its order. */
-const BUCKET: Record<Bucket, { where: string; order: string }> = {
+const BUCKET: Record<Bucket | 'open', { where: string; order: string }> = {
+  open: { where: 'a.done_at IS NULL', order: 'a.due_at IS NULL, a.due_at, a.id' },
   overdue: { where: 'a.done_at IS NULL AND a.due_at < @now', order: 'a.due_at, a.id' },
   today: { where: 'a.done_at IS NULL AND a.due_at >= @now AND a.due_at < @tomorrow', order: 'a.due_at, a.id' },
   upcoming: { where: 'a.done_at IS NULL AND (a.due_at >= @tomorrow OR a.due_at IS NULL)', order: 'a.due_at IS NULL, a.due_at, a.id' },
@@ -63,13 +64,13 @@ const toRow = (r: SqlRow, now: string, who: { userId: number | null; roles: read
     role: rest.role,
     recurrence: rec ? { every: rec.every, unit: rec.unit } : null,
     bucket: bucketOf(r, now),
-    mine: mayChangeActivity({ ownerId: r.ownerId, role: r.role, createdBy }, who),
+    mine: mayChangeActivity({ ownerId: r.ownerId, role: r.role, createdBy }, deskPerson(who.userId, who.roles)),
   };
 };
 
 export function listActivities(
   db: Db,
-  q: { bucket: Bucket; whose: Whose; opportunityId?: number; customerId?: number; limit: number },
+  q: { bucket: Bucket | 'open'; whose: Whose; opportunityId?: number; customerId?: number; limit: number },
   now: string,
   who: { userId: number | null; roles: readonly string[] },
 ): ActivityRow[] {

@@ -11,7 +11,7 @@ import {
 } from '../../db/queries/reminder-rules';
 import { getStage } from '../../db/queries/stages';
 import type { ActivityDue, ActivityRow, ParsedInput } from '../shared/contract';
-import { mayChangeActivity, nextOccurrence, type Recurrence } from '../shared/domain/activities';
+import { deskPerson, mayChangeActivity, nextOccurrence, type Recurrence } from '../shared/domain/activities';
 import { may } from '../shared/domain/authority';
 import { AppError, notFound } from '../shared/errors';
 import type { Actor } from './context';
@@ -45,7 +45,7 @@ export function createActivities(db: Db, now: () => string) {
     const facts = q.activityFacts(db, id);
     if (!facts) throw notFound('Activity', id);
     const p = person();
-    if (!mayChangeActivity(facts, p))
+    if (!mayChangeActivity(facts, deskPerson(p.userId, p.roles)))
       throw new AppError('forbidden', `Activity ${id} is someone else's: its person, its role's holders, its author or a manager change it`, {
         reason: 'activity.notYours',
       });
@@ -104,10 +104,17 @@ export function createActivities(db: Db, now: () => string) {
     person,
     list(input: ParsedInput<'activities.list'>) {
       const p = person();
-      if (input.scope === 'team' && !may(p.roles, 'activities.team'))
-        throw new AppError('forbidden', `The team's activities are seen by a manager, not by the ${p.role} role`, { reason: 'activity.teamList' });
-      const whose: q.Whose = input.scope === 'mine' ? mineOf(p) : input.ownerId !== undefined ? { ownerId: input.ownerId } : 'everyone';
       const subjectOf = { opportunityId: input.opportunityId, customerId: input.customerId };
+      const ofSubject = input.opportunityId !== undefined || input.customerId !== undefined;
+      if (input.scope === 'team' && !ofSubject && !may(p.roles, 'activities.team'))
+        throw new AppError('forbidden', `The team's activities are seen by a manager, not by the ${p.role} role`, { reason: 'activity.teamList' });
+      const whose: q.Whose = ofSubject
+        ? 'everyone'
+        : input.scope === 'mine'
+          ? mineOf(p)
+          : input.ownerId !== undefined
+            ? { ownerId: input.ownerId }
+            : 'everyone';
       return {
         rows: q.listActivities(db, { bucket: input.bucket, whose, limit: input.limit, ...subjectOf }, now(), p),
         counts: q.countActivities(db, whose, now(), subjectOf),

@@ -1,6 +1,7 @@
 import type { Mutation } from '../shared/contract/hub';
 import { guardsConflicts, TEAM_TABLES, type Field, type TeamTable } from '../shared/team/tables';
 import { may } from '../shared/domain/authority';
+import { mayChangeActivity } from '../shared/domain/activities';
 import type { Session } from './auth';
 
 export type Row = Record<string, unknown>;
@@ -86,6 +87,14 @@ export function authorise(table: TeamTable, before: Row | null, after: Row, s: S
     if (after.decidedBy !== null && !me.includes(str(after.decidedBy))) return { reason: 'decidedForSomeoneElse' };
   }
   if (table === 'company_settings' && !may(s.roles, 'settings.company') && !s.roles.includes('admin')) return { reason: 'notManager' };
+  if (table === 'rules' && (before?.kind === 'reminder' || after.kind === 'reminder') && !may(s.roles, 'reminders.rules'))
+    return { reason: 'notManager' };
+  // an activity is changed by its person, its role's holders, its author or a manager (a rule's follow-up swept at two desks is one row: its second creation passes)
+  if (table === 'activities' && before && m.op !== 'insert') {
+    const person = (v: unknown) => (v === null || v === undefined ? null : str(v));
+    const activity = { ownerId: person(before.ownerId), role: person(before.role), createdBy: person(before.createdBy) };
+    if (!mayChangeActivity(activity, { isMe: (p) => me.includes(p), roles: s.roles })) return { reason: 'notYours' };
+  }
   if (table === 'opportunities' && before && 'stageId' in m.fields && 'stageId' in m.old && !same(before.stageId, m.old.stageId))
     return { reason: 'stageMoved', detail: str(before.stageId) };
   return null;

@@ -64,6 +64,37 @@ describe('authority at the hub', () => {
     await t.admin.call('settings.fourEyes', { on: true });
   });
 
+  it('lets an activity be changed by its person, its role’s holders, its author or a manager; reminder rules by a manager', async () => {
+    const a = await t.person('ac.a', ['trader']);
+    const b = await t.person('ac.b', ['trader']);
+    const buyer = await t.person('ac.buyer', ['purchasing']);
+    const boss = await t.person('ac.boss', ['manager']);
+    const call = newId();
+    const task = newId();
+    const fields = { kind: 'call', title: 'Rappeler', doneAt: null, role: null, createdBy: a.userId };
+    await a.client.call('hub.push', {
+      mutations: [
+        mutation(1, { table: 'activities', id: call, fields: { ...fields, ownerId: a.userId } }),
+        mutation(2, { table: 'activities', id: task, fields: { ...fields, kind: 'task', ownerId: null, role: 'purchasing', createdBy: null } }),
+      ],
+    });
+    const done = (n: number, id: string, version = 1) =>
+      mutation(n, { table: 'activities', id, op: 'update', baseVersion: version, fields: { doneAt: NOW }, old: { doneAt: null } });
+    expect((await b.client.call('hub.push', { mutations: [done(1, call)] })).results[0]!.reason).toBe('hub.notYours');
+    expect((await b.client.call('hub.push', { mutations: [done(2, task)] })).results[0]!.reason).toBe('hub.notYours');
+    expect((await buyer.client.call('hub.push', { mutations: [done(1, task)] })).results[0]!.status).toBe('applied');
+    expect((await boss.client.call('hub.push', { mutations: [done(1, call)] })).results[0]!.status).toBe('applied');
+    // a reminder rule is the company's: a trader's is refused, a manager's kept
+    const rule = (n: number) =>
+      mutation(n, {
+        table: 'rules',
+        id: newId(),
+        fields: { kind: 'reminder', scope: 'company', scopeId: null, params: { trigger: 'close_overdue' }, active: true },
+      });
+    expect((await a.client.call('hub.push', { mutations: [rule(3)] })).results[0]!.reason).toBe('hub.notManager');
+    expect((await boss.client.call('hub.push', { mutations: [rule(2)] })).results[0]!.status).toBe('applied');
+  });
+
   it('refuses a stage move from a stage the deal has already left', async () => {
     const a = await t.person('st.a', ['trader']);
     const b = await t.person('st.b', ['trader']);

@@ -58,8 +58,12 @@ export const activityBucket = z.enum(['overdue', 'today', 'upcoming', 'done']);
 
 export const activitiesListInput = z
   .object({
-    bucket: activityBucket,
-    /** mine: the desk's person's and their roles'; team: everyone's (managers), or one person's */
+    /** open: every one not done yet (a deal's or a customer's panel) */
+    bucket: z.enum(['overdue', 'today', 'upcoming', 'done', 'open']),
+    /**
+     * mine: the desk's person's and their roles'; team: everyone's (managers), or one person's.
+     * A deal's or a customer's list is everyone's on it, whatever the scope.
+     */
     scope: z.enum(['mine', 'team']).default('mine'),
     ownerId: id.optional(),
     opportunityId: id.optional(),

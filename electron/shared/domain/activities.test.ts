@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketOf, mayChangeActivity, nextOccurrence, occurrence, snoozeChoices, type Recurrence } from './activities';
+import { bucketOf, deskPerson, mayChangeActivity, nextOccurrence, occurrence, snoozeChoices, type Recurrence } from './activities';
 
 describe('recurrence', () => {
   it('steps days and weeks from the anchor', () => {
@@ -58,14 +58,20 @@ describe('snooze choices', () => {
 });
 
 describe('who may change an activity', () => {
-  const trader = { userId: 3, roles: ['trader'] };
+  const trader = deskPerson(3, ['trader']);
   it('its person, its author, the holders of its role, a manager; a team of one all', () => {
     expect(mayChangeActivity({ ownerId: 3, role: null, createdBy: 9 }, trader)).toBe(true);
     expect(mayChangeActivity({ ownerId: 4, role: null, createdBy: 3 }, trader)).toBe(true);
     expect(mayChangeActivity({ ownerId: 4, role: null, createdBy: 4 }, trader)).toBe(false);
     expect(mayChangeActivity({ ownerId: null, role: 'purchasing', createdBy: null }, trader)).toBe(false);
     expect(mayChangeActivity({ ownerId: null, role: 'trader', createdBy: null }, trader)).toBe(true);
-    expect(mayChangeActivity({ ownerId: 4, role: null, createdBy: 4 }, { userId: 5, roles: ['manager'] })).toBe(true);
-    expect(mayChangeActivity({ ownerId: 4, role: null, createdBy: 4 }, { userId: null, roles: [] })).toBe(true);
+    expect(mayChangeActivity({ ownerId: 4, role: null, createdBy: 4 }, deskPerson(5, ['manager']))).toBe(true);
+    expect(mayChangeActivity({ ownerId: 4, role: null, createdBy: 4 }, deskPerson(null, []))).toBe(true);
+  });
+  it('the hub names people by uid or login', () => {
+    const me = ['0190-uid', 'login:c.martin'];
+    const hub = { isMe: (p: string) => me.includes(p), roles: ['trader'] };
+    expect(mayChangeActivity({ ownerId: 'login:c.martin', role: null, createdBy: null }, hub)).toBe(true);
+    expect(mayChangeActivity({ ownerId: 'login:j.dubois', role: null, createdBy: 'login:j.dubois' }, hub)).toBe(false);
   });
 });

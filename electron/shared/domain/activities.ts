@@ -67,14 +67,23 @@ export function snoozeChoices(now: string): { key: 'hour' | 'tomorrow' | 'monday
 /**
  * Who may change an activity (mark it done, snooze, edit): the person it is for, whoever holds its
  * role when it is for a role, the person who made it, and a manager. A desk without a person (a
- * team of one) may change them all.
+ * team of one) may change them all. People are named as each side names them (core: ids, the hub:
+ * uids or logins); `isMe` says whether one is the person asking.
  */
-export function mayChangeActivity(
-  a: { ownerId: number | null; role: string | null; createdBy: number | null },
-  who: { userId: number | null; roles: readonly string[] },
+export function mayChangeActivity<P>(
+  a: { ownerId: P | null; role: string | null; createdBy: P | null },
+  who: { isMe: (p: P) => boolean; roles: readonly string[]; anyone?: boolean },
 ): boolean {
-  if (who.userId === null || who.roles.includes('manager')) return true;
-  if (a.ownerId !== null) return a.ownerId === who.userId || a.createdBy === who.userId;
-  if (a.role !== null) return who.roles.includes(a.role) || a.createdBy === who.userId;
+  if (who.anyone || who.roles.includes('manager')) return true;
+  const mine = (p: P | null) => p !== null && who.isMe(p);
+  if (a.ownerId !== null) return mine(a.ownerId) || mine(a.createdBy);
+  if (a.role !== null) return who.roles.includes(a.role) || mine(a.createdBy);
   return true;
 }
+
+/** Core's person: the desk's user (by id), or none (a team of one). */
+export const deskPerson = (userId: number | null, roles: readonly string[]) => ({
+  isMe: (id: number) => id === userId,
+  roles,
+  anyone: userId === null,
+});

@@ -17,8 +17,33 @@ import { SyncView } from '../modules/sync/components/SyncView';
 import { TeamView } from '../modules/team/components/TeamView';
 import { LoginForm } from '../modules/team/components/LoginForm';
 import { useLiveQuery } from '../ui/use-live-query';
+import { ActivitiesView } from '../modules/activities/components/ActivitiesView';
+import { ReminderCentre } from '../modules/activities/components/ReminderCentre';
 
 const TEAM_DATA = ['team'];
+const COUNT_DATA = ['activities', 'reminders'];
+
+/** « Mes activités » in the navigation, with the count of the person's overdue ones (read again each minute: time makes them overdue). */
+function ActivitiesLink({ active }: { active: boolean }) {
+  const { t } = useT();
+  const counts = useLiveQuery('activities.counts', {}, COUNT_DATA);
+  const { reload } = counts;
+  useEffect(() => {
+    const timer = setInterval(reload, 60_000);
+    return () => clearInterval(timer);
+  }, [reload]);
+  const overdue = counts.data?.overdue ?? 0;
+  return (
+    <a href={routeHref({ area: 'activities' })} className={active ? 'active' : ''} data-testid="nav-activities">
+      {t('nav.activities')}
+      {overdue > 0 && (
+        <span className="nav-count" title={t('nav.overdue', { n: overdue })} aria-label={t('nav.overdue', { n: overdue })}>
+          {overdue}
+        </span>
+      )}
+    </a>
+  );
+}
 
 /**
  * The desk's team session ended: log in to go on — or go on offline (the hub down, no password at
@@ -45,6 +70,9 @@ export function Shell() {
   // a deal's parent is the opportunities list, whatever the browser's history holds
   const backToGrid = useCallback(() => go({ area: 'opportunities' }), [go]);
   const { settings } = useApp();
+  const openFromReminder = useCallback((id: number | null) => go(id === null ? { area: 'activities' } : { area: 'opportunity', id }), [go]);
+  // the desktop app: a click on an OS notification opens its deal here
+  useEffect(() => window.comptoir?.onOpenDeal?.(openOpportunity), [openOpportunity]);
   // no place asked for: the role's own workspace
   useEffect(() => {
     if (window.location.hash === '' || window.location.hash === '#/') go(HOME[settings.role]);
@@ -67,6 +95,7 @@ export function Shell() {
         <a href={routeHref({ area: 'opportunities' })} className={inOpportunities ? 'active' : ''}>
           {t('nav.opportunities')}
         </a>
+        <ActivitiesLink active={route.area === 'activities'} />
         <a href={routeHref({ area: 'board' })} className={route.area === 'board' ? 'active' : ''}>
           {t('nav.board')}
         </a>
@@ -86,6 +115,7 @@ export function Shell() {
           {t('nav.settings')}
         </a>
         <FreshnessBadge />
+        <ReminderCentre onOpen={openFromReminder} />
         <div className="hint">{t('nav.shortcuts')}</div>
       </nav>
       <main className="main">
@@ -98,6 +128,7 @@ export function Shell() {
         {!signedOut && route.area === 'purchasing' && <PurchasingView />}
         {!signedOut && route.area === 'finance' && <FinanceView onOpen={openOpportunity} />}
         {!signedOut && route.area === 'sync' && <SyncView />}
+        {!signedOut && route.area === 'activities' && <ActivitiesView onOpen={openOpportunity} />}
         {route.area === 'team' && <TeamView />}
       </main>
       <Alerts onOpen={openOpportunity} />

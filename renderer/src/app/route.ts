@@ -9,7 +9,8 @@ export type Route =
   | { area: 'purchasing' }
   | { area: 'finance' }
   | { area: 'sync' }
-  | { area: 'team' };
+  | { area: 'team' }
+  | { area: 'activities' };
 
 /** Where each role lands when the app opens (DESIGN.md §1). */
 export const HOME: Record<'trader' | 'purchasing' | 'finance' | 'manager', Route> = {
@@ -28,6 +29,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'finance') return { area: 'finance' };
   if (parts[0] === 'sync') return { area: 'sync' };
   if (parts[0] === 'team') return { area: 'team' };
+  if (parts[0] === 'activities') return { area: 'activities' };
   if (parts[0] === 'opportunities' && parts[1] === 'new') return { area: 'new' };
   if (parts[0] === 'opportunities' && parts[1] && /^\d+$/.test(parts[1])) return { area: 'opportunity', id: Number(parts[1]) };
   return { area: 'opportunities' };

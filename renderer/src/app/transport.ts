@@ -1,6 +1,10 @@
 import { connect, type Client, type Port } from '../../../electron/shared/rpc';
 
-type Bridge = { requestCorePort(): void };
+type Bridge = {
+  requestCorePort(): void;
+  /** the desktop app: a click on an OS notification asks to open a deal; returns the unsubscribe */
+  onOpenDeal?(open: (opportunityId: number) => void): () => void;
+};
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting a global needs an interface
   interface Window {

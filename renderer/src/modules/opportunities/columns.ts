@@ -113,9 +113,18 @@ export function opportunityColumns(t: T, locale: Locale): Col[] {
       headerName: t('col.nextActivityAt'),
       width: 230,
       ...dateFilter,
-      valueFormatter: (p) => (p.data?.nextActivityAt ? `${cellFormat.stamp(locale)(p)} · ${p.data.nextActivityTitle ?? ''}` : ''),
+      // an open deal with nothing planned is flagged (the filter « vide » lists them all)
+      valueFormatter: (p) =>
+        p.data?.nextActivityAt
+          ? `${cellFormat.stamp(locale)(p)} · ${p.data.nextActivityTitle ?? ''}`
+          : p.data?.stageKind === 'open'
+            ? t('act.noNext')
+            : '',
       tooltipValueGetter: (p) => p.data?.nextActivityTitle ?? '',
-      cellClassRules: { 'cell-late': (p) => !!p.data?.nextActivityAt && p.data.nextActivityAt.slice(0, 10) < day },
+      cellClassRules: {
+        'cell-late': (p) => !!p.data?.nextActivityAt && p.data.nextActivityAt.slice(0, 10) < day,
+        'cell-none': (p) => !!p.data && !p.data.nextActivityAt && p.data.stageKind === 'open',
+      },
     },
   ];
 }

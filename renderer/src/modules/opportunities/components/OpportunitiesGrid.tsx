@@ -18,6 +18,7 @@ import { takeSearch } from '../../../app/search-handoff';
 import { keepListPlace, listPlace, returnToPlace } from '../list-memory';
 import { OpportunitiesToolbar } from './OpportunitiesToolbar';
 import { today } from '../../../ui/today';
+import { ActivityForm } from '../../activities/components/ActivityForm';
 
 const LIST_DATA = ['opportunities'];
 type Props = { onOpen: (id: number) => void; onNew: () => void };
@@ -71,10 +72,17 @@ export function OpportunitiesGrid({ onOpen, onNew }: Props) {
     },
     [columnState, datasource, start, range],
   );
+  const [planFor, setPlanFor] = useState<OpportunityRow | null>(null);
   const onCellKeyDown = useCallback(
     (e: CellKeyDownEvent<OpportunityRow>) => {
       range.handlers.onCellKeyDown(e);
-      if ((e.event as KeyboardEvent | undefined)?.key === 'Enter' && e.data) onOpen(e.data.id);
+      const ev = e.event as KeyboardEvent | undefined;
+      if (ev?.key === 'Enter' && e.data) onOpen(e.data.id);
+      // A: an activity for this deal, planned or logged, without leaving the list
+      if ((ev?.key === 'a' || ev?.key === 'A') && !ev.ctrlKey && !ev.metaKey && !ev.altKey && e.data) {
+        ev.preventDefault();
+        setPlanFor(e.data);
+      }
     },
     [onOpen, range],
   );
@@ -162,6 +170,13 @@ export function OpportunitiesGrid({ onOpen, onNew }: Props) {
         />
       </div>
       <StatusBar summary={summary} />
+      {planFor && (
+        <ActivityForm
+          on={{ opportunityId: planFor.id, label: `${planFor.reference} — ${planFor.customerName}` }}
+          onSaved={() => setPlanFor(null)}
+          onClose={() => setPlanFor(null)}
+        />
+      )}
     </>
   );
 }

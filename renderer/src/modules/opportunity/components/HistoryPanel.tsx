@@ -2,7 +2,7 @@ import type { OpportunityHistory } from '../../../../../electron/shared/contract
 import { formatDate, formatQty, formatRate, formatStamp, formatUnitPrice, type Locale } from '../../../../../electron/shared/format';
 import { useT, type MessageKey, type T } from '../../../i18n';
 import { fr } from '../../../i18n/fr';
-import { stepSentence } from '../step-sentence';
+import { Timeline } from '../../activities/components/Timeline';
 import { useLiveQuery } from '../../../ui/use-live-query';
 
 /** An audited value as the trader reads it: money, quantities, rates and days in their units and language, not fixed point or ISO. */
@@ -34,8 +34,8 @@ function lineRecord(a: Entry, t: T, locale: Locale): string | null {
 
 const HISTORY_DATA = ['opportunities'];
 
-/** Stage changes and the audit trail of one deal, newest first. */
-export function HistoryPanel({ id, warehouses }: { id: number; warehouses: { id: number; code: string }[] }) {
+/** The deal's timeline (stage changes, activities, notes, automation…) and its audit trail, newest first. */
+export function HistoryPanel({ id, customerId, warehouses }: { id: number; customerId: number; warehouses: { id: number; code: string }[] }) {
   const { t, locale } = useT();
   const codes = new Map(warehouses.map((w) => [w.id, w.code]));
   const history: OpportunityHistory | null = useLiveQuery('opportunity.history', { id }, HISTORY_DATA, { id }).data ?? null;
@@ -46,31 +46,7 @@ export function HistoryPanel({ id, warehouses }: { id: number; warehouses: { id:
   if (!history) return null;
   return (
     <div className="history" data-testid="opportunity-history">
-      <div className="card">
-        <h3>{t('history.stages')}</h3>
-        <ol className="timeline">
-          {history.stages.map((h, i) => (
-            <li key={i}>
-              <span className="fresh">{formatStamp(h.at, locale)}</span>{' '}
-              {h.fromStage ? `${h.fromStage} → ${h.toStage}` : `${t('history.created')} · ${h.toStage}`}
-              {h.by && <span className="fresh"> · {h.by}</span>}
-            </li>
-          ))}
-        </ol>
-      </div>
-      {history.timeline.length > 0 && (
-        <div className="card" data-testid="automation-timeline">
-          <h3>{t('history.automation')}</h3>
-          <ol className="timeline">
-            {history.timeline.map((e, i) => (
-              <li key={i}>
-                <span className="fresh">{formatStamp(e.at, locale)}</span> <b>{t(`step.${e.step}` as MessageKey)}</b> ·{' '}
-                {stepSentence(e, t, locale, codes)}
-              </li>
-            ))}
-          </ol>
-        </div>
-      )}
+      <Timeline subject={{ opportunityId: id }} customerId={customerId} warehouses={codes} />
       <div className="card">
         <h3>{t('history.audit')}</h3>
         {history.audit.length === 0 && <p className="fresh">{t('history.none')}</p>}

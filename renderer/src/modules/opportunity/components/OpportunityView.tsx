@@ -20,6 +20,7 @@ import { CustomerCard } from './CustomerCard';
 import { DealHeader } from './DealHeader';
 import { GuardBanner } from './GuardBanner';
 import { HistoryPanel } from './HistoryPanel';
+import { DealActivities } from '../../activities/components/DealActivities';
 import { OpsBanner } from './OpsBanner';
 import { StageSelect } from './StageSelect';
 
@@ -188,7 +189,8 @@ export function OpportunityView({ id, onBack }: Props) {
         </button>
       </div>
       <DealTotals opp={shown} />
-      <HistoryPanel id={opp.id} warehouses={opp.warehouses} />
+      <DealActivities on={{ opportunityId: opp.id, label: `${opp.reference} — ${opp.customer.name}` }} />
+      <HistoryPanel id={opp.id} customerId={opp.customer.id} warehouses={opp.warehouses} />
     </div>
   );
 }

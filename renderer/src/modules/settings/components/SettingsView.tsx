@@ -4,6 +4,7 @@ import { may } from '../../../../../electron/shared/domain/authority';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
 import { AutomationEditor } from './AutomationEditor';
+import { ReminderRulesEditor } from './ReminderRulesEditor';
 import { LostReasonsField } from './LostReasonsField';
 import { MarginRulesEditor } from './MarginRulesEditor';
 import { StagesEditor } from './StagesEditor';
@@ -74,6 +75,7 @@ export function SettingsView() {
         <StagesEditor />
         <MarginRulesEditor />
         <AutomationEditor />
+        <ReminderRulesEditor />
       </div>
     </>
   );
