@@ -188,18 +188,18 @@ const DUE_SELECT = `SELECT a.id, a.kind, a.title, a.due_at AS dueAt, a.opportuni
   LEFT JOIN customers c ON c.id = coalesce(a.customer_id, o.customer_id)`;
 
 /**
- * The person's activities that fell due since their last reminder and have not fired for that due
- * time: recorded as fired in the same statement's transaction, so each fires once, across restarts.
+ * The person's activities that fell due (since `since`) and have not fired for that due time:
+ * recorded as fired in the same transaction, so each fires once, across restarts.
  */
-export function fireDueReminders(db: Db, whose: Whose, now: string): ActivityDue[] {
-  const ids = whoseBranches(whose, 'a.done_at IS NULL AND a.due_at <= @now', '').join(' UNION ALL ');
+export function fireDueReminders(db: Db, whose: Whose, now: string, since: string): ActivityDue[] {
+  const ids = whoseBranches(whose, 'a.done_at IS NULL AND a.due_at <= @now AND a.due_at >= @since', '').join(' UNION ALL ');
   return db.$client.transaction(() => {
     const due = all<ActivityDue>(
       db,
       `${DUE_SELECT} WHERE a.id IN (${ids})
          AND NOT EXISTS (SELECT 1 FROM activity_reminders r WHERE r.activity_id = a.id AND r.due_at = a.due_at)
        ORDER BY a.due_at, a.id LIMIT 200`,
-      params(whose, now, {}),
+      { ...params(whose, now, {}), since },
     );
     for (const d of due) run(db, 'INSERT OR IGNORE INTO activity_reminders (activity_id, due_at, fired_at) VALUES (?, ?, ?)', d.id, d.dueAt, now);
     return due;

@@ -10,6 +10,7 @@ import {
   updateReminderRule,
 } from '../../db/queries/reminder-rules';
 import { getStage } from '../../db/queries/stages';
+import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { ActivityDue, ActivityRow, ParsedInput } from '../shared/contract';
 import { deskPerson, mayChangeActivity, nextOccurrence, type Recurrence } from '../shared/domain/activities';
 import { may } from '../shared/domain/authority';
@@ -22,6 +23,8 @@ import { getSettings } from './settings';
 export type Person = { userId: number | null; role: string; roles: readonly string[] };
 
 const iso = (stamp: string) => new Date(stamp).toISOString();
+/** The desk's own setting: when it first swept its reminders. */
+const REMINDERS_SINCE = 'reminders.since';
 
 /**
  * Activities (issue 13): made by hand, logged done, done with their outcome (a recurring one comes
@@ -262,7 +265,9 @@ export function createActivities(db: Db, now: () => string) {
         }
         return made;
       });
-      return { created, due: q.fireDueReminders(db, mineOf(person()), a.at) };
+      // reminders fire from the desk's first sweep on (a new desk does not ring for the backlog it was born with; one closed for days rings for what fell due meanwhile)
+      const since = readSetting<string | null>(db, REMINDERS_SINCE, null) ?? (writeSetting(db, REMINDERS_SINCE, a.at, a.at), a.at);
+      return { created, due: q.fireDueReminders(db, mineOf(person()), a.at, since) };
     },
     rules: () => reminderRules(db).map(({ uid: _uid, ...r }) => r),
     saveRule({ id, stageId, active, ...params }: ParsedInput<'reminderRules.save'>, holder: Person, at: string): void {

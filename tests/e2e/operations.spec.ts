@@ -65,7 +65,7 @@ test('quote accepted → the buyer covers the shortage, credit control approves 
   await expect(page.getByTestId('ops-state')).toContainText('Engagé');
   const line = page.getByTestId('opportunity-lines').locator('.ag-row:not(.ag-row-pinned)').first();
   await expect(line.locator('[col-id="short"]')).not.toHaveText('');
-  await expect(page.getByTestId('automation-timeline')).toContainText('Réservation de stock');
+  await expect(page.getByTestId('deal-timeline')).toContainText('Réservation de stock');
 
   // 2. the buyer finds the shortage with its best supplier and requests it
   await actAs(page, 'Achats');

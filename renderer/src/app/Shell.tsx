@@ -21,7 +21,7 @@ import { ActivitiesView } from '../modules/activities/components/ActivitiesView'
 import { ReminderCentre } from '../modules/activities/components/ReminderCentre';
 
 const TEAM_DATA = ['team'];
-const COUNT_DATA = ['activities', 'reminders'];
+const COUNT_DATA = ['activities', 'reminders', 'settings'];
 
 /** « Mes activités » in the navigation, with the count of the person's overdue ones (read again each minute: time makes them overdue). */
 function ActivitiesLink({ active }: { active: boolean }) {

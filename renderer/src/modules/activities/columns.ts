@@ -21,7 +21,7 @@ export function activityColumns(t: T, locale: Locale, o: { done: boolean; team: 
         },
     { field: 'kind', headerName: t('act.col.kind'), width: 95, valueFormatter: (p) => t(`act.kind.${String(p.value)}` as MessageKey), ...x('text') },
     { field: 'title', headerName: t('act.col.title'), flex: 2, minWidth: 220, tooltipField: 'notes', ...x('text') },
-    { field: 'reference', headerName: t('act.col.deal'), width: 120, ...x('text') },
+    { field: 'reference', headerName: t('act.col.deal'), width: 150, ...x('text') },
     { field: 'customerName', headerName: t('act.col.customer'), flex: 1, minWidth: 160, ...x('text') },
     {
       colId: 'owner',

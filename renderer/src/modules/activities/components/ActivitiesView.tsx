@@ -17,7 +17,7 @@ import { ActivityForm } from './ActivityForm';
 
 const BUCKETS = ['overdue', 'today', 'upcoming', 'done'] as const;
 type Bucket = (typeof BUCKETS)[number];
-const ACTIVITY_DATA = ['activities', 'users'];
+const ACTIVITY_DATA = ['activities', 'users', 'settings'];
 const USERS_DATA = ['users'];
 const NO_ROWS: ActivityRow[] = [];
 
@@ -93,28 +93,6 @@ export function ActivitiesView({ onOpen }: { onOpen: (id: number) => void }) {
             </button>
           ))}
         </div>
-        {team && (
-          <>
-            <select aria-label={t('act.scope.team')} value={scope} onChange={(e) => setScope(e.target.value as 'mine' | 'team')}>
-              <option value="mine">{t('act.scope.mine')}</option>
-              <option value="team">{t('act.scope.team')}</option>
-            </select>
-            {scope === 'team' && (
-              <select
-                aria-label={t('act.owner')}
-                value={ownerId ?? ''}
-                onChange={(e) => setOwnerId(e.target.value ? Number(e.target.value) : undefined)}
-              >
-                <option value="">{t('act.everyone')}</option>
-                {users.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </>
-        )}
         <span className="spacer" />
         <button type="button" className="btn" onClick={() => setCreating(true)}>
           {t('act.new')}
@@ -146,6 +124,28 @@ export function ActivitiesView({ onOpen }: { onOpen: (id: number) => void }) {
           >
             {t('act.reopen')}
           </button>
+        )}
+        {team && (
+          <>
+            <select aria-label={t('act.scope.team')} value={scope} onChange={(e) => setScope(e.target.value as 'mine' | 'team')}>
+              <option value="mine">{t('act.scope.mine')}</option>
+              <option value="team">{t('act.scope.team')}</option>
+            </select>
+            {scope === 'team' && (
+              <select
+                aria-label={t('act.owner')}
+                value={ownerId ?? ''}
+                onChange={(e) => setOwnerId(e.target.value ? Number(e.target.value) : undefined)}
+              >
+                <option value="">{t('act.everyone')}</option>
+                {users.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </>
         )}
         <span className="fresh">{t('act.keys')}</span>
       </div>

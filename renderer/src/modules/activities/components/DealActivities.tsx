@@ -14,9 +14,9 @@ const NONE: ActivityRow[] = [];
 
 /**
  * What is planned on a deal (or a customer): every open activity, whoever it is for, done or
- * snoozed from here; Alt+A plans or logs a new one.
+ * snoozed from here; Alt+N plans or logs a new one. An open deal with nothing planned says so in red.
  */
-export function DealActivities({ on }: { on: { opportunityId?: number; customerId?: number; label: string } }) {
+export function DealActivities({ on, open = true }: { on: { opportunityId?: number; customerId?: number; label: string }; open?: boolean }) {
   const { client } = useApp();
   const { t, locale } = useT();
   const query = useLiveQuery('activities.list', { bucket: 'open', opportunityId: on.opportunityId, customerId: on.customerId }, ACTIVITY_DATA, {
@@ -29,7 +29,7 @@ export function DealActivities({ on }: { on: { opportunityId?: number; customerI
     e.preventDefault();
     setCreating(true);
   }, []);
-  useShortcut('Alt+A', openForm, !creating);
+  useShortcut('Alt+N', openForm, !creating);
   const done = (r: ActivityRow) => void client.call('activities.done', { id: r.id }).then(() => (clear(), query.reload()), fail);
   const snooze = (r: ActivityRow) =>
     void client
@@ -39,12 +39,12 @@ export function DealActivities({ on }: { on: { opportunityId?: number; customerI
     <div className="card deal-activities" data-testid="deal-activities">
       <h3>
         {t('act.panel')}{' '}
-        <button type="button" className="btn" onClick={() => setCreating(true)} title="Alt+A">
+        <button type="button" className="btn" onClick={() => setCreating(true)} title="Alt+N">
           {t('act.new')}
         </button>
       </h3>
       <ActionError text={text} />
-      {rows.length === 0 && <p className="cell-none">{t('act.noneOpen')}</p>}
+      {rows.length === 0 && <p className={open ? 'cell-none' : 'fresh'}>{t('act.noneOpen')}</p>}
       <ul>
         {rows.map((r) => (
           <li key={r.id}>

@@ -4,7 +4,8 @@ import { formatStamp } from '../../../../../electron/shared/format';
 import { useT } from '../../../i18n';
 import { useLiveQuery } from '../../../ui/use-live-query';
 
-const REMINDER_DATA = ['reminders', 'activities'];
+/** the person's: read again when the desk's person changes */
+const REMINDER_DATA = ['reminders', 'activities', 'settings'];
 const NONE: ActivityDue[] = [];
 const SEEN_KEY = 'comptoir.reminders.seen';
 
@@ -37,6 +38,7 @@ export function ReminderCentre({ onOpen }: { onOpen: (opportunityId: number | nu
   const reminders = useLiveQuery('activities.reminders', {}, REMINDER_DATA).data ?? NONE;
   const [open, setOpen] = useState(false);
   const [toasts, setToasts] = useState<ActivityDue[]>([]);
+  const [more, setMore] = useState(0);
   const seen = useRef(seenStore());
   const [permission, setPermission] = useState(() => ('Notification' in window ? Notification.permission : 'denied'));
 
@@ -44,7 +46,9 @@ export function ReminderCentre({ onOpen }: { onOpen: (opportunityId: number | nu
     const fresh = reminders.filter((r) => !seen.current.has(keyOf(r)));
     if (fresh.length === 0) return;
     seen.current.add(fresh.map(keyOf));
-    setToasts((list) => [...list, ...fresh].slice(-4));
+    // the newest first; more than three at once (back after a weekend) are counted, the centre lists them
+    setToasts(fresh.slice(0, 3));
+    setMore(Math.max(fresh.length - 3, 0));
     if (!desktop() && 'Notification' in window && Notification.permission === 'granted')
       for (const r of fresh) {
         const n = new Notification(t('reminders.toast', { title: r.title }), {
@@ -59,7 +63,7 @@ export function ReminderCentre({ onOpen }: { onOpen: (opportunityId: number | nu
   }, [reminders, t, onOpen]);
   useEffect(() => {
     if (toasts.length === 0) return;
-    const timer = setTimeout(() => setToasts((list) => list.slice(1)), 20_000);
+    const timer = setTimeout(() => (setToasts([]), setMore(0)), 30_000);
     return () => clearTimeout(timer);
   }, [toasts]);
 
@@ -111,6 +115,11 @@ export function ReminderCentre({ onOpen }: { onOpen: (opportunityId: number | nu
               {r.reference ? ` · ${r.reference}` : ''}
             </button>
           ))}
+          {more > 0 && (
+            <button type="button" className="alert alert-warning" onClick={() => (setOpen(true), setToasts([]), setMore(0))}>
+              {t('reminders.more', { n: more })}
+            </button>
+          )}
         </div>
       )}
     </>

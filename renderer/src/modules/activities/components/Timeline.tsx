@@ -21,7 +21,7 @@ function itemText(i: TimelineItem, t: T, locale: Locale, warehouses: Map<number,
     case 'activity':
       return `${t(`act.kind.${i.title}` as MessageKey)} · ${i.body}`;
     case 'stage':
-      return t('tl.stage', { body: i.body });
+      return i.body;
     case 'approval':
       return `${t(`tl.approval.${text(i.data.status) || 'pending'}` as MessageKey, { kind: t(`move.approval.${i.title === 'margin' ? 'margin' : 'credit'}`) })}${i.body ? ` — ${i.body}` : ''}`;
     case 'automation':
@@ -111,7 +111,14 @@ export function Timeline({ subject, customerId, warehouses }: { subject: Subject
             {t(`tl.kind.${k}`)}
           </button>
         ))}
-        <input type="search" value={search} placeholder={t('tl.search')} aria-label={t('tl.search')} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          className="feed-search"
+          value={search}
+          placeholder={t('tl.search')}
+          aria-label={t('tl.search')}
+          onChange={(e) => setSearch(e.target.value)}
+        />
       </div>
       {items.length === 0 && <p className="fresh">{t('tl.none')}</p>}
       <ol className="feed">

@@ -189,7 +189,7 @@ export function OpportunityView({ id, onBack }: Props) {
         </button>
       </div>
       <DealTotals opp={shown} />
-      <DealActivities on={{ opportunityId: opp.id, label: `${opp.reference} — ${opp.customer.name}` }} />
+      <DealActivities on={{ opportunityId: opp.id, label: `${opp.reference} — ${opp.customer.name}` }} open={opp.stage.kind === 'open'} />
       <HistoryPanel id={opp.id} customerId={opp.customer.id} warehouses={opp.warehouses} />
     </div>
   );
