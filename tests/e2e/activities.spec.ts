@@ -45,15 +45,13 @@ test('a call logged with a follow-up: three days later it is due, its reminder o
     return page;
   };
   let second: Awaited<ReturnType<typeof startHost>> | null = null;
-  let deal = { id: 0, reference: '' };
-  let name = '';
   try {
     const trader = await open(first.host.url, clock.now());
     await actAs(trader, 'Commercial');
-    name = (await trader.locator('#set-user option:checked').innerText()).split(' — ')[0]!;
+    const name = (await trader.locator('#set-user option:checked').innerText()).split(' — ')[0]!;
     // one of this trader's open deals, read from the database file beside the running app
     const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-    deal = db
+    const deal = db
       .prepare(
         `SELECT o.id, o.reference FROM opportunities o JOIN stages s ON s.id = o.stage_id JOIN users u ON u.id = o.owner_id
          WHERE s.kind = 'open' AND u.name = ? ORDER BY o.id LIMIT 1`,
