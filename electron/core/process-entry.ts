@@ -2,6 +2,7 @@ import { fromMainPort, type MainPortLike } from '../shared/rpc';
 import { startCore } from './core';
 import { mainToCore, type CoreToMain } from '../shared/contract/control';
 import { createLogger } from '../shared/log';
+import type { EventPayload } from '../shared/contract';
 
 /**
  * Core as its own process: an Electron utilityProcess. Main sends `{type: 'connect'}` with a
@@ -37,6 +38,13 @@ const core = startCore({
   },
   // the session with the team's hub, kept encrypted by main like the ERP secret
   teamToken: { persist: (token) => tell({ type: 'store-secret', name: 'team', secret: token }) },
+});
+
+// a reminder due: main shows it as an OS notification
+core.bus.source((event, payload) => {
+  if (event !== 'activity.due') return;
+  const d = payload as EventPayload<'activity.due'>;
+  tell({ type: 'reminder', title: d.title, body: [d.reference, d.customerName].filter(Boolean).join(' · '), opportunityId: d.opportunityId });
 });
 
 function tell(m: CoreToMain) {

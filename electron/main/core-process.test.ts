@@ -36,6 +36,18 @@ describe('core supervision', () => {
     expect(contents.postMessage).toHaveBeenCalledWith('comptoir:core-port', null, [{ name: 'port2' }]);
   });
 
+  it('passes core’s reminders to main (and nothing malformed)', () => {
+    const onReminder = vi.fn();
+    const log = vi.fn();
+    superviseCore({ entry: '/out/main/core.js', env: {}, log, onReminder });
+    const reminder = { type: 'reminder', title: 'Relancer le devis', body: 'OPP-2026-000004 · Marchand', opportunityId: 4 };
+    children[0]!.emit('message', reminder);
+    expect(onReminder).toHaveBeenCalledWith(reminder);
+    children[0]!.emit('message', { type: 'reminder', title: 'x', body: 'y', opportunityId: -1 });
+    expect(onReminder).toHaveBeenCalledTimes(1);
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('not a control message'));
+  });
+
   it('restarts core after a crash with a growing delay, and not after stop', () => {
     const log = vi.fn();
     const sup = superviseCore({ entry: '/out/main/core.js', env: {}, log });

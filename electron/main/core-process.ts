@@ -1,5 +1,5 @@
 import { restartDelayMs } from '../shared/domain/backoff';
-import { coreToMain, secretName, type MainToCore, type SecretName } from '../shared/contract/control';
+import { coreToMain, secretName, type CoreToMain, type MainToCore, type SecretName } from '../shared/contract/control';
 import { MessageChannelMain, utilityProcess, type MessagePortMain, type UtilityProcess, type WebContents } from 'electron';
 
 export type CoreProcessOptions = {
@@ -10,6 +10,8 @@ export type CoreProcessOptions = {
   secret?: (name: SecretName) => string | null;
   /** core asks main to keep a new one (null: forget it) */
   storeSecret?: (name: SecretName, secret: string | null) => void;
+  /** core says an activity fell due (main shows it) */
+  onReminder?: (r: Extract<CoreToMain, { type: 'reminder' }>) => void;
 };
 
 export type CoreSupervisor = {
@@ -21,7 +23,7 @@ export type CoreSupervisor = {
 };
 
 /** Forks core as a utilityProcess, restarts it with backoff after a crash, brokers ports to renderers. */
-export function superviseCore({ entry, env, log, secret, storeSecret }: CoreProcessOptions): CoreSupervisor {
+export function superviseCore({ entry, env, log, secret, storeSecret, onReminder }: CoreProcessOptions): CoreSupervisor {
   let child: UtilityProcess | null = null;
   const tell = (m: MainToCore, ports?: MessagePortMain[]) => child?.postMessage(m, ports);
   let stopping = false;
@@ -35,6 +37,7 @@ export function superviseCore({ entry, env, log, secret, storeSecret }: CoreProc
       const m = coreToMain.safeParse(raw);
       if (!m.success) return log('ignored a message from core that is not a control message');
       if (m.data.type === 'store-secret') storeSecret?.(m.data.name, m.data.secret);
+      if (m.data.type === 'reminder') onReminder?.(m.data);
     });
     child.once('spawn', () => {
       for (const name of secretName.options) {

@@ -6,6 +6,7 @@ import { appPaths } from './paths';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { denyPermissions, isTrustedSender } from './security';
 import { createMainWindow } from './window';
+import { showReminder } from './notifications';
 
 /** Electron main: windows, security and the port broker. It never touches data (DESIGN.md §5). */
 const log = (message: string) => process.stderr.write(`[main] ${message}\n`);
@@ -46,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
       log,
       secret: (name) => vaults[name].load(),
       storeSecret: (name, secret) => void vaults[name].save(secret),
+      onReminder: (r) => void showReminder(r),
     });
     connector = superviseConnector({ entry: paths.connectorEntry, link: (port) => core?.connectConnector(port), log });
     ipcMain.on('comptoir:request-port', (event) => {

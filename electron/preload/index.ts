@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 
 /**
- * Hands the renderer its MessagePort to core, and nothing else. contextBridge cannot carry
+ * Hands the renderer its MessagePort to core, and the deals a click on a notification opens. contextBridge cannot carry
  * ports, so the port goes through window.postMessage to our own origin.
  */
 let requested = false;
@@ -17,5 +17,13 @@ contextBridge.exposeInMainWorld('comptoir', {
   requestCorePort: () => {
     requested = true;
     ipcRenderer.send('comptoir:request-port');
+  },
+  /** a click on a reminder's OS notification: the deal to open (only its number crosses) */
+  onOpenDeal: (open: (opportunityId: number) => void) => {
+    const listener = (_event: unknown, id: unknown) => {
+      if (typeof id === 'number' && Number.isInteger(id) && id > 0) open(id);
+    };
+    ipcRenderer.on('comptoir:open-deal', listener);
+    return () => ipcRenderer.removeListener('comptoir:open-deal', listener);
   },
 });

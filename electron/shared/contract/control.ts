@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * The control messages between Electron main and core (DESIGN.md §5), typed like every call:
- * main hands core ports and the secrets it keeps encrypted; core asks main to keep a new one.
+ * main hands core ports and the secrets it keeps encrypted; core asks main to keep a new one, and
+ * to show a reminder as an OS notification.
  * `name` says which secret: the ERP's password or API key, or the desk's session with its team.
  */
 export const secretName = z.enum(['erp', 'team']);
@@ -18,5 +19,12 @@ export type MainToCore = z.infer<typeof mainToCore>;
 export const coreToMain = z.discriminatedUnion('type', [
   /** null: forget it (a logout) */
   z.object({ type: z.literal('store-secret'), name: secretName, secret: z.string().max(10_000).nullable() }),
+  /** an activity of the desk's person fell due: main shows it as an OS notification, a click opens its deal */
+  z.object({
+    type: z.literal('reminder'),
+    title: z.string().max(300),
+    body: z.string().max(500),
+    opportunityId: z.number().int().positive().nullable(),
+  }),
 ]);
 export type CoreToMain = z.infer<typeof coreToMain>;
