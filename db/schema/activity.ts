@@ -1,4 +1,4 @@
-import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { pk, stamp, uid } from './columns';
 import { customers } from './customers';
 import { opportunities, users } from './pipeline';
@@ -77,29 +77,26 @@ export const timelineEntries = sqliteTable(
   (t) => [index('timeline_opportunity').on(t.opportunityId, t.at), index('timeline_customer').on(t.customerId, t.at)],
 );
 
-/** File contents, stored once by their SHA-256. */
-export const documentBlobs = sqliteTable('document_blobs', {
-  hash: text().primaryKey(),
-  content: blob({ mode: 'buffer' }).notNull(),
-  size: integer().notNull(),
-});
-
+/**
+ * Documents attached to a deal or a customer (files dropped, an e-mail and its attachments): the
+ * content is a file named by its SHA-256 in the profile folder's `documents/`, stored once however
+ * often it is attached; this row says what it is and where it belongs.
+ */
 export const documents = sqliteTable(
   'documents',
   {
     id: pk(),
+    uid: uid(),
     opportunityId: integer().references(() => opportunities.id, { onDelete: 'cascade' }),
     customerId: integer().references(() => customers.id),
-    hash: text()
-      .notNull()
-      .references(() => documentBlobs.hash),
+    hash: text().notNull(),
     name: text().notNull(),
     mime: text().notNull(),
     size: integer().notNull(),
     addedAt: stamp().notNull(),
     addedBy: integer().references(() => users.id),
   },
-  (t) => [index('documents_opportunity').on(t.opportunityId)],
+  (t) => [index('documents_opportunity').on(t.opportunityId), index('documents_customer').on(t.customerId), index('documents_hash').on(t.hash)],
 );
 
 /**

@@ -17,6 +17,7 @@ import { may } from '../shared/domain/authority';
 import { AppError, notFound } from '../shared/errors';
 import type { Actor } from './context';
 import { requireRef } from './editing';
+import { subjectOf } from './subject';
 import { getSettings } from './settings';
 
 /** The desk's person: whose activities are « mine », and what they may change. */
@@ -54,23 +55,7 @@ export function createActivities(db: Db, now: () => string) {
       });
     return facts;
   };
-  /** The deal and customer of a new activity: the deal's customer when on a deal, each checked to exist. */
-  const subject = (opportunityId: number | null | undefined, customerId: number | null | undefined) => {
-    if (opportunityId === null || opportunityId === undefined) {
-      requireRef(db, 'customers', customerId, 'customerId');
-      return { opportunityId: null, customerId: customerId ?? null };
-    }
-    const dealCustomer = q.dealCustomer(db, opportunityId);
-    if (dealCustomer === undefined)
-      throw new AppError('not_found', `Opportunity ${opportunityId} does not exist`, {
-        issues: [{ path: 'opportunityId', message: 'unknown opportunity', reason: 'unknown' }],
-      });
-    if (customerId !== undefined && customerId !== null && customerId !== dealCustomer)
-      throw new AppError('invalid_input', `Customer ${customerId} is not the customer of opportunity ${opportunityId}`, {
-        issues: [{ path: 'customerId', message: 'not the deal’s customer', reason: 'activity.otherCustomer' }],
-      });
-    return { opportunityId, customerId: dealCustomer };
-  };
+  const subject = (opportunityId: number | null | undefined, customerId: number | null | undefined) => subjectOf(db, opportunityId, customerId);
   const followUp = (
     from: { opportunityId: number | null; customerId: number | null; ownerId: number | null; role: string | null },
     f: NonNullable<ParsedInput<'activities.done'>['followUp']>,

@@ -8,6 +8,7 @@ import { describeCompany, type Preset } from '../shared/demo';
 import { dispatch, serve, type Handlers, type Port } from '../shared/rpc';
 import type { ActivityDue, Input, Method, Output } from '../shared/contract';
 import { createActivities } from './activities';
+import { createDocuments } from './documents';
 import { createEventBus, type EventBus } from './event-bus';
 import { createAutomation } from './automation';
 import { createHandlers } from './handlers';
@@ -50,6 +51,8 @@ export type Core = {
   serveConnector(port: Port): () => void;
   /** A typed call of the contract, as a client makes it (validated like one). */
   call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
+  /** A stored document's file, name and type, for the host that serves it (null: not one the app stored). */
+  documentFile(hash: string): { path: string; name: string; mime: string } | null;
   /** One turn of core's clock: the reminder rules make their follow-ups, the reminders due fire (`activity.due`). */
   tick(): { created: number; due: ActivityDue[] };
   close(): void;
@@ -95,6 +98,7 @@ export function startCore(options: CoreOptions): Core {
     log.info('demo accepted quotes committed', { committed });
   }
   const tick = clockTurn(db, bus, capture, team, now);
+  const documents = createDocuments(db, options.dbPath);
   const every = options.reminderEveryMs ?? 30_000;
   const timer = every > 0 ? setInterval(tick, every) : null;
   timer?.unref();
@@ -122,6 +126,7 @@ export function startCore(options: CoreOptions): Core {
       }),
     call: (method, input) => dispatch(handlers, method, input, serveOptions) as never,
     tick,
+    documentFile: (hash) => documents.file(hash),
     close: () => {
       if (timer) clearInterval(timer);
       closeDatabase(db);

@@ -1,9 +1,10 @@
 import { readTimelineFeed } from '../../db/queries/timeline';
 import type { Handlers } from '../shared/rpc';
 import type { Activities } from './activities';
+import type { Documents } from './documents';
 import type { Actor, CoreContext } from './context';
 
-type Tools = { actor: () => Actor; changed: (entities: string[], ids?: number[]) => void; activities: Activities };
+type Tools = { actor: () => Actor; changed: (entities: string[], ids?: number[]) => void; activities: Activities; documents: Documents };
 type ActivityMethods =
   | 'activities.list'
   | 'activities.counts'
@@ -18,7 +19,9 @@ type ActivityMethods =
   | 'reminderRules.save'
   | 'reminderRules.delete'
   | 'timeline.list'
-  | 'timeline.addNote';
+  | 'timeline.addNote'
+  | 'timeline.logEmail'
+  | 'documents.attach';
 
 /** What a change to activities touches: the lists, the deals' next action, the timelines. */
 const ACTIVITY_DATA = ['activities', 'opportunities', 'timeline'];
@@ -56,6 +59,16 @@ export function activityHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, Act
       return activities.rules();
     },
     'timeline.list': (input) => readTimelineFeed(ctx.db, input),
+    'timeline.logEmail': async (input) => {
+      const logged = await t.documents.logEmail(input, t.actor());
+      t.changed(['timeline', 'documents'], input.opportunityId === undefined ? undefined : [input.opportunityId]);
+      return logged;
+    },
+    'documents.attach': (input) => {
+      const doc = t.documents.attach(input, t.actor());
+      t.changed(['timeline', 'documents'], input.opportunityId === undefined ? undefined : [input.opportunityId]);
+      return doc;
+    },
     'timeline.addNote': (input) => {
       activities.addNote(input, t.actor());
       t.changed(['timeline'], input.opportunityId === undefined ? undefined : [input.opportunityId]);

@@ -22,6 +22,7 @@ import { erpHandlers } from './handlers-erp';
 import { teamHandlers } from './handlers-team';
 import { activityHandlers } from './handlers-activities';
 import { createActivities } from './activities';
+import { createDocuments } from './documents';
 import type { CoreContext } from './context';
 
 /** Every method of the contract, served by core. Inputs arrive already validated. */
@@ -55,7 +56,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...operationsHandlers(ctx, { actor, changed, notify, automation }),
     ...erpHandlers(ctx.link, actor),
     ...teamHandlers(ctx.team),
-    ...activityHandlers(ctx, { actor, changed, activities: createActivities(db, ctx.now) }),
+    ...activityHandlers(ctx, { actor, changed, activities: createActivities(db, ctx.now), documents: createDocuments(db, ctx.dbPath) }),
     'app.health': () => ({
       version: ctx.version,
       schemaVersion: schemaVersion(db),

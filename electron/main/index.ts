@@ -7,6 +7,7 @@ import { registerAppScheme, serveRenderer } from './protocol';
 import { denyPermissions, isTrustedSender } from './security';
 import { createMainWindow } from './window';
 import { showReminder } from './notifications';
+import { openDocument } from './documents';
 
 /** Electron main: windows, security and the port broker. It never touches data (DESIGN.md §5). */
 const log = (message: string) => process.stderr.write(`[main] ${message}\n`);
@@ -33,7 +34,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     const paths = appPaths();
     denyPermissions(session.defaultSession);
-    serveRenderer(paths.renderer);
+    serveRenderer(paths.renderer, paths.documents);
     const vaults = { erp: secretVault(paths.erpSecret, log), team: secretVault(paths.teamSession, log, 'team session') };
     const vault = vaults.erp;
     core = superviseCore({
@@ -50,6 +51,10 @@ if (!app.requestSingleInstanceLock()) {
       onReminder: (r) => void showReminder(r),
     });
     connector = superviseConnector({ entry: paths.connectorEntry, link: (port) => core?.connectConnector(port), log });
+    ipcMain.on('comptoir:open-document', (event, hash: unknown, name: unknown) => {
+      if (!isTrustedSender(event.senderFrame) || typeof hash !== 'string' || typeof name !== 'string') return;
+      void openDocument(paths.documents, hash, name).then((failed) => failed && log(`could not open a document: ${failed}`));
+    });
     ipcMain.on('comptoir:request-port', (event) => {
       if (!isTrustedSender(event.senderFrame)) return log(`refused a port request from ${event.senderFrame?.url ?? 'unknown'}`);
       core?.connect(event.sender);

@@ -17,6 +17,8 @@ export function appPaths() {
     migrations: join(resources, 'db', 'migrations'),
     nativeBinding: existsSync(nativeBinding) ? nativeBinding : null,
     database: join(userData, 'comptoir.sqlite'),
+    /** the documents core stores beside the database (core/documents documentsFolder) */
+    documents: join(userData, 'documents'),
     erpSecret: join(userData, 'erp-secret.bin'),
     teamSession: join(userData, 'team-session.bin'),
   };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { requestPathInside } from '../shared/text';
 import { APP_SCHEME } from './security';
+import { documentFile } from './documents';
 
 export const CSP = [
   "default-src 'self'",
@@ -28,10 +29,25 @@ export function resolveInside(root: string, pathname: string): string | null {
   return rel === null ? null : join(root, rel);
 }
 
-/** Serves the renderer build from app://comptoir/ with a strict CSP, instead of file://. */
-export function serveRenderer(rendererDir: string): void {
+/** Serves the renderer build from app://comptoir/ with a strict CSP, instead of file://; a stored document under documents/<hash>. */
+export function serveRenderer(rendererDir: string, documentsDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveInside(rendererDir, new URL(request.url).pathname);
+    const url = new URL(request.url);
+    const doc = /^\/documents\/([0-9a-f]{64})$/.exec(url.pathname);
+    if (doc) {
+      const stored = documentFile(documentsDir, doc[1]!, url.searchParams.get('name') ?? '');
+      if (!stored) return new Response('Not found', { status: 404 });
+      const response = await net.fetch(pathToFileURL(stored.path).toString());
+      return new Response(response.body, {
+        status: 200,
+        headers: {
+          'Content-Type': stored.mime,
+          'X-Content-Type-Options': 'nosniff',
+          'Content-Security-Policy': "sandbox; default-src 'none'; img-src 'self'",
+        },
+      });
+    }
+    const file = resolveInside(rendererDir, url.pathname);
     if (!file) return new Response('Bad request', { status: 400 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);

@@ -18,6 +18,8 @@ contextBridge.exposeInMainWorld('comptoir', {
     requested = true;
     ipcRenderer.send('comptoir:request-port');
   },
+  /** a stored document opened with the system's application (main checks the hash and the name's type) */
+  openDocument: (hash: string, name: string) => ipcRenderer.send('comptoir:open-document', String(hash), String(name)),
   /** a click on a reminder's OS notification: the deal to open (only its number crosses) */
   onOpenDeal: (open: (opportunityId: number) => void) => {
     const listener = (_event: unknown, id: unknown) => {

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Core } from '../core/core';
@@ -29,8 +30,8 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-/** 1 MiB: the largest message a client may send. */
-const MAX_MESSAGE = 1024 * 1024;
+/** The largest message a client may send: a 25 MB document as base64, with its call around it. */
+const MAX_MESSAGE = 40 * 1024 * 1024;
 
 export type WebHost = { url: string; port: number; token: string; close(): Promise<void> };
 
@@ -60,6 +61,25 @@ function refuse(socket: Duplex, status: string) {
 }
 
 /**
+ * A stored document (only one core knows, by its hash): PDFs and images shown in the browser,
+ * anything else downloaded under its name; never run as a page of the app (its own sandboxed origin).
+ */
+function serveDocument(file: { path: string; name: string; mime: string } | null, res: ServerResponse) {
+  if (!file) return void res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('404 Not found\n');
+  const shown = file.mime === 'application/pdf' || file.mime.startsWith('image/');
+  res.writeHead(200, {
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Content-Security-Policy':
+      file.mime === 'application/pdf' ? "default-src 'none'; img-src 'self'; object-src 'self'" : "sandbox; default-src 'none'; img-src 'self'",
+    'Content-Type': file.mime,
+    'Content-Disposition': `${shown ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    'Cache-Control': 'private, max-age=31536000, immutable',
+  });
+  createReadStream(file.path).pipe(res);
+}
+
+/**
  * The app without Electron: serves the renderer build and the contract over a WebSocket on
  * 127.0.0.1 only. Every request must carry the random token as its first path segment.
  */
@@ -85,6 +105,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(301, { ...SECURITY_HEADERS, Location: `/${token}/` }).end();
       return;
     }
+    const doc = /^\/documents\/([0-9a-f]{64})$/.exec(rest);
+    if (doc) return serveDocument(core.documentFile(doc[1]!), res);
     const served = serveStatic(rendererDir, rest.slice(1), res, SECURITY_HEADERS);
     if (served === 'not found') res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('404 Not found\n');
     if (served === 'bad request') res.writeHead(400, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('400 Bad request\n');

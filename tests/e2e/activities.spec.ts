@@ -1,7 +1,7 @@
 import { chromium, expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { testClock } from '../clock';
 import { actAs } from './pages/desk';
@@ -72,6 +72,16 @@ test('a call logged with a follow-up: three days later it is due, its reminder o
     const panel = trader.getByTestId('deal-activities');
     await expect(panel).toContainText('Relance — Appel prix ciment');
     await expect(trader.getByTestId('deal-timeline')).toContainText('Appel prix ciment — Attend notre meilleur prix, rappeler');
+    // an e-mail dropped in the timeline (here picked): its subject, sender and attachment are there, the .exe named as not kept
+    await trader
+      .getByTestId('timeline-drop')
+      .getByLabel('Joindre…')
+      .setInputFiles(join('tests', 'integration', 'fixtures', 'devis-ciment.eml'));
+    await expect(trader.getByRole('status').filter({ hasText: 'E-mail consigné : Devis ciment — quantités révisées' })).toContainText('outil.exe');
+    const mail = trader.getByTestId('deal-timeline').locator('li[data-kind="email"]');
+    await expect(mail).toContainText('René Lefèvre <rene.lefevre@batiments-perrin.fr>');
+    await expect(mail).toContainText('fiche-technique-CEM-II.pdf');
+    await expect(mail.getByRole('link', { name: 'Aperçu' })).toHaveAttribute('href', /^documents\/[0-9a-f]{64}\?name=fiche-technique-CEM-II\.pdf$/);
     await trader.context().close();
     await first.stop();
 

@@ -182,6 +182,8 @@ const WRITES: Record<Exclude<Method, Classified>, true> = {
   'reminderRules.save': true,
   'reminderRules.delete': true,
   'timeline.addNote': true,
+  'timeline.logEmail': true,
+  'documents.attach': true,
 };
 
 describe('capture: every write is one mutation per changed row, in the same transaction', () => {
@@ -326,6 +328,12 @@ describe('capture: every write is one mutation per changed row, in the same tran
     await captured('activities.reopen', { id: act.out.id });
     await captured('activities.delete', { id: act.out.id });
     await captured('timeline.addNote', { opportunityId: id, body: 'Le client compare avec un confrère.' });
+    // a document and an e-mail: their timeline entries are the team's (the files stay in this desk's profile folder)
+    const { readFileSync } = await import('node:fs');
+    const pdf = readFileSync(new URL('./fixtures/fiche-technique.pdf', import.meta.url)).toString('base64');
+    expect((await captured('documents.attach', { opportunityId: id, name: 'fiche.pdf', content: pdf })).changed).toBe(1);
+    const eml = readFileSync(new URL('./fixtures/devis-ciment.eml', import.meta.url)).toString('base64');
+    expect((await captured('timeline.logEmail', { opportunityId: id, content: eml })).changed).toBe(1);
     await asRole('manager');
     const rules = await captured('reminderRules.save', { trigger: 'close_overdue', title: 'Date de clôture dépassée' });
     await captured('reminderRules.delete', { id: rules.out[0]!.id });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,13 +134,42 @@ describe('web host', () => {
     ws.close();
   });
 
+  it('takes a document over its WebSocket and serves it back by its hash only: PDFs shown, other files downloaded, never as a page of the app', async () => {
+    const ws = new WebSocket(url.replace('http:', 'ws:') + 'rpc');
+    await new Promise((r) => ws.on('open', r));
+    const call = (id: number, method: string, input: unknown) =>
+      new Promise<{ ok: boolean; value: { hash: string } }>((resolve) => {
+        const on = (d: Buffer) => {
+          const m = JSON.parse(d.toString()) as { id?: number; ok: boolean; value: { hash: string } };
+          if (m.id === id) (ws.off('message', on), resolve(m));
+        };
+        ws.on('message', on);
+        ws.send(JSON.stringify({ id, method, input }));
+      });
+    const pdf = readFileSync(join(__dirname, 'fixtures', 'fiche-technique.pdf'));
+    const shown = await call(1, 'documents.attach', { opportunityId: 1, name: 'fiche.pdf', content: pdf.toString('base64') });
+    expect(shown.ok).toBe(true);
+    const served = await get(`${url}documents/${shown.value.hash}`);
+    expect(served.status).toBe(200);
+    expect(served.headers['content-type']).toBe('application/pdf');
+    expect(served.headers['content-disposition']).toBe("inline; filename*=UTF-8''fiche.pdf");
+    expect(served.body).toBe(pdf.toString());
+    const csv = await call(2, 'documents.attach', { opportunityId: 1, name: 'prix été.csv', content: Buffer.from('code;prix\n').toString('base64') });
+    const downloaded = await get(`${url}documents/${csv.value.hash}`);
+    expect(downloaded.headers['content-disposition']).toBe("attachment; filename*=UTF-8''prix%20%C3%A9t%C3%A9.csv");
+    expect(String(downloaded.headers['content-security-policy'])).toContain('sandbox');
+    expect((await get(`${url}documents/${'0'.repeat(64)}`)).status).toBe(404);
+    expect((await get(`${url}documents/..%2f..%2fcomptoir.sqlite`)).status).toBe(404);
+    ws.close();
+  });
+
   it('closes a connection that sends an oversized message, and answers nothing to it', async () => {
     const ws = new WebSocket(url.replace('http:', 'ws:') + 'rpc');
     await new Promise((r) => ws.on('open', r));
     const answers: unknown[] = [];
     ws.on('message', (d: Buffer) => answers.push(d.toString()));
     const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
-    ws.send(JSON.stringify({ id: 1, method: 'customers.search', input: { query: 'x'.repeat(2 * 1024 * 1024) } }));
+    ws.send(JSON.stringify({ id: 1, method: 'customers.search', input: { query: 'x'.repeat(41 * 1024 * 1024) } }));
     expect(await closed).toBe(1009); // message too big
     expect(answers).toEqual([]);
   });

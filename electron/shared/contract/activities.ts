@@ -187,3 +187,31 @@ export const noteAddInput = z
     message: 'a note is about a deal or a customer',
     params: { reason: 'timeline.subject' },
   });
+
+const subjectRefine = [
+  (t: { opportunityId?: number; customerId?: number }) => t.opportunityId !== undefined || t.customerId !== undefined,
+  { message: 'a document is about a deal or a customer', params: { reason: 'timeline.subject' } },
+] as const;
+/** A file's content as base64 (25 MB at most once decoded: core says so in words; far beyond, the call is refused). */
+const content = z.string().min(1, 'an empty file').max(36_000_000, 'a document is limited to 25 MB');
+
+export const documentAttachInput = z
+  .object({
+    opportunityId: id.optional(),
+    customerId: id.optional(),
+    name: z.string().trim().min(1, 'a file needs its name').max(255, 'a file name is limited to 255 characters'),
+    content,
+  })
+  .strict()
+  .refine(...subjectRefine);
+export const documentRow = z.object({
+  id,
+  hash: z.string(),
+  name: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  opportunityId: id.nullable(),
+  customerId: id.nullable(),
+});
+export const emailLogInput = z.object({ opportunityId: id.optional(), customerId: id.optional(), content }).strict().refine(...subjectRefine);
+export const emailLogged = z.object({ subject: z.string(), attachments: z.number().int(), refused: z.array(z.string()) });

@@ -69,6 +69,10 @@ import {
   activitySnoozeInput,
   activityUpdateInput,
   noteAddInput,
+  documentAttachInput,
+  documentRow,
+  emailLogInput,
+  emailLogged,
   reminderRule,
   reminderRuleInput,
   timelineInput,
@@ -181,6 +185,10 @@ export const contract = {
   'reminderRules.delete': { input: z.object({ id }).strict(), output: z.array(reminderRule) },
   'timeline.list': { input: timelineInput, output: z.array(timelineItem) },
   'timeline.addNote': { input: noteAddInput, output: z.object({}) },
+  /** an e-mail dropped or pasted as an .eml: logged in the timeline with its attachments */
+  'timeline.logEmail': { input: emailLogInput, output: emailLogged },
+  /** a file dropped on a deal or a customer: stored once by its SHA-256 */
+  'documents.attach': { input: documentAttachInput, output: documentRow },
   ...teamContract,
 } as const;
 

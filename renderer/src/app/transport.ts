@@ -4,6 +4,8 @@ type Bridge = {
   requestCorePort(): void;
   /** the desktop app: a click on an OS notification asks to open a deal; returns the unsubscribe */
   onOpenDeal?(open: (opportunityId: number) => void): () => void;
+  /** the desktop app: a stored document opened with the system's application */
+  openDocument?(hash: string, name: string): void;
 };
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting a global needs an interface

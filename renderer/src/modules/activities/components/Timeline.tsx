@@ -8,6 +8,7 @@ import { ActionError, useActionError } from '../../../ui/ActionError';
 import { useDebounced } from '../../../ui/use-debounced';
 import { useLiveQuery } from '../../../ui/use-live-query';
 import { stepSentence } from '../../opportunity/step-sentence';
+import { DocumentLinks, DropZone, EmailDetails } from './TimelineFiles';
 
 const TIMELINE_DATA = ['timeline', 'activities', 'opportunities', 'approvals', 'operations'];
 const NONE: TimelineItem[] = [];
@@ -30,7 +31,7 @@ function itemText(i: TimelineItem, t: T, locale: Locale, warehouses: Map<number,
       return t(`tl.erp.${i.title}` as MessageKey, { ref: i.body });
     case 'email':
     case 'document':
-      return [i.title, i.body].filter(Boolean).join(' — ');
+      return i.title;
   }
 }
 
@@ -57,6 +58,7 @@ export function Timeline({ subject, customerId, warehouses }: { subject: Subject
   );
   const items = feed.data ?? NONE;
   const [note, setNote] = useState('');
+  const [said, setSaid] = useState<string | null>(null);
   const { text: error, fail, clear } = useActionError();
   const addNote = () =>
     note.trim() &&
@@ -96,6 +98,12 @@ export function Timeline({ subject, customerId, warehouses }: { subject: Subject
         </button>
       </div>
       <ActionError text={error} />
+      <DropZone on={on} onDone={(message) => (clear(), setSaid(message), feed.reload())} onError={fail} />
+      {said && (
+        <p className="fresh" role="status">
+          {said}
+        </p>
+      )}
       <div className="feed-filters" role="group" aria-label={t('tl.title')}>
         <button type="button" className={`btn ${kinds.length === 0 ? 'primary' : ''}`} onClick={() => setKinds([])}>
           {t('tl.all')}
@@ -129,6 +137,8 @@ export function Timeline({ subject, customerId, warehouses }: { subject: Subject
             <span className="grow" style={{ whiteSpace: i.kind === 'note' ? 'pre-wrap' : undefined }}>
               {ofCustomer && i.reference ? <b>{i.reference} · </b> : null}
               {itemText(i, t, locale, warehouses)}
+              {i.kind === 'email' && <EmailDetails item={i} />}
+              {i.kind === 'document' && <DocumentLinks file={{ hash: text(i.data.hash), name: i.title, mime: text(i.data.mime) }} />}
             </span>
             {i.by && <span className="fresh">{i.by}</span>}
           </li>
