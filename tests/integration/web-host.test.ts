@@ -141,7 +141,9 @@ describe('web host', () => {
       new Promise<{ ok: boolean; value: { hash: string } }>((resolve) => {
         const on = (d: Buffer) => {
           const m = JSON.parse(d.toString()) as { id?: number; ok: boolean; value: { hash: string } };
-          if (m.id === id) (ws.off('message', on), resolve(m));
+          if (m.id !== id) return;
+          ws.off('message', on);
+          resolve(m);
         };
         ws.on('message', on);
         ws.send(JSON.stringify({ id, method, input }));

@@ -93,7 +93,7 @@ export function DocumentLinks({ file }: { file: File_ }) {
   const { t } = useT();
   const url = documentUrl(file.hash, file.name);
   const kind = documentType(file.name)?.preview;
-  const open = window.comptoir?.openDocument;
+  const bridge = window.comptoir;
   return (
     <span className="doc-links">
       {kind === 'image' && <img src={url} alt={file.name} className="doc-thumb" />}
@@ -102,8 +102,8 @@ export function DocumentLinks({ file }: { file: File_ }) {
           {t('tl.preview')}
         </a>
       )}
-      {open ? (
-        <button type="button" className="btn" onClick={() => open(file.hash, file.name)}>
+      {bridge?.openDocument ? (
+        <button type="button" className="btn" onClick={() => bridge.openDocument?.(file.hash, file.name)}>
           {t('tl.open')}
         </button>
       ) : (
