@@ -46,9 +46,20 @@ function writeCatalog(raw: Database.Database, c: DemoCompany, now: string) {
   for (const k of c.categories) if (k.parentCode) setParent.run(need(cats, k.parentCode, 'category'), need(cats, k.code, 'category'));
   const prod = insertAll(
     raw,
-    'INSERT INTO products (code, name, category_id, unit, list_price, cost_price, cost_as_of, search_text, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO products (code, name, category_id, unit, list_price, cost_price, cost_as_of, tax_rate, search_text, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     c.products,
-    (p) => [p.code, p.name, need(cats, p.categoryCode, 'category'), p.unit, p.listPrice, p.costPrice, now, foldForSearch(`${p.code} ${p.name}`), now],
+    (p) => [
+      p.code,
+      p.name,
+      need(cats, p.categoryCode, 'category'),
+      p.unit,
+      p.listPrice,
+      p.costPrice,
+      now,
+      p.taxRate,
+      foldForSearch(`${p.code} ${p.name}`),
+      now,
+    ],
     (p) => p.code,
   );
   const cost = raw.prepare('INSERT INTO product_costs (product_id, warehouse_id, cost_price, as_of, pulled_at) VALUES (?, ?, ?, ?, ?)');

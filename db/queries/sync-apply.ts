@@ -84,7 +84,20 @@ export const upsert: { [E in SyncEntity]: (db: Db) => (r: SyncRecord<E>, at: str
   },
   products: (db) => {
     const adopt = adopter(db, 'products');
-    const columns = ['erp_id', 'code', 'name', 'category_id', 'unit', 'list_price', 'cost_price', 'cost_as_of', 'search_text', 'active', 'pulled_at'];
+    const columns = [
+      'erp_id',
+      'code',
+      'name',
+      'category_id',
+      'unit',
+      'list_price',
+      'cost_price',
+      'cost_as_of',
+      'tax_rate',
+      'search_text',
+      'active',
+      'pulled_at',
+    ];
     const st = upsertInto(db, 'products', columns, ['erp_id'], 'id').pluck();
     const clearCosts = prepareCached(db.$client, 'DELETE FROM product_costs WHERE product_id = ?');
     const cost = prepareCached(
@@ -95,7 +108,7 @@ export const upsert: { [E in SyncEntity]: (db: Db) => (r: SyncRecord<E>, at: str
       adopt(r.erpId, r.code);
       const search = foldForSearch(`${r.code} ${r.name}`);
       const category = localId('categoryErpId', r.categoryErpId);
-      const product = st.get(r.erpId, r.code, r.name, category, r.unit, r.listPrice, r.costPrice, at, search, b(r.active), at) as number;
+      const product = st.get(r.erpId, r.code, r.name, category, r.unit, r.listPrice, r.costPrice, at, r.taxRate, search, b(r.active), at) as number;
       // the costs per warehouse are the ERP's as a whole: replaced
       clearCosts.run(product);
       for (const c of r.costs) cost.run(product, localId('warehouseErpId', c.warehouseErpId), c.costPrice, at, at);

@@ -40,6 +40,8 @@ export const products = sqliteTable(
     /** Company-wide ERP cost price. */
     costPrice: moneyCol(),
     costAsOf: stamp(),
+    /** The sales tax (TVA) the ERP applies to it, basis points (2 000 = 20 %); null: the ERP says none. */
+    taxRate: integer(),
     searchText: text().notNull(),
     ...erpColumns(),
   },

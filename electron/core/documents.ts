@@ -91,26 +91,24 @@ export function createDocuments(db: Db, dbPath: string) {
     return { document: { id, hash, name, mime, size: bytes.length, ...on } satisfies DocumentRow, added: true };
   };
 
+  const attachBytes = (subject: { opportunityId?: number; customerId?: number }, name: string, bytes: Buffer, a: Actor): DocumentRow => {
+    const type = typeOf(name, bytes);
+    return tx(() => {
+      const on = subjectOf(db, subject.opportunityId, subject.customerId);
+      const { document, added } = keep(on, name, type.mime, bytes, a);
+      const data = { documentId: document.id, hash: document.hash, mime: type.mime, size: bytes.length };
+      if (added) insertTimelineEntry(db, { ...on, kind: 'document', body: name, data, at: a.at, by: a.userId });
+      return document;
+    });
+  };
+
   return {
     attach(input: ParsedInput<'documents.attach'>, a: Actor): DocumentRow {
-      const name = safeFileName(input.name);
-      const bytes = bytesOf(input.content);
-      const type = typeOf(name, bytes);
-      return tx(() => {
-        const on = subjectOf(db, input.opportunityId, input.customerId);
-        const { document, added } = keep(on, name, type.mime, bytes, a);
-        if (added)
-          insertTimelineEntry(db, {
-            ...on,
-            kind: 'document',
-            body: name,
-            data: { documentId: document.id, hash: document.hash, mime: type.mime, size: bytes.length },
-            at: a.at,
-            by: a.userId,
-          });
-        return document;
-      });
+      return attachBytes(input, safeFileName(input.name), bytesOf(input.content), a);
     },
+    /** A document the app made (a quote): attached like a dropped one. */
+    attachMade: (on: { opportunityId?: number; customerId?: number }, name: string, bytes: Buffer, a: Actor) =>
+      attachBytes(on, safeFileName(name), bytes, a),
     /** An e-mail logged from its .eml: what it says in the timeline, the message and its attachments as documents. */
     async logEmail(input: ParsedInput<'timeline.logEmail'>, a: Actor): Promise<{ subject: string; attachments: number; refused: string[] }> {
       const bytes = bytesOf(input.content);

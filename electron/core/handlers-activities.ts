@@ -2,6 +2,8 @@ import { readTimelineFeed } from '../../db/queries/timeline';
 import type { Handlers } from '../shared/rpc';
 import type { Activities } from './activities';
 import type { Documents } from './documents';
+import { quotePdf } from './quote-pdf';
+import { getSettings } from './settings';
 import type { Actor, CoreContext } from './context';
 
 type Tools = { actor: () => Actor; changed: (entities: string[], ids?: number[]) => void; activities: Activities; documents: Documents };
@@ -21,7 +23,8 @@ type ActivityMethods =
   | 'timeline.list'
   | 'timeline.addNote'
   | 'timeline.logEmail'
-  | 'documents.attach';
+  | 'documents.attach'
+  | 'quote.pdf';
 
 /** What a change to activities touches: the lists, the deals' next action, the timelines. */
 const ACTIVITY_DATA = ['activities', 'opportunities', 'timeline'];
@@ -67,6 +70,12 @@ export function activityHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, Act
     'documents.attach': (input) => {
       const doc = t.documents.attach(input, t.actor());
       t.changed(['timeline', 'documents'], input.opportunityId === undefined ? undefined : [input.opportunityId]);
+      return doc;
+    },
+    'quote.pdf': async ({ opportunityId, locale }) => {
+      const { name, bytes } = await quotePdf(ctx.db, opportunityId, locale ?? getSettings(ctx.db).locale, ctx.now().slice(0, 10));
+      const doc = t.documents.attachMade({ opportunityId }, name, bytes, t.actor());
+      t.changed(['timeline', 'documents'], [opportunityId]);
       return doc;
     },
     'timeline.addNote': (input) => {

@@ -14,7 +14,17 @@ export type HubArgs = {
 };
 
 export function parseHubArgs(argv: string[], defaults: Partial<HubArgs> = {}): HubArgs {
-  const out: HubArgs = { pg: null, host: '127.0.0.1', port: 4800, tlsCert: null, tlsKey: null, admin: 'admin', dir: null, restored: false, ...defaults };
+  const out: HubArgs = {
+    pg: null,
+    host: '127.0.0.1',
+    port: 4800,
+    tlsCert: null,
+    tlsKey: null,
+    admin: 'admin',
+    dir: null,
+    restored: false,
+    ...defaults,
+  };
   eachFlag(argv, (name, value) => {
     switch (name) {
       case '--pg':

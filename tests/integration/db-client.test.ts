@@ -57,7 +57,7 @@ describe('database client', () => {
       'activities',
       'timeline_entries',
       'documents',
-      'document_blobs',
+      'activity_reminders',
       'rules',
       'settings',
       'sync_cursors',

@@ -37,7 +37,7 @@ const ODOO: Record<OdooEntity, Record<string, unknown>> = {
     write_date: '2026-11-05 12:00:00',
   },
 };
-const TRYTON: Record<Exclude<TrytonEntity, 'stock' | 'costs' | 'addresses' | 'receivables'>, Record<string, unknown>> = {
+const TRYTON: Record<Exclude<TrytonEntity, 'stock' | 'costs' | 'addresses' | 'receivables' | 'taxCategories' | 'taxes'>, Record<string, unknown>> = {
   warehouses: { id: 5, code: 'WH', name: 'Warehouse', active: true, write_date: null, create_date: '2026-11-30T10:00:00.000Z' },
   categories: { id: 1, name: 'Ciments', parent: null, write_date: null, create_date: '2026-11-30T10:00:00.000Z' },
   products: {
@@ -124,7 +124,7 @@ describe('malformed ERP answers, fuzzed', () => {
       );
     });
   }
-  for (const entity of Object.keys(TRYTON) as Exclude<TrytonEntity, 'stock' | 'costs' | 'addresses' | 'receivables'>[]) {
+  for (const entity of Object.keys(TRYTON) as Exclude<TrytonEntity, 'stock' | 'costs' | 'addresses' | 'receivables' | 'taxCategories' | 'taxes'>[]) {
     it(`Tryton ${entity}: a broken row is refused with a clear error, never a crash`, () => {
       fc.assert(
         fc.property(fc.array(fc.oneof(fc.constant(TRYTON[entity]), mutate(TRYTON[entity])), { minLength: 1, maxLength: 4 }), (rows) =>

@@ -43,12 +43,15 @@ for (const [version, protocol] of [
     it('pulls warehouses, categories, storable products, stock summed per warehouse and customers into Comptoir', async () => {
       const report = await pullCycle(adapter(), call, { entities: [...entities], pageSize: 2, now: () => NOW });
       expect(report.filter((r) => r.error)).toEqual([]);
-      expect(get("SELECT code, unit, list_price AS price, cost_price AS cost FROM products WHERE erp_id = '42'")).toEqual({
+      expect(get("SELECT code, unit, list_price AS price, cost_price AS cost, tax_rate AS tax FROM products WHERE erp_id = '42'")).toEqual({
         code: 'CIM-01',
         unit: 'u',
         price: 78_500,
         cost: 51_000,
+        tax: 2_000,
       });
+      // its TVA from its customer taxes (account.tax, a percentage)
+      expect(get("SELECT tax_rate AS tax FROM products WHERE erp_id = '43'")).toEqual({ tax: 1_000 });
       // the service is not storable: not pulled, whichever field the version calls it
       expect(get("SELECT count(*) AS n FROM products WHERE erp_id = '44'")).toEqual({ n: 0 });
       // two quants of CIM-01 in Lyon: one stock line, 1 000 on hand, 250 reserved

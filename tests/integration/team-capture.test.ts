@@ -184,6 +184,7 @@ const WRITES: Record<Exclude<Method, Classified>, true> = {
   'timeline.addNote': true,
   'timeline.logEmail': true,
   'documents.attach': true,
+  'quote.pdf': true,
 };
 
 describe('capture: every write is one mutation per changed row, in the same transaction', () => {
@@ -334,6 +335,7 @@ describe('capture: every write is one mutation per changed row, in the same tran
     expect((await captured('documents.attach', { opportunityId: id, name: 'fiche.pdf', content: pdf })).changed).toBe(1);
     const eml = readFileSync(new URL('./fixtures/devis-ciment.eml', import.meta.url)).toString('base64');
     expect((await captured('timeline.logEmail', { opportunityId: id, content: eml })).changed).toBe(1);
+    expect((await captured('quote.pdf', { opportunityId: id })).changed).toBe(1);
     await asRole('manager');
     const rules = await captured('reminderRules.save', { trigger: 'close_overdue', title: 'Date de clôture dépassée' });
     await captured('reminderRules.delete', { id: rules.out[0]!.id });

@@ -52,12 +52,14 @@ function trytonDemoSuite(start: string) {
       expect(all<{ code: string }>('SELECT code FROM warehouses WHERE active = 1 ORDER BY code').map((w) => w.code)).toEqual(
         demo.warehouses.map((w) => w.code).sort(),
       );
-      const products = all<{ code: string; unit: string; list_price: number; cost_price: number }>(
-        'SELECT code, unit, list_price, cost_price FROM products ORDER BY code',
+      // with their TVA, read from each one's accounting category in Tryton (10 % for seeds and feed, 20 % otherwise)
+      const products = all<{ code: string; unit: string; list_price: number; cost_price: number; tax_rate: number }>(
+        'SELECT code, unit, list_price, cost_price, tax_rate FROM products ORDER BY code',
       );
+      expect(new Set(products.map((p) => p.tax_rate))).toEqual(new Set([1000, 2000]));
       expect(products).toEqual(
         demo.products
-          .map((p) => ({ code: p.code, unit: p.unit, list_price: p.listPrice, cost_price: p.costPrice }))
+          .map((p) => ({ code: p.code, unit: p.unit, list_price: p.listPrice, cost_price: p.costPrice, tax_rate: p.taxRate }))
           .sort((a, b) => a.code.localeCompare(b.code)),
       );
       const costs = all<{ k: string }>(

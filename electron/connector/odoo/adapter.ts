@@ -100,6 +100,25 @@ export function odooAdapter(transport: OdooTransport, version: number, now: () =
     for (const c of customers) c.ageing = ageingOf(open.get(c.erpId) ?? [], now().slice(0, 10));
   }
 
+  /** The TVA of each product: its customer taxes (taxes_id), their percentages summed, in basis points; none: null. */
+  async function productTaxes(products: SyncRecord<'products'>[], rows: unknown) {
+    const taxesOf = new Map(
+      (rows as { id: number; taxes_id?: unknown }[]).map((r) => [String(r.id), Array.isArray(r.taxes_id) ? (r.taxes_id as number[]) : []]),
+    );
+    const ids = [...new Set([...taxesOf.values()].flat())];
+    if (ids.length === 0) return;
+    const taxes = parseAnswer(
+      z.object({ id: z.number().int(), amount: z.number(), amount_type: z.string() }),
+      'Odoo account.tax',
+      await execute({ model: 'account.tax', method: 'read', args: [ids], kwargs: { fields: ['amount', 'amount_type'] } }),
+    );
+    const rate = new Map(taxes.map((x) => [x.id, x.amount_type === 'percent' ? Math.round(x.amount * 100) : 0]));
+    for (const p of products) {
+      const of = taxesOf.get(p.erpId) ?? [];
+      p.taxRate = of.length ? of.reduce((s, id) => s + (rate.get(id) ?? 0), 0) : null;
+    }
+  }
+
   /** A swept entity (read whole every cycle, then reconciled): pages by id. */
   async function sweep<E extends SyncEntity>(entity: E, cursor: PulledPage['cursor'], pageSize: number): Promise<PulledPage<E>> {
     const last = Number(cursor?.id ?? 0);
@@ -153,6 +172,7 @@ export function odooAdapter(transport: OdooTransport, version: number, now: () =
         kwargs: { fields: ODOO_MODELS[e].fields, limit: pageSize, order: 'write_date asc, id asc', context: { active_test: false } },
       });
       const mapped = mapOdoo(e, rows, now());
+      if (e === 'products') await productTaxes(mapped as SyncRecord<'products'>[], rows);
       return { rows: mapped, cursor: writeStamp(rows as unknown[]) ?? cursor, done: (rows as unknown[]).length < pageSize } as PulledPage<E>;
     },
   };

@@ -20,6 +20,8 @@ export const odooRows = {
     uom_id: m2o,
     list_price: z.number(),
     standard_price: z.number(),
+    /** the customer taxes (many2many ids of account.tax) */
+    taxes_id: z.array(z.number().int()).default([]),
     active: z.boolean(),
   }),
   stock: z.object({ ...base, product_id: m2o, warehouse_id: m2o, quantity: z.number(), reserved_quantity: z.number() }),
@@ -44,7 +46,7 @@ export const ODOO_MODELS: Record<OdooEntity, { model: string; fields: string[] }
   categories: { model: 'product.category', fields: ['name', 'parent_id', 'write_date'] },
   products: {
     model: 'product.product',
-    fields: ['default_code', 'name', 'categ_id', 'uom_id', 'list_price', 'standard_price', 'active', 'write_date'],
+    fields: ['default_code', 'name', 'categ_id', 'uom_id', 'list_price', 'standard_price', 'taxes_id', 'active', 'write_date'],
   },
   stock: { model: 'stock.quant', fields: ['product_id', 'warehouse_id', 'quantity', 'reserved_quantity', 'write_date'] },
   customers: { model: 'res.partner', fields: ['ref', 'name', 'city', 'zip', 'credit_limit', 'credit', 'credit_to_invoice', 'active', 'write_date'] },
@@ -111,6 +113,8 @@ function mapOdooUnchecked(entity: OdooEntity, rows: unknown, asOf: string): Sync
           unit,
           listPrice: money.fromUnits(p.list_price),
           costPrice: money.fromUnits(p.standard_price),
+          // the rate of its customer taxes, read after the page (adapter productTaxes)
+          taxRate: null,
           costs: [],
           active: p.active,
         };

@@ -111,6 +111,27 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
     }
   }
 
+  /**
+   * The TVA of each product: its accounting category's customer taxes (account_product), their
+   * percentage rates summed, in basis points; no category or no percentage tax: none.
+   */
+  async function productTaxes(products: SyncRecord<'products'>[], rows: unknown) {
+    const category = new Map(parseRows('products', 'product.product', rows).map((r) => [String(r.id), r.account_category ?? null]));
+    const ids = [...new Set([...category.values()].filter((c): c is number => c !== null))];
+    if (ids.length === 0) return;
+    const cats = parseRows('taxCategories', 'product.category', await t.call('model.product.category.read', [ids, ['customer_taxes_used'], {}]));
+    const taxIds = [...new Set(cats.flatMap((c) => c.customer_taxes_used))];
+    const taxes = taxIds.length ? parseRows('taxes', 'account.tax', await t.call('model.account.tax.read', [taxIds, ['type', 'rate'], {}])) : [];
+    const rate = new Map(taxes.map((x) => [x.id, x.type === 'percentage' && x.rate !== null ? Math.round(Number(x.rate) * 10_000) : 0]));
+    const ofCategory = new Map(
+      cats.map((c) => [c.id, c.customer_taxes_used.length ? c.customer_taxes_used.reduce((s, id) => s + (rate.get(id) ?? 0), 0) : null]),
+    );
+    for (const p of products) {
+      const c = category.get(p.erpId);
+      p.taxRate = c === null || c === undefined ? null : (ofCategory.get(c) ?? null);
+    }
+  }
+
   /** A supply entity in one page: whole, or what was written since the cursor's time. */
   async function pullSupply(entity: 'suppliers' | 'supplierPrices' | 'receipts', cursor: PulledPage['cursor']) {
     const since = cursor?.time ?? null;
@@ -154,7 +175,10 @@ export function trytonAdapter(t: TrytonTransport, now: () => string = () => new 
       if (first) cycle.startedAt = t.serverNow();
       const mapped = mapTryton(e, rows, now());
 
-      if (e === 'products') await warehouseCosts(mapped as SyncRecord<'products'>[]);
+      if (e === 'products') {
+        await warehouseCosts(mapped as SyncRecord<'products'>[]);
+        await productTaxes(mapped as SyncRecord<'products'>[], rows);
+      }
       if (e === 'customers') {
         await addresses(mapped as SyncRecord<'customers'>[]);
         await ageing(mapped as SyncRecord<'customers'>[]);

@@ -74,6 +74,26 @@ export async function writeDemoToTryton(t: TrytonTransport, c: DemoCompany, log:
     categories.set(k.code, id!);
   }
 
+  // the TVA: a tax account, a tax per rate, an accounting category per rate carrying it (account_product)
+  const [taxType] = await create('account.account.type', [{ name: 'TVA', statement: 'balance', company: ctx.company }]);
+  const [taxAccount] = await create('account.account', [{ name: 'TVA collectée', code: '44571', type: taxType, company: ctx.company }]);
+  const accounting = new Map<number, number>();
+  for (const rate of [...new Set(c.products.map((p) => p.taxRate))].sort()) {
+    const [tax] = await create('account.tax', [
+      {
+        name: `TVA ${rate / 100} %`,
+        description: `TVA collectée ${rate / 100} %`,
+        type: 'percentage',
+        rate: D((rate / 10_000).toFixed(4)),
+        invoice_account: taxAccount,
+        credit_note_account: taxAccount,
+        company: ctx.company,
+      },
+    ]);
+    const [category] = await create('product.category', [{ name: `Ventes TVA ${rate / 100} %`, accounting: true, customer_taxes: [['add', [tax]]] }]);
+    accounting.set(rate, category!);
+  }
+
   const products = new Map<string, { id: number; template: number; uom: number }>();
   const templates = await create(
     'product.template',
@@ -86,6 +106,7 @@ export async function writeDemoToTryton(t: TrytonTransport, c: DemoCompany, log:
       sale_uom: uom[p.unit],
       list_price: D(money.toUnits(p.listPrice)),
       categories: [['add', [categories.get(p.categoryCode)]]],
+      account_category: accounting.get(p.taxRate),
       salable: true,
       purchasable: true,
       products: [['create', [{ cost_price: D(money.toUnits(p.costPrice)) }]]],

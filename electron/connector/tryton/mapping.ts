@@ -19,8 +19,12 @@ export const trytonRows = {
     'default_uom.': z.object({ symbol: z.string() }),
     list_price: decimal.nullable(),
     cost_price: decimal.nullable(),
+    /** the accounting category, which carries the customer taxes (account_product) */
+    account_category: z.number().int().nullable().optional(),
     active: z.union([z.boolean(), z.number()]),
   }),
+  taxCategories: z.object({ id: z.number().int().positive(), customer_taxes_used: z.array(z.number().int()) }),
+  taxes: z.object({ id: z.number().int().positive(), type: z.string(), rate: decimal.nullable() }),
   customers: z.object({
     ...base,
     code: z.string().nullable(),
@@ -65,14 +69,25 @@ export const trytonRows = {
 export type TrytonEntity = keyof typeof trytonRows;
 
 export const TRYTON_MODELS: Record<
-  Exclude<TrytonEntity, 'stock' | 'costs' | 'addresses' | 'receivables'>,
+  Exclude<TrytonEntity, 'stock' | 'costs' | 'addresses' | 'receivables' | 'taxCategories' | 'taxes'>,
   { model: string; fields: string[]; domain: unknown[] }
 > = {
   warehouses: { model: 'stock.location', fields: ['code', 'name', 'active', 'write_date', 'create_date'], domain: [['type', '=', 'warehouse']] },
   categories: { model: 'product.category', fields: ['name', 'parent', 'write_date', 'create_date'], domain: [] },
   products: {
     model: 'product.product',
-    fields: ['code', 'name', 'categories', 'default_uom.symbol', 'list_price', 'cost_price', 'active', 'write_date', 'create_date'],
+    fields: [
+      'code',
+      'name',
+      'categories',
+      'default_uom.symbol',
+      'list_price',
+      'cost_price',
+      'account_category',
+      'active',
+      'write_date',
+      'create_date',
+    ],
     domain: [['type', '=', 'goods']],
   },
   customers: {
@@ -148,6 +163,8 @@ function mapTrytonUnchecked(entity: keyof typeof TRYTON_MODELS, rows: unknown, a
           unit,
           listPrice: cents(p.list_price),
           costPrice: p.cost_price === null ? null : cents(p.cost_price),
+          // the rate of its category's taxes, read after the page (adapter productTaxes)
+          taxRate: null,
           costs: [],
           active: Boolean(p.active),
         };

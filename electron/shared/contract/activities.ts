@@ -213,5 +213,8 @@ export const documentRow = z.object({
   opportunityId: id.nullable(),
   customerId: id.nullable(),
 });
-export const emailLogInput = z.object({ opportunityId: id.optional(), customerId: id.optional(), content }).strict().refine(...subjectRefine);
+export const emailLogInput = z
+  .object({ opportunityId: id.optional(), customerId: id.optional(), content })
+  .strict()
+  .refine(...subjectRefine);
 export const emailLogged = z.object({ subject: z.string(), attachments: z.number().int(), refused: z.array(z.string()) });

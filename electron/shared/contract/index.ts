@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { health, settingsSetInput, settingsView } from './app';
 import { customerHit, productHit, searchInput, stage, user } from './catalog';
-import { id, isoStamp, role } from './common';
+import { id, isoStamp, locale, role } from './common';
 import {
   lineAddInput,
   lineMoveInput,
@@ -189,6 +189,8 @@ export const contract = {
   'timeline.logEmail': { input: emailLogInput, output: emailLogged },
   /** a file dropped on a deal or a customer: stored once by its SHA-256 */
   'documents.attach': { input: documentAttachInput, output: documentRow },
+  /** the deal's quote as a PDF (devis), in French or English: attached to its timeline */
+  'quote.pdf': { input: z.object({ opportunityId: id, locale: locale.optional() }).strict(), output: documentRow },
   ...teamContract,
 } as const;
 

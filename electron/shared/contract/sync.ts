@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, isoStamp, moneyInt, qtyInt, unit } from './common';
+import { id, isoDate, isoStamp, moneyInt, qtyInt, rateInt, unit } from './common';
 
 /**
  * What the connector hands core (DESIGN.md §8): ERP records already mapped to Comptoir's shape,
@@ -25,6 +25,8 @@ export const syncRecords = {
       unit,
       listPrice: nonNegative(moneyInt),
       costPrice: nonNegative(moneyInt).nullable(),
+      /** the customer taxes' rate (TVA), basis points: what a quote adds to its lines; null when the ERP gives none */
+      taxRate: rateInt.min(0, 'a tax rate cannot be negative').max(10_000, 'a tax rate is at most 100 %').nullable().default(null),
       /** cost per warehouse where the ERP keeps one */
       costs: z
         .array(z.object({ warehouseErpId: erpId, costPrice: nonNegative(moneyInt) }).strict())

@@ -13,6 +13,10 @@ export const warehouses = (): DemoWarehouse[] => WAREHOUSES.map((w) => ({ ...w }
 
 export const categories = (): DemoCategory[] => CATEGORIES.map((c) => ({ code: c.code, name: c.name, parentCode: c.parent }));
 
+/** The demo's TVA: 10 % on seeds and animal feed, 20 % on everything else. */
+export const REDUCED_VAT_CATEGORIES: readonly string[] = ['SEM', 'ALI'];
+export const taxRateOf = (categoryCode: string): number => (REDUCED_VAT_CATEGORIES.includes(categoryCode) ? 1000 : 2000);
+
 const leafCategories = () => CATEGORIES.filter((c) => c.items.length > 0);
 
 export function products(r: Random, sizes: Sizes): DemoProduct[] {
@@ -36,6 +40,7 @@ export function products(r: Random, sizes: Sizes): DemoProduct[] {
       listPrice: money.fromUnits(list),
       costPrice: money.fromUnits(Math.round(list * costRatio * 100) / 100),
       warehouseCosts: [],
+      taxRate: taxRateOf(cat.code),
     };
     for (const w of WAREHOUSES) {
       if (r.chance(0.25)) {

@@ -14,6 +14,8 @@ export type DemoProduct = {
   costPrice: Money;
   /** Costs that differ by warehouse (product_cost_warehouse). */
   warehouseCosts: { warehouseCode: string; cost: Money }[];
+  /** Its TVA, basis points: the reduced rate for seeds and feed, the normal one for the rest. */
+  taxRate: number;
 };
 /** A supplier, and the product categories it sells (the demo only: not stored). */
 export type DemoSupplier = { code: string; name: string; city: string; sells: string[] };

@@ -158,4 +158,8 @@ export const enActivities: Record<keyof typeof frActivities, string> = {
   'tl.open': 'Open',
   'tl.preview': 'Preview',
   'tl.original': 'Original e-mail',
+  'quote.fr': 'Quote PDF (FR)',
+  'quote.en': 'Quotation PDF',
+  'err.quote.noLines': '{reference} has no line to quote',
+  'err.quote.noTax': 'The ERP gives no VAT for {codes}: synchronise the products before quoting',
 };

@@ -156,4 +156,8 @@ export const frActivities = {
   'tl.open': 'Ouvrir',
   'tl.preview': 'Aperçu',
   'tl.original': 'E-mail d’origine',
+  'quote.fr': 'Devis PDF',
+  'quote.en': 'Quotation (EN)',
+  'err.quote.noLines': '{reference} n’a aucune ligne à chiffrer',
+  'err.quote.noTax': 'L’ERP ne donne pas de TVA pour {codes} : synchronisez les articles avant de faire le devis',
 };

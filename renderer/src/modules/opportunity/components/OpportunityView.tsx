@@ -21,6 +21,7 @@ import { DealHeader } from './DealHeader';
 import { GuardBanner } from './GuardBanner';
 import { HistoryPanel } from './HistoryPanel';
 import { DealActivities } from '../../activities/components/DealActivities';
+import { QuoteButtons } from './QuoteButtons';
 import { OpsBanner } from './OpsBanner';
 import { StageSelect } from './StageSelect';
 
@@ -131,6 +132,7 @@ export function OpportunityView({ id, onBack }: Props) {
         </h1>
         <StageSelect opp={opp} onMoved={setOpp} />
         <span className="spacer" />
+        <QuoteButtons opportunityId={opp.id} />
       </div>
       <GuardBanner opp={shown} onSaved={setOpp} />
       <OpsBanner opp={shown} onSaved={setOpp} />

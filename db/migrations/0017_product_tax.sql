@@ -1,0 +1,1 @@
+ALTER TABLE `products` ADD `tax_rate` integer;
