@@ -46,3 +46,17 @@ export function sameDocument(db: Db, hash: string, opportunityId: number | null,
 export function documentByHash(db: Db, hash: string): DocumentRow | undefined {
   return prepareCached(db.$client, `SELECT ${COLUMNS} FROM documents WHERE hash = ? ORDER BY id LIMIT 1`).get(hash) as DocumentRow | undefined;
 }
+
+/** Contents this desk holds that the hub may lack: attached here, never sent (nor fetched from the hub). */
+export function unsentHashes(db: Db, limit: number): string[] {
+  return prepareCached(
+    db.$client,
+    'SELECT DISTINCT d.hash FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_uploads u WHERE u.hash = d.hash) ORDER BY d.id LIMIT ?',
+  )
+    .pluck()
+    .all(limit) as string[];
+}
+
+export function markSent(db: Db, hash: string, at: string): void {
+  prepareCached(db.$client, 'INSERT OR IGNORE INTO document_uploads (hash, sent_at) VALUES (?, ?)').run(hash, at);
+}

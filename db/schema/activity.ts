@@ -117,3 +117,9 @@ export const creditHolds = sqliteTable('credit_holds', {
   decidedBy: integer().references(() => users.id),
   decidedAt: stamp().notNull(),
 });
+
+/** The desk's own record of the document contents the hub holds (sent from here, or fetched from it). Not a team row. */
+export const documentUploads = sqliteTable('document_uploads', {
+  hash: text().primaryKey(),
+  sentAt: stamp().notNull(),
+});

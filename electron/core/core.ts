@@ -8,7 +8,7 @@ import { describeCompany, type Preset } from '../shared/demo';
 import { dispatch, serve, type Handlers, type Port } from '../shared/rpc';
 import type { ActivityDue, Input, Method, Output } from '../shared/contract';
 import { createActivities } from './activities';
-import { createDocuments } from './documents';
+import { createDocuments, type Documents } from './documents';
 import { createEventBus, type EventBus } from './event-bus';
 import { createAutomation } from './automation';
 import { createHandlers } from './handlers';
@@ -51,8 +51,8 @@ export type Core = {
   serveConnector(port: Port): () => void;
   /** A typed call of the contract, as a client makes it (validated like one). */
   call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
-  /** A stored document's file, name and type, for the host that serves it (null: not one the app stored). */
-  documentFile(hash: string): { path: string; name: string; mime: string } | null;
+  /** A stored document's file, name and type, for the host that serves it, fetched from the hub when another desk attached it (null: none). */
+  documentFile(hash: string): Promise<{ path: string; name: string; mime: string } | null>;
   /** One turn of core's clock: the reminder rules make their follow-ups, the reminders due fire (`activity.due`). */
   tick(): { created: number; due: ActivityDue[] };
   close(): void;
@@ -97,8 +97,8 @@ export function startCore(options: CoreOptions): Core {
     const committed = capture.without(() => createAutomation(db, (id) => opportunityView(db, id, now())).catchUp(now()));
     log.info('demo accepted quotes committed', { committed });
   }
-  const tick = clockTurn(db, bus, capture, team, now);
-  const documents = createDocuments(db, options.dbPath);
+  const documents = createDocuments(db, options.dbPath, team, now);
+  const tick = clockTurn(db, bus, capture, team, now, documents, log);
   const every = options.reminderEveryMs ?? 30_000;
   const timer = every > 0 ? setInterval(tick, every) : null;
   timer?.unref();
@@ -126,7 +126,7 @@ export function startCore(options: CoreOptions): Core {
       }),
     call: (method, input) => dispatch(handlers, method, input, serveOptions) as never,
     tick,
-    documentFile: (hash) => documents.file(hash),
+    documentFile: (hash) => documents.fetch(hash).catch(() => null),
     close: () => {
       if (timer) clearInterval(timer);
       closeDatabase(db);
@@ -138,8 +138,9 @@ export function startCore(options: CoreOptions): Core {
  * A turn of core's clock, captured like a call (the follow-ups the rules make are team rows, made by
  * the desk's person): tells the screens what changed and fires the reminders due.
  */
-function clockTurn(db: Db, bus: EventBus, capture: Capture, team: TeamLink, now: () => string) {
+function clockTurn(db: Db, bus: EventBus, capture: Capture, team: TeamLink, now: () => string, documents: Documents, log: Logger) {
   const activities = createActivities(db, now);
+  let sending = false;
   const last = db.$client.prepare('SELECT coalesce(max(number), 0) FROM team_mutations').pluck();
   return (): { created: number; due: ActivityDue[] } => {
     capture.nextCall();
@@ -151,6 +152,14 @@ function clockTurn(db: Db, bus: EventBus, capture: Capture, team: TeamLink, now:
     if (due.length > 0) bus.emit('data.changed', { entities: ['reminders'] });
     for (const d of due) bus.emit('activity.due', d);
     if ((last.get() as number) > before) team.poke();
+    // the documents attached here go to the hub by their hash, one turn after the other
+    if (!sending) {
+      sending = true;
+      void documents
+        .sendPending()
+        .catch((err: unknown) => log.warn('documents not sent to the hub yet', { error: err instanceof Error ? err.message : String(err) }))
+        .finally(() => (sending = false));
+    }
     return { created: created.length, due };
   };
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import PostalMime, { type Address, type Email } from 'postal-mime';
 import type { Db } from '../../db/client';
-import { documentByHash, insertDocument, sameDocument, type DocumentRow } from '../../db/queries/documents';
+import { documentByHash, insertDocument, markSent, sameDocument, unsentHashes, type DocumentRow } from '../../db/queries/documents';
 import { insertTimelineEntry } from '../../db/queries/timeline';
 import type { ParsedInput } from '../shared/contract';
 import { contentMatches, documentType, DOCUMENT_TYPES, isDocumentHash, MAX_DOCUMENT_BYTES, safeFileName } from '../shared/domain/documents';
@@ -67,7 +67,10 @@ const plain = (html: string) =>
  * profile folder whatever how often it is attached, under a 25 MB limit and a type allow-list;
  * an e-mail (.eml) logged with its sender, recipients, subject, text and attachments.
  */
-export function createDocuments(db: Db, dbPath: string) {
+/** What documents need of the team link: its state, and a call to the hub. */
+export type DocumentsTeam = { status(): { state: string }; hub(method: 'documents.put' | 'documents.get', input: unknown): Promise<unknown> };
+
+export function createDocuments(db: Db, dbPath: string, team?: DocumentsTeam, now: () => string = () => new Date().toISOString()) {
   const folder = documentsFolder(dbPath);
   const tx = <T>(fn: () => T): T => db.$client.transaction(fn)();
   /** Writes the content once (a temporary file renamed into place: never half a file under its hash). */
@@ -162,6 +165,39 @@ export function createDocuments(db: Db, dbPath: string) {
       const row = documentByHash(db, hash);
       const path = join(folder, hash);
       return row && existsSync(path) ? { path, name: row.name, mime: row.mime } : null;
+    },
+    /**
+     * A document attached at another desk, fetched from the hub the first time it is opened here
+     * (checked against its hash before it is kept); one this desk holds is there already.
+     */
+    async fetch(hash: string): Promise<{ path: string; name: string; mime: string }> {
+      const row = isDocumentHash(hash) ? documentByHash(db, hash) : undefined;
+      if (!row) throw new AppError('not_found', `No document of this desk has the content ${hash}`, { reason: 'document.unknown' });
+      const path = join(folder, hash);
+      if (!existsSync(path)) {
+        if (!team) throw new AppError('unavailable', 'This desk has no team to fetch the document from', { reason: 'hub.noSession' });
+        const { content } = (await team.hub('documents.get', { hash })) as { content: string };
+        const bytes = Buffer.from(content, 'base64');
+        if (createHash('sha256').update(bytes).digest('hex') !== hash)
+          throw new AppError('unavailable', 'The hub sent a document that is not the one asked for', { reason: 'hub.documentHash' });
+        store(bytes);
+        markSent(db, hash, now());
+      }
+      return { path, name: row.name, mime: row.mime };
+    },
+    /** The contents attached here the hub lacks, sent a few at a time while the desk is online (a turn of core's clock). */
+    async sendPending(limit = 5): Promise<number> {
+      if (!team || team.status().state !== 'online') return 0;
+      let sent = 0;
+      // a document pulled from another desk is not here until fetched: its own desk sends it
+      const here = unsentHashes(db, 500).filter((h) => existsSync(join(folder, h)));
+      for (const hash of here.slice(0, limit)) {
+        const path = join(folder, hash);
+        await team.hub('documents.put', { hash, content: readFileSync(path).toString('base64') });
+        markSent(db, hash, now());
+        sent++;
+      }
+      return sent;
     },
   };
 }

@@ -24,7 +24,8 @@ type ActivityMethods =
   | 'timeline.addNote'
   | 'timeline.logEmail'
   | 'documents.attach'
-  | 'quote.pdf';
+  | 'quote.pdf'
+  | 'documents.fetch';
 
 /** What a change to activities touches: the lists, the deals' next action, the timelines. */
 const ACTIVITY_DATA = ['activities', 'opportunities', 'timeline'];
@@ -71,6 +72,10 @@ export function activityHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, Act
       const doc = t.documents.attach(input, t.actor());
       t.changed(['timeline', 'documents'], input.opportunityId === undefined ? undefined : [input.opportunityId]);
       return doc;
+    },
+    'documents.fetch': async ({ hash }) => {
+      const { name, mime } = await t.documents.fetch(hash);
+      return { name, mime };
     },
     'quote.pdf': async ({ opportunityId, locale }) => {
       const { name, bytes } = await quotePdf(ctx.db, opportunityId, locale ?? getSettings(ctx.db).locale, ctx.now().slice(0, 10));

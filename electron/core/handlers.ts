@@ -56,7 +56,12 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...operationsHandlers(ctx, { actor, changed, notify, automation }),
     ...erpHandlers(ctx.link, actor),
     ...teamHandlers(ctx.team),
-    ...activityHandlers(ctx, { actor, changed, activities: createActivities(db, ctx.now), documents: createDocuments(db, ctx.dbPath) }),
+    ...activityHandlers(ctx, {
+      actor,
+      changed,
+      activities: createActivities(db, ctx.now),
+      documents: createDocuments(db, ctx.dbPath, ctx.team, ctx.now),
+    }),
     'app.health': () => ({
       version: ctx.version,
       schemaVersion: schemaVersion(db),

@@ -6,6 +6,7 @@ import { companySettingId, fourEyesOf, writeHubRow } from './hub-rows';
 import { pull } from './pull';
 import { push } from './push';
 import { leaseReferences } from './references';
+import { getDocument, putDocument } from './documents';
 import { createUser, listUsers, resetPassword, updateUser, userById } from './users';
 
 /** `changed`: the feed moved (the instance pokes the others, coalesced). */
@@ -57,5 +58,7 @@ export function hubHandlers(ctx: HubContext): HubHandlers {
     'hub.push': ({ mutations }, s) => push(pool, me(s), mutations, now, changed),
     'hub.pull': (input, s) => pull(pool, me(s), input),
     'references.lease': (input, s) => leaseReferences(pool, me(s), input, now),
+    'documents.put': (input, s) => putDocument(pool, me(s), input, now),
+    'documents.get': ({ hash }) => getDocument(pool, hash),
   };
 }

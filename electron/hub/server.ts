@@ -13,6 +13,8 @@ import { feedNotifier } from './notify';
 import { hubHandlers, type HubHandlers } from './handlers';
 
 export const MAX_BODY = 8 * 1024 * 1024;
+/** A document's content (25 MB) as base64, with its call around it. */
+const MAX_DOCUMENT_BODY = 36 * 1024 * 1024;
 const STATUS: Record<ErrorCode, number> = {
   invalid_input: 400,
   unauthorized: 401,
@@ -27,14 +29,14 @@ const STATUS: Record<ErrorCode, number> = {
 export type HubServer = { url: string; close: () => Promise<void>; server: Server };
 export type HubOptions = { pool: Pool; now?: Clock; host?: string; port?: number; tls?: { cert: string; key: string }; log?: (m: string) => void };
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new AppError('invalid_input', `A request is limited to ${MAX_BODY} bytes`, { reason: 'hub.tooLarge', maximum: MAX_BODY }));
+      if (size > limit) {
+        reject(new AppError('invalid_input', `A request is limited to ${limit} bytes`, { reason: 'hub.tooLarge', maximum: limit }));
         req.destroy();
       } else chunks.push(c);
     });
@@ -49,7 +51,7 @@ const isLoopback = (host: string) => host === '127.0.0.1' || host === '::1' || h
 /** One call: method from the path, input checked by the contract, session and role checked before the handler runs. */
 async function handle(handlers: HubHandlers, pool: Pool, now: Clock, method: string, req: IncomingMessage): Promise<unknown> {
   if (!isHubMethod(method)) throw new AppError('unknown_method', `Unknown method: ${method.slice(0, 60)}`, { method: method.slice(0, 60) });
-  const raw = await readBody(req);
+  const raw = await readBody(req, method === 'documents.put' ? MAX_DOCUMENT_BODY : MAX_BODY);
   let body: unknown;
   try {
     body = raw === '' ? {} : JSON.parse(raw);

@@ -106,7 +106,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const doc = /^\/documents\/([0-9a-f]{64})$/.exec(rest);
-    if (doc) return serveDocument(core.documentFile(doc[1]!), res);
+    if (doc) return void core.documentFile(doc[1]!).then((file) => serveDocument(file, res));
     const served = serveStatic(rendererDir, rest.slice(1), res, SECURITY_HEADERS);
     if (served === 'not found') res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('404 Not found\n');
     if (served === 'bad request') res.writeHead(400, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('400 Bad request\n');

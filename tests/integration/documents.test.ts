@@ -58,7 +58,7 @@ describe('an e-mail logged from its .eml', () => {
       { name: 'Devis ciment — quantités révisées.eml' },
       { name: 'fiche-technique-CEM-II.pdf' },
     ]);
-    expect(core.documentFile(pdf)).toMatchObject({ name: 'fiche-technique-CEM-II.pdf', mime: 'application/pdf' });
+    expect(await core.documentFile(pdf)).toMatchObject({ name: 'fiche-technique-CEM-II.pdf', mime: 'application/pdf' });
     // found by a word of its text, in the deal's and the customer's timeline
     expect((await core.call('timeline.list', { opportunityId: d.id, search: 'Orléans' })).map((i) => i.kind)).toEqual(['email']);
     expect((await core.call('timeline.list', { customerId: d.customerId, search: 'révisées' })).map((i) => i.kind)).toEqual(['email']);
@@ -111,7 +111,7 @@ describe('documents attached', () => {
       await refusal(core.call('documents.attach', { opportunityId: 999_999, name: 'a.txt', content: Buffer.from('x').toString('base64') })),
     ).toBeUndefined();
     expect(state()).toBe(before);
-    expect(core.documentFile('../comptoir.sqlite')).toBeNull();
-    expect(core.documentFile('0'.repeat(64))).toBeNull();
+    expect(await core.documentFile('../comptoir.sqlite')).toBeNull();
+    expect(await core.documentFile('0'.repeat(64))).toBeNull();
   });
 });

@@ -41,7 +41,7 @@ describe('the quote as a PDF', () => {
     const doc = await core.call('quote.pdf', { opportunityId: id, locale: 'fr' });
     const deal = await core.call('opportunity.get', { id });
     expect(doc).toMatchObject({ mime: 'application/pdf', name: `Devis ${deal.reference} ${TODAY}.pdf`, opportunityId: id });
-    const text = textOf(core.documentFile(doc.hash)!.path);
+    const text = textOf((await core.documentFile(doc.hash))!.path);
     const company = JSON.parse(sql<{ value: string }>("SELECT value FROM settings WHERE key = 'company.name'")[0]!.value) as string;
     expect(text).toContain('DEVIS');
     expect(text).toContain(company);
@@ -73,7 +73,7 @@ describe('the quote as a PDF', () => {
   it('the same in English', async () => {
     const id = await dealWithTwoRates();
     const doc = await core.call('quote.pdf', { opportunityId: id, locale: 'en' });
-    const text = textOf(core.documentFile(doc.hash)!.path);
+    const text = textOf((await core.documentFile(doc.hash))!.path);
     const deal = await core.call('opportunity.get', { id });
     expect(text).toContain('QUOTATION');
     expect(text).toContain(`Total excl. VAT ${spaced(formatMoney(deal.totals.amount, 'en'))}`);

@@ -104,6 +104,8 @@ const _READS = {
   'activities.reminders': 1,
   'reminderRules.list': 1,
   'timeline.list': 1,
+  // the document's content is fetched into the profile folder: no row changes
+  'documents.fetch': 1,
   'team.status': 1,
   'team.cursor': 1,
   'team.refsWanted': 1,

@@ -127,6 +127,12 @@ export const hubContract = {
       rejected: z.array(z.object({ number: z.number().int(), table: z.string(), id: uuid, reason: z.string() })),
     }),
   },
+  /** a document's content, named by its SHA-256 (the hub checks it) */
+  'documents.put': {
+    input: z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/), content: z.string().max(36_000_000) }).strict(),
+    output: z.object({ stored: z.boolean() }),
+  },
+  'documents.get': { input: z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), output: z.object({ content: z.string() }) },
   'references.lease': {
     input: z
       .object({ prefix: z.string().regex(/^[A-Z]{2,6}$/), year: z.number().int().min(2000).max(2999), count: z.number().int().min(1).max(1000) })

@@ -189,6 +189,11 @@ export const contract = {
   'timeline.logEmail': { input: emailLogInput, output: emailLogged },
   /** a file dropped on a deal or a customer: stored once by its SHA-256 */
   'documents.attach': { input: documentAttachInput, output: documentRow },
+  /** a document attached at another desk: fetched from the hub before it is opened here */
+  'documents.fetch': {
+    input: z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex') }).strict(),
+    output: z.object({ name: z.string(), mime: z.string() }),
+  },
   /** the deal's quote as a PDF (devis), in French or English: attached to its timeline */
   'quote.pdf': { input: z.object({ opportunityId: id, locale: locale.optional() }).strict(), output: documentRow },
   ...teamContract,

@@ -28,6 +28,7 @@ export type TeamTable =
   | 'automation_runs'
   | 'activities'
   | 'timeline_entries'
+  | 'documents'
   | 'audit_log'
   | 'purchase_drafts'
   | 'purchase_draft_lines';
@@ -219,6 +220,20 @@ export const TEAM_TABLES = {
   timeline_entries: {
     merge: 'append',
     fields: { opportunityId: app('opportunities'), customerId: erp('customers'), kind: text, body: text, data: json, at: text, by: user },
+  },
+  // what a document is and where it belongs; its content goes to the hub by its hash (core/documents)
+  documents: {
+    merge: 'append',
+    fields: {
+      opportunityId: app('opportunities'),
+      customerId: erp('customers'),
+      hash: text,
+      name: text,
+      mime: text,
+      size: int,
+      addedAt: text,
+      addedBy: user,
+    },
   },
   audit_log: {
     merge: 'append',

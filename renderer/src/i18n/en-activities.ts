@@ -59,6 +59,7 @@ export const enActivities: Record<keyof typeof frActivities, string> = {
   'act.snooze.tomorrow': 'tomorrow 9 am',
   'act.snooze.monday': 'Monday 9 am',
   'act.delete': 'Delete',
+  'act.forCustomer': 'Customer activity',
   'act.panel': 'Activities',
   'act.noneOpen': 'Nothing planned',
   'act.noNext': 'none',
@@ -162,4 +163,8 @@ export const enActivities: Record<keyof typeof frActivities, string> = {
   'quote.en': 'Quotation PDF',
   'err.quote.noLines': '{reference} has no line to quote',
   'err.quote.noTax': 'The ERP gives no VAT for {codes}: synchronise the products before quoting',
+  'err.hub.documentTooBig': 'Refused by the hub: a document is limited to 25 MB',
+  'err.hub.documentHash': 'The document received is not the one asked for (its hash differs): nothing was kept',
+  'err.hub.unknownDocument': 'This document is not at the hub yet: the desk that attached it has not sent it',
+  'err.document.unknown': 'This document does not exist here',
 };

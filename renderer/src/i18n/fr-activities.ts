@@ -57,6 +57,7 @@ export const frActivities = {
   'act.snooze.tomorrow': 'demain 9 h',
   'act.snooze.monday': 'lundi 9 h',
   'act.delete': 'Supprimer',
+  'act.forCustomer': 'Activité client',
   'act.panel': 'Activités',
   'act.noneOpen': 'Aucune activité prévue',
   'act.noNext': 'aucune',
@@ -160,4 +161,8 @@ export const frActivities = {
   'quote.en': 'Quotation (EN)',
   'err.quote.noLines': '{reference} n’a aucune ligne à chiffrer',
   'err.quote.noTax': 'L’ERP ne donne pas de TVA pour {codes} : synchronisez les articles avant de faire le devis',
+  'err.hub.documentTooBig': 'Le poste central refuse : un document est limité à 25 Mo',
+  'err.hub.documentHash': 'Le document reçu n’est pas celui demandé (empreinte différente) : rien n’a été gardé',
+  'err.hub.unknownDocument': 'Ce document n’est pas encore au poste central : le poste qui l’a joint ne l’a pas encore envoyé',
+  'err.document.unknown': 'Ce document n’existe pas ici',
 };

@@ -1,8 +1,10 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TimelineItem } from '../../../../../electron/shared/contract';
 import { documentType, MAX_DOCUMENT_BYTES } from '../../../../../electron/shared/domain/documents';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
+import { ActionError } from '../../../ui/ActionError';
+import { errorText } from '../../../ui/errors';
 
 type Subject = { opportunityId: number } | { customerId: number };
 type File_ = { hash: string; name: string; mime: string };
@@ -88,22 +90,41 @@ export function DropZone({ on, onDone, onError }: { on: Subject; onDone: (messag
   );
 }
 
-/** A stored document: a preview for images, opened in the browser's viewer for PDFs, else downloaded (the desktop app opens it with the system's application). */
+/**
+ * A stored document: a preview for images, opened in the browser's viewer for PDFs, else
+ * downloaded (the desktop app opens it with the system's application). One attached at another
+ * desk is fetched from the hub first (the web host does it when the file is asked for).
+ */
 export function DocumentLinks({ file }: { file: File_ }) {
+  const { client } = useApp();
   const { t } = useT();
   const url = documentUrl(file.hash, file.name);
   const kind = documentType(file.name)?.preview;
   const bridge = window.comptoir;
+  const [error, setError] = useState<string | null>(null);
+  const [here, setHere] = useState(!bridge);
+  useEffect(() => {
+    if (bridge && kind === 'image')
+      void client.call('documents.fetch', { hash: file.hash }).then(
+        () => setHere(true),
+        () => undefined,
+      );
+  }, [bridge, kind, client, file.hash]);
+  const open = () =>
+    void client.call('documents.fetch', { hash: file.hash }).then(
+      () => bridge?.openDocument?.(file.hash, file.name),
+      (err: unknown) => setError(errorText(err, t)),
+    );
   return (
     <span className="doc-links">
-      {kind === 'image' && <img src={url} alt={file.name} className="doc-thumb" />}
+      {kind === 'image' && here && <img src={url} alt={file.name} className="doc-thumb" />}
       {kind === 'pdf' && (
         <a href={url} target="_blank" rel="noopener noreferrer">
           {t('tl.preview')}
         </a>
       )}
       {bridge?.openDocument ? (
-        <button type="button" className="btn" onClick={() => bridge.openDocument?.(file.hash, file.name)}>
+        <button type="button" className="btn" onClick={open}>
           {t('tl.open')}
         </button>
       ) : (
@@ -111,6 +132,7 @@ export function DocumentLinks({ file }: { file: File_ }) {
           {t('tl.open')}
         </a>
       )}
+      <ActionError text={error} />
     </span>
   );
 }

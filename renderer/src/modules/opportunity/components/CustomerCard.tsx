@@ -1,6 +1,8 @@
 import type { OpportunityDetail } from '../../../../../electron/shared/contract';
 import { formatDate, formatQty, formatMoney, formatStamp } from '../../../../../electron/shared/format';
+import { useState } from 'react';
 import { useT } from '../../../i18n';
+import { ActivityForm } from '../../activities/components/ActivityForm';
 import { AGE_BUCKETS, knownAgeing } from '../../../../../electron/shared/domain/ageing';
 
 const CREDIT_CLASS = { ok: '', warn: 'cell-warn', approval: 'cell-bad', blocked: 'cell-bad' } as const;
@@ -10,6 +12,7 @@ export function CustomerCard({ opp }: { opp: OpportunityDetail }) {
   const { t, locale } = useT();
   const { customer, customerPanel: panel } = opp;
   const money = (m: number) => formatMoney(m, locale);
+  const [planning, setPlanning] = useState(false);
   return (
     <div className="card customer-card" data-testid="customer-card">
       <div>
@@ -19,8 +22,18 @@ export function CustomerCard({ opp }: { opp: OpportunityDetail }) {
           {customer.onHold && <span className="badge-hold">{t('customer.onHold')}</span>}
         </div>
         <div className="fresh" style={{ marginBottom: 6 }}>
-          {customer.code} · {customer.city}
+          {customer.code} · {customer.city}{' '}
+          <button type="button" className="btn" onClick={() => setPlanning(true)} data-testid="customer-activity">
+            {t('act.forCustomer')}
+          </button>
         </div>
+        {planning && (
+          <ActivityForm
+            on={{ customerId: customer.id, label: customer.name }}
+            onSaved={() => setPlanning(false)}
+            onClose={() => setPlanning(false)}
+          />
+        )}
         <div className={CREDIT_CLASS[panel.creditState]} data-testid="credit-state">
           {t(`credit.${panel.creditState}`)}
         </div>
