@@ -53,36 +53,48 @@ function entries(on: 'opp' | 'cust', kind: string): string {
 
 const KINDS = Object.keys(BRANCHES) as TimelineKind[];
 
+type FeedQuery = { opportunityId?: number; customerId?: number; kinds?: TimelineKind[]; search?: string; limit: number };
+type FeedRow = {
+  key: string;
+  kind: TimelineKind;
+  at: string;
+  by: string | null;
+  title: string;
+  body: string | null;
+  data: string;
+  deal: number | null;
+  reference: string | null;
+};
+
+/**
+ * The feed's SQL: each branch searched and cut to the newest `limit` on its own index, then the
+ * branches merged and cut again (a busy customer's feed never sorts its whole history).
+ */
+export function timelineFeedSql(q: FeedQuery): { sql: string; params: Record<string, unknown> } {
+  const on = q.opportunityId !== undefined ? 'opp' : 'cust';
+  const kinds = q.kinds && q.kinds.length > 0 ? KINDS.filter((k) => q.kinds!.includes(k)) : KINDS;
+  const search = q.search?.trim() ? ` WHERE (b.title || ' ' || coalesce(b.body, '') || ' ' || b.data) LIKE @search ESCAPE '\\'` : '';
+  const branch = (k: TimelineKind) => `SELECT * FROM (SELECT * FROM (${BRANCHES[k](on)}) b${search} ORDER BY b.at DESC LIMIT @limit)`;
+  return {
+    sql: `SELECT f.*, o.reference FROM (${kinds.map(branch).join(' UNION ALL ')}) f
+      LEFT JOIN opportunities o ON o.id = f.deal ORDER BY f.at DESC, f.key DESC LIMIT @limit`,
+    params: {
+      opp: q.opportunityId ?? null,
+      cust: q.customerId ?? null,
+      search: q.search ? `%${q.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
+      limit: q.limit,
+    },
+  };
+}
+
 /**
  * The whole history of a deal or a customer, newest first: notes, e-mails, documents, automation
  * steps, activities done, stage changes, approvals and the ERP documents made for it. A search
  * keeps the records whose words contain it.
  */
-export function readTimelineFeed(
-  db: Db,
-  q: { opportunityId?: number; customerId?: number; kinds?: TimelineKind[]; search?: string; limit: number },
-): TimelineItem[] {
-  const on = q.opportunityId !== undefined ? 'opp' : 'cust';
-  const kinds = q.kinds && q.kinds.length > 0 ? KINDS.filter((k) => q.kinds!.includes(k)) : KINDS;
-  const search = q.search?.trim() ? ` WHERE (f.title || ' ' || coalesce(f.body, '') || ' ' || f.data) LIKE @search ESCAPE '\\'` : '';
-  const sql = `SELECT f.*, o.reference FROM (${kinds.map((k) => BRANCHES[k](on)).join(' UNION ALL ')}) f
-    LEFT JOIN opportunities o ON o.id = f.deal${search} ORDER BY f.at DESC, f.key DESC LIMIT @limit`;
-  const rows = prepareCached(db.$client, sql).all({
-    opp: q.opportunityId ?? null,
-    cust: q.customerId ?? null,
-    search: q.search ? `%${q.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
-    limit: q.limit,
-  }) as {
-    key: string;
-    kind: TimelineKind;
-    at: string;
-    by: string | null;
-    title: string;
-    body: string | null;
-    data: string;
-    deal: number | null;
-    reference: string | null;
-  }[];
+export function readTimelineFeed(db: Db, q: FeedQuery): TimelineItem[] {
+  const { sql, params } = timelineFeedSql(q);
+  const rows = prepareCached(db.$client, sql).all(params) as FeedRow[];
   return rows.map((r) => ({
     key: r.key,
     kind: r.kind,

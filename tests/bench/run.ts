@@ -11,9 +11,10 @@ import { benchWorkspaceView } from './workspace-view';
 import { printTable, type Row } from './stats';
 import { benchApply, benchIdleCycle, benchIncrementalStock, benchInitialSync, benchTryton, benchViewVsTryton } from './connector';
 import { benchTeam } from './team';
+import { benchActivities } from './activities';
 
 /**
- * npm run bench [-- --json FILE] [--rounds N] [--only open|list|view|recompute|accept|purchasing|first-row|connector|team [--load-seconds S]]:
+ * npm run bench [-- --json FILE] [--rounds N] [--only open|list|view|recompute|accept|purchasing|activities|first-row|connector|team [--load-seconds S]]:
  * side-by-side comparisons on the `large` preset, and the connector's against a local Tryton with the small company.
  */
 async function main() {
@@ -41,7 +42,7 @@ async function main() {
     log('open at start: 9 rounds per side…');
     rows.push(...(await benchOpen(dbPath, 9, log)));
   }
-  const core = startCore({ dbPath, demo: 'none', now: () => BENCH_NOW });
+  const core = startCore({ dbPath, demo: 'none', now: () => BENCH_NOW, reminderEveryMs: 0 });
   try {
     if (wanted('list')) {
       log(`list query: ${rounds} rounds per scenario…`);
@@ -62,6 +63,10 @@ async function main() {
     if (wanted('purchasing')) {
       log('purchasing demand: 20 rounds…');
       rows.push(...(await benchPurchasingDemand(core, 20)));
+    }
+    if (wanted('activities')) {
+      log(`activities and timeline: ${rounds} rounds per scenario…`);
+      rows.push(...(await benchActivities(core, rounds, log)));
     }
     if (wanted('first-row')) {
       log('first grid row in Chromium: 9 rounds per side…');

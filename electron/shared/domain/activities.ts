@@ -44,12 +44,20 @@ export function bucketOf(a: { dueAt: string | null; doneAt: string | null }, now
   if (a.doneAt) return 'done';
   if (!a.dueAt) return 'upcoming';
   if (a.dueAt < now) return 'overdue';
-  return a.dueAt < `${addDays(now.slice(0, 10), 1)}T00:00:00.000Z` ? 'today' : 'upcoming';
+  return a.dueAt < tomorrowOf(now) ? 'today' : 'upcoming';
+}
+
+let lastNow = '';
+let lastTomorrow = '';
+/** Midnight after `now` (UTC), kept for the last `now` asked: a list of a thousand rows asks a thousand times. */
+function tomorrowOf(now: string): string {
+  if (now !== lastNow) [lastNow, lastTomorrow] = [now, `${addDays(now.slice(0, 10), 1)}T00:00:00.000Z`];
+  return lastTomorrow;
 }
 
 /** The bounds the SQL of the buckets uses, the same as `bucketOf`'s. */
 export function bucketBounds(now: string): { now: string; tomorrow: string } {
-  return { now, tomorrow: `${addDays(now.slice(0, 10), 1)}T00:00:00.000Z` };
+  return { now, tomorrow: tomorrowOf(now) };
 }
 
 /** Snooze choices offered in « Mes activités »: in an hour, tomorrow at 09:00, next Monday at 09:00 (UTC days, as core's). */
