@@ -331,13 +331,14 @@ describe('capture: every write is one mutation per changed row, in the same tran
     await captured('activities.reopen', { id: act.out.id });
     await captured('activities.delete', { id: act.out.id });
     await captured('timeline.addNote', { opportunityId: id, body: 'Le client compare avec un confrère.' });
-    // a document and an e-mail: their timeline entries are the team's (the files stay in this desk's profile folder)
+    // a document, an e-mail and a quote: their rows and timeline entries are the team's (the contents go to the hub by hash)
     const { readFileSync } = await import('node:fs');
     const pdf = readFileSync(new URL('./fixtures/fiche-technique.pdf', import.meta.url)).toString('base64');
-    expect((await captured('documents.attach', { opportunityId: id, name: 'fiche.pdf', content: pdf })).changed).toBe(1);
+    expect((await captured('documents.attach', { opportunityId: id, name: 'fiche.pdf', content: pdf })).changed).toBe(2);
     const eml = readFileSync(new URL('./fixtures/devis-ciment.eml', import.meta.url)).toString('base64');
-    expect((await captured('timeline.logEmail', { opportunityId: id, content: eml })).changed).toBe(1);
-    expect((await captured('quote.pdf', { opportunityId: id })).changed).toBe(1);
+    // the message as a document and its entry (its PDF attachment is the one attached above: that same row)
+    expect((await captured('timeline.logEmail', { opportunityId: id, content: eml })).changed).toBe(2);
+    expect((await captured('quote.pdf', { opportunityId: id })).changed).toBe(2);
     await asRole('manager');
     const rules = await captured('reminderRules.save', { trigger: 'close_overdue', title: 'Date de clôture dépassée' });
     await captured('reminderRules.delete', { id: rules.out[0]!.id });

@@ -21,7 +21,7 @@ export const odooRows = {
     list_price: z.number(),
     standard_price: z.number(),
     /** the customer taxes (many2many ids of account.tax) */
-    taxes_id: z.array(z.number().int()).default([]),
+    taxes_id: z.union([z.array(z.number().int()), z.literal(false)]).default([]),
     active: z.boolean(),
   }),
   stock: z.object({ ...base, product_id: m2o, warehouse_id: m2o, quantity: z.number(), reserved_quantity: z.number() }),
