@@ -24,6 +24,20 @@ import { getSettings } from './settings';
 export type Person = { userId: number | null; role: string; roles: readonly string[] };
 
 const iso = (stamp: string) => new Date(stamp).toISOString();
+
+type Planned = Pick<q.NewActivity, 'kind' | 'title' | 'notes' | 'dueAt' | 'ownerId' | 'role' | 'opportunityId' | 'customerId' | 'recurrence'>;
+/** A new activity, open, made now by the actor (a rule's or a logged one says what differs). */
+const fresh = (p: Planned, a: Actor, differs: Partial<q.NewActivity> = {}): q.NewActivity => ({
+  ...p,
+  source: null,
+  occasion: null,
+  doneAt: null,
+  doneBy: null,
+  outcome: null,
+  createdAt: a.at,
+  createdBy: a.userId,
+  ...differs,
+});
 /** The desk's own setting: when it first swept its reminders. */
 const REMINDERS_SINCE = 'reminders.since';
 
@@ -61,24 +75,23 @@ export function createActivities(db: Db, now: () => string) {
     f: NonNullable<ParsedInput<'activities.done'>['followUp']>,
     a: Actor,
   ) =>
-    q.insertActivity(db, {
-      kind: f.kind,
-      title: f.title,
-      notes: '',
-      dueAt: iso(f.dueAt),
-      ownerId: from.ownerId ?? a.userId,
-      role: from.ownerId === null && a.userId === null ? from.role : null,
-      opportunityId: from.opportunityId,
-      customerId: from.customerId,
-      recurrence: null,
-      source: null,
-      occasion: null,
-      doneAt: null,
-      doneBy: null,
-      outcome: null,
-      createdAt: a.at,
-      createdBy: a.userId,
-    });
+    q.insertActivity(
+      db,
+      fresh(
+        {
+          kind: f.kind,
+          title: f.title,
+          notes: '',
+          dueAt: iso(f.dueAt),
+          ownerId: from.ownerId ?? a.userId,
+          role: from.ownerId === null && a.userId === null ? from.role : null,
+          opportunityId: from.opportunityId,
+          customerId: from.customerId,
+          recurrence: null,
+        },
+        a,
+      ),
+    );
   const recurrenceOf = (r: { every: number; unit: Recurrence['unit'] } | null, dueAt: string | null): Recurrence | null => {
     if (!r) return null;
     if (!dueAt)
@@ -115,23 +128,9 @@ export function createActivities(db: Db, now: () => string) {
         const on = subject(input.opportunityId, input.customerId);
         const dueAt = input.dueAt ? iso(input.dueAt) : input.done ? a.at : null;
         const ownerId = input.ownerId === undefined ? a.userId : input.ownerId;
-        const id = q.insertActivity(db, {
-          kind: input.kind,
-          title: input.title,
-          notes: input.notes,
-          dueAt,
-          ownerId,
-          role: null,
-          ...on,
-          recurrence: recurrenceOf(input.recurrence, dueAt),
-          source: null,
-          occasion: null,
-          doneAt: input.done ? a.at : null,
-          doneBy: input.done ? a.userId : null,
-          outcome: input.done ? input.done.outcome : null,
-          createdAt: a.at,
-          createdBy: a.userId,
-        });
+        const planned = { kind: input.kind, title: input.title, notes: input.notes, dueAt, ownerId, role: null, ...on };
+        const logged = input.done ? { doneAt: a.at, doneBy: a.userId, outcome: input.done.outcome } : {};
+        const id = q.insertActivity(db, fresh({ ...planned, recurrence: recurrenceOf(input.recurrence, dueAt) }, a, logged));
         if (input.followUp) followUp({ ...on, ownerId, role: null }, input.followUp, a);
         return id;
       });
@@ -162,25 +161,11 @@ export function createActivities(db: Db, now: () => string) {
             doneAt: facts.doneAt,
           });
         q.updateActivity(db, id, { doneAt: a.at, doneBy: a.userId, outcome });
-        if (facts.recurrence && facts.dueAt)
-          q.insertActivity(db, {
-            kind: facts.kind,
-            title: facts.title,
-            notes: facts.notes,
-            ownerId: facts.ownerId,
-            role: facts.role,
-            opportunityId: facts.opportunityId,
-            customerId: facts.customerId,
-            recurrence: facts.recurrence,
-            dueAt: nextOccurrence(facts.recurrence, facts.dueAt, a.at),
-            source: null,
-            occasion: null,
-            doneAt: null,
-            doneBy: null,
-            outcome: null,
-            createdAt: a.at,
-            createdBy: a.userId,
-          });
+        if (facts.recurrence && facts.dueAt) {
+          const { kind, title, notes, ownerId, role, opportunityId, customerId, recurrence } = facts;
+          const dueAt = nextOccurrence(facts.recurrence, facts.dueAt, a.at);
+          q.insertActivity(db, fresh({ kind, title, notes, ownerId, role, opportunityId, customerId, recurrence, dueAt }, a));
+        }
         if (next) followUp(facts, next, a);
       });
       return read(id);
@@ -227,24 +212,24 @@ export function createActivities(db: Db, now: () => string) {
           for (const c of reminderCandidates(db, rule, a.at)) {
             const forOwner = rule.assignTo === 'owner' && c.ownerId !== null;
             made.push(
-              q.insertActivity(db, {
-                kind: rule.kind,
-                title: `${rule.title} — ${c.reference} ${c.customerName}`,
-                notes: '',
-                dueAt: a.at,
-                ownerId: forOwner ? c.ownerId : null,
-                role: forOwner ? null : rule.assignTo === 'owner' ? 'trader' : rule.assignTo,
-                opportunityId: c.opportunityId,
-                customerId: c.customerId,
-                recurrence: null,
-                source: ruleSource(rule),
-                occasion: c.occasion,
-                doneAt: null,
-                doneBy: null,
-                outcome: null,
-                createdAt: a.at,
-                createdBy: null,
-              }),
+              q.insertActivity(
+                db,
+                fresh(
+                  {
+                    kind: rule.kind,
+                    title: `${rule.title} — ${c.reference} ${c.customerName}`,
+                    notes: '',
+                    dueAt: a.at,
+                    ownerId: forOwner ? c.ownerId : null,
+                    role: forOwner ? null : rule.assignTo === 'owner' ? 'trader' : rule.assignTo,
+                    opportunityId: c.opportunityId,
+                    customerId: c.customerId,
+                    recurrence: null,
+                  },
+                  a,
+                  { source: ruleSource(rule), occasion: c.occasion, createdBy: null },
+                ),
+              ),
             );
           }
         }

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ActivityKind, ActivityRow, Input } from '../../../../../electron/shared/contract';
-import { activityKind } from '../../../../../electron/shared/contract/activities';
 import { addDays } from '../../../../../electron/shared/dates';
 import { useApp } from '../../../app/client-context';
 import { useT } from '../../../i18n';
@@ -9,6 +8,7 @@ import { errorText } from '../../../ui/errors';
 import { today } from '../../../ui/today';
 import { useLiveQuery } from '../../../ui/use-live-query';
 import { localStamp } from '../stamps';
+import { KindSelect } from './KindSelect';
 
 const USERS_DATA = ['users'];
 const TIME = /^([01]?\d|2[0-3])[:h]([0-5]\d)$/;
@@ -101,16 +101,7 @@ export function ActivityForm({ on, onSaved, onClose }: Props) {
         </div>
       )}
       <div className="form-grid">
-        <label>
-          {t('act.kind')}
-          <select value={kind} onChange={(e) => setKind(e.target.value as ActivityKind)}>
-            {activityKind.options.map((k) => (
-              <option key={k} value={k}>
-                {t(`act.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <KindSelect value={kind} onChange={setKind} />
         <label className="wide">
           {t('act.subject')}
           <input ref={titleRef} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />

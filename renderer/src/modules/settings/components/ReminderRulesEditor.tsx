@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Input, ReminderRule } from '../../../../../electron/shared/contract';
-import { activityKind, reminderTrigger } from '../../../../../electron/shared/contract/activities';
+import { reminderTrigger } from '../../../../../electron/shared/contract/activities';
+import { KindSelect } from '../../activities/components/KindSelect';
 import { role } from '../../../../../electron/shared/contract/common';
 import { may } from '../../../../../electron/shared/domain/authority';
 import { useApp } from '../../../app/client-context';
@@ -54,16 +55,7 @@ function RuleRow({ rule, disabled, onSave, onDelete }: { rule: Draft; disabled: 
           onChange={(e) => set({ days: e.target.value.trim() === '' ? null : Number(e.target.value) })}
         />
       </label>
-      <label>
-        {t('act.kind')}
-        <select disabled={disabled} value={d.kind} onChange={(e) => set({ kind: e.target.value as Draft['kind'] })}>
-          {activityKind.options.map((k) => (
-            <option key={k} value={k}>
-              {t(`act.kind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <KindSelect disabled={disabled} value={d.kind ?? 'follow_up'} onChange={(kind) => set({ kind })} />
       <label>
         {t('rules.assignTo')}
         <select disabled={disabled} value={d.assignTo} onChange={(e) => set({ assignTo: e.target.value as Draft['assignTo'] })}>
