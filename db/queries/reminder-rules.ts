@@ -24,6 +24,16 @@ export function reminderRules(db: Db): (ReminderRule & { uid: string })[] {
   }));
 }
 
+/** What changes when a rule is made, changed or removed (here or pulled from another desk). */
+export function reminderRulesKey(db: Db): string {
+  return (prepareCached(
+    db.$client,
+    "SELECT group_concat(id || ':' || active || ':' || coalesce(scope_id, '') || ':' || params, '|') FROM (SELECT * FROM rules WHERE kind = 'reminder' ORDER BY id)",
+  )
+    .pluck()
+    .get() ?? '') as string;
+}
+
 export function insertReminderRule(db: Db, stageId: number | null, params: ReminderParams, active: boolean, at: string): number {
   return Number(
     run(

@@ -1,27 +1,28 @@
 import type { Db } from '../../db/client';
 import * as q from '../../db/queries/activities';
 import { insertTimelineEntry } from '../../db/queries/timeline';
+import { writeAudit } from '../../db/queries/audit';
 import {
   deleteReminderRule,
   insertReminderRule,
   reminderCandidates,
   reminderRules,
+  reminderRulesKey,
   ruleSource,
   updateReminderRule,
 } from '../../db/queries/reminder-rules';
-import { getStage } from '../../db/queries/stages';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { ActivityDue, ActivityRow, ParsedInput } from '../shared/contract';
 import { deskPerson, mayChangeActivity, nextOccurrence, type Recurrence } from '../shared/domain/activities';
 import { may } from '../shared/domain/authority';
 import { AppError, notFound } from '../shared/errors';
-import type { Actor } from './context';
-import { requireRef } from './editing';
+import type { Actor, Holder } from './context';
+import { activeStage, requireRef } from './editing';
 import { subjectOf } from './subject';
 import { getSettings } from './settings';
 
 /** The desk's person: whose activities are « mine », and what they may change. */
-export type Person = { userId: number | null; role: string; roles: readonly string[] };
+export type Person = Holder & { userId: number | null };
 
 const iso = (stamp: string) => new Date(stamp).toISOString();
 
@@ -40,6 +41,11 @@ const fresh = (p: Planned, a: Actor, differs: Partial<q.NewActivity> = {}): q.Ne
 });
 /** The desk's own setting: when it first swept its reminders. */
 const REMINDERS_SINCE = 'reminders.since';
+/**
+ * How often the reminder rules look at every open deal: their occasions are days (N days idle, a
+ * stage's threshold, a close date), and on the large company one look costs about 0.2 s of core.
+ */
+export const RULES_EVERY_MS = 15 * 60_000;
 
 /**
  * Activities (issue 13): made by hand, logged done, done with their outcome (a recurring one comes
@@ -69,7 +75,21 @@ export function createActivities(db: Db, now: () => string) {
       });
     return facts;
   };
-  const subject = (opportunityId: number | null | undefined, customerId: number | null | undefined) => subjectOf(db, opportunityId, customerId);
+  /** Reminder rules are the company's: a manager sets them (the hub checks it too). */
+  const mayRule = (holder: Person) => {
+    if (!may(holder.roles, 'reminders.rules'))
+      throw new AppError('forbidden', `Reminder rules are set by a manager, not by the ${holder.role} role`, { reason: 'reminder.rules' });
+  };
+  const ruleOf = (id: number) => {
+    const rule = reminderRules(db).find((r) => r.id === id);
+    if (!rule) throw notFound('Reminder rule', id);
+    const { uid: _uid, stageName: _name, id: _id, ...figures } = rule;
+    return figures;
+  };
+  const audit = (id: number, a: Actor, action: 'create' | 'update' | 'delete', oldValue: unknown, newValue: unknown) =>
+    writeAudit(db, { entity: 'rule', entityId: id, action, oldValue, newValue, by: a.userId, at: a.at, source: 'user' });
+  // the rules run at most every RULES_EVERY_MS of core's clock, or when they changed; reminders fire at every turn
+  const rulesRun = { at: Number.NaN, key: '' };
   const followUp = (
     from: { opportunityId: number | null; customerId: number | null; ownerId: number | null; role: string | null },
     f: NonNullable<ParsedInput<'activities.done'>['followUp']>,
@@ -105,7 +125,7 @@ export function createActivities(db: Db, now: () => string) {
     person,
     list(input: ParsedInput<'activities.list'>) {
       const p = person();
-      const subjectOf = { opportunityId: input.opportunityId, customerId: input.customerId };
+      const about = { opportunityId: input.opportunityId, customerId: input.customerId };
       const ofSubject = input.opportunityId !== undefined || input.customerId !== undefined;
       if (input.scope === 'team' && !ofSubject && !may(p.roles, 'activities.team'))
         throw new AppError('forbidden', `The team's activities are seen by a manager, not by the ${p.role} role`, { reason: 'activity.teamList' });
@@ -117,15 +137,15 @@ export function createActivities(db: Db, now: () => string) {
             ? { ownerId: input.ownerId }
             : 'everyone';
       return {
-        rows: q.listActivities(db, { bucket: input.bucket, whose, limit: input.limit, ...subjectOf }, now(), p),
-        counts: q.countActivities(db, whose, now(), subjectOf),
+        rows: q.listActivities(db, { bucket: input.bucket, whose, limit: input.limit, ...about }, now(), p),
+        counts: q.countActivities(db, whose, now(), about),
       };
     },
     counts: () => q.countActivities(db, mineOf(person()), now()),
     create(input: ParsedInput<'activities.create'>, a: Actor): ActivityRow {
       const id = tx(() => {
         requireRef(db, 'users', input.ownerId, 'ownerId');
-        const on = subject(input.opportunityId, input.customerId);
+        const on = subjectOf(db, input.opportunityId, input.customerId);
         const dueAt = input.dueAt ? iso(input.dueAt) : input.done ? a.at : null;
         const ownerId = input.ownerId === undefined ? a.userId : input.ownerId;
         const planned = { kind: input.kind, title: input.title, notes: input.notes, dueAt, ownerId, role: null, ...on };
@@ -205,63 +225,70 @@ export function createActivities(db: Db, now: () => string) {
      * for; then the person's activities that fell due fire their reminder (once each).
      */
     sweep(a: Actor): { created: number[]; due: ActivityDue[] } {
-      const created = tx(() => {
-        const made: number[] = [];
-        for (const rule of reminderRules(db)) {
-          if (!rule.active) continue;
-          for (const c of reminderCandidates(db, rule, a.at)) {
-            const forOwner = rule.assignTo === 'owner' && c.ownerId !== null;
-            made.push(
-              q.insertActivity(
-                db,
-                fresh(
-                  {
-                    kind: rule.kind,
-                    title: `${rule.title} — ${c.reference} ${c.customerName}`,
-                    notes: '',
-                    dueAt: a.at,
-                    ownerId: forOwner ? c.ownerId : null,
-                    role: forOwner ? null : rule.assignTo === 'owner' ? 'trader' : rule.assignTo,
-                    opportunityId: c.opportunityId,
-                    customerId: c.customerId,
-                    recurrence: null,
-                  },
-                  a,
-                  { source: ruleSource(rule), occasion: c.occasion, createdBy: null },
-                ),
-              ),
-            );
-          }
-        }
-        return made;
-      });
+      const key = reminderRulesKey(db);
+      const at = Date.parse(a.at);
+      const rulesDue = key !== rulesRun.key || !(Math.abs(at - rulesRun.at) < RULES_EVERY_MS);
+      const created = !rulesDue
+        ? []
+        : tx(() => {
+            const made: number[] = [];
+            for (const rule of reminderRules(db)) {
+              if (!rule.active) continue;
+              for (const c of reminderCandidates(db, rule, a.at)) {
+                const forOwner = rule.assignTo === 'owner' && c.ownerId !== null;
+                made.push(
+                  q.insertActivity(
+                    db,
+                    fresh(
+                      {
+                        kind: rule.kind,
+                        title: `${rule.title} — ${c.reference} ${c.customerName}`,
+                        notes: '',
+                        dueAt: a.at,
+                        ownerId: forOwner ? c.ownerId : null,
+                        role: forOwner ? null : rule.assignTo === 'owner' ? 'trader' : rule.assignTo,
+                        opportunityId: c.opportunityId,
+                        customerId: c.customerId,
+                        recurrence: null,
+                      },
+                      a,
+                      { source: ruleSource(rule), occasion: c.occasion, createdBy: null },
+                    ),
+                  ),
+                );
+              }
+            }
+            return made;
+          });
+      if (rulesDue) Object.assign(rulesRun, { at, key });
       // reminders fire from the desk's first sweep on (a new desk does not ring for the backlog it was born with; one closed for days rings for what fell due meanwhile)
       const since = readSetting<string | null>(db, REMINDERS_SINCE, null) ?? (writeSetting(db, REMINDERS_SINCE, a.at, a.at), a.at);
       return { created, due: q.fireDueReminders(db, mineOf(person()), a.at, since) };
     },
     rules: () => reminderRules(db).map(({ uid: _uid, ...r }) => r),
-    saveRule({ id, stageId, active, ...params }: ParsedInput<'reminderRules.save'>, holder: Person, at: string): void {
-      if (!may(holder.roles, 'reminders.rules'))
-        throw new AppError('forbidden', `Reminder rules are set by a manager, not by the ${holder.role} role`, { reason: 'reminder.rules' });
+    /** A rule made, changed or removed by a manager, audited with its old and new figures (as the other rules are). */
+    saveRule({ id, stageId, active, ...params }: ParsedInput<'reminderRules.save'>, holder: Person, a: Actor): void {
+      mayRule(holder);
       tx(() => {
-        if (stageId !== null && !getStage(db, stageId)?.active)
-          throw new AppError('not_found', `Stage ${stageId} does not exist`, {
-            issues: [{ path: 'stageId', message: 'unknown stage', reason: 'unknown' }],
-          });
-        if (id === undefined) return void insertReminderRule(db, stageId, params, active, at);
-        if (!reminderRules(db).some((r) => r.id === id)) throw notFound('Reminder rule', id);
-        updateReminderRule(db, id, stageId, params, active, at);
+        if (stageId !== null) activeStage(db, stageId);
+        const after = { stageId, active, ...params };
+        if (id === undefined) return audit(insertReminderRule(db, stageId, params, active, a.at), a, 'create', null, after);
+        const before = ruleOf(id);
+        updateReminderRule(db, id, stageId, params, active, a.at);
+        audit(id, a, 'update', before, after);
       });
     },
-    removeRule(id: number, holder: Person): void {
-      if (!may(holder.roles, 'reminders.rules'))
-        throw new AppError('forbidden', `Reminder rules are set by a manager, not by the ${holder.role} role`, { reason: 'reminder.rules' });
-      if (!reminderRules(db).some((r) => r.id === id)) throw notFound('Reminder rule', id);
-      deleteReminderRule(db, id);
+    removeRule(id: number, holder: Person, a: Actor): void {
+      mayRule(holder);
+      tx(() => {
+        const before = ruleOf(id);
+        deleteReminderRule(db, id);
+        audit(id, a, 'delete', before, null);
+      });
     },
     addNote(input: ParsedInput<'timeline.addNote'>, a: Actor): void {
       tx(() => {
-        const on = subject(input.opportunityId, input.customerId);
+        const on = subjectOf(db, input.opportunityId, input.customerId);
         insertTimelineEntry(db, { ...on, kind: 'note', body: input.body, data: {}, at: a.at, by: a.userId });
       });
     },

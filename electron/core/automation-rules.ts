@@ -1,10 +1,10 @@
 import type { Db } from '../../db/client';
 import { writeAudit } from '../../db/queries/audit';
 import * as ops from '../../db/queries/operations';
-import { getStage } from '../../db/queries/stages';
 import type { AutomationRule, ParsedInput } from '../shared/contract';
-import { AppError, notFound } from '../shared/errors';
+import { notFound } from '../shared/errors';
 import { parseRule } from './automation';
+import { activeStage } from './editing';
 import type { Actor } from './context';
 
 export function listAutomationRules(db: Db): AutomationRule[] {
@@ -24,11 +24,7 @@ export function createAutomationRules(db: Db) {
   return {
     save: ({ id, stageId, active, ...params }: ParsedInput<'automation.save'>, a: Actor): void =>
       tx(() => {
-        const stage = getStage(db, stageId);
-        if (!stage?.active)
-          throw new AppError('not_found', `Stage ${stageId} does not exist`, {
-            issues: [{ path: 'stageId', message: 'unknown stage', reason: 'unknown' }],
-          });
+        activeStage(db, stageId);
         if (id === undefined) {
           const created = ops.insertAutomationRule(db, stageId, params, active, a.at);
           return audit(created, a, 'create', null, { stageId, active, ...params });

@@ -86,23 +86,28 @@ export function startCore(options: CoreOptions): Core {
   const bus = createEventBus();
   const link = createErpLink(db, bus, now, options.secrets ?? { canStore: false, env: process.env });
   const team = createTeamLink(db, bus, now, options.teamToken);
-  const handlers = capturedCalls(
-    createHandlers({ db, dbPath: options.dbPath, bus, version: VERSION, startedAt: now(), now, link, team }),
-    db,
-    capture,
-    team,
-  );
+  const unit = captureUnit(db, capture, team);
+  const handlers = capturedCalls(createHandlers({ db, dbPath: options.dbPath, bus, version: VERSION, startedAt: now(), now, link, team }), unit);
   // the demo's accepted quotes hold their stock like real ones (the large preset, built for benchmarks, is left raw)
   if (empty && (demo === 'small' || demo === 'default')) {
     const committed = capture.without(() => createAutomation(db, (id) => opportunityView(db, id, now())).catchUp(now()));
     log.info('demo accepted quotes committed', { committed });
   }
   const documents = createDocuments(db, options.dbPath, team, now);
-  const tick = clockTurn(db, bus, capture, team, now, documents, log);
+  const tick = clockTurn(db, bus, unit, now, documents, log);
   const every = options.reminderEveryMs ?? 30_000;
-  const timer = every > 0 ? setInterval(tick, every) : null;
+  // a turn that fails is logged and the next one tries again (a timer's error would end the process)
+  const turn = () => {
+    try {
+      tick();
+    } catch (err) {
+      log.error('clock turn failed', { error: err instanceof Error ? err.stack : String(err) });
+    }
+  };
+  const timer = every > 0 ? setInterval(turn, every) : null;
   timer?.unref();
-  if (every > 0) tick();
+  // the first turn just after start, not on its way: the window opens first
+  const first = every > 0 ? setTimeout(turn, 0) : null;
   const serveOptions = {
     validateOutput: options.validateOutput,
     events: bus.source,
@@ -129,8 +134,28 @@ export function startCore(options: CoreOptions): Core {
     documentFile: (hash) => documents.fetch(hash).catch(() => null),
     close: () => {
       if (timer) clearInterval(timer);
+      if (first) clearTimeout(first);
       closeDatabase(db);
     },
+  };
+}
+
+/**
+ * One unit of capture (TEAM.md protocol 3): a call's changes to a row fold into one mutation, made
+ * by the desk's current user; a unit that captured something tells the connector to push.
+ */
+function captureUnit(db: Db, capture: Capture, team: TeamLink) {
+  const last = db.$client.prepare('SELECT coalesce(max(number), 0) FROM team_mutations').pluck();
+  return <T>(fn: () => T): T => {
+    capture.nextCall();
+    capture.setUser(getSettings(db).currentUserId);
+    const before = last.get() as number;
+    const pushSoon = <V>(v: V) => {
+      if ((last.get() as number) > before) team.poke();
+      return v;
+    };
+    const out = fn();
+    return (out instanceof Promise ? out.then(pushSoon) : pushSoon(out)) as T;
   };
 }
 
@@ -138,20 +163,14 @@ export function startCore(options: CoreOptions): Core {
  * A turn of core's clock, captured like a call (the follow-ups the rules make are team rows, made by
  * the desk's person): tells the screens what changed and fires the reminders due.
  */
-function clockTurn(db: Db, bus: EventBus, capture: Capture, team: TeamLink, now: () => string, documents: Documents, log: Logger) {
+function clockTurn(db: Db, bus: EventBus, unit: ReturnType<typeof captureUnit>, now: () => string, documents: Documents, log: Logger) {
   const activities = createActivities(db, now);
   let sending = false;
-  const last = db.$client.prepare('SELECT coalesce(max(number), 0) FROM team_mutations').pluck();
   return (): { created: number; due: ActivityDue[] } => {
-    capture.nextCall();
-    const userId = getSettings(db).currentUserId;
-    capture.setUser(userId);
-    const before = last.get() as number;
-    const { created, due } = activities.sweep({ userId, at: now() });
+    const { created, due } = unit(() => activities.sweep({ userId: getSettings(db).currentUserId, at: now() }));
     if (created.length > 0) bus.emit('data.changed', { entities: ['activities', 'opportunities', 'timeline'] });
     if (due.length > 0) bus.emit('data.changed', { entities: ['reminders'] });
     for (const d of due) bus.emit('activity.due', d);
-    if ((last.get() as number) > before) team.poke();
     // the documents attached here go to the hub by their hash, one turn after the other
     if (!sending) {
       sending = true;
@@ -164,25 +183,10 @@ function clockTurn(db: Db, bus: EventBus, capture: Capture, team: TeamLink, now:
   };
 }
 
-/**
- * Each call is one unit of capture: its changes to a row fold into one mutation, made by the
- * desk's current user; a call that captured something tells the connector to push.
- */
-function capturedCalls(handlers: Handlers, db: Db, capture: Capture, team: TeamLink): Handlers {
-  const last = db.$client.prepare('SELECT coalesce(max(number), 0) FROM team_mutations').pluck();
+/** Each call is one unit of capture. */
+function capturedCalls(handlers: Handlers, unit: ReturnType<typeof captureUnit>): Handlers {
   const wrapped: Record<string, (input: never) => unknown> = {};
-  for (const [method, handler] of Object.entries(handlers) as [string, (input: never) => unknown][]) {
-    wrapped[method] = (input) => {
-      capture.nextCall();
-      capture.setUser(getSettings(db).currentUserId);
-      const before = last.get() as number;
-      const pushSoon = <T>(v: T) => {
-        if ((last.get() as number) > before) team.poke();
-        return v;
-      };
-      const out = handler(input);
-      return out instanceof Promise ? out.then(pushSoon) : pushSoon(out);
-    };
-  }
+  for (const [method, handler] of Object.entries(handlers) as [string, (input: never) => unknown][])
+    wrapped[method] = (input) => unit(() => handler(input));
   return wrapped as Handlers;
 }

@@ -159,16 +159,10 @@ export function createDocuments(db: Db, dbPath: string, team?: DocumentsTeam, no
         return { subject, attachments: kept.length, refused };
       });
     },
-    /** A stored document for the host to serve: its file (only one the app stored, named by a hash it knows), name and type. */
-    file(hash: string): { path: string; name: string; mime: string } | null {
-      if (!isDocumentHash(hash)) return null;
-      const row = documentByHash(db, hash);
-      const path = join(folder, hash);
-      return row && existsSync(path) ? { path, name: row.name, mime: row.mime } : null;
-    },
     /**
-     * A document attached at another desk, fetched from the hub the first time it is opened here
-     * (checked against its hash before it is kept); one this desk holds is there already.
+     * A stored document for the host to serve (only one the app stored, named by a hash it knows):
+     * its file, name and type. One attached at another desk is fetched from the hub the first time
+     * it is opened here, checked against its hash before it is kept.
      */
     async fetch(hash: string): Promise<{ path: string; name: string; mime: string }> {
       const row = isDocumentHash(hash) ? documentByHash(db, hash) : undefined;

@@ -12,6 +12,16 @@ import type { Actor } from './context';
 type Ref = 'customers' | 'products' | 'warehouses' | 'users' | 'stages';
 const WHAT: Record<Ref, string> = { customers: 'Customer', products: 'Product', warehouses: 'Warehouse', users: 'User', stages: 'Stage' };
 
+/** A stage a deal or a rule may name: one that exists and is in use, else refused on `stageId`. */
+export function activeStage(db: Db, stageId: number) {
+  const stage = getStage(db, stageId);
+  if (!stage?.active)
+    throw new AppError('not_found', `Stage ${stageId} does not exist`, {
+      issues: [{ path: 'stageId', message: 'unknown stage', reason: 'unknown' }],
+    });
+  return stage;
+}
+
 /** Unknown ids are refused with the field that carries them. */
 export function requireRef(db: Db, table: Ref, id: number | null | undefined, field: string) {
   if (id === null || id === undefined) return;
@@ -61,11 +71,7 @@ export function createEditing(db: Db, today: () => string) {
         requireRef(db, 'customers', input.customerId, 'customerId');
         requireRef(db, 'users', input.ownerId, 'ownerId');
         const stageId = input.stageId ?? firstOpenStageId(db) ?? 0;
-        const stage = getStage(db, stageId);
-        if (!stage?.active)
-          throw new AppError('not_found', `Stage ${stageId} does not exist`, {
-            issues: [{ path: 'stageId', message: 'unknown stage', reason: 'unknown' }],
-          });
+        const stage = activeStage(db, stageId);
         // a deal starts in an open stage without rules: any other is reached by a stage move, through its checks
         if (stage.kind !== 'open' || automationRules(db, stageId).some((r) => r.active === 1))
           throw new AppError('invalid_input', `A deal cannot be created in « ${stage.name} »: create it in an open stage, then move it there`, {

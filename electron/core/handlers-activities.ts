@@ -53,12 +53,12 @@ export function activityHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, Act
     'activities.reminders': () => activities.reminders(),
     'reminderRules.list': () => activities.rules(),
     'reminderRules.save': (input) => {
-      activities.saveRule(input, activities.person(), ctx.now());
+      activities.saveRule(input, activities.person(), t.actor());
       t.changed(['rules']);
       return activities.rules();
     },
     'reminderRules.delete': ({ id }) => {
-      activities.removeRule(id, activities.person());
+      activities.removeRule(id, activities.person(), t.actor());
       t.changed(['rules']);
       return activities.rules();
     },

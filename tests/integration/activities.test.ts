@@ -216,6 +216,40 @@ describe('reminders', () => {
 });
 
 describe('reminder rules', () => {
+  it('look at the deals when a rule changes and every quarter of an hour of core’s clock, not at every turn', async () => {
+    await as('p.girard');
+    const deal = quietDeal('s.bernard', 'QUAL');
+    core.db.$client.prepare('UPDATE opportunities SET expected_close = ? WHERE id = ?').run(addDays(clock.today(), -2), deal.id);
+    const tasks = () => sql("SELECT 1 FROM activities WHERE opportunity_id = ? AND title LIKE 'Échéance passée%'", deal.id).length;
+    core.tick();
+    const rules = await core.call('reminderRules.save', { trigger: 'close_overdue', title: 'Échéance passée', active: false });
+    core.tick();
+    expect(tasks()).toBe(0);
+    // made active: the next turn looks at once
+    const { stageName: _stage, ...saved } = rules.find((r) => r.title === 'Échéance passée')!;
+    await core.call('reminderRules.save', { ...saved, active: true });
+    core.tick();
+    expect(tasks()).toBe(1);
+    // a deal that falls due a minute later waits for the rules' next look
+    const other = quietDeal('s.bernard', 'NEGO');
+    core.db.$client.prepare('UPDATE opportunities SET expected_close = ? WHERE id = ?').run(addDays(clock.today(), -1), other.id);
+    const otherTasks = () => sql("SELECT 1 FROM activities WHERE opportunity_id = ? AND title LIKE 'Échéance passée%'", other.id).length;
+    clock.set(new Date(Date.parse(clock.now()) + 60_000).toISOString());
+    core.tick();
+    expect(otherTasks()).toBe(0);
+    clock.set(new Date(Date.parse(clock.now()) + 15 * 60_000).toISOString());
+    core.tick();
+    expect(otherTasks()).toBe(1);
+    const id = (await core.call('reminderRules.list', {})).find((r) => r.title === 'Échéance passée')!.id;
+    await core.call('reminderRules.delete', { id });
+    // each change of the rule is in the audit trail, with who made it
+    expect(sql("SELECT action, by FROM audit_log WHERE entity = 'rule' AND entity_id = ? ORDER BY id", id)).toEqual([
+      { action: 'create', by: userOf('p.girard') },
+      { action: 'update', by: userOf('p.girard') },
+      { action: 'delete', by: userOf('p.girard') },
+    ]);
+  });
+
   it('are a manager’s to set', async () => {
     await as('c.martin');
     expect((await refused(core.call('reminderRules.save', { trigger: 'close_overdue', title: 'x' }))).details?.reason).toBe('reminder.rules');
@@ -242,6 +276,8 @@ describe('reminder rules', () => {
     expect(followUps()).toEqual([
       expect.objectContaining({ owner_id: userOf('a.leroy'), done_at: null, title: expect.stringMatching(/^Relancer le devis — /) }),
     ]);
+    // the rules look again a while later (not at every turn): still one follow-up
+    clock.set(at(0, 11));
     core.tick();
     clock.set(at(10));
     core.tick();
@@ -282,6 +318,7 @@ describe('reminder rules', () => {
     expect(tasks()).toHaveLength(0);
     clock.set(at(2));
     core.tick();
+    clock.set(at(0, 11));
     core.tick();
     expect(tasks()).toEqual([{ role: 'manager', owner_id: null }]);
     // a deal with something planned is not stagnant
@@ -291,6 +328,7 @@ describe('reminder rules', () => {
       .run(`${addDays(clock.today(), -threshold - 5)}T08:00:00.000Z`, planned.id);
     await as('t.petit');
     await core.call('activities.create', { kind: 'call', title: 'Prévu', opportunityId: planned.id, dueAt: at(4) });
+    clock.set(at(0, 13));
     core.tick();
     expect(sql("SELECT 1 FROM activities WHERE opportunity_id = ? AND title LIKE 'Affaire stagnante%'", planned.id)).toHaveLength(0);
   });
@@ -309,6 +347,7 @@ describe('reminder rules', () => {
     expect(tasks()).toHaveLength(0);
     clock.set(`${addDays(lastDay, 1)}T08:00:00.000Z`);
     core.tick();
+    clock.set(`${addDays(lastDay, 1)}T10:00:00.000Z`);
     core.tick();
     expect(tasks()).toHaveLength(1);
     await as('c.martin');

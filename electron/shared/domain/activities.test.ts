@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketOf, deskPerson, mayChangeActivity, nextOccurrence, occurrence, snoozeChoices, type Recurrence } from './activities';
+import { bucketOf, deskPerson, mayChangeActivity, nextOccurrence, occurrence, snoozeChoices, snoozeUntil, type Recurrence } from './activities';
 
 describe('recurrence', () => {
   it('steps days and weeks from the anchor', () => {
@@ -54,6 +54,7 @@ describe('snooze choices', () => {
     ]);
     expect(snoozeChoices('2026-11-30T10:00:00.000Z')[2]!.until).toBe('2026-12-07T09:00:00.000Z');
     expect(snoozeChoices('2026-12-06T10:00:00.000Z')[2]!.until).toBe('2026-12-07T09:00:00.000Z');
+    expect(snoozeUntil('2026-12-31T10:00:00.000Z', 'tomorrow')).toBe('2027-01-01T09:00:00.000Z');
   });
 });
 

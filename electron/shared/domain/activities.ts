@@ -72,6 +72,9 @@ export function snoozeChoices(now: string): { key: 'hour' | 'tomorrow' | 'monday
   ];
 }
 
+/** When a snooze of that kind ends, from `now`. */
+export const snoozeUntil = (now: string, key: 'hour' | 'tomorrow' | 'monday'): string => snoozeChoices(now).find((c) => c.key === key)!.until;
+
 /**
  * Who may change an activity (mark it done, snooze, edit): the person it is for, whoever holds its
  * role when it is for a role, the person who made it, and a manager. A desk without a person (a

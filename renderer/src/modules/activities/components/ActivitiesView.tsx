@@ -2,7 +2,7 @@ import type { CellKeyDownEvent, GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ActivityRow } from '../../../../../electron/shared/contract';
-import { snoozeChoices } from '../../../../../electron/shared/domain/activities';
+import { snoozeUntil } from '../../../../../electron/shared/domain/activities';
 import { may } from '../../../../../electron/shared/domain/authority';
 import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
@@ -52,8 +52,9 @@ export function ActivitiesView({ onOpen }: { onOpen: (id: number) => void }) {
   const markDone = (row: ActivityRow) =>
     void client.call('activities.done', { id: row.id }).then(after(t('act.doneToast', { title: row.title })), fail);
   const snooze = (row: ActivityRow, key: 'hour' | 'tomorrow' | 'monday') => {
-    const until = snoozeChoices(new Date().toISOString()).find((c) => c.key === key)!.until;
-    void client.call('activities.snooze', { id: row.id, until }).then(after(`${t('act.snooze')} · ${row.title}`), fail);
+    void client
+      .call('activities.snooze', { id: row.id, until: snoozeUntil(new Date().toISOString(), key) })
+      .then(after(`${t('act.snooze')} · ${row.title}`), fail);
   };
   const onKey = (e: CellKeyDownEvent<ActivityRow>) => {
     const ev = e.event as KeyboardEvent | undefined;

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { ActivityRow } from '../../../../../electron/shared/contract';
-import { snoozeChoices } from '../../../../../electron/shared/domain/activities';
+import { snoozeUntil } from '../../../../../electron/shared/domain/activities';
 import { formatStamp } from '../../../../../electron/shared/format';
 import { useApp } from '../../../app/client-context';
 import { useT, type MessageKey } from '../../../i18n';
@@ -33,7 +33,7 @@ export function DealActivities({ on, open = true }: { on: { opportunityId?: numb
   const done = (r: ActivityRow) => void client.call('activities.done', { id: r.id }).then(() => (clear(), query.reload()), fail);
   const snooze = (r: ActivityRow) =>
     void client
-      .call('activities.snooze', { id: r.id, until: snoozeChoices(new Date().toISOString()).find((c) => c.key === 'tomorrow')!.until })
+      .call('activities.snooze', { id: r.id, until: snoozeUntil(new Date().toISOString(), 'tomorrow') })
       .then(() => (clear(), query.reload()), fail);
   return (
     <div className="card deal-activities" data-testid="deal-activities">
