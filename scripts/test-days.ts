@@ -11,6 +11,7 @@ const SUITES = [
   'tests/integration/core.test.ts',
   'tests/integration/automation.test.ts',
   'tests/integration/activities.test.ts',
+  'tests/integration/dashboard.test.ts',
   'tests/integration/workspaces.test.ts',
   'tests/integration/tryton-demo.test.ts',
 ];

@@ -3,6 +3,7 @@ import type { Output } from '../../electron/shared/contract';
 import { allWordsSql, likeWords } from '../../electron/shared/text';
 import type { Db } from '../client';
 import { prepareCached } from './statements';
+import { DAYS_IN_STAGE_SQL, STAGE_THRESHOLDS_SQL, STAGNANT_DAYS_SQL } from './stagnation';
 
 /** Every word in the deal or its customer, in any order, as the grid's search. */
 const searchSql = (words: string[]) =>
@@ -31,8 +32,9 @@ export function readBoard(db: Db, input: { search?: string; cardsPerStage: numbe
   const cards = prepareCached(
     raw,
     `SELECT o.id, o.reference, c.name AS customer_name, (c.on_hold OR c.credit_hold) AS on_hold, o.title, u.initials, o.amount, o.probability, o.expected_close,
-       CAST(julianday(@now) - julianday(o.stage_entered_at) AS INTEGER) AS days
-     FROM opportunities o JOIN customers c ON c.id = o.customer_id LEFT JOIN users u ON u.id = o.owner_id
+       ${DAYS_IN_STAGE_SQL} AS days, ${STAGNANT_DAYS_SQL} AS stagnant_days
+     FROM opportunities o JOIN stages s ON s.id = o.stage_id JOIN ${STAGE_THRESHOLDS_SQL} th ON th.stage_id = o.stage_id
+       JOIN customers c ON c.id = o.customer_id LEFT JOIN users u ON u.id = o.owner_id
      WHERE o.stage_id = @stage ${where}
      ORDER BY o.expected_close IS NULL, o.expected_close, o.amount DESC, o.id LIMIT @limit`,
   );
@@ -56,6 +58,7 @@ export function readBoard(db: Db, input: { search?: string; cardsPerStage: numbe
           probability: number;
           expected_close: string | null;
           days: number;
+          stagnant_days: number | null;
         }[]
       ).map((c) => ({
         id: c.id,
@@ -68,6 +71,7 @@ export function readBoard(db: Db, input: { search?: string; cardsPerStage: numbe
         probability: c.probability,
         expectedClose: c.expected_close,
         daysInStage: c.days,
+        stagnantDays: c.stagnant_days,
       })),
     })),
   };

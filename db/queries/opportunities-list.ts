@@ -21,6 +21,7 @@ type RawRow = {
   guard_state: OpportunityRow['guardState'];
   expected_close: string | null;
   days_in_stage: number;
+  stagnant_days: number | null;
   next_activity_at: string | null;
   next_activity_title: string | null;
 };
@@ -44,6 +45,7 @@ function toRow(r: RawRow): OpportunityRow {
     guardState: r.guard_state,
     expectedClose: r.expected_close,
     daysInStage: r.days_in_stage,
+    stagnantDays: r.stagnant_days,
     nextActivityAt: r.next_activity_at,
     nextActivityTitle: r.next_activity_title,
   };
@@ -56,8 +58,13 @@ export function listOpportunities(db: Db, input: ListInput, now = new Date().toI
   const pageIds = prepareCached(raw, ids)
     .pluck()
     .all({ now }, ...params, input.limit, input.offset) as number[];
-  const rows = pageIds.length ? (prepareCached(raw, ROWS_SQL).all({ now, ids: JSON.stringify(pageIds) }) as RawRow[]).map(toRow) : [];
+  const rows = rowsOfIds(db, pageIds, now);
   if (!input.withTotals) return { rows, total: null, totals: null };
   const t = prepareCached(raw, count).get({ now }, ...params) as { total: number; amount: number; weighted: number };
   return { rows, total: t.total, totals: { amount: t.amount, weightedAmount: t.weighted } };
+}
+
+/** The grid's rows of the given deals, in that order (the deals behind a dashboard's figure). */
+export function rowsOfIds(db: Db, ids: number[], now: string): OpportunityRow[] {
+  return ids.length ? (prepareCached(db.$client, ROWS_SQL).all({ now, ids: JSON.stringify(ids) }) as RawRow[]).map(toRow) : [];
 }

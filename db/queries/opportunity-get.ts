@@ -5,6 +5,7 @@ import { notFound } from '../../electron/shared/errors';
 import type { Db } from '../client';
 import { BEST_SUPPLIER_PRICE_SQL, ERP_UNIT_COST_SQL, figuresOf } from './line-costs';
 import { prepareCached } from './statements';
+import { DAYS_IN_STAGE_SQL, STAGE_THRESHOLDS_SQL, STAGNANT_DAYS_SQL } from './stagnation';
 import { readCosting, type Costing } from './settings';
 
 type Header = {
@@ -19,6 +20,7 @@ type Header = {
   updated_at: string;
   stage_entered_at: string;
   days_in_stage: number;
+  stagnant_days: number | null;
   customer_id: number;
   customer_code: string;
   customer_name: string;
@@ -68,10 +70,11 @@ export type OpportunityBase = Omit<Detail, 'lines' | 'guard' | 'pricing' | 'opsS
 };
 
 export const HEADER_SQL = `SELECT o.id, o.reference, o.title, o.probability, o.expected_close, o.requested_date, o.notes, o.created_at, o.updated_at,
-  o.stage_entered_at, CAST(julianday(@now) - julianday(o.stage_entered_at) AS INTEGER) AS days_in_stage,
+  o.stage_entered_at, ${DAYS_IN_STAGE_SQL} AS days_in_stage, ${STAGNANT_DAYS_SQL} AS stagnant_days,
   c.id AS customer_id, c.code AS customer_code, c.name AS customer_name, c.city AS customer_city, (c.on_hold OR c.credit_hold) AS on_hold, c.credit_limit, c.outstanding,
   c.overdue, c.overdue30, c.overdue60, c.overdue90, c.overdue_over90, c.credit_as_of, u.id AS owner_id, u.name AS owner_name, s.id AS stage_id, s.name AS stage_name, s.kind AS stage_kind, o.lost_reason, o.lost_note
   FROM opportunities o JOIN customers c ON c.id = o.customer_id JOIN stages s ON s.id = o.stage_id LEFT JOIN users u ON u.id = o.owner_id
+    JOIN ${STAGE_THRESHOLDS_SQL} th ON th.stage_id = o.stage_id
   WHERE o.id = @id`;
 
 export const LINES_SQL = `SELECT l.id, l.position, l.product_id, p.code AS product_code, p.name AS product_name, p.unit, p.cost_as_of, p.category_id,
@@ -138,6 +141,7 @@ export function getOpportunity(db: Db, id: number, now = new Date().toISOString(
     updatedAt: h.updated_at,
     stageEnteredAt: h.stage_entered_at,
     daysInStage: h.days_in_stage,
+    stagnantDays: h.stagnant_days,
     costBasis: costing.basis,
     lines,
     totals: { amount: m.amount, cost: m.cost, margin: m.margin, marginRate: m.marginRate, weightedAmount: weighted(m.amount, h.probability) },

@@ -1,6 +1,8 @@
 import type { ReminderRule } from '../../electron/shared/contract/activities';
 import type { Db } from '../client';
+import { stagnantSql } from '../../electron/shared/domain/kpis';
 import { prepareCached } from './statements';
+import { STAGE_THRESHOLDS_SQL } from './stagnation';
 
 /** Reminder rules (rules of kind 'reminder', scope 'stage' or 'company') and the deals each one is due for. */
 const all = <T>(db: Db, sql: string, ...params: unknown[]) => prepareCached(db.$client, sql).all(...params) as T[];
@@ -76,9 +78,12 @@ export type ReminderCandidate = {
 };
 
 /** Open deals with the occasion a rule's follow-up would be made for (`since`: what starts it); none made for it yet. */
-const openDeals = (since: string) => `SELECT * FROM (SELECT o.id AS opportunityId, o.customer_id AS customerId, o.owner_id AS ownerId, o.reference,
+const openDeals = (
+  since: string,
+  join = '',
+) => `SELECT * FROM (SELECT o.id AS opportunityId, o.customer_id AS customerId, o.owner_id AS ownerId, o.reference,
     c.name AS customerName, @source || '|' || o.uid || '|' || ${since} AS occasion
-  FROM opportunities o JOIN stages s ON s.id = o.stage_id AND s.kind = 'open' JOIN customers c ON c.id = o.customer_id
+  FROM opportunities o JOIN stages s ON s.id = o.stage_id AND s.kind = 'open' JOIN customers c ON c.id = o.customer_id ${join}
   WHERE (@stage IS NULL OR o.stage_id = @stage)`;
 const NOT_MADE = ') d WHERE NOT EXISTS (SELECT 1 FROM activities a WHERE a.occasion = d.occasion) ORDER BY d.opportunityId';
 /** What a rule's follow-ups name as their source: the rule's uid, the same at every desk. */
@@ -90,7 +95,8 @@ const OPEN_ACTIVITY = 'EXISTS (SELECT 1 FROM activities a WHERE a.opportunity_id
  * The open deals a rule is due for at `now`; each rule's follow-up is made once per occasion:
  * - idle: nothing planned, and no activity made or done for `days` days (nor a stage change) —
  *   once a day at most;
- * - stagnant: in its stage longer than `days` (or the stage's threshold) with nothing planned —
+ * - stagnant: in its stage longer than `days` (or the stage's threshold: the company's, else the p75
+ *   of past stays, `isStagnant`) with nothing planned —
  *   once per stay in the stage;
  * - close_overdue: its expected close date has passed (and no follow-up of this rule is open) —
  *   once per close date.
@@ -110,8 +116,8 @@ export function reminderCandidates(db: Db, rule: ReminderRule & { uid: string },
   if (rule.trigger === 'stagnant')
     return all(
       db,
-      `${openDeals('o.stage_entered_at')} AND coalesce(@days, s.stagnation_days) IS NOT NULL
-         AND o.stage_entered_at < strftime('%Y-%m-%dT%H:%M:%fZ', @now, '-' || coalesce(@days, s.stagnation_days) || ' days')
+      `${openDeals('o.stage_entered_at', `JOIN ${STAGE_THRESHOLDS_SQL} t ON t.stage_id = o.stage_id`)}
+         AND ${stagnantSql('s.kind', 'o.stage_entered_at', 'coalesce(@days, t.threshold)', 'o.next_activity_at', '@now')}
          AND NOT ${OPEN_ACTIVITY}${NOT_MADE}`,
       { ...p, days: rule.days },
     );

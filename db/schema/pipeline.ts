@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { date, moneyCol, pk, qtyCol, stamp, uid } from './columns';
 import { customers } from './customers';
 import { products, warehouses } from './master';
@@ -104,6 +104,9 @@ export const opportunityLines = sqliteTable(
     demandOpen: integer({ mode: 'boolean' }).notNull().default(false),
     demandProbability: integer().notNull().default(0),
     demandDate: date(),
+    /** The line's amount and cost as the deal's totals count them, kept by core with them (forecast by category and warehouse). */
+    amount: moneyCol().notNull().default(0),
+    cost: moneyCol().notNull().default(0),
   },
   (t) => [
     index('opportunity_lines_opportunity').on(t.opportunityId, t.position),
@@ -126,6 +129,53 @@ export const stageHistory = sqliteTable(
       .references(() => stages.id),
     changedAt: stamp().notNull(),
     changedBy: integer().references(() => users.id),
+    /** When the deal left this stage and where it went: the next row of its history, kept by triggers (migration 0019). */
+    leftAt: stamp(),
+    nextStageId: integer(),
   },
-  (t) => [index('stage_history_opportunity').on(t.opportunityId, t.changedAt), index('stage_history_to').on(t.toStageId)],
+  (t) => [
+    index('stage_history_opportunity').on(t.opportunityId, t.changedAt),
+    index('stage_history_to').on(t.toStageId),
+    index('stage_history_changed').on(t.changedAt, t.toStageId, t.nextStageId, t.opportunityId),
+    index('stage_history_left').on(t.leftAt, t.toStageId, t.changedAt, t.opportunityId),
+  ],
 );
+
+/**
+ * How many finished stays in each stage lasted each whole number of days, kept by triggers on the
+ * stage history (migration 0019): the p75 a stage without a threshold is judged stagnant on.
+ */
+export const stageDurations = sqliteTable(
+  'stage_durations',
+  {
+    stageId: integer().notNull(),
+    days: integer().notNull(),
+    stays: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.stageId, t.days] })],
+);
+
+/**
+ * What the forecast said of a month at its start (00:00 UTC on the 1st): every deal then open and
+ * expected to close in it, with the probability of the stage it was in. Core takes it once per
+ * month from the stage history, for the forecast's accuracy.
+ */
+export const forecastSnapshots = sqliteTable(
+  'forecast_snapshots',
+  {
+    month: text().notNull(),
+    opportunityId: integer()
+      .notNull()
+      .references(() => opportunities.id, { onDelete: 'cascade' }),
+    ownerId: integer(),
+    amount: moneyCol().notNull(),
+    probability: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.opportunityId] })],
+);
+
+/** The months whose snapshot is taken, and when. */
+export const forecastMonths = sqliteTable('forecast_months', {
+  month: text().primaryKey(),
+  takenAt: stamp().notNull(),
+});

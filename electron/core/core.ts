@@ -7,6 +7,7 @@ import { refreshOpportunityTotals } from '../../db/queries/totals';
 import { describeCompany, type Preset } from '../shared/demo';
 import { dispatch, serve, type Handlers, type Port } from '../shared/rpc';
 import type { ActivityDue, Input, Method, Output } from '../shared/contract';
+import { createDashboard } from './dashboard';
 import { createActivities } from './activities';
 import { createDocuments, type Documents } from './documents';
 import { createEventBus, type EventBus } from './event-bus';
@@ -165,11 +166,14 @@ function captureUnit(db: Db, capture: Capture, team: TeamLink) {
  */
 function clockTurn(db: Db, bus: EventBus, unit: ReturnType<typeof captureUnit>, now: () => string, documents: Documents, log: Logger) {
   const activities = createActivities(db, now);
+  const dashboard = createDashboard(db, now);
   let sending = false;
   return (): { created: number; due: ActivityDue[] } => {
     const { created, due } = unit(() => activities.sweep({ userId: getSettings(db).currentUserId, at: now() }));
     if (created.length > 0) bus.emit('data.changed', { entities: ['activities', 'opportunities', 'timeline'] });
     if (due.length > 0) bus.emit('data.changed', { entities: ['reminders'] });
+    // a new month: what the forecast says of it at its start, for the accuracy later
+    if (dashboard.snapshots() > 0) bus.emit('data.changed', { entities: ['dashboard'] });
     for (const d of due) bus.emit('activity.due', d);
     // the documents attached here go to the hub by their hash, one turn after the other
     if (!sending) {

@@ -21,6 +21,8 @@ import { operationsHandlers } from './handlers-operations';
 import { erpHandlers } from './handlers-erp';
 import { teamHandlers } from './handlers-team';
 import { activityHandlers } from './handlers-activities';
+import { dashboardHandlers } from './handlers-dashboard';
+import { createDashboard } from './dashboard';
 import { createActivities } from './activities';
 import { createDocuments } from './documents';
 import type { CoreContext } from './context';
@@ -56,6 +58,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...operationsHandlers(ctx, { actor, changed, notify, automation }),
     ...erpHandlers(ctx.link, actor),
     ...teamHandlers(ctx.team),
+    ...dashboardHandlers(createDashboard(db, ctx.now)),
     ...activityHandlers(ctx, {
       actor,
       changed,

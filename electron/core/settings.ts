@@ -6,6 +6,7 @@ import { AppError } from '../shared/errors';
 import { may } from '../shared/domain/authority';
 import type { Actor } from './context';
 import { requireRef } from './editing';
+import { DEFAULT_THRESHOLDS } from '../shared/domain/forecast';
 
 export const DEFAULT_SETTINGS: StoredSettings = {
   locale: 'fr',
@@ -14,6 +15,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   costBasis: 'erp',
   'approvals.fourEyes': true,
   'pipeline.lostReasons': ['Prix', 'Délai de livraison', 'Disponibilité', 'Concurrent retenu', 'Projet abandonné', 'Crédit refusé'],
+  'forecast.thresholds': DEFAULT_THRESHOLDS,
   'grid.opportunities': null,
   'grid.lines': null,
 };

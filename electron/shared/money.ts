@@ -93,3 +93,9 @@ export function weightedSql(amount: string, probability: string): string {
   const x = `(${amount}) * (${probability})`;
   return `(CASE WHEN ${x} >= 0 THEN (${x} + 50) / 100 ELSE -((-${x} + 50) / 100) END)`;
 }
+
+/** `rate.ratio` in SQL (its twin): part ÷ whole in basis points, half away from zero; NULL when whole is 0 (integer SQL expressions). */
+export function ratioSql(part: string, whole: string): string {
+  return `(CASE WHEN (${whole}) = 0 THEN NULL ELSE (CASE WHEN ((${part}) < 0) != ((${whole}) < 0) AND (${part}) != 0 THEN -1 ELSE 1 END)
+    * ((abs((${part}) * ${RATE_SCALE}) + abs(${whole}) / 2) / abs(${whole})) END)`;
+}

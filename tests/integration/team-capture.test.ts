@@ -104,6 +104,9 @@ const _READS = {
   'activities.reminders': 1,
   'reminderRules.list': 1,
   'timeline.list': 1,
+  'dashboard.forecast': 1,
+  'dashboard.kpis': 1,
+  'dashboard.deals': 1,
   // the document's content is fetched into the profile folder: no row changes
   'documents.fetch': 1,
   'team.status': 1,

@@ -45,13 +45,18 @@ export const settingsShape = z.object({
     .array(z.string().trim().min(1, 'a reason cannot be empty').max(60, 'a lost reason is limited to 60 characters'))
     .min(1, 'keep at least one reason')
     .max(30, 'at most 30 reasons'),
+  /** the forecast's bands: an open deal at or above `commit` % is committed, at or above `best` % best case */
+  'forecast.thresholds': z
+    .object({ commit: z.number().int().min(1).max(100), best: z.number().int().min(0).max(100) })
+    .strict()
+    .refine((t) => t.best < t.commit, { message: 'best case starts below commit', params: { reason: 'bandsOrder' }, path: ['best'] }),
   'grid.opportunities': gridColumns,
   /** the deal lines' columns: order, widths, visibility, pinning, sort */
   'grid.lines': gridColumns,
 });
 export type StoredSettings = z.infer<typeof settingsShape>;
 /** Settings of the whole company (a team row each, changed by a manager); the others are the desk's own. */
-export const COMPANY_SETTINGS: readonly (keyof StoredSettings)[] = ['approvals.fourEyes', 'pipeline.lostReasons', 'costBasis'];
+export const COMPANY_SETTINGS: readonly (keyof StoredSettings)[] = ['approvals.fourEyes', 'pipeline.lostReasons', 'costBasis', 'forecast.thresholds'];
 /** The settings as read: the stored ones, and every role the desk's person holds (a desk without one is a team of one: every role). */
 export const settingsView = settingsShape.extend({ roles: z.array(role).min(1) });
 export type Settings = z.infer<typeof settingsView>;

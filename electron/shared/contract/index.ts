@@ -58,6 +58,7 @@ import {
   transferInput,
 } from './purchasing';
 import { TEAM_CONNECTOR_METHODS, teamContract } from './team';
+import { dealsInput, dealsOutput, forecastInput, forecastOutput, kpisInput, kpisOutput } from './dashboard';
 import {
   activitiesList,
   activitiesListInput,
@@ -169,6 +170,10 @@ export const contract = {
   'users.list': { input: z.object({}).strict(), output: z.array(user) },
   'customers.search': { input: searchInput, output: z.array(customerHit) },
   'products.search': { input: searchInput, output: z.array(productHit) },
+  /** the manager's desk: the forecast by period and dimension, the KPIs of a period against the one before, the deals behind a figure */
+  'dashboard.forecast': { input: forecastInput, output: forecastOutput },
+  'dashboard.kpis': { input: kpisInput, output: kpisOutput },
+  'dashboard.deals': { input: dealsInput, output: dealsOutput },
   'activities.list': { input: activitiesListInput, output: activitiesList },
   /** the desk's person's, for the navigation's count */
   'activities.counts': { input: z.object({}).strict(), output: activityCounts },
@@ -255,6 +260,7 @@ export * from './app';
 export * from './automation';
 export * from './catalog';
 export * from './common';
+export * from './dashboard';
 export * from './editing';
 export * from './erp';
 export * from './finance';

@@ -17,6 +17,7 @@ export const opportunityColumn = z.enum([
   'marginRate',
   'expectedClose',
   'daysInStage',
+  'stagnantDays',
   'nextActivityAt',
 ]);
 export type OpportunityColumn = z.infer<typeof opportunityColumn>;
@@ -34,6 +35,7 @@ export const OPPORTUNITY_COLUMN_KINDS: Record<OpportunityColumn, 'text' | 'numbe
   marginRate: 'number',
   expectedClose: 'date',
   daysInStage: 'number',
+  stagnantDays: 'number',
   nextActivityAt: 'date',
 };
 
@@ -76,6 +78,8 @@ export const opportunityRow = z.object({
   guardState,
   expectedClose: isoDate.nullable(),
   daysInStage: z.number().int(),
+  /** days beyond its stage's threshold when stagnant (no activity planned), else null */
+  stagnantDays: z.number().int().nullable(),
   nextActivityAt: isoStamp.nullable(),
   nextActivityTitle: z.string().nullable(),
 });
@@ -143,6 +147,7 @@ export const opportunityDetail = z.object({
   updatedAt: isoStamp,
   stageEnteredAt: isoStamp,
   daysInStage: z.number().int(),
+  stagnantDays: z.number().int().nullable(),
   costBasis,
   lines: z.array(opportunityLine),
   totals: z.object({

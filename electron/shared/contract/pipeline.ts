@@ -85,6 +85,8 @@ export const boardCard = z.object({
   probability: percent,
   expectedClose: z.string().nullable(),
   daysInStage: z.number().int(),
+  /** days beyond its stage's threshold when stagnant (no activity planned), else null */
+  stagnantDays: z.number().int().nullable(),
 });
 export type BoardCard = z.infer<typeof boardCard>;
 

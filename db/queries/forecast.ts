@@ -1,0 +1,87 @@
+import { bandSql, periodSql, type Grain, type Thresholds } from '../../electron/shared/domain/forecast';
+import { weightedSql } from '../../electron/shared/money';
+import type { Db } from '../client';
+import { prepareCached } from './statements';
+
+/** What the forecast is cut by: one line per owner, category (a line's product), warehouse (a line's), customer, or none. */
+export type Dimension = 'none' | 'owner' | 'category' | 'warehouse' | 'customer';
+
+/** A forecast cell from SQL: the period (`overdue`: expected before the first period; `undated`), the key of the dimension. */
+export type CellRow = { period: string; key: number | null; deals: number; amount: number; weighted: number; commit: number; bestCase: number };
+
+const periodCase = (grain: Grain) =>
+  `CASE WHEN o.expected_close IS NULL THEN 'undated' WHEN o.expected_close < @from THEN 'overdue' ELSE ${periodSql('o.expected_close', grain)} END`;
+
+/** A deal filter by owner (`@owner`, null: the whole team). */
+const OWNER = '(@owner IS NULL OR o.owner_id = @owner)';
+
+/**
+ * The open pipeline up to `to` (exclusive), cut by period of expected close and by a dimension:
+ * count, amount, Σ weighted (`weighted` per deal, or per line for category and warehouse, on the
+ * deal's probability), committed and best-case amounts (`bandOf`). `forecastCell` is its TS twin.
+ */
+export function forecastCells(
+  db: Db,
+  p: { grain: Grain; dimension: Dimension; from: string; to: string; owner: number | null } & Thresholds,
+): CellRow[] {
+  const lineLevel = p.dimension === 'category' || p.dimension === 'warehouse';
+  const amount = lineLevel ? 'l.amount' : 'o.amount';
+  const key = { none: 'NULL', owner: 'o.owner_id', customer: 'o.customer_id', category: 'p.category_id', warehouse: 'l.warehouse_id' }[p.dimension];
+  const from = lineLevel
+    ? 'opportunity_lines l JOIN opportunities o ON o.id = l.opportunity_id JOIN products p ON p.id = l.product_id'
+    : 'opportunities o';
+  const sql = `SELECT ${periodCase(p.grain)} AS period, ${key} AS key, count(DISTINCT o.id) AS deals, sum(${amount}) AS amount,
+      sum(${weightedSql(amount, 'o.probability')}) AS weighted,
+      sum(CASE WHEN ${bandSql('o.probability')} = 'commit' THEN ${amount} ELSE 0 END) AS "commit",
+      sum(CASE WHEN ${bandSql('o.probability')} != 'pipeline' THEN ${amount} ELSE 0 END) AS bestCase
+    FROM ${from}
+    WHERE o.stage_id IN (SELECT id FROM stages WHERE kind = 'open') AND (o.expected_close IS NULL OR o.expected_close < @to) AND ${OWNER}
+    GROUP BY 1, 2`;
+  return prepareCached(db.$client, sql).all({ from: p.from, to: p.to, owner: p.owner, commit: p.commit, best: p.best }) as CellRow[];
+}
+
+/** Won deals by period of their win (entry into a won stage), from `from` to `to`: count and amount. */
+export function wonByPeriod(
+  db: Db,
+  p: { grain: Grain; from: string; to: string; owner: number | null },
+): { period: string; deals: number; amount: number }[] {
+  const sql = `SELECT ${periodSql('o.stage_entered_at', p.grain)} AS period, count(*) AS deals, sum(o.amount) AS amount
+    FROM opportunities o WHERE o.stage_id IN (SELECT id FROM stages WHERE kind = 'won')
+      AND o.stage_entered_at >= @from AND o.stage_entered_at < @to AND ${OWNER}
+    GROUP BY 1`;
+  return prepareCached(db.$client, sql).all(p) as { period: string; deals: number; amount: number }[];
+}
+
+/** What the snapshots said of each month from `from` to `to` (Σ weighted at the month's start), with the months taken. */
+export function snapshotTotals(db: Db, p: { from: string; to: string; owner: number | null }): { month: string; deals: number; weighted: number }[] {
+  const sql = `SELECT m.month, count(f.opportunity_id) AS deals, coalesce(sum(${weightedSql('f.amount', 'f.probability')}), 0) AS weighted
+    FROM forecast_months m LEFT JOIN forecast_snapshots f ON f.month = m.month AND (@owner IS NULL OR f.owner_id = @owner)
+    WHERE m.month >= substr(@from, 1, 7) AND m.month < substr(@to, 1, 7) GROUP BY m.month`;
+  return prepareCached(db.$client, sql).all(p) as { month: string; deals: number; weighted: number }[];
+}
+
+/** The months (`YYYY-MM`) already snapshotted. */
+export function snapshotMonths(db: Db): Set<string> {
+  return new Set(prepareCached(db.$client, 'SELECT month FROM forecast_months').pluck().all() as string[]);
+}
+
+/**
+ * Takes a month's snapshot from the stage history: every deal whose expected close falls in the
+ * month and which, at 00:00 UTC on its first day, was in an open stage — with that stage's
+ * probability (its own, when it is still in it). Amounts and dates are the deal's as they are.
+ */
+export function takeSnapshot(db: Db, month: string, next: string, at: string): number {
+  const raw = db.$client;
+  const start = `${month}-01T00:00:00.000Z`;
+  const n = prepareCached(
+    raw,
+    `INSERT OR REPLACE INTO forecast_snapshots (month, opportunity_id, owner_id, amount, probability)
+     SELECT @month, o.id, o.owner_id, o.amount, CASE WHEN h.left_at IS NULL THEN o.probability ELSE s.probability END
+     FROM opportunities o
+     JOIN stage_history h ON h.id = (SELECT x.id FROM stage_history x WHERE x.opportunity_id = o.id AND x.changed_at <= @start ORDER BY x.changed_at DESC, x.id DESC LIMIT 1)
+     JOIN stages s ON s.id = h.to_stage_id AND s.kind = 'open'
+     WHERE o.expected_close >= @first AND o.expected_close < @next`,
+  ).run({ month, start, first: `${month}-01`, next }).changes;
+  prepareCached(raw, 'INSERT OR REPLACE INTO forecast_months (month, taken_at) VALUES (?, ?)').run(month, at);
+  return n;
+}

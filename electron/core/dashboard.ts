@@ -1,0 +1,94 @@
+import type { Db } from '../../db/client';
+import { sliceDeals } from '../../db/queries/dashboard-deals';
+import {
+  closedFigures,
+  conversionRows,
+  cycleSpread,
+  lostReasons,
+  pipelineMarginRate,
+  stageTimeSpread,
+  type Scope,
+  type SpreadRow,
+} from '../../db/queries/kpis';
+import { rowsOfIds } from '../../db/queries/opportunities-list';
+import { prepareCached } from '../../db/queries/statements';
+import { stageThresholds } from '../../db/queries/stagnation';
+import type { Output, ParsedInput } from '../shared/contract';
+import type { KpiSet } from '../shared/contract/dashboard';
+import { periodBounds, shiftPeriod } from '../shared/domain/forecast';
+import { categorySubtree, forecastWindow, readForecast, takeSnapshots } from './dashboard-forecast';
+import { getSettings } from './settings';
+
+type StageRow = { id: number; name: string; position: number; kind: 'open' | 'won' | 'lost' };
+
+/** The manager's desk (issue 14): computed from the desk's own copy of the team's deals at each call (no cache to go stale). */
+export function createDashboard(db: Db, now: () => string) {
+  const thresholds = () => getSettings(db)['forecast.thresholds'];
+  return {
+    forecast: (input: ParsedInput<'dashboard.forecast'>) => readForecast(db, now(), input, thresholds()),
+    kpis: (input: ParsedInput<'dashboard.kpis'>) => readKpis(db, input),
+    deals(input: ParsedInput<'dashboard.deals'>): Output<'dashboard.deals'> {
+      const s = input.slice;
+      const w = s.kind === 'forecast' ? forecastWindow(now(), s.grain, s.periods) : { from: '', to: '' };
+      const category = s.kind === 'forecast' && s.dimension === 'category' ? s.key : s.kind === 'closed' ? s.categoryId : null;
+      const categories = category === null ? null : categorySubtree(db, category);
+      const found = sliceDeals(db, s, {
+        now: now(),
+        limit: input.limit,
+        thresholds: thresholds(),
+        forecastFrom: w.from,
+        forecastTo: w.to,
+        categories,
+      });
+      return { rows: rowsOfIds(db, found.ids, now()), total: found.total };
+    },
+    /** a clock turn: the snapshots of the months not taken yet */
+    snapshots: () => takeSnapshots(db, now()),
+  };
+}
+
+export type Dashboard = ReturnType<typeof createDashboard>;
+
+/** The KPIs of a period and of the one before, with every active stage and its stagnation threshold. */
+function readKpis(db: Db, input: ParsedInput<'dashboard.kpis'>): Output<'dashboard.kpis'> {
+  const categories = input.categoryId === null ? null : categorySubtree(db, input.categoryId);
+  const scope = (period: string): Scope => ({ ...periodBounds(period, input.grain), owner: input.ownerId, categories });
+  const th = new Map(stageThresholds(db).map((s) => [s.stageId, s]));
+  const stages = (
+    prepareCached(db.$client, 'SELECT id, name, position, kind FROM stages WHERE active = 1 ORDER BY position').all() as StageRow[]
+  ).map((s) => ({ ...s, threshold: th.get(s.id)?.threshold ?? null, p75: th.get(s.id)?.p75 ?? null }));
+  const before = shiftPeriod(input.period, input.grain, -1);
+  return { grain: input.grain, current: kpiSet(db, input.period, scope(input.period)), previous: kpiSet(db, before, scope(before)), stages };
+}
+
+const spreadOf = (rows: SpreadRow[], part: number | string) => {
+  const r = rows.find((x) => x.part === part);
+  return { n: r?.n ?? 0, median: r?.median ?? null, p75: r?.p75 ?? null };
+};
+
+function kpiSet(db: Db, period: string, scope: Scope): KpiSet {
+  const closed = closedFigures(db, scope);
+  const cycle = cycleSpread(db, scope);
+  const times = stageTimeSpread(db, scope);
+  const conv = conversionRows(db, scope);
+  const stageIds = [...new Set([...conv.map((c) => c.stageId), ...times.map((t) => Number(t.part))])];
+  return {
+    period,
+    won: closed.won,
+    lost: closed.lost,
+    wonAmount: closed.wonAmount,
+    lostAmount: closed.lostAmount,
+    winRateCount: closed.byCount,
+    winRateValue: closed.byValue,
+    basket: closed.basket,
+    wonMarginRate: closed.wonMarginRate,
+    pipelineMarginRate: pipelineMarginRate(db, scope).rate,
+    cycle: { all: spreadOf(cycle, 'all'), won: spreadOf(cycle, 'won'), lost: spreadOf(cycle, 'lost') },
+    stages: stageIds.map((stageId) => {
+      const c = conv.find((x) => x.stageId === stageId);
+      const { entered = 0, forward = 0, backward = 0, still = 0, rate = null } = c ?? {};
+      return { stageId, entered, forward, backward, still, conversion: rate, time: spreadOf(times, stageId) };
+    }),
+    lostReasons: lostReasons(db, scope),
+  };
+}
