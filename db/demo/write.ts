@@ -193,7 +193,7 @@ function writeOpportunities(raw: Database.Database, c: DemoCompany, ids: Ids) {
   const { users, stages } = ids;
   const opp =
     raw.prepare(`INSERT INTO opportunities (reference, customer_id, title, owner_id, stage_id, probability, expected_close, requested_date, notes,
-    stage_entered_at, search_text, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    stage_entered_at, search_text, created_at, updated_at, created_by, lost_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const line =
     raw.prepare(`INSERT INTO opportunity_lines (opportunity_id, position, product_id, warehouse_id, qty, unit_price, discount, requested_date)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -221,6 +221,7 @@ function writeOpportunities(raw: Database.Database, c: DemoCompany, ids: Ids) {
         o.createdAt,
         last.at,
         owner,
+        o.lostReason,
       ).lastInsertRowid,
     );
     o.lines.forEach((l, i) =>

@@ -1,7 +1,16 @@
 import { userRoles } from '../../db/queries/catalog';
 import { readAllSettings, writeCompanySetting, writeSetting } from '../../db/queries/settings';
 import type { Db } from '../../db/client';
-import { COMPANY_SETTINGS, role, settingsShape, type Role, type SettingKey, type Settings, type StoredSettings } from '../shared/contract';
+import {
+  COMPANY_SETTINGS,
+  DEFAULT_LOST_REASONS,
+  role,
+  settingsShape,
+  type Role,
+  type SettingKey,
+  type Settings,
+  type StoredSettings,
+} from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { may } from '../shared/domain/authority';
 import type { Actor } from './context';
@@ -14,7 +23,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   currentUserId: null,
   costBasis: 'erp',
   'approvals.fourEyes': true,
-  'pipeline.lostReasons': ['Prix', 'Délai de livraison', 'Disponibilité', 'Concurrent retenu', 'Projet abandonné', 'Crédit refusé'],
+  'pipeline.lostReasons': DEFAULT_LOST_REASONS,
   'forecast.thresholds': DEFAULT_THRESHOLDS,
   'grid.opportunities': null,
   'grid.lines': null,

@@ -32,6 +32,9 @@ const gridColumns = z
   })
   .nullable();
 
+/** The reasons a deal is lost, as a new company words them (a manager changes them in Paramètres). */
+export const DEFAULT_LOST_REASONS = ['Prix', 'Délai de livraison', 'Disponibilité', 'Concurrent retenu', 'Projet abandonné', 'Crédit refusé'];
+
 /** Settings a user may read and write, each with its own schema. */
 export const settingsShape = z.object({
   locale,

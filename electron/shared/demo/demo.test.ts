@@ -1,3 +1,4 @@
+import { DEFAULT_LOST_REASONS } from '../contract/app';
 import { describe, expect, it } from 'vitest';
 import { describeCompany } from '.';
 
@@ -84,6 +85,9 @@ describe('the demo company', () => {
       }
       expect(o.lines.length).toBeGreaterThan(0);
       expect(o.lines.every((l) => l.qty > 0 && l.unitPrice > 0 && l.discount >= 0 && l.discount <= 10_000)).toBe(true);
+      // a lost deal says why, in the company's words (the KPIs' lost reasons); the others do not
+      if (o.stageCode === 'LOST') expect(DEFAULT_LOST_REASONS).toContain(o.lostReason);
+      else expect(o.lostReason).toBeNull();
     }
   });
 });

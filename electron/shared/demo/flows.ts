@@ -1,4 +1,5 @@
 import { money, qty, rate } from '../money';
+import { DEFAULT_LOST_REASONS } from '../contract/app';
 import { ACTIVITY_TITLES, CITIES, OPPORTUNITY_TITLES, SEASONS, STAGES, USERS } from './catalog-data';
 import { addDays, stampOn } from '../dates';
 import { categoriesFor, categoryOf } from './master';
@@ -107,6 +108,9 @@ function lines(r: Random, sizes: Sizes, catalog: Catalog, c: DemoCustomer, reque
   });
 }
 
+/** Why deals are lost, price first, as a trading company sees it. */
+const LOST_WEIGHTED = [...DEFAULT_LOST_REASONS, 'Prix', 'Prix', 'Concurrent retenu', 'Délai de livraison'];
+
 /** Opportunities spread across the pipeline, each with a consistent stage history. */
 export function* opportunities(r: Random, sizes: Sizes, customers: DemoCustomer[], catalog: Catalog, today: string): Generator<DemoOpportunity> {
   const year = today.slice(0, 4);
@@ -162,6 +166,8 @@ export function* opportunities(r: Random, sizes: Sizes, customers: DemoCustomer[
       createdAt: history[0]!.at,
       notes: or.chance(0.3) ? 'Client sensible au prix ; livraison par semi-remorque, accès chantier limité le matin.' : '',
       history,
+      // its own stream: the rest of the deal is drawn as before
+      lostReason: target === 'LOST' ? r.fork(`lost:${i}`).pick(LOST_WEIGHTED) : null,
       lines: lines(or, sizes, catalog, c, requested),
       activities,
     };

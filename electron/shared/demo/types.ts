@@ -95,6 +95,8 @@ export type DemoOpportunity = {
   notes: string;
   /** Every stage change, oldest first; the first has from = null (creation). */
   history: { fromCode: string | null; toCode: string; at: string; byLogin: string }[];
+  /** a lost deal's reason, one of the company's (`DEFAULT_LOST_REASONS`) */
+  lostReason: string | null;
   lines: DemoLine[];
   activities: DemoActivity[];
 };

@@ -13,6 +13,7 @@ export type Command = { key: string; group: 'screen' | 'action' | 'deal' | 'cust
 const SCREENS: { area: Route['area']; label: Parameters<T>[0] }[] = [
   { area: 'opportunities', label: 'nav.opportunities' },
   { area: 'activities', label: 'nav.activities' },
+  { area: 'dashboard', label: 'nav.dashboard' },
   { area: 'board', label: 'nav.board' },
   { area: 'purchasing', label: 'nav.purchasing' },
   { area: 'finance', label: 'nav.finance' },

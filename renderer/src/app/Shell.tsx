@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Alerts } from './Alerts';
 import { CommandPalette } from './CommandPalette';
 import { useShortcut } from '../ui/use-shortcut';
@@ -21,6 +21,8 @@ import { ActivitiesView } from '../modules/activities/components/ActivitiesView'
 import { ReminderCentre } from '../modules/activities/components/ReminderCentre';
 
 const TEAM_DATA = ['team'];
+// the dashboards carry the charts library: loaded the first time one is opened
+const DashboardView = lazy(() => import('../modules/dashboard/components/DashboardView').then((m) => ({ default: m.DashboardView })));
 const COUNT_DATA = ['activities', 'reminders', 'settings'];
 
 /** « Mes activités » in the navigation, with the count of the person's overdue ones (read again each minute: time makes them overdue). */
@@ -96,6 +98,9 @@ export function Shell() {
           {t('nav.opportunities')}
         </a>
         <ActivitiesLink active={route.area === 'activities'} />
+        <a href={routeHref({ area: 'dashboard' })} className={route.area === 'dashboard' ? 'active' : ''} data-testid="nav-dashboard">
+          {t('nav.dashboard')}
+        </a>
         <a href={routeHref({ area: 'board' })} className={route.area === 'board' ? 'active' : ''}>
           {t('nav.board')}
         </a>
@@ -129,6 +134,11 @@ export function Shell() {
         {!signedOut && route.area === 'finance' && <FinanceView onOpen={openOpportunity} />}
         {!signedOut && route.area === 'sync' && <SyncView />}
         {!signedOut && route.area === 'activities' && <ActivitiesView onOpen={openOpportunity} />}
+        {!signedOut && route.area === 'dashboard' && (
+          <Suspense fallback={<div className="center">{t('dash.loading')}</div>}>
+            <DashboardView onOpen={openOpportunity} />
+          </Suspense>
+        )}
         {route.area === 'team' && <TeamView />}
       </main>
       <Alerts onOpen={openOpportunity} />

@@ -10,14 +10,15 @@ export type Route =
   | { area: 'finance' }
   | { area: 'sync' }
   | { area: 'team' }
-  | { area: 'activities' };
+  | { area: 'activities' }
+  | { area: 'dashboard' };
 
 /** Where each role lands when the app opens (DESIGN.md §1). */
 export const HOME: Record<'trader' | 'purchasing' | 'finance' | 'manager', Route> = {
   trader: { area: 'opportunities' },
   purchasing: { area: 'purchasing' },
   finance: { area: 'finance' },
-  manager: { area: 'board' },
+  manager: { area: 'dashboard' },
 };
 
 /** `#/opportunities`, `#/opportunities/42`, `#/settings`; anything else is the opportunities grid. */
@@ -30,6 +31,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'sync') return { area: 'sync' };
   if (parts[0] === 'team') return { area: 'team' };
   if (parts[0] === 'activities') return { area: 'activities' };
+  if (parts[0] === 'dashboard') return { area: 'dashboard' };
   if (parts[0] === 'opportunities' && parts[1] === 'new') return { area: 'new' };
   if (parts[0] === 'opportunities' && parts[1] && /^\d+$/.test(parts[1])) return { area: 'opportunity', id: Number(parts[1]) };
   return { area: 'opportunities' };

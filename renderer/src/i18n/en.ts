@@ -5,6 +5,7 @@ import { enPalette } from './en-palette';
 import { enSteps } from './en-steps';
 import { enDrafts } from './en-drafts';
 import { enActivities } from './en-activities';
+import { enDashboard } from './en-dashboard';
 import type { MessageKey } from './fr';
 
 export const en: Record<MessageKey, string> = {
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...enSteps,
   ...enDrafts,
   ...enActivities,
+  ...enDashboard,
   'app.name': 'Comptoir',
   'app.connecting': 'Connecting to the Comptoir service…',
   'app.down': 'Lost the connection to the service. Reload the page once it runs again.',

@@ -5,6 +5,7 @@ import { frPalette } from './fr-palette';
 import { frSteps } from './fr-steps';
 import { frDrafts } from './fr-drafts';
 import { frActivities } from './fr-activities';
+import { frDashboard } from './fr-dashboard';
 /** French, the default language of the UI. */
 export const fr = {
   ...frSync,
@@ -14,6 +15,7 @@ export const fr = {
   ...frSteps,
   ...frDrafts,
   ...frActivities,
+  ...frDashboard,
   'app.name': 'Comptoir',
   'app.connecting': 'Connexion au service Comptoir…',
   'app.down': 'Connexion au service perdue. Rechargez la page une fois le service relancé.',

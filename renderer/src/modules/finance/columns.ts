@@ -90,3 +90,38 @@ export function queueColumns(t: T, locale: Locale): ColDef<ApprovalQueueRow>[] {
     { field: 'reason', headerName: t('fin.reasonCol'), flex: 1, minWidth: 200, tooltipField: 'reason' },
   ];
 }
+
+/** The margin requests, as the sales manager decides them: the deal's margin against its target and minimum when asked. */
+export function marginQueueColumns(t: T, locale: Locale): ColDef<ApprovalQueueRow>[] {
+  const money = { ...num, valueFormatter: cellFormat.money(locale) };
+  const rate = { ...num, valueFormatter: cellFormat.rate(locale) };
+  const figure = (key: string) => (p: { data?: ApprovalQueueRow }) => {
+    const v = p.data?.figures[key];
+    return typeof v === 'number' ? v : null;
+  };
+  const [reference, customer, amount] = queueColumns(t, locale);
+  return [
+    reference!,
+    customer!,
+    amount!,
+    { colId: 'margin', headerName: t('line.margin'), width: 115, valueGetter: figure('margin'), ...money },
+    {
+      colId: 'marginRate',
+      headerName: t('col.marginRate'),
+      width: 90,
+      valueGetter: figure('marginRate'),
+      ...rate,
+      // against the rules of the deal when it was asked (its own figures, never a threshold of this grid's)
+      cellClassRules: {
+        'cell-bad': (p) => typeof p.value === 'number' && p.value < (figure('minimumRate')(p) ?? -Infinity),
+        'cell-warn': (p) =>
+          typeof p.value === 'number' && p.value >= (figure('minimumRate')(p) ?? -Infinity) && p.value < (figure('targetRate')(p) ?? -Infinity),
+      },
+    },
+    { colId: 'minimumRate', headerName: t('rules.minimum'), width: 90, valueGetter: figure('minimumRate'), ...rate },
+    { colId: 'targetRate', headerName: t('rules.target'), width: 90, valueGetter: figure('targetRate'), ...rate },
+    ...queueColumns(t, locale).filter(
+      (c) => c.field === 'requestedBy' || c.field === 'requestedAt' || c.field === 'stageName' || c.field === 'reason',
+    ),
+  ];
+}

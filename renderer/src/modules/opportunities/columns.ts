@@ -108,6 +108,19 @@ export function opportunityColumns(t: T, locale: Locale): Col[] {
       valueFormatter: cellFormat.int(locale),
     },
     {
+      // stagnant: past its stage's threshold with nothing planned (core judges it, isStagnant); the filter « > 0 » lists them
+      colId: 'stagnantDays',
+      field: 'stagnantDays',
+      context: { xlsx: 'int' },
+      headerName: t('col.stagnantDays'),
+      headerTooltip: t('col.stagnantDays.help'),
+      width: 104,
+      ...num,
+      ...numberFilter,
+      valueFormatter: (p) => (typeof p.value === 'number' ? t('stagnant.beyond', { days: p.value }) : ''),
+      cellClassRules: { 'cell-bad': (p) => typeof p.value === 'number' },
+    },
+    {
       colId: 'nextActivityAt',
       field: 'nextActivityAt',
       headerName: t('col.nextActivityAt'),

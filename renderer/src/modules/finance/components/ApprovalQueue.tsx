@@ -6,7 +6,7 @@ import { may } from '../../../../../electron/shared/domain/authority';
 import { useApp } from '../../../app/client-context';
 import { gridLocaleText, useT } from '../../../i18n';
 import { gridTheme, SINGLE_ROW, COLUMN_DEFAULTS } from '../../../ui/grid';
-import { queueColumns } from '../columns';
+import { marginQueueColumns, queueColumns } from '../columns';
 import { ActionError, useActionError } from '../../../ui/ActionError';
 
 type Props = {
@@ -14,18 +14,20 @@ type Props = {
   search: string;
   onDecided: (message: string) => void;
   onOpen: (id: number) => void;
+  /** which requests: credit (credit control's queue) or margin (the sales manager's) */
+  kind?: 'credit' | 'margin';
 };
 
 /**
- * The credit requests waiting for credit control, as a dense grid filtered by the page's search:
+ * The requests waiting for a decision (credit for credit control, margin for the sales manager), as a dense grid filtered by the page's search:
  * ↑↓ choose, Entrée goes to the comment, Entrée there approves, Maj+Entrée refuses (a refusal
  * needs a comment); the next request is then selected. Double click opens the deal.
  */
-export function ApprovalQueue({ rows, search, onDecided, onOpen }: Props) {
+export function ApprovalQueue({ rows, search, onDecided, onOpen, kind = 'credit' }: Props) {
   const { client, settings } = useApp();
   const { t, locale } = useT();
   // the queue is for those who decide; the others read it
-  const decides = may(settings.roles, 'approval.credit');
+  const decides = may(settings.roles, kind === 'margin' ? 'approval.margin' : 'approval.credit');
   const api = useRef<GridApi<ApprovalQueueRow> | null>(null);
   const commentBox = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<ApprovalQueueRow | null>(null);
@@ -33,7 +35,7 @@ export function ApprovalQueue({ rows, search, onDecided, onOpen }: Props) {
   const error = useActionError();
   const [shown, setShown] = useState(rows.length);
   const nextIndex = useRef<number | null>(null);
-  const columns = useMemo(() => queueColumns(t, locale), [t, locale]);
+  const columns = useMemo(() => (kind === 'margin' ? marginQueueColumns : queueColumns)(t, locale), [t, locale, kind]);
 
   // after a decision the queue is read again: the request now at the same place is the next one
   useEffect(() => {
@@ -73,7 +75,7 @@ export function ApprovalQueue({ rows, search, onDecided, onOpen }: Props) {
   return (
     <section className="queue-pane" data-testid="approval-queue" aria-label={t('fin.queue')}>
       <div className="toolbar subbar">
-        <h3>{t('fin.queueCount', { n: shown })}</h3>
+        <h3>{t(kind === 'margin' ? 'dash.marginQueueCount' : 'fin.queueCount', { n: shown })}</h3>
         {chosen && (
           <span className="fresh" data-testid="queue-chosen">
             {chosen.reference} · {chosen.customerName}
@@ -100,7 +102,7 @@ export function ApprovalQueue({ rows, search, onDecided, onOpen }: Props) {
           <ActionError text={error.text} />
         ) : (
           <span className="fresh" data-testid="queue-hint">
-            {t(decides ? 'fin.queueKeys' : 'roles.readOnly.credit')}
+            {t(decides ? 'fin.queueKeys' : kind === 'margin' ? 'roles.readOnly.margin' : 'roles.readOnly.credit')}
           </span>
         )}
       </div>

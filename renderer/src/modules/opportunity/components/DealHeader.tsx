@@ -49,6 +49,7 @@ export function DealHeader({ opp, onSaved }: Props) {
           [
             opp.stage.name,
             t('opp.daysInStage', { days: opp.daysInStage }),
+            opp.stagnantDays !== null && t('board.stagnant', { days: opp.stagnantDays }),
             opp.lost && t('opp.lostBecause', { reason: [opp.lost.reason, opp.lost.note].filter(Boolean).join(' — ') }),
           ]
             .filter(Boolean)

@@ -9,7 +9,7 @@ export function BoardCardView({ card, onOpen, onShift, onFocus }: Props) {
   const { t, locale } = useT();
   return (
     <article
-      className="board-card"
+      className={card.stagnantDays !== null ? 'board-card is-stagnant' : 'board-card'}
       tabIndex={0}
       draggable
       data-testid={`card-${card.reference}`}
@@ -39,6 +39,12 @@ export function BoardCardView({ card, onOpen, onShift, onFocus }: Props) {
       </div>
       <div className="fresh">
         {card.title} · {formatDate(card.expectedClose, locale) || '—'} · {card.ownerInitials ?? ''}
+        {card.stagnantDays !== null && (
+          <span className="stagnant" title={t('board.stagnant', { days: card.stagnantDays })} data-testid="stagnant-mark">
+            {' '}
+            · ⏸ {t('stagnant.beyond', { days: card.stagnantDays })}
+          </span>
+        )}
       </div>
     </article>
   );

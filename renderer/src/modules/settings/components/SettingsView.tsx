@@ -6,6 +6,7 @@ import { useT } from '../../../i18n';
 import { AutomationEditor } from './AutomationEditor';
 import { ReminderRulesEditor } from './ReminderRulesEditor';
 import { LostReasonsField } from './LostReasonsField';
+import { ForecastThresholdsField } from './ForecastThresholdsField';
 import { MarginRulesEditor } from './MarginRulesEditor';
 import { StagesEditor } from './StagesEditor';
 import { useLiveQuery } from '../../../ui/use-live-query';
@@ -71,6 +72,7 @@ export function SettingsView() {
             <option value="erp">{t('opp.costBasis.erp')}</option>
             <option value="replacement">{t('opp.costBasis.replacement')}</option>
           </select>
+          <ForecastThresholdsField disabled={!company} />
         </div>
         <StagesEditor />
         <MarginRulesEditor />
