@@ -42,3 +42,9 @@ export const Chart = forwardRef<AgChartInstance, { options: ChartOptions; height
     </div>
   );
 });
+
+/** A tooltip: the category as heading, the series and its value, more rows if any. */
+export const tip = (heading: string, title: string, value: string, more: { label: string; value: string }[] = []) => ({
+  heading,
+  data: [{ label: title, value }, ...more],
+});

@@ -1,7 +1,7 @@
 import type { DealsSlice, Output } from '../../../../../electron/shared/contract';
 import { formatMoney, formatRate } from '../../../../../electron/shared/format';
 import { useT } from '../../../i18n';
-import { axisMoney } from '../../../ui/chart';
+import { axisMoney, tip } from '../../../ui/chart';
 import { xlsxCell } from '../../../ui/xlsx';
 import { periodLabel } from '../labels';
 import { ChartCard } from './ChartCard';
@@ -47,7 +47,7 @@ export function AccuracyPanel({
           seriesNodeClick: (e: { datum: { month: string } }) =>
             onDrill({ kind: 'snapshot', month: e.datum.month, ownerId }, `${t('dash.forecastAtStart')} · ${periodLabel(e.datum.month, t, locale)}`),
         },
-        tooltip: { renderer: (p: { datum: (typeof points)[number] }) => money(p.datum.forecast) },
+        tooltip: { renderer: (p: { datum: (typeof points)[number] }) => tip(p.datum.label, t('dash.forecastAtStart'), money(p.datum.forecast)) },
       },
     ],
     axes: {

@@ -112,7 +112,7 @@ export function DashboardView({ onOpen }: { onOpen: (id: number) => void }) {
           </select>
         </div>
         {kpis.data && <KpiPanel data={kpis.data} scope={{ grain: kpiGrain, period: kpiPeriod, ownerId, categoryId }} onDrill={onDrill} />}
-        <DrillGrid slice={{ kind: 'stagnant', ownerId }} title={t('dash.stagnant')} onOpen={onOpen} height={240} />
+        <DrillGrid slice={{ kind: 'stagnant', ownerId }} title={t('dash.stagnant')} onOpen={onOpen} height={240} testId="stagnant" />
         <ApprovalQueue rows={queue.data ?? []} search="" kind="margin" onDecided={() => queue.reload()} onOpen={onOpen} />
       </div>
     </div>

@@ -37,12 +37,14 @@ export function DrillGrid({
   onOpen,
   onClose,
   height = 300,
+  testId = 'drill',
 }: {
   slice: DealsSlice;
   title: string;
   onOpen: (id: number) => void;
   onClose?: () => void;
   height?: number;
+  testId?: string;
 }) {
   const { t, locale } = useT();
   const query = useLiveQuery('dashboard.deals', { slice, limit: 1000 }, DASHBOARD_DATA);
@@ -70,7 +72,7 @@ export function DrillGrid({
       className="panel drill"
       ref={box}
       aria-label={title}
-      data-testid="drill"
+      data-testid={testId}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && onClose) onClose();
       }}

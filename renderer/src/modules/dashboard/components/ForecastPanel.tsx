@@ -4,7 +4,7 @@ import { useMemo, useRef } from 'react';
 import type { DealsSlice, Output } from '../../../../../electron/shared/contract';
 import { formatMoney } from '../../../../../electron/shared/format';
 import { gridLocaleText, useT } from '../../../i18n';
-import { axisMoney } from '../../../ui/chart';
+import { axisMoney, tip } from '../../../ui/chart';
 import { COLUMN_DEFAULTS, gridTheme } from '../../../ui/grid';
 import { exportGrid, xlsxCell } from '../../../ui/xlsx';
 import { periodLabel } from '../labels';
@@ -13,6 +13,7 @@ import { ChartCard } from './ChartCard';
 type Forecast = Output<'dashboard.forecast'>;
 type Row = { key: number | null; label: string; cells: Forecast['rows'][number]['cells']; total: number };
 type Band = 'commit' | 'best' | 'pipeline';
+type Point = { period: string; label: string; commit: number; best: number; rest: number; weighted: number; deals: number };
 
 /**
  * The forecast: per period of expected close, the open amount committed, best case and the rest,
@@ -31,7 +32,7 @@ export function ForecastPanel({
   const { t, locale } = useT();
   const money = (v: number) => formatMoney(v, locale, 'EUR', 0);
   const base = { kind: 'forecast' as const, grain: data.grain, periods: data.periods.length - 2, dimension: data.dimension, ownerId };
-  const points = data.periods.map((p) => {
+  const points: Point[] = data.periods.map((p) => {
     const c = data.totals[p] ?? { deals: 0, amount: 0, weighted: 0, commit: 0, bestCase: 0 };
     return {
       period: p,
@@ -55,7 +56,9 @@ export function ForecastPanel({
     yName: t(`dash.band.${band}.part`),
     stacked: true,
     listeners: { seriesNodeClick: (e: { datum: { period: string } }) => drillBand(e.datum.period, band) },
-    tooltip: { renderer: (p: { datum: Record<string, number>; yKey: string }) => money(p.datum[p.yKey]!) },
+    tooltip: {
+      renderer: (p: { datum: Point; yKey: string }) => tip(p.datum.label, t(`dash.band.${band}.part`), money(Number(p.datum[p.yKey as keyof Point]))),
+    },
   });
   const options = {
     data: points,
@@ -69,7 +72,7 @@ export function ForecastPanel({
         yKey: 'weighted',
         yName: t('dash.weighted'),
         listeners: { seriesNodeClick: (e: { datum: { period: string } }) => drillBand(e.datum.period, null) },
-        tooltip: { renderer: (p: { datum: { weighted: number } }) => money(p.datum.weighted) },
+        tooltip: { renderer: (p: { datum: Point }) => tip(p.datum.label, t('dash.weighted'), money(p.datum.weighted)) },
       },
     ],
     axes: {

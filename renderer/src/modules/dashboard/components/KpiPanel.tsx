@@ -5,6 +5,7 @@ import { today } from '../../../ui/today';
 import { download, workbook, xlsxCell } from '../../../ui/xlsx';
 import { periodLabel } from '../labels';
 import { ChartCard } from './ChartCard';
+import { tip } from '../../../ui/chart';
 
 type Kpis = Output<'dashboard.kpis'>;
 type Scope = { grain: Kpis['grain']; period: string; ownerId: number | null; categoryId: number | null };

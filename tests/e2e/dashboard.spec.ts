@@ -1,0 +1,116 @@
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { shiftPeriod } from '../../electron/shared/domain/forecast';
+import { weighted } from '../../electron/shared/money';
+import { actAs } from './pages/desk';
+import { expect, test } from './web-host-fixture';
+
+test.describe.configure({ timeout: 90_000 });
+
+/** Next month as the dashboard names it (« janv. 2027 ») and as an ISO month. */
+const nextMonth = (now: string) => {
+  const iso = shiftPeriod(now.slice(0, 7), 'month', 1);
+  const label = new Intl.DateTimeFormat('fr-FR', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}-01T00:00:00Z`));
+  return { iso, label };
+};
+const euros = (money: number) =>
+  new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }).format(Math.round(money / 10_000)).replace(/\u202f/g, '\u00a0');
+
+/** Moves over the chart until its tooltip names `label` and `series`, then clicks there (the bars are drawn on a canvas). */
+async function clickBar(page: Page, chartName: string, label: string, series: string) {
+  const box = (await page.getByRole('figure', { name: chartName, exact: true }).boundingBox())!;
+  for (let y = box.y + box.height - 70; y > box.y + 20; y -= 8) {
+    for (let x = box.x + 30; x < box.x + box.width - 10; x += 12) {
+      await page.mouse.move(x, y);
+      const tip = await page
+        .locator('.ag-charts-tooltip')
+        .first()
+        .innerText({ timeout: 200 })
+        .catch(() => '');
+      if (tip.includes(label) && tip.includes(series)) return page.mouse.click(x, y);
+    }
+  }
+  throw new Error(`no bar « ${series} » for ${label} in ${chartName}`);
+}
+
+test('the sales manager reads next month’s forecast, drills into the deals behind its bar and exports them', async ({ page, host }) => {
+  const db = new Database(host.dbPath, { readonly: true });
+  const month = nextMonth(host.now);
+  // what the forecast must say, from the database itself: the open deals expected next month
+  const deals = db
+    .prepare(
+      `SELECT o.reference, o.amount, o.probability FROM opportunities o JOIN stages s ON s.id = o.stage_id AND s.kind = 'open'
+       WHERE substr(o.expected_close, 1, 7) = ?`,
+    )
+    .all(month.iso) as { reference: string; amount: number; probability: number }[];
+  db.close();
+  expect(deals.length).toBeGreaterThan(0);
+  const weightedTotal = deals.reduce((s, d) => s + weighted(d.amount, d.probability), 0);
+
+  await page.goto(host.url);
+  await actAs(page, 'Direction commerciale');
+  await page.getByRole('link', { name: 'Tableau de bord' }).click();
+  const table = page.getByTestId('forecast-table');
+  await expect(table.getByRole('columnheader', { name: month.label })).toBeVisible();
+  // the team's total for next month, in the pinned total row
+  await expect(table.getByRole('row', { name: /^Total / })).toBeVisible();
+  await expect(table.locator(`[col-id="${month.iso}"]`).last()).toHaveText(`${euros(weightedTotal)}\u00a0€`);
+  await page.screenshot({ path: 'test-results/screenshots/dashboard-manager.png' });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: 'test-results/screenshots/dashboard-manager-1366.png' });
+  await page.setViewportSize({ width: 1600, height: 900 });
+
+  // the « rest of the pipeline » part of next month's bar: its deals are the database's under the best-case threshold (40 %)
+  await clickBar(page, 'Prévision', month.label, 'Reste du pipeline');
+  const rest = deals.filter((d) => d.probability < 40).map((d) => d.reference);
+  const drill = page.getByTestId('drill');
+  await expect(drill.getByRole('heading')).toContainText(`${month.label} · Pipeline`);
+  await expect(drill).toContainText(`${rest.length} affaires (${rest.length} affichées)`);
+  const shown = await drill.locator('.ag-row [col-id="reference"]').allInnerTexts();
+  expect(shown.sort()).toEqual([...rest].sort());
+
+  // its deals to Excel, the chart as an image
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), drill.getByRole('button', { name: 'Exporter (.xlsx)' }).click()]);
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  expect(
+    readFileSync((await xlsx.path())!)
+      .subarray(0, 2)
+      .toString(),
+  ).toBe('PK');
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('forecast-chart').getByRole('button', { name: 'Image PNG' }).click(),
+  ]);
+  expect(png.suggestedFilename()).toMatch(/\.png$/);
+  expect(
+    readFileSync((await png.path())!)
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
+
+  // Entrée on a deal of the list opens it; back, the dashboard is there again
+  await drill.locator('[col-id="reference"]').nth(1).click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('opportunity-history')).toBeVisible();
+});
+
+test('the KPIs say what they measure and compare with the period before; the stagnant deals are listed', async ({ page, host }) => {
+  await page.goto(host.url);
+  await actAs(page, 'Direction commerciale');
+  await page.getByRole('link', { name: 'Tableau de bord' }).click();
+  const kpis = page.getByTestId('kpis');
+  await expect(kpis.getByTestId('kpi-winRateCount')).toHaveAttribute('title', /gagnées ÷ affaires gagnées ou perdues/);
+  await expect(kpis.getByTestId('kpi-basket')).toContainText('avant :');
+  await page.getByRole('button', { name: 'Période précédente' }).click();
+  await expect(page.getByTestId('kpi-period')).toHaveText(
+    new Intl.DateTimeFormat('fr-FR', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${shiftPeriod(host.now.slice(0, 7), 'month', -1)}-01T00:00:00Z`),
+    ),
+  );
+  // lost deals of that month, behind their card
+  await kpis.getByTestId('kpi-lost').getByRole('button').click();
+  await expect(page.getByTestId('drill').getByRole('heading')).toContainText('Perdues');
+  await expect(page.getByTestId('stagnant')).toContainText('affaires');
+  await page.screenshot({ path: 'test-results/screenshots/dashboard-kpis.png', fullPage: true });
+});
