@@ -74,7 +74,7 @@ test('the sales manager reads next month’s forecast, drills into the deals beh
   const [xlsx] = await Promise.all([page.waitForEvent('download'), drill.getByRole('button', { name: 'Exporter (.xlsx)' }).click()]);
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
   expect(
-    readFileSync((await xlsx.path())!)
+    readFileSync(await xlsx.path())
       .subarray(0, 2)
       .toString(),
   ).toBe('PK');
@@ -84,7 +84,7 @@ test('the sales manager reads next month’s forecast, drills into the deals beh
   ]);
   expect(png.suggestedFilename()).toMatch(/\.png$/);
   expect(
-    readFileSync((await png.path())!)
+    readFileSync(await png.path())
       .subarray(1, 4)
       .toString(),
   ).toBe('PNG');

@@ -171,7 +171,9 @@ function LostReasons({ set, onReason }: { set: KpiSet; onReason: (reason: string
         label: { enabled: true, formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? formatInt(p.value, locale) : '') },
         tooltip: {
           renderer: (p: { datum: (typeof points)[number] }) =>
-            `${formatInt(p.datum.deals, locale)} · ${formatMoney(p.datum.amount, locale, 'EUR', 0)}`,
+            tip(p.datum.reason, t('dash.deals'), formatInt(p.datum.deals, locale), [
+              { label: t('dash.amount'), value: formatMoney(p.datum.amount, locale, 'EUR', 0) },
+            ]),
         },
       },
     ],
