@@ -63,8 +63,11 @@ export const readLines = (db: Db, opportunityId: number) =>
     opportunityId,
   ) as LineRecord[];
 
-export const exists = (db: Db, table: 'customers' | 'products' | 'warehouses' | 'users' | 'stages', id: number): boolean =>
-  !!prepareCached(db.$client, `SELECT 1 FROM ${table} WHERE id = ? AND active = 1`).get(id);
+export const exists = (
+  db: Db,
+  table: 'customers' | 'products' | 'warehouses' | 'users' | 'stages' | 'product_categories' | 'suppliers',
+  id: number,
+): boolean => !!prepareCached(db.$client, `SELECT 1 FROM ${table} WHERE id = ? AND active = 1`).get(id);
 
 export const listPrice = (db: Db, productId: number) =>
   prepareCached(db.$client, 'SELECT list_price FROM products WHERE id = ? AND active = 1').pluck().get(productId) as number | undefined;

@@ -86,3 +86,12 @@ export function listCategories(db: Db): { id: number; code: string; name: string
     parentId: number | null;
   }[];
 }
+
+/** The active suppliers, by name (the what-if on a supplier's cost). */
+export function listSuppliers(db: Db): { id: number; code: string; name: string }[] {
+  return prepareCached(db.$client, 'SELECT id, code, name FROM suppliers WHERE active = 1 ORDER BY name').all() as {
+    id: number;
+    code: string;
+    name: string;
+  }[];
+}

@@ -179,3 +179,27 @@ export const forecastMonths = sqliteTable('forecast_months', {
   month: text().primaryKey(),
   takenAt: stamp().notNull(),
 });
+
+/**
+ * A deal a pulled cost or supplier price put below its target, minimum or cost (issue 14, margin at
+ * risk): its figures before and after, when, from which pull. Each desk pulls the ERP itself and
+ * keeps its own list; the owner's follow-up is a team row made once (its occasion).
+ */
+export const marginAlerts = sqliteTable(
+  'margin_alerts',
+  {
+    id: pk(),
+    opportunityId: integer()
+      .notNull()
+      .references(() => opportunities.id, { onDelete: 'cascade' }),
+    at: stamp().notNull(),
+    /** the entity whose page moved the cost: costs or supplier_prices */
+    cause: text().notNull(),
+    amount: moneyCol().notNull(),
+    costBefore: moneyCol().notNull(),
+    costAfter: moneyCol().notNull(),
+    guardBefore: text().notNull(),
+    guardAfter: text().notNull(),
+  },
+  (t) => [index('margin_alerts_at').on(t.at), index('margin_alerts_opportunity').on(t.opportunityId, t.at)],
+);

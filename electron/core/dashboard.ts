@@ -18,6 +18,11 @@ import type { KpiSet } from '../shared/contract/dashboard';
 import { periodBounds, shiftPeriod } from '../shared/domain/forecast';
 import { categorySubtree, forecastWindow, readForecast, takeSnapshots } from './dashboard-forecast';
 import { getSettings } from './settings';
+import { suggestions } from './cross-sell';
+import { requireRef } from './editing';
+import { GUARD_RANK, marginRiskRows, openDealsWith, productsOf } from '../../db/queries/margin-risk';
+import { computeDeals } from '../../db/queries/totals';
+import { rate } from '../shared/money';
 
 type StageRow = { id: number; name: string; position: number; kind: 'open' | 'won' | 'lost' };
 
@@ -42,6 +47,10 @@ export function createDashboard(db: Db, now: () => string) {
       });
       return { rows: rowsOfIds(db, found.ids, now()), total: found.total };
     },
+    marginRisk: (input: ParsedInput<'dashboard.marginRisk'>) =>
+      marginRiskRows(db, { since: new Date(Date.parse(now()) - input.days * 86_400_000).toISOString(), owner: input.ownerId, limit: input.limit }),
+    whatIf: (input: ParsedInput<'dashboard.whatIf'>) => whatIf(db, now().slice(0, 10), input),
+    suggestions: (opportunityId: number) => suggestions(db, opportunityId, now().slice(0, 10)),
     /** a clock turn: the snapshots of the months not taken yet */
     snapshots: () => takeSnapshots(db, now()),
   };
@@ -91,4 +100,55 @@ function kpiSet(db: Db, period: string, scope: Scope): KpiSet {
     }),
     lostReasons: lostReasons(db, scope),
   };
+}
+
+/**
+ * What-if: the open deals quoting those products costed that much higher (the shared costing and
+ * guard, `computeDeals`), against their figures now; those that fall below their target, minimum
+ * or cost, the margin lost the most first. Nothing is written.
+ */
+function whatIf(db: Db, today: string, input: ParsedInput<'dashboard.whatIf'>): Output<'dashboard.whatIf'> {
+  if (input.categoryId !== null) requireRef(db, 'product_categories', input.categoryId, 'categoryId');
+  if (input.supplierId !== null) requireRef(db, 'suppliers', input.supplierId, 'supplierId');
+  const products = productsOf(db, {
+    categories: input.categoryId === null ? null : categorySubtree(db, input.categoryId),
+    supplierId: input.supplierId,
+  });
+  const owned = (id: number) => input.ownerId === null || dealInfo.get(id)?.owner_id === input.ownerId;
+  const ids = openDealsWith(db, products);
+  const dealInfo = new Map(
+    (
+      prepareCached(
+        db.$client,
+        `SELECT o.id, o.reference, c.name AS customer_name, u.name AS owner_name, o.owner_id FROM opportunities o JOIN customers c ON c.id = o.customer_id
+         LEFT JOIN users u ON u.id = o.owner_id WHERE o.id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(ids)) as { id: number; reference: string; customer_name: string; owner_name: string | null; owner_id: number | null }[]
+    ).map((r) => [r.id, r]),
+  );
+  const mine = ids.filter(owned);
+  const now = computeDeals(db, { today, ids: mine }).deals;
+  const then = computeDeals(db, { today, ids: mine, shift: { products, rate: rate.fromPercent(input.percent) } }).deals;
+  let marginBefore = 0;
+  let marginAfter = 0;
+  const falling: Output<'dashboard.whatIf'>['falling'] = [];
+  for (const [id, b] of now) {
+    const a = then.get(id)!;
+    marginBefore += b.amount - b.cost;
+    marginAfter += a.amount - a.cost;
+    if (GUARD_RANK[a.state] <= GUARD_RANK[b.state]) continue;
+    const d = dealInfo.get(id)!;
+    falling.push({
+      opportunityId: id,
+      reference: d.reference,
+      customerName: d.customer_name,
+      ownerName: d.owner_name,
+      amount: a.amount,
+      costBefore: b.cost,
+      costAfter: a.cost,
+      guardBefore: b.state,
+      guardAfter: a.state,
+    });
+  }
+  falling.sort((x, y) => y.costAfter - y.costBefore - (x.costAfter - x.costBefore) || x.opportunityId - y.opportunityId);
+  return { deals: mine.length, falling, marginBefore, marginAfter };
 }

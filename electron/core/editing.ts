@@ -9,8 +9,16 @@ import type { ParsedInput } from '../shared/contract';
 import { AppError, notFound } from '../shared/errors';
 import type { Actor } from './context';
 
-type Ref = 'customers' | 'products' | 'warehouses' | 'users' | 'stages';
-const WHAT: Record<Ref, string> = { customers: 'Customer', products: 'Product', warehouses: 'Warehouse', users: 'User', stages: 'Stage' };
+type Ref = 'customers' | 'products' | 'warehouses' | 'users' | 'stages' | 'product_categories' | 'suppliers';
+const WHAT: Record<Ref, string> = {
+  customers: 'Customer',
+  products: 'Product',
+  warehouses: 'Warehouse',
+  users: 'User',
+  stages: 'Stage',
+  product_categories: 'Category',
+  suppliers: 'Supplier',
+};
 
 /** A stage a deal or a rule may name: one that exists and is in use, else refused on `stageId`. */
 export function activeStage(db: Db, stageId: number) {

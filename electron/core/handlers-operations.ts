@@ -55,7 +55,13 @@ export function operationsHandlers(ctx: CoreContext, t: Tools): Pick<Handlers, O
     t.changed(['purchaseDrafts', ...entities]);
     return drafts.list('draft', today());
   };
-  const sync = createSync(db, ctx.now);
+  // margin at risk: the owner's desk tells them at once (the follow-up waits in their activities at every desk)
+  const sync = createSync(db, ctx.now, Math.random, (risks) => {
+    t.changed(['activities', 'dashboard']);
+    for (const r of risks)
+      if (r.ownerId !== null)
+        ctx.bus.emit('alert.raised', { level: 'warning', message: r.message, opportunityId: r.opportunityId, userId: r.ownerId });
+  });
   const today = () => ctx.now().slice(0, 10);
   const shortagesChanged = () => {
     t.changed(['shortages']);

@@ -1,7 +1,7 @@
 import { schemaVersion } from '../../db/client';
 import { readBoard } from '../../db/queries/board';
 import { counts, listUsers, searchCustomers, searchProducts } from '../../db/queries/catalog';
-import { listCategories, listMarginRules } from '../../db/queries/rules';
+import { listCategories, listSuppliers, listMarginRules } from '../../db/queries/rules';
 import { listStages } from '../../db/queries/stages';
 import { listOpportunities } from '../../db/queries/opportunities-list';
 import { currentStage, readOpportunityHistory } from '../../db/queries/opportunity-stage';
@@ -156,6 +156,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
       return listMarginRules(db);
     },
     'categories.list': () => listCategories(db),
+    'suppliers.list': () => listSuppliers(db),
     'users.list': () => listUsers(db),
     'customers.search': ({ query, limit }) => searchCustomers(db, query, limit),
     'products.search': ({ query, limit }) => searchProducts(db, query, limit),

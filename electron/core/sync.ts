@@ -1,7 +1,9 @@
 import type { Db } from '../../db/client';
 import { leaseDue, markDone, markFailed, markRetry, outboxStatus, reservationsInErp } from '../../db/queries/outbox';
 import { conflictsOf, openDealsQuoting, recordConflict } from '../../db/queries/sync-status';
-import { refreshOpportunityTotals } from '../../db/queries/totals';
+import { revalueOpportunities } from '../../db/queries/totals';
+import { recordMarginAlerts } from '../../db/queries/margin-risk';
+import { followUpMarginRisk } from './margin-risk';
 import { deactivateMissing, lookupFor, RECONCILABLE, UnknownReference, upsert, writeCursor, type Lookup } from '../../db/queries/sync-apply';
 import { z } from 'zod';
 import { syncRecords, type OutboxItem, type Output, type ParsedInput, type SyncEntity } from '../shared/contract';
@@ -20,7 +22,10 @@ const invalid = (message: string, path: string) => new AppError('invalid_input',
  * pulled page is checked row by row, then applied with its cursor in one transaction — all or
  * nothing; the outbox is leased, acknowledged or failed with backoff.
  */
-export function createSync(db: Db, now: () => string, random: () => number = Math.random) {
+/** What a pull put at risk, told after its page is applied: the deals and the words for their owners. */
+export type OnMarginRisk = (risks: { opportunityId: number; ownerId: number | null; message: string }[]) => void;
+
+export function createSync(db: Db, now: () => string, random: () => number = Math.random, onMarginRisk: OnMarginRisk = () => {}) {
   const tx = <T>(fn: () => T): T => db.$client.transaction(fn)();
 
   return {
@@ -33,7 +38,8 @@ export function createSync(db: Db, now: () => string, random: () => number = Mat
         throw invalid(`Page of ${entity}, row ${String(row)}: ${field.join('.') || 'row'}: ${issue.message}`, `rows.${issue.path.join('.')}`);
       }
       const parsed = result.data as unknown[];
-      return tx(() => {
+      let risks: ReturnType<typeof followUpMarginRisk> = [];
+      const applied = tx(() => {
         // read before the upsert: what the page changes under open deals is listed, never silently overwritten
         const conflicts = conflictsOf(db, entity, parsed as { erpId?: string; active?: boolean; onHold?: boolean }[]);
         const lookup = lookupFor(db);
@@ -64,9 +70,13 @@ export function createSync(db: Db, now: () => string, random: () => number = Mat
               parsed.map((r) => String((r as Record<string, unknown>)[COSTED[entity]!])),
             )
           : [];
-        const revalued = deals.length ? refreshOpportunityTotals(db, { today: now().slice(0, 10), ids: deals }) : 0;
-        return { entity, applied: parsed.length, cursor, conflicts: listed, revalued };
+        const revalued = deals.length ? revalueOpportunities(db, { today: now().slice(0, 10), ids: deals }) : [];
+        // margin at risk: the deals the new costs put below their target, minimum or cost, their owners told
+        if (revalued.length) risks = followUpMarginRisk(db, recordMarginAlerts(db, revalued, entity, now()), now());
+        return { entity, applied: parsed.length, cursor, conflicts: listed, revalued: revalued.length };
       });
+      if (risks.length) onMarginRisk(risks);
+      return applied;
     },
 
     reconcile({ entity, erpIds, at }: ParsedInput<'sync.reconcile'>): number {

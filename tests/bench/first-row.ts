@@ -90,7 +90,7 @@ export async function benchFirstRow(core: Core, rendererDir: string, rounds: num
   const bn = stats(base.map((x) => x.navToRow));
   return [
     {
-      benchmark: 'first grid row, 100 000 opps (grid created → first row)',
+      benchmark: 'first grid row, 200 000 opps (grid created → first row)',
       app: a,
       baseline: b,
       ratio: a.median / b.median,
@@ -98,7 +98,7 @@ export async function benchFirstRow(core: Core, rendererDir: string, rounds: num
       ok: a.median / b.median <= 1.3,
     },
     {
-      benchmark: 'first grid row, 100 000 opps (page start → first row)',
+      benchmark: 'first grid row, 200 000 opps (page start → first row)',
       app: an,
       baseline: bn,
       ratio: an.median / bn.median,

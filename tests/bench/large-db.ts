@@ -9,7 +9,7 @@ export const BENCH_TODAY = '2026-11-30';
 export const BENCH_NOW = '2026-11-30T10:00:00.000Z';
 
 /**
- * The `large` preset in a cached SQLite file (100 000 opportunities, about a million stock and
+ * The `large` preset in a cached SQLite file (200 000 opportunities, about a million stage changes, stock and
  * history rows). Built once, at a fixed date so every run measures the same data.
  */
 export function largeDatabase(log: (m: string) => void): string {

@@ -12,6 +12,7 @@ import { printTable, type Row } from './stats';
 import { benchApply, benchIdleCycle, benchIncrementalStock, benchInitialSync, benchTryton, benchViewVsTryton } from './connector';
 import { benchTeam } from './team';
 import { benchActivities } from './activities';
+import { benchDashboard } from './dashboard';
 
 /**
  * npm run bench [-- --json FILE] [--rounds N] [--only open|list|view|recompute|accept|purchasing|activities|first-row|connector|team [--load-seconds S]]:
@@ -67,6 +68,10 @@ async function main() {
     if (wanted('activities')) {
       log(`activities and timeline: ${rounds} rounds per scenario…`);
       rows.push(...(await benchActivities(core, rounds, log)));
+    }
+    if (wanted('dashboard')) {
+      log(`the manager's dashboards: ${rounds} rounds per scenario…`);
+      rows.push(...(await benchDashboard(core, rounds, log)));
     }
     if (wanted('first-row')) {
       log('first grid row in Chromium: 9 rounds per side…');

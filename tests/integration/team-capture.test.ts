@@ -107,6 +107,10 @@ const _READS = {
   'dashboard.forecast': 1,
   'dashboard.kpis': 1,
   'dashboard.deals': 1,
+  'dashboard.marginRisk': 1,
+  'suppliers.list': 1,
+  'opportunity.suggestions': 1,
+  'dashboard.whatIf': 1,
   // the document's content is fetched into the profile folder: no row changes
   'documents.fetch': 1,
   'team.status': 1,

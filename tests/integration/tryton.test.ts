@@ -582,3 +582,55 @@ describe('a cycle where little or nothing changed in Tryton', () => {
     expect(onHand('CIM-01', 'WH')).toBe(before + 7_000);
   }, 120_000);
 });
+
+describe('margin at risk after a cost pulled from Tryton', () => {
+  it('a cost rise in Tryton puts an open deal below its minimum: listed with its margin before and after, its owner told and given a follow-up, once', async () => {
+    const raw = core.db.$client;
+    const owner = Number(
+      raw.prepare(`INSERT INTO users (login, name, initials, role, roles) VALUES ('c.martin', 'Claire Martin', 'CM', 'trader', '["trader"]')`).run()
+        .lastInsertRowid,
+    );
+    await call('settings.set', { key: 'currentUserId', value: owner });
+    const alerts: unknown[] = [];
+    core.bus.source((event, payload) => event === 'alert.raised' && alerts.push(payload));
+    const product = get("SELECT id, list_price AS price, cost_price AS cost FROM products WHERE code = 'CIM-01'") as {
+      id: number;
+      price: number;
+      cost: number;
+    };
+    const customer = (get("SELECT id FROM customers WHERE code = 'C0002'") as { id: number }).id;
+    const deal = await call('opportunity.create', { customerId: customer, title: 'Dalle entrepôt' });
+    await call('opportunity.addLine', { opportunityId: deal.id, productId: product.id, qty: 100_000, unitPrice: product.price });
+    expect((await call('opportunity.get', { id: deal.id })).guard.state).toBe('ok');
+
+    // the cement's cost goes up in Tryton: 92 % of the price, under the 12 % minimum margin
+    const [variant] = (await erp.call('model.product.product.search', [[['code', '=', 'CIM-01']], 0, 1, null, {}])) as number[];
+    const newCost = Math.round((product.price * 0.92) / 100) / 100;
+    await erp.call('model.product.product.write', [[variant], { cost_price: D(String(newCost)) }, {}]);
+    const report = await cycle(['products']);
+    expect(report.filter((r) => r.error)).toEqual([]);
+
+    const risk = await call('dashboard.marginRisk', {});
+    expect(risk).toEqual([
+      expect.objectContaining({
+        opportunityId: deal.id,
+        ownerName: 'Claire Martin',
+        cause: 'products',
+        guardBefore: 'ok',
+        guardAfter: 'below_minimum',
+        costBefore: product.cost * 100,
+        costAfter: Math.round(newCost * 10_000) * 100,
+      }),
+    ]);
+    expect(alerts).toEqual([expect.objectContaining({ level: 'warning', opportunityId: deal.id, userId: owner })]);
+    const followUps = () =>
+      raw.prepare("SELECT owner_id AS ownerId, title FROM activities WHERE source = 'margin' AND opportunity_id = ?").all(deal.id);
+    expect(followUps()).toEqual([{ ownerId: owner, title: expect.stringContaining('sous le minimum') }]);
+
+    // the next cycle, nothing new: no second alert, no second follow-up
+    await cycle(['products']);
+    expect(await call('dashboard.marginRisk', {})).toHaveLength(1);
+    expect(followUps()).toHaveLength(1);
+    expect(alerts).toHaveLength(1);
+  }, 60_000);
+});

@@ -139,3 +139,78 @@ export type DealsSlice = z.infer<typeof dealsSlice>;
 
 export const dealsInput = z.object({ slice: dealsSlice, limit: z.number().int().min(1).max(5000).default(1000) }).strict();
 export const dealsOutput = z.object({ rows: z.array(opportunityRow), total: z.number().int() });
+
+const guard = z.enum(['ok', 'below_target', 'below_minimum', 'below_cost']);
+export const marginRiskInput = z
+  .object({ days: z.number().int().min(1).max(365).default(30), ownerId: owner, limit: z.number().int().min(1).max(2000).default(500) })
+  .strict();
+export const marginRiskRow = z.object({
+  opportunityId: id,
+  reference: z.string(),
+  customerName: z.string(),
+  ownerName: z.string().nullable(),
+  at: z.string(),
+  cause: z.string(),
+  amount: moneyInt,
+  costBefore: moneyInt,
+  costAfter: moneyInt,
+  guardBefore: guard,
+  guardAfter: guard,
+  guardNow: guard,
+});
+export type MarginRiskRowDto = z.infer<typeof marginRiskRow>;
+
+/** What-if: the cost of a category's products (sub-categories included) or of what a supplier sells raised by a percentage. */
+export const whatIfInput = z
+  .object({
+    categoryId: id.nullable().default(null),
+    supplierId: id.nullable().default(null),
+    percent: z.number().min(-50, 'at least −50 %').max(200, 'at most +200 %'),
+    ownerId: owner,
+  })
+  .strict()
+  .refine((w) => (w.categoryId === null) !== (w.supplierId === null), {
+    message: 'a category or a supplier, one of them',
+    path: ['categoryId'],
+    params: { reason: 'whatIfScope' },
+  });
+export const whatIfRow = z.object({
+  opportunityId: id,
+  reference: z.string(),
+  customerName: z.string(),
+  ownerName: z.string().nullable(),
+  amount: moneyInt,
+  costBefore: moneyInt,
+  costAfter: moneyInt,
+  guardBefore: guard,
+  guardAfter: guard,
+});
+export const whatIfOutput = z.object({
+  /** the open deals with a line of those products */
+  deals: z.number().int(),
+  /** those that fall below their target, minimum or cost, worst first */
+  falling: z.array(whatIfRow),
+  marginBefore: moneyInt,
+  marginAfter: moneyInt,
+});
+
+/** A product to propose on a deal (cross-sell, up-sell), with why, and what it would bring. */
+export const suggestion = z.object({
+  productId: id,
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  /** usual: the customer's habit not bought lately; together: bought with the deal's products by other customers */
+  kind: z.enum(['usual', 'together']),
+  orders: z.number().int(),
+  lastDate: z.string().nullable(),
+  /** the usual quantity, proposed for the line */
+  qty: z.number().int(),
+  unitPrice: moneyInt,
+  priceFrom: z.enum(['last', 'list']),
+  marginRate: rateInt,
+  targetRate: rateInt,
+  /** available to promise at the warehouse by the deal's date */
+  available: z.number().int(),
+  warehouseId: id.nullable(),
+});

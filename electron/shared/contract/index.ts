@@ -58,7 +58,19 @@ import {
   transferInput,
 } from './purchasing';
 import { TEAM_CONNECTOR_METHODS, teamContract } from './team';
-import { dealsInput, dealsOutput, forecastInput, forecastOutput, kpisInput, kpisOutput } from './dashboard';
+import {
+  dealsInput,
+  dealsOutput,
+  forecastInput,
+  forecastOutput,
+  kpisInput,
+  kpisOutput,
+  marginRiskInput,
+  marginRiskRow,
+  suggestion,
+  whatIfInput,
+  whatIfOutput,
+} from './dashboard';
 import {
   activitiesList,
   activitiesListInput,
@@ -167,6 +179,7 @@ export const contract = {
   'marginRules.save': { input: marginRuleSaveInput, output: z.array(marginRule) },
   'marginRules.delete': { input: z.object({ id }).strict(), output: z.array(marginRule) },
   'categories.list': { input: z.object({}).strict(), output: z.array(category) },
+  'suppliers.list': { input: z.object({}).strict(), output: z.array(z.object({ id, code: z.string(), name: z.string() })) },
   'users.list': { input: z.object({}).strict(), output: z.array(user) },
   'customers.search': { input: searchInput, output: z.array(customerHit) },
   'products.search': { input: searchInput, output: z.array(productHit) },
@@ -174,6 +187,11 @@ export const contract = {
   'dashboard.forecast': { input: forecastInput, output: forecastOutput },
   'dashboard.kpis': { input: kpisInput, output: kpisOutput },
   'dashboard.deals': { input: dealsInput, output: dealsOutput },
+  /** margin at risk: the open deals pulled costs put below target since a day, and a what-if on a category's or a supplier's cost */
+  'dashboard.marginRisk': { input: marginRiskInput, output: z.array(marginRiskRow) },
+  'dashboard.whatIf': { input: whatIfInput, output: whatIfOutput },
+  /** cross-sell and up-sell on a deal: products to propose, in stock and at or above their margin target */
+  'opportunity.suggestions': { input: z.object({ id }).strict(), output: z.array(suggestion) },
   'activities.list': { input: activitiesListInput, output: activitiesList },
   /** the desk's person's, for the navigation's count */
   'activities.counts': { input: z.object({}).strict(), output: activityCounts },
@@ -220,6 +238,8 @@ export const events = {
     message: z.string(),
     /** Who it is for (all when absent), and the deal it is about. */
     role: role.optional(),
+    /** the person it is for (their desk shows it), when it is one person's */
+    userId: id.optional(),
     opportunityId: id.optional(),
   }),
 } as const;

@@ -111,6 +111,18 @@ function lines(r: Random, sizes: Sizes, catalog: Catalog, c: DemoCustomer, reque
 /** Why deals are lost, price first, as a trading company sees it. */
 const LOST_WEIGHTED = [...DEFAULT_LOST_REASONS, 'Prix', 'Prix', 'Concurrent retenu', 'Délai de livraison'];
 
+/** A path with its back-and-forth: at each open stage after the first, back one stage and forward again, as often as chance says. */
+function revised(r: Random, path: string[], chance: number): string[] {
+  if (chance === 0) return path;
+  const out: string[] = [];
+  path.forEach((code, k) => {
+    out.push(code);
+    if (k === 0 || code === 'WON' || code === 'LOST') return;
+    for (let n = 0; n < 4 && r.chance(chance); n++) out.push(path[k - 1]!, code);
+  });
+  return out;
+}
+
 /** Opportunities spread across the pipeline, each with a consistent stage history. */
 export function* opportunities(r: Random, sizes: Sizes, customers: DemoCustomer[], catalog: Catalog, today: string): Generator<DemoOpportunity> {
   const year = today.slice(0, 4);
@@ -119,10 +131,14 @@ export function* opportunities(r: Random, sizes: Sizes, customers: DemoCustomer[
     const c = or.pick(customers);
     const owner = or.pick(TRADERS).login;
     const target = pickStage(or);
-    const age = or.int(3, 300);
+    const age = or.int(3, sizes.maxAgeDays);
     const created = addDays(today, -age);
     const lostAt = target === 'LOST' ? or.int(0, 3) : -1;
-    const path = target === 'LOST' ? [...OPEN_PATH.slice(0, lostAt + 1), 'LOST'] : OPEN_PATH.slice(0, OPEN_PATH.indexOf(target) + 1);
+    const path = revised(
+      r.fork(`rev:${i}`),
+      target === 'LOST' ? [...OPEN_PATH.slice(0, lostAt + 1), 'LOST'] : OPEN_PATH.slice(0, OPEN_PATH.indexOf(target) + 1),
+      sizes.revisit,
+    );
     const history: DemoOpportunity['history'] = [];
     let day = 0;
     path.forEach((code, k) => {

@@ -6,7 +6,7 @@ import { SIZES } from './sizes';
 import type { DemoCompany, Preset } from './types';
 
 /** Bumped whenever the generator's output changes (cached databases are rebuilt). */
-export const DEMO_REVISION = 3;
+export const DEMO_REVISION = 4;
 
 export type DescribeOptions = { preset: Preset; seed?: number; today: string };
 

@@ -12,11 +12,12 @@ export function Alerts({ onOpen }: { onOpen: (id: number) => void }) {
     () =>
       client.on('alert.raised', (a) => {
         if (a.role && !settings.roles.includes(a.role)) return;
+        if (a.userId !== undefined && a.userId !== settings.currentUserId) return;
         const key = Date.now() + Math.random();
         setAlerts((list) => [...list.slice(-4), { ...a, key }]);
         setTimeout(() => setAlerts((list) => list.filter((x) => x.key !== key)), 12_000);
       }),
-    [client, settings.roles],
+    [client, settings.roles, settings.currentUserId],
   );
   if (alerts.length === 0) return null;
   return (

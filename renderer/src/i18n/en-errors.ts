@@ -80,6 +80,7 @@ export const enErrors: Record<keyof typeof frErrors, string> = {
   'issue.too_small.number': 'at least {minimum}',
   'issue.too_small.array': 'at least {minimum} item(s)',
   'issue.dateExists': 'this day does not exist',
+  'issue.whatIfScope': 'a category or a supplier, one of them',
   'issue.period': 'a period such as 2027-03 (month), 2027-Q1 (quarter) or 2027 (year)',
   'issue.bandsOrder': 'best case must start below commit',
   'issue.odooVersion': 'say which Odoo version (16 to 19)',

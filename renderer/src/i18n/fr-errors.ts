@@ -80,6 +80,7 @@ export const frErrors = {
   'issue.too_small.number': 'au moins {minimum}',
   'issue.too_small.array': 'au moins {minimum} élément(s)',
   'issue.dateExists': 'cette date n’existe pas',
+  'issue.whatIfScope': 'une catégorie ou un fournisseur, l’un des deux',
   'issue.period': 'une période comme 2027-03 (mois), 2027-Q1 (trimestre) ou 2027 (année)',
   'issue.bandsOrder': 'le meilleur cas commence sous l’engagé',
   'issue.odooVersion': 'dites quelle version d’Odoo (16 à 19)',

@@ -12,6 +12,7 @@ import { AccuracyPanel } from './AccuracyPanel';
 import { DrillGrid } from './DrillGrid';
 import { ForecastPanel, ForecastTable } from './ForecastPanel';
 import { KpiPanel } from './KpiPanel';
+import { MarginRiskPanel } from './MarginRiskPanel';
 
 type Dimension = 'none' | 'owner' | 'category' | 'warehouse' | 'customer';
 const DIMENSIONS: Dimension[] = ['none', 'owner', 'category', 'warehouse', 'customer'];
@@ -112,6 +113,7 @@ export function DashboardView({ onOpen }: { onOpen: (id: number) => void }) {
           </select>
         </div>
         {kpis.data && <KpiPanel data={kpis.data} scope={{ grain: kpiGrain, period: kpiPeriod, ownerId, categoryId }} onDrill={onDrill} />}
+        <MarginRiskPanel ownerId={ownerId} onOpen={onOpen} />
         <DrillGrid slice={{ kind: 'stagnant', ownerId }} title={t('dash.stagnant')} onOpen={onOpen} height={240} testId="stagnant" />
         <ApprovalQueue rows={queue.data ?? []} search="" kind="margin" onDecided={() => queue.reload()} onOpen={onOpen} />
       </div>

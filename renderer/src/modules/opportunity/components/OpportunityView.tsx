@@ -16,6 +16,7 @@ import { useLineEditing, type LineEditing } from '../hooks/use-line-editing';
 import { lineColumns } from '../line-columns';
 import { applyDraft } from '../live-preview';
 import { AddLineBar } from './AddLineBar';
+import { SuggestionsPanel } from './SuggestionsPanel';
 import { CustomerCard } from './CustomerCard';
 import { DealHeader } from './DealHeader';
 import { GuardBanner } from './GuardBanner';
@@ -191,6 +192,7 @@ export function OpportunityView({ id, onBack }: Props) {
         </button>
       </div>
       <DealTotals opp={shown} />
+      {opp.stage.kind === 'open' && <SuggestionsPanel opportunityId={opp.id} warehouses={opp.warehouses} onAdd={editing.addSuggested} />}
       <DealActivities on={{ opportunityId: opp.id, label: `${opp.reference} — ${opp.customer.name}` }} open={opp.stage.kind === 'open'} />
       <HistoryPanel id={opp.id} customerId={opp.customer.id} warehouses={opp.warehouses} />
     </div>

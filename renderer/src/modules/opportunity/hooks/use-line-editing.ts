@@ -82,6 +82,21 @@ export function useLineEditing(opp: OpportunityDetail | null, setOpp: (o: Opport
     );
   };
 
+  /** A suggestion (cross-sell, up-sell) as a line: its quantity, price and warehouse; Ctrl+Z takes it back. */
+  const addSuggested = (s: { productId: number; qty: number; unitPrice: number; warehouseId: number | null }) =>
+    opp &&
+    void run(
+      () =>
+        client.call('opportunity.addLine', {
+          opportunityId: opp.id,
+          productId: s.productId,
+          qty: s.qty,
+          unitPrice: s.unitPrice,
+          warehouseId: s.warehouseId,
+        }),
+      (after) => () => client.call('opportunity.deleteLine', { lineId: after.lines[after.lines.length - 1]!.id }),
+    );
+
   const duplicate = (line: OpportunityLine) =>
     void run(
       () => client.call('opportunity.duplicateLine', { lineId: line.id }),
@@ -150,7 +165,7 @@ export function useLineEditing(opp: OpportunityDetail | null, setOpp: (o: Opport
     if (last) void run(last);
   };
 
-  return { draft, setDraft, endDraft, editCell, setWarehouse, addLine, duplicate, remove, move, undoLast, paste };
+  return { draft, setDraft, endDraft, editCell, setWarehouse, addLine, addSuggested, duplicate, remove, move, undoLast, paste };
 }
 
 export type LineEditing = ReturnType<typeof useLineEditing>;
