@@ -2,6 +2,9 @@ import type { Db } from '../client';
 import { BEST_SUPPLIER_PRICE_SQL, ERP_UNIT_COST_SQL } from './line-costs';
 import { prepareCached } from './statements';
 
+/** The usual quantity: the average ordered, in whole units (at least one). */
+const wholeUnits = (qty: string) => `max(1000, CAST(round(avg(${qty}) / 1000.0) AS INTEGER) * 1000)`;
+
 /** A product to suggest on a deal, and why: this customer's usual buy, or bought with the deal's products by others. */
 export type Candidate = {
   productId: number;
@@ -21,7 +24,7 @@ export function usualCandidates(db: Db, p: { customerId: number; opportunityId: 
   return prepareCached(
     db.$client,
     `SELECT product_id AS productId, 'usual' AS kind, count(DISTINCT order_ref) AS orders, max(order_date) AS lastDate,
-       CAST(avg(qty) AS INTEGER) AS qty
+       ${wholeUnits('qty')} AS qty
      FROM sales_history WHERE customer_id = @customerId AND order_date >= @since AND active = 1
        AND product_id NOT IN (SELECT product_id FROM opportunity_lines WHERE opportunity_id = @opportunityId)
      GROUP BY product_id HAVING count(DISTINCT order_ref) >= 2 AND max(order_date) < @lately
@@ -43,7 +46,7 @@ export function togetherCandidates(
        orders AS (SELECT DISTINCT h.order_ref FROM sales_history h JOIN mine m ON m.product_id = h.product_id
          WHERE h.order_date >= @since AND h.customer_id != @customerId AND h.active = 1)
      SELECT h.product_id AS productId, 'together' AS kind, count(DISTINCT h.order_ref) AS orders, max(h.order_date) AS lastDate,
-       CAST(avg(h.qty) AS INTEGER) AS qty
+       ${wholeUnits('h.qty')} AS qty
      FROM sales_history h JOIN orders o ON o.order_ref = h.order_ref
      WHERE h.product_id NOT IN (SELECT product_id FROM mine) AND h.product_id NOT IN (SELECT value FROM json_each(@exclude))
      GROUP BY h.product_id HAVING count(DISTINCT h.order_ref) >= 2

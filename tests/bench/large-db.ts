@@ -19,7 +19,8 @@ export function largeDatabase(log: (m: string) => void): string {
   const path = join(BENCH_DIR, `large-schema${schema}-demo${DEMO_REVISION}.sqlite`);
   if (existsSync(path) && !existsSync(`${path}.open`)) return path;
   const tmp = join(BENCH_DIR, 'large.building.sqlite');
-  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}.open`, path, `${path}.open`]) rmSync(f, { force: true });
+  // a stale write-ahead log beside the old file would be replayed onto the new one
+  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}.open`, path, `${path}-wal`, `${path}-shm`, `${path}.open`]) rmSync(f, { force: true });
   log('building the large demo company (once; cached in .bench-cache/)…');
   const t0 = Date.now();
   const core = startCore({ dbPath: tmp, demo: 'large', now: () => BENCH_NOW });

@@ -593,20 +593,23 @@ describe('margin at risk after a cost pulled from Tryton', () => {
     await call('settings.set', { key: 'currentUserId', value: owner });
     const alerts: unknown[] = [];
     core.bus.source((event, payload) => event === 'alert.raised' && alerts.push(payload));
-    const product = get("SELECT id, list_price AS price, cost_price AS cost FROM products WHERE code = 'CIM-01'") as {
+    // a new cement (Tryton lets a cost price be written while no stock move uses the product)
+    const [cement] = (await erp.call('model.product.category.search', [[['name', '=', 'Ciments']], 0, 1, null, {}])) as number[];
+    const created = await product('CIM-04', 'Ciment CEM I 35 kg', 1, '9.40', '6.10', cement!);
+    expect((await cycle(['products'])).filter((r) => r.error)).toEqual([]);
+    const cim = get("SELECT id, list_price AS price, cost_price AS cost FROM products WHERE code = 'CIM-04'") as {
       id: number;
       price: number;
       cost: number;
     };
     const customer = (get("SELECT id FROM customers WHERE code = 'C0002'") as { id: number }).id;
     const deal = await call('opportunity.create', { customerId: customer, title: 'Dalle entrepôt' });
-    await call('opportunity.addLine', { opportunityId: deal.id, productId: product.id, qty: 100_000, unitPrice: product.price });
+    await call('opportunity.addLine', { opportunityId: deal.id, productId: cim.id, qty: 100_000, unitPrice: cim.price });
     expect((await call('opportunity.get', { id: deal.id })).guard.state).toBe('ok');
 
     // the cement's cost goes up in Tryton: 92 % of the price, under the 12 % minimum margin
-    const [variant] = (await erp.call('model.product.product.search', [[['code', '=', 'CIM-01']], 0, 1, null, {}])) as number[];
-    const newCost = Math.round((product.price * 0.92) / 100) / 100;
-    await erp.call('model.product.product.write', [[variant], { cost_price: D(String(newCost)) }, {}]);
+    const newCost = Math.round((cim.price * 0.92) / 100) / 100;
+    await erp.call('model.product.product.write', [[created.id], { cost_price: D(String(newCost)) }, {}]);
     const report = await cycle(['products']);
     expect(report.filter((r) => r.error)).toEqual([]);
 
@@ -618,7 +621,7 @@ describe('margin at risk after a cost pulled from Tryton', () => {
         cause: 'products',
         guardBefore: 'ok',
         guardAfter: 'below_minimum',
-        costBefore: product.cost * 100,
+        costBefore: cim.cost * 100,
         costAfter: Math.round(newCost * 10_000) * 100,
       }),
     ]);

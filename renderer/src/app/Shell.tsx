@@ -10,6 +10,7 @@ import { OpportunityView } from '../modules/opportunity/components/OpportunityVi
 import { BoardView } from '../modules/pipeline/components/BoardView';
 import { SettingsView } from '../modules/settings/components/SettingsView';
 import { HOME, routeHref, useRoute } from './route';
+import { handSearch } from './search-handoff';
 import { FinanceView } from '../modules/finance/components/FinanceView';
 import { PurchasingView } from '../modules/purchasing/components/PurchasingView';
 import { FreshnessBadge } from '../modules/sync/components/FreshnessBadge';
@@ -136,7 +137,13 @@ export function Shell() {
         {!signedOut && route.area === 'activities' && <ActivitiesView onOpen={openOpportunity} />}
         {!signedOut && route.area === 'dashboard' && (
           <Suspense fallback={<div className="center">{t('dash.loading')}</div>}>
-            <DashboardView onOpen={openOpportunity} />
+            <DashboardView
+              onOpen={openOpportunity}
+              go={(area, search) => {
+                if (search !== undefined && area !== 'activities') handSearch(area, search);
+                go({ area });
+              }}
+            />
           </Suspense>
         )}
         {route.area === 'team' && <TeamView />}

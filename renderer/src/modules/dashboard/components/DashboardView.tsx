@@ -13,6 +13,8 @@ import { DrillGrid } from './DrillGrid';
 import { ForecastPanel, ForecastTable } from './ForecastPanel';
 import { KpiPanel } from './KpiPanel';
 import { MarginRiskPanel } from './MarginRiskPanel';
+import { BuyerDashboard, FinanceDashboard, MyActivities, type GoTo } from './DeskDashboards';
+import { useApp } from '../../../app/client-context';
 
 type Dimension = 'none' | 'owner' | 'category' | 'warehouse' | 'customer';
 const DIMENSIONS: Dimension[] = ['none', 'owner', 'category', 'warehouse', 'customer'];
@@ -23,7 +25,83 @@ const STATIC = ['users', 'categories'];
  * against the one before, the stagnant deals and the margin requests waiting. Every figure drills
  * into the deals behind it, shown above the charts.
  */
-export function DashboardView({ onOpen }: { onOpen: (id: number) => void }) {
+export function DashboardView({ onOpen, go }: { onOpen: (id: number) => void; go: GoTo }) {
+  const { t } = useT();
+  const { settings } = useApp();
+  const [desk, setDesk] = useState<Desk>(() => DESK_OF[settings.role]);
+  const me = settings.currentUserId;
+  return (
+    <div className="dashboard" data-testid="dashboard">
+      <div className="toolbar">
+        <h1>{t('dash.title')}</h1>
+        <div className="tabs" role="tablist" aria-label={t('dash.desks')}>
+          {DESKS.map((d) => (
+            <button
+              key={d}
+              type="button"
+              role="tab"
+              aria-selected={desk === d}
+              className={desk === d ? 'tab active' : 'tab'}
+              onClick={() => setDesk(d)}
+            >
+              {t(`dash.desk.${d}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      {desk === 'manager' && <ManagerDashboard onOpen={onOpen} />}
+      {desk === 'trader' && (
+        <div className="dash-body" data-testid="trader-dashboard">
+          {me === null ? <p className="help">{t('dash.trader.noUser')}</p> : <TraderDashboard me={me} onOpen={onOpen} go={go} />}
+        </div>
+      )}
+      {desk === 'purchasing' && (
+        <div className="dash-body" data-testid="buyer-dashboard">
+          <BuyerDashboard go={go} />
+        </div>
+      )}
+      {desk === 'finance' && (
+        <div className="dash-body" data-testid="finance-dashboard">
+          <FinanceDashboard go={go} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+type Desk = 'manager' | 'trader' | 'purchasing' | 'finance';
+const DESKS: Desk[] = ['manager', 'trader', 'purchasing', 'finance'];
+const DESK_OF: Record<'trader' | 'purchasing' | 'finance' | 'manager', Desk> = {
+  trader: 'trader',
+  purchasing: 'purchasing',
+  finance: 'finance',
+  manager: 'manager',
+};
+
+/** The trader's desk: my pipeline by month, my activities, my margin and KPIs, my stagnant deals and margin at risk. */
+function TraderDashboard({ me, onOpen, go }: { me: number; onOpen: (id: number) => void; go: GoTo }) {
+  const { t } = useT();
+  const [drill, setDrill] = useState<{ slice: DealsSlice; title: string } | null>(null);
+  const forecast = useLiveQuery('dashboard.forecast', { grain: 'month', dimension: 'none', periods: 6, ownerId: me }, DASHBOARD_DATA);
+  const month = periodOf(today(), 'month');
+  const kpis = useLiveQuery('dashboard.kpis', { grain: 'month', period: month, ownerId: me, categoryId: null }, DASHBOARD_DATA);
+  const onDrill = (slice: DealsSlice, title: string) => setDrill({ slice, title });
+  return (
+    <>
+      {drill && <DrillGrid slice={drill.slice} title={drill.title} onOpen={onOpen} onClose={() => setDrill(null)} />}
+      <div className="dash-grid">
+        {forecast.data && <ForecastPanel data={forecast.data} ownerId={me} onDrill={onDrill} />}
+        <MyActivities go={go} />
+      </div>
+      {kpis.data && <KpiPanel data={kpis.data} scope={{ grain: 'month', period: month, ownerId: me, categoryId: null }} onDrill={onDrill} />}
+      <DrillGrid slice={{ kind: 'stagnant', ownerId: me }} title={t('dash.trader.stagnant')} onOpen={onOpen} height={220} testId="stagnant" />
+      <MarginRiskPanel ownerId={me} onOpen={onOpen} />
+    </>
+  );
+}
+
+/** The sales manager's desk. */
+function ManagerDashboard({ onOpen }: { onOpen: (id: number) => void }) {
   const { t, locale } = useT();
   const [ownerId, setOwnerId] = useState<number | null>(null);
   const [grain, setGrain] = useState<'month' | 'quarter'>('month');
@@ -44,9 +122,8 @@ export function DashboardView({ onOpen }: { onOpen: (id: number) => void }) {
     setKpiPeriod(periodOf(today(), g));
   };
   return (
-    <div className="dashboard" data-testid="dashboard">
-      <div className="toolbar">
-        <h1>{t('dash.title')}</h1>
+    <>
+      <div className="toolbar subbar">
         <label>
           {t('dash.scope')}{' '}
           <select
@@ -117,7 +194,7 @@ export function DashboardView({ onOpen }: { onOpen: (id: number) => void }) {
         <DrillGrid slice={{ kind: 'stagnant', ownerId }} title={t('dash.stagnant')} onOpen={onOpen} height={240} testId="stagnant" />
         <ApprovalQueue rows={queue.data ?? []} search="" kind="margin" onDecided={() => queue.reload()} onOpen={onOpen} />
       </div>
-    </div>
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useRef, type KeyboardEvent } from 'react';
 import type { Output } from '../../../../../electron/shared/contract';
-import { formatDate, formatInt, formatQty, formatRate, formatUnitPrice } from '../../../../../electron/shared/format';
+import { formatDate, formatQty, formatRate, formatUnitPrice } from '../../../../../electron/shared/format';
 import { useT } from '../../../i18n';
 import { useLiveQuery } from '../../../ui/use-live-query';
 import { useShortcut } from '../../../ui/use-shortcut';
@@ -51,7 +51,9 @@ export function SuggestionsPanel({
       <ul ref={box}>
         {rows.map((s) => (
           <li key={s.productId} tabIndex={0} onKeyDown={(e) => onKey(e, s)} data-testid={`sugg-${s.code}`}>
-            <b>{s.code}</b> {s.name}
+            <span className="what">
+              <b>{s.code}</b> {s.name}
+            </span>
             <span className="why">{why(s)}</span>
             <span className="num">
               {formatQty(s.qty, locale, s.unit)} × {formatUnitPrice(s.unitPrice, locale)} ({t(`sugg.price.${s.priceFrom}`)})
@@ -59,7 +61,7 @@ export function SuggestionsPanel({
             <span className="num" title={t('sugg.margin.help', { target: formatRate(s.targetRate, locale) })}>
               {t('sugg.margin', { rate: formatRate(s.marginRate, locale) })}
             </span>
-            <span className="num">{t('sugg.available', { qty: formatInt(Math.floor(s.available / 1000), locale), wh: where(s.warehouseId) })}</span>
+            <span className="num">{t('sugg.available', { qty: formatQty(s.available, locale, s.unit), wh: where(s.warehouseId) })}</span>
             <button type="button" className="btn" onClick={() => onAdd(s)}>
               {t('sugg.add')}
             </button>
