@@ -17,9 +17,14 @@ export function sliceDeals(
   slice: DealsSlice,
   o: { now: string; limit: number; thresholds: Thresholds; forecastFrom: string; forecastTo: string; categories: number[] | null },
 ): Found {
-  const { where, order, params } = sliceWhere(slice, o);
+  const {
+    where,
+    order,
+    params,
+    from = `opportunities o JOIN stages s ON s.id = o.stage_id JOIN ${STAGE_THRESHOLDS_SQL} th ON th.stage_id = o.stage_id`,
+  } = sliceWhere(slice, o);
   const raw = db.$client;
-  const base = `FROM opportunities o JOIN stages s ON s.id = o.stage_id JOIN ${STAGE_THRESHOLDS_SQL} th ON th.stage_id = o.stage_id WHERE ${where}`;
+  const base = `FROM ${from} WHERE ${where}`;
   const all = { now: o.now, owner: slice.ownerId, ...params };
   const ids = prepareCached(raw, `SELECT o.id ${base} ORDER BY ${order}, o.id LIMIT @limit`)
     .pluck()
@@ -79,6 +84,13 @@ function sliceWhere(slice: DealsSlice, o: { thresholds: Thresholds; forecastFrom
       };
     }
     case 'stagnant':
-      return { where: `${STAGNANT_SQL} AND ${OWNER}`, order: `${STAGNANT_DAYS_SQL} DESC`, params: {} };
+      // each open stage first, then its deals entered before its threshold in index order (stage, entry), judged to the second
+      return {
+        from: `stages s JOIN ${STAGE_THRESHOLDS_SQL} th ON th.stage_id = s.id CROSS JOIN opportunities o INDEXED BY opportunities_stage_since`,
+        where: `s.kind = 'open' AND o.stage_id = s.id AND +o.next_activity_at IS NULL
+          AND o.stage_entered_at < strftime('%Y-%m-%dT%H:%M:%fZ', @now, '-' || th.threshold || ' days') AND ${STAGNANT_SQL} AND ${OWNER}`,
+        order: `${STAGNANT_DAYS_SQL} DESC`,
+        params: {},
+      };
   }
 }

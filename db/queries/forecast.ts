@@ -20,10 +20,28 @@ const OWNER = '(@owner IS NULL OR o.owner_id = @owner)';
  * count, amount, Σ weighted (`weighted` per deal, or per line for category and warehouse, on the
  * deal's probability), committed and best-case amounts (`bandOf`). `forecastCell` is its TS twin.
  */
-export function forecastCells(
-  db: Db,
-  p: { grain: Grain; dimension: Dimension; from: string; to: string; owner: number | null } & Thresholds,
-): CellRow[] {
+type CellsInput = { grain: Grain; dimension: Dimension; from: string; to: string; owner: number | null } & Thresholds;
+
+export function forecastCells(db: Db, p: CellsInput): CellRow[] {
+  return p.dimension === 'none' || p.dimension === 'owner' ? keptCells(db, p) : scannedCells(db, p);
+}
+
+/** The same cells read from the open pipeline kept by month, owner and probability (`forecast_pipeline`, migration 0021). */
+export function keptCells(db: Db, p: CellsInput): CellRow[] {
+  const key = p.dimension === 'owner' ? 'CASE f.owner_id WHEN 0 THEN NULL ELSE f.owner_id END' : 'NULL';
+  const month = "f.close_month || '-01'";
+  const sql = `SELECT CASE WHEN f.close_month = '' THEN 'undated' WHEN ${month} < @from THEN 'overdue' ELSE ${periodSql(month, p.grain)} END AS period,
+      ${key} AS key, sum(f.deals) AS deals, sum(f.amount) AS amount, sum(f.weighted) AS weighted,
+      sum(CASE WHEN ${bandSql('f.probability')} = 'commit' THEN f.amount ELSE 0 END) AS "commit",
+      sum(CASE WHEN ${bandSql('f.probability')} != 'pipeline' THEN f.amount ELSE 0 END) AS bestCase
+    FROM forecast_pipeline f
+    WHERE f.deals != 0 AND (f.close_month = '' OR ${month} < @to) AND (@owner IS NULL OR f.owner_id = @owner)
+    GROUP BY 1, 2`;
+  return prepareCached(db.$client, sql).all({ from: p.from, to: p.to, owner: p.owner, commit: p.commit, best: p.best }) as CellRow[];
+}
+
+/** The cells from every open deal (or line, for category and warehouse): the customer, category and warehouse cuts, and the kept pipeline's twin. */
+export function scannedCells(db: Db, p: CellsInput): CellRow[] {
   const lineLevel = p.dimension === 'category' || p.dimension === 'warehouse';
   const amount = lineLevel ? 'l.amount' : 'o.amount';
   const key = { none: 'NULL', owner: 'o.owner_id', customer: 'o.customer_id', category: 'p.category_id', warehouse: 'l.warehouse_id' }[p.dimension];
@@ -52,10 +70,10 @@ export function wonByPeriod(
   return prepareCached(db.$client, sql).all(p) as { period: string; deals: number; amount: number }[];
 }
 
-/** What the snapshots said of each month from `from` to `to` (Σ weighted at the month's start), with the months taken. */
+/** What the snapshots said of each month from `from` to `to` (Σ weighted at the month's start), for the months taken. */
 export function snapshotTotals(db: Db, p: { from: string; to: string; owner: number | null }): { month: string; deals: number; weighted: number }[] {
-  const sql = `SELECT m.month, count(f.opportunity_id) AS deals, coalesce(sum(${weightedSql('f.amount', 'f.probability')}), 0) AS weighted
-    FROM forecast_months m LEFT JOIN forecast_snapshots f ON f.month = m.month AND (@owner IS NULL OR f.owner_id = @owner)
+  const sql = `SELECT m.month, coalesce(sum(t.deals), 0) AS deals, coalesce(sum(t.weighted), 0) AS weighted
+    FROM forecast_months m LEFT JOIN forecast_month_totals t ON t.month = m.month AND (@owner IS NULL OR t.owner_id = @owner)
     WHERE m.month >= substr(@from, 1, 7) AND m.month < substr(@to, 1, 7) GROUP BY m.month`;
   return prepareCached(db.$client, sql).all(p) as { month: string; deals: number; weighted: number }[];
 }
@@ -82,6 +100,12 @@ export function takeSnapshot(db: Db, month: string, next: string, at: string): n
      JOIN stages s ON s.id = h.to_stage_id AND s.kind = 'open'
      WHERE o.expected_close >= @first AND o.expected_close < @next`,
   ).run({ month, start, first: `${month}-01`, next }).changes;
+  prepareCached(raw, 'DELETE FROM forecast_month_totals WHERE month = ?').run(month);
+  prepareCached(
+    raw,
+    `INSERT INTO forecast_month_totals (month, owner_id, deals, weighted)
+     SELECT month, coalesce(owner_id, 0), count(*), sum(${weightedSql('amount', 'probability')}) FROM forecast_snapshots WHERE month = ? GROUP BY 1, 2`,
+  ).run(month);
   prepareCached(raw, 'INSERT OR REPLACE INTO forecast_months (month, taken_at) VALUES (?, ?)').run(month, at);
   return n;
 }

@@ -1,4 +1,4 @@
-import { rankOfSql, spanDaysSql } from '../../electron/shared/domain/kpis';
+import { spanDaysSql, type ClosedGroup } from '../../electron/shared/domain/kpis';
 import { ratioSql, weightedSql } from '../../electron/shared/money';
 import type { Db } from '../client';
 import { prepareCached } from './statements';
@@ -23,80 +23,87 @@ const bind = (s: Scope) => ({ from: s.from, to: s.to, owner: s.owner, categories
 const get = <T>(db: Db, sql: string, s: Scope) => prepareCached(db.$client, sql).get(bind(s)) as T;
 const all = <T>(db: Db, sql: string, s: Scope) => prepareCached(db.$client, sql).all(bind(s)) as T[];
 
-/** The median and p75 (nearest rank, `percentile`) of `value` over the rows of `rows` (an SQL subquery), per `part`. */
-const spreadSql = (rows: string, part: string) => `SELECT ${part} AS part, count(*) AS n,
-    min(CASE WHEN rn >= ${rankOfSql('cnt', 50)} THEN value END) AS median, min(CASE WHEN rn >= ${rankOfSql('cnt', 75)} THEN value END) AS p75
-  FROM (SELECT *, row_number() OVER (PARTITION BY ${part} ORDER BY value) AS rn, count(*) OVER (PARTITION BY ${part}) AS cnt FROM (${rows}))
-  GROUP BY ${part}`;
+/** With a trader or a category chosen, rows join their deal; for the whole team they are read from their own index. */
+const filtered = (s: Scope) => s.owner !== null || s.categories !== null;
 
-export type ClosedFigures = {
-  won: number;
-  lost: number;
-  wonAmount: number;
-  lostAmount: number;
-  byCount: number | null;
-  byValue: number | null;
-  basket: number | null;
-  wonMarginRate: number | null;
-};
-
-/** Win rate by count and value (`winRate`), the average basket (`averageBasket`) and the won margin rate (`marginRateOf`). */
-export function closedFigures(db: Db, scope: Scope): ClosedFigures {
-  const won = "s.kind = 'won'";
-  return get<ClosedFigures>(
+/** Deals won or lost in the period, grouped by outcome, lost reason and cycle length (`closedKpis` reads them). */
+export function closedGroups(db: Db, scope: Scope): ClosedGroup[] {
+  return all<ClosedGroup>(
     db,
-    `SELECT won, lost, wonAmount, lostAmount, ${ratioSql('won', 'won + lost')} AS byCount, ${ratioSql('wonAmount', 'wonAmount + lostAmount')} AS byValue,
-       CASE WHEN won = 0 THEN NULL ELSE CAST(round(wonAmount * 1.0 / won) AS INTEGER) END AS basket,
-       ${ratioSql('wonAmount - wonCost', 'wonAmount')} AS wonMarginRate
-     FROM (SELECT coalesce(sum(${won}), 0) AS won, coalesce(sum(NOT ${won}), 0) AS lost,
-       coalesce(sum(CASE WHEN ${won} THEN o.amount ELSE 0 END), 0) AS wonAmount, coalesce(sum(CASE WHEN ${won} THEN 0 ELSE o.amount END), 0) AS lostAmount,
-       coalesce(sum(CASE WHEN ${won} THEN o.cost ELSE 0 END), 0) AS wonCost ${CLOSED})`,
+    `SELECT s.kind, CASE WHEN s.kind = 'lost' THEN o.lost_reason END AS reason, ${spanDaysSql('o.created_at', 'o.stage_entered_at')} AS days,
+       count(*) AS deals, sum(o.amount) AS amount, sum(o.cost) AS cost ${CLOSED} GROUP BY 1, 2, 3`,
     scope,
   );
 }
 
-export type SpreadRow = { part: number | string; n: number; median: number | null; p75: number | null };
-
-/** The sales cycle (`cycleDays`) of deals closed in the period: median and p75, won and lost apart and together (`all`). */
-export function cycleSpread(db: Db, scope: Scope): SpreadRow[] {
-  const rows = `SELECT s.kind AS kind, ${spanDaysSql('o.created_at', 'o.stage_entered_at')} AS value ${CLOSED}`;
-  return all<SpreadRow>(db, `${spreadSql(rows, 'kind')} UNION ALL ${spreadSql(`SELECT 'all' AS k, value FROM (${rows})`, 'k')}`, scope);
-}
-
-/** Time in each stage (`spanDays` of its stays) for the stays that ended in the period: median and p75 per stage. */
-export function stageTimeSpread(db: Db, scope: Scope): SpreadRow[] {
-  const rows = `SELECT h.to_stage_id AS stage, ${spanDaysSql('h.changed_at', 'h.left_at')} AS value
-    FROM stage_history h JOIN opportunities o ON o.id = h.opportunity_id WHERE h.left_at >= @from AND h.left_at < @to AND ${DEALS}`;
-  return all<SpreadRow>(db, spreadSql(rows, 'stage'), scope);
-}
-
-export type ConversionRow = { stageId: number; entered: number; forward: number; backward: number; still: number; rate: number | null };
-
-/** Stage-to-stage conversion (`conversion`, `isForward`) of the stays that began in the period. */
-export function conversionRows(db: Db, scope: Scope): ConversionRow[] {
-  return all<ConversionRow>(
-    db,
-    `SELECT stageId, entered, forward, entered - forward - still AS backward, still, ${ratioSql('forward', 'entered')} AS rate FROM (
-       SELECT h.to_stage_id AS stageId, count(*) AS entered, sum(h.next_stage_id IS NULL) AS still,
-         sum(coalesce(n.kind = 'won' OR (n.kind = 'open' AND n.position > f.position), 0)) AS forward
-       FROM stage_history h JOIN opportunities o ON o.id = h.opportunity_id JOIN stages f ON f.id = h.to_stage_id
-         LEFT JOIN stages n ON n.id = h.next_stage_id
-       WHERE h.changed_at >= @from AND h.changed_at < @to AND ${DEALS} GROUP BY h.to_stage_id)`,
-    scope,
-  );
-}
-
-/** Deals lost in the period by reason: how many, for how much. */
-export function lostReasons(db: Db, scope: Scope): { reason: string | null; deals: number; amount: number }[] {
+/** Stays that began in the period, by stage and where the deal went next (null: still there). */
+export function stayGroups(db: Db, scope: Scope): { stageId: number; nextStageId: number | null; stays: number }[] {
+  if (!filtered(scope)) return keptStays(db, scope);
+  const join = filtered(scope) ? `JOIN opportunities o ON o.id = h.opportunity_id WHERE ${DEALS} AND` : 'WHERE';
   return all(
     db,
-    `SELECT o.lost_reason AS reason, count(*) AS deals, sum(o.amount) AS amount ${CLOSED} AND s.kind = 'lost' GROUP BY 1 ORDER BY 2 DESC, 1`,
+    `SELECT h.to_stage_id AS stageId, h.next_stage_id AS nextStageId, count(*) AS stays FROM stage_history h ${join}
+     h.changed_at >= @from AND h.changed_at < @to GROUP BY 1, 2`,
     scope,
   );
 }
+
+/** Stays that ended in the period, by stage and whole days spent in it (`spanDays`). */
+export function stayLengths(db: Db, scope: Scope): { stageId: number; days: number; stays: number }[] {
+  if (!filtered(scope)) return keptLengths(db, scope);
+  const join = filtered(scope) ? `JOIN opportunities o ON o.id = h.opportunity_id WHERE ${DEALS} AND` : 'WHERE';
+  return all(
+    db,
+    `SELECT h.to_stage_id AS stageId, ${spanDaysSql('h.changed_at', 'h.left_at')} AS days, count(*) AS stays FROM stage_history h ${join}
+     h.left_at >= @from AND h.left_at < @to GROUP BY 1, 2`,
+    scope,
+  );
+}
+
+/** The whole team's stays by month, kept by triggers (migration 0022); periods are whole months. */
+export const keptStays = (db: Db, scope: Scope) =>
+  all<{ stageId: number; nextStageId: number | null; stays: number }>(
+    db,
+    `SELECT stage_id AS stageId, nullif(next_stage_id, 0) AS nextStageId, sum(stays) AS stays FROM stage_month_entries
+     WHERE month >= substr(@from, 1, 7) AND month < substr(@to, 1, 7) AND stays != 0 AND @owner IS NULL AND @categories IS NULL GROUP BY 1, 2`,
+    scope,
+  );
+
+export const keptLengths = (db: Db, scope: Scope) =>
+  all<{ stageId: number; days: number; stays: number }>(
+    db,
+    `SELECT stage_id AS stageId, days, sum(stays) AS stays FROM stage_month_lengths
+     WHERE month >= substr(@from, 1, 7) AND month < substr(@to, 1, 7) AND stays != 0 AND @owner IS NULL AND @categories IS NULL GROUP BY 1, 2`,
+    scope,
+  );
+
+/** The stays of the stage history itself (the kept counts' twin, for a test). */
+export const scannedStays = (db: Db, scope: Scope) =>
+  all<{ stageId: number; nextStageId: number | null; stays: number }>(
+    db,
+    `SELECT h.to_stage_id AS stageId, h.next_stage_id AS nextStageId, count(*) AS stays FROM stage_history h
+     WHERE h.changed_at >= @from AND h.changed_at < @to AND @owner IS NULL AND @categories IS NULL GROUP BY 1, 2`,
+    scope,
+  );
+
+export const scannedLengths = (db: Db, scope: Scope) =>
+  all<{ stageId: number; days: number; stays: number }>(
+    db,
+    `SELECT h.to_stage_id AS stageId, ${spanDaysSql('h.changed_at', 'h.left_at')} AS days, count(*) AS stays FROM stage_history h
+     WHERE h.left_at >= @from AND h.left_at < @to AND @owner IS NULL AND @categories IS NULL GROUP BY 1, 2`,
+    scope,
+  );
 
 /** The margin rate of the open pipeline, weighted by probability: Σ weighted(margin) ÷ Σ weighted(amount). Not bound to a period. */
 export function pipelineMarginRate(db: Db, scope: Scope): { deals: number; weighted: number; rate: number | null } {
+  // without a category, the kept pipeline has it summed (forecast_pipeline)
+  if (scope.categories === null)
+    return get(
+      db,
+      `SELECT coalesce(sum(deals), 0) AS deals, coalesce(sum(weighted), 0) AS weighted, ${ratioSql('coalesce(sum(weighted_margin), 0)', 'coalesce(sum(weighted), 0)')} AS rate
+       FROM forecast_pipeline WHERE @from IS NOT NULL AND (@owner IS NULL OR owner_id = @owner) AND (@categories IS NULL OR 1)`,
+      scope,
+    );
   return get(
     db,
     `SELECT deals, w AS weighted, ${ratioSql('wm', 'w')} AS rate FROM (

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { date, moneyCol, pk, qtyCol, stamp, uid } from './columns';
 import { customers } from './customers';
 import { products, warehouses } from './master';
@@ -77,6 +77,8 @@ export const opportunities = sqliteTable(
     index('opportunities_amount').on(t.amount, t.probability),
     index('opportunities_next_activity').on(t.nextActivityAt),
     index('opportunities_stage_entered').on(t.stageEnteredAt),
+    // won, lost and stagnant deals of a stage by when they entered it, with what the dashboards sum (issue 14)
+    index('opportunities_stage_since').on(t.stageId, t.stageEnteredAt, t.nextActivityAt, t.ownerId, t.amount, t.cost, t.createdAt, t.lostReason),
   ],
 );
 
@@ -174,6 +176,13 @@ export const forecastSnapshots = sqliteTable(
   (t) => [primaryKey({ columns: [t.month, t.opportunityId] })],
 );
 
+/** Each month's snapshot summed by owner (0: none): what the accuracy chart reads. */
+export const forecastMonthTotals = sqliteTable(
+  'forecast_month_totals',
+  { month: text().notNull(), ownerId: integer().notNull(), deals: integer().notNull(), weighted: moneyCol().notNull() },
+  (t) => [primaryKey({ columns: [t.month, t.ownerId] })],
+);
+
 /** The months whose snapshot is taken, and when. */
 export const forecastMonths = sqliteTable('forecast_months', {
   month: text().primaryKey(),
@@ -202,4 +211,44 @@ export const marginAlerts = sqliteTable(
     guardAfter: text().notNull(),
   },
   (t) => [index('margin_alerts_at').on(t.at), index('margin_alerts_opportunity').on(t.opportunityId, t.at)],
+);
+
+/**
+ * The open pipeline summed by month of expected close, owner and probability, kept by triggers on
+ * opportunities and stages (migration 0021) in the same transaction as every change: the forecast
+ * reads a few thousand rows instead of every open deal. `weighted` and `weightedMargin` are sums of
+ * each deal's own rounded figures (`weighted`), as the forecast counts them.
+ */
+export const forecastPipeline = sqliteTable(
+  'forecast_pipeline',
+  {
+    /** YYYY-MM of the expected close; '' for a deal without one */
+    closeMonth: text().notNull(),
+    /** the owner; 0 for a deal without one */
+    ownerId: integer().notNull(),
+    probability: integer().notNull(),
+    deals: integer().notNull(),
+    amount: moneyCol().notNull(),
+    cost: moneyCol().notNull(),
+    weighted: moneyCol().notNull(),
+    weightedMargin: moneyCol().notNull(),
+  },
+  (t) => [uniqueIndex('forecast_pipeline_key').on(t.closeMonth, t.ownerId, t.probability)],
+);
+
+/**
+ * Stays in each stage by the month they began, and where they went next (0: still there), and by
+ * the month they ended with their length in whole days; kept by triggers on the stage history
+ * (migration 0022): the KPIs of the whole team read a few hundred rows a month.
+ */
+export const stageMonthEntries = sqliteTable(
+  'stage_month_entries',
+  { month: text().notNull(), stageId: integer().notNull(), nextStageId: integer().notNull(), stays: integer().notNull() },
+  (t) => [primaryKey({ columns: [t.month, t.stageId, t.nextStageId] })],
+);
+
+export const stageMonthLengths = sqliteTable(
+  'stage_month_lengths',
+  { month: text().notNull(), stageId: integer().notNull(), days: integer().notNull(), stays: integer().notNull() },
+  (t) => [primaryKey({ columns: [t.month, t.stageId, t.days] })],
 );

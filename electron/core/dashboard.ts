@@ -1,15 +1,7 @@
 import type { Db } from '../../db/client';
 import { sliceDeals } from '../../db/queries/dashboard-deals';
-import {
-  closedFigures,
-  conversionRows,
-  cycleSpread,
-  lostReasons,
-  pipelineMarginRate,
-  stageTimeSpread,
-  type Scope,
-  type SpreadRow,
-} from '../../db/queries/kpis';
+import { closedGroups, pipelineMarginRate, stayGroups, stayLengths, type Scope } from '../../db/queries/kpis';
+import { closedKpis, conversion, spreadOfCounts } from '../shared/domain/kpis';
 import { rowsOfIds } from '../../db/queries/opportunities-list';
 import { prepareCached } from '../../db/queries/statements';
 import { stageThresholds } from '../../db/queries/stagnation';
@@ -67,20 +59,29 @@ function readKpis(db: Db, input: ParsedInput<'dashboard.kpis'>): Output<'dashboa
     prepareCached(db.$client, 'SELECT id, name, position, kind FROM stages WHERE active = 1 ORDER BY position').all() as StageRow[]
   ).map((s) => ({ ...s, threshold: th.get(s.id)?.threshold ?? null, p75: th.get(s.id)?.p75 ?? null }));
   const before = shiftPeriod(input.period, input.grain, -1);
-  return { grain: input.grain, current: kpiSet(db, input.period, scope(input.period)), previous: kpiSet(db, before, scope(before)), stages };
+  const byId = new Map(stages.map((s) => [s.id, s]));
+  // the open pipeline's margin is today's, the same for both periods
+  const pipelineRate = pipelineMarginRate(db, scope(input.period)).rate;
+  return {
+    grain: input.grain,
+    current: kpiSet(db, input.period, scope(input.period), byId, pipelineRate),
+    previous: kpiSet(db, before, scope(before), byId, pipelineRate),
+    stages,
+  };
 }
 
-const spreadOf = (rows: SpreadRow[], part: number | string) => {
-  const r = rows.find((x) => x.part === part);
-  return { n: r?.n ?? 0, median: r?.median ?? null, p75: r?.p75 ?? null };
-};
-
-function kpiSet(db: Db, period: string, scope: Scope): KpiSet {
-  const closed = closedFigures(db, scope);
-  const cycle = cycleSpread(db, scope);
-  const times = stageTimeSpread(db, scope);
-  const conv = conversionRows(db, scope);
-  const stageIds = [...new Set([...conv.map((c) => c.stageId), ...times.map((t) => Number(t.part))])];
+function kpiSet(
+  db: Db,
+  period: string,
+  scope: Scope,
+  stages: ReadonlyMap<number, { position: number; kind: 'open' | 'won' | 'lost' }>,
+  pipelineRate: number | null,
+): KpiSet {
+  const closed = closedKpis(closedGroups(db, scope));
+  const conv = conversion(stayGroups(db, scope), stages);
+  const lengths = new Map<number, { value: number; n: number }[]>();
+  for (const l of stayLengths(db, scope)) lengths.set(l.stageId, [...(lengths.get(l.stageId) ?? []), { value: l.days, n: l.stays }]);
+  const stageIds = [...new Set([...conv.map((c) => c.stageId), ...lengths.keys()])];
   return {
     period,
     won: closed.won,
@@ -91,14 +92,13 @@ function kpiSet(db: Db, period: string, scope: Scope): KpiSet {
     winRateValue: closed.byValue,
     basket: closed.basket,
     wonMarginRate: closed.wonMarginRate,
-    pipelineMarginRate: pipelineMarginRate(db, scope).rate,
-    cycle: { all: spreadOf(cycle, 'all'), won: spreadOf(cycle, 'won'), lost: spreadOf(cycle, 'lost') },
+    pipelineMarginRate: pipelineRate,
+    cycle: closed.cycle,
     stages: stageIds.map((stageId) => {
-      const c = conv.find((x) => x.stageId === stageId);
-      const { entered = 0, forward = 0, backward = 0, still = 0, rate = null } = c ?? {};
-      return { stageId, entered, forward, backward, still, conversion: rate, time: spreadOf(times, stageId) };
+      const { entered = 0, forward = 0, backward = 0, still = 0, rate = null } = conv.find((x) => x.stageId === stageId) ?? {};
+      return { stageId, entered, forward, backward, still, conversion: rate, time: spreadOfCounts(lengths.get(stageId) ?? []) };
     }),
-    lostReasons: lostReasons(db, scope),
+    lostReasons: closed.lostReasons,
   };
 }
 

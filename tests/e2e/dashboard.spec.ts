@@ -114,3 +114,61 @@ test('the KPIs say what they measure and compare with the period before; the sta
   await expect(page.getByTestId('stagnant')).toContainText('affaires');
   await page.screenshot({ path: 'test-results/screenshots/dashboard-kpis.png', fullPage: true });
 });
+
+test('on a deal, Alt+S goes to the products to propose and Entrée adds one as a line; Ctrl+Z takes it back', async ({ page, host }) => {
+  const db = new Database(host.dbPath, { readonly: true });
+  const ids = db
+    .prepare("SELECT o.id FROM opportunities o JOIN stages s ON s.id = o.stage_id WHERE s.kind = 'open' ORDER BY o.id LIMIT 15")
+    .pluck()
+    .all() as number[];
+  db.close();
+  await page.goto(host.url);
+  await actAs(page, 'Commercial');
+  let found = false;
+  for (const id of ids) {
+    await page.goto(`${host.url}#/opportunities/${id}`);
+    await expect(page.getByTestId('opportunity-lines')).toBeVisible();
+    if (
+      await page
+        .getByTestId('suggestions')
+        .isVisible({ timeout: 1500 })
+        .catch(() => false)
+    ) {
+      found = true;
+      break;
+    }
+  }
+  expect(found, 'an open deal with something to propose').toBe(true);
+  // the grid says how many rows it has (header and total rows included)
+  const grid = page.getByTestId('opportunity-lines').locator('[aria-rowcount]').first();
+  const rowCount = async () => Number(await grid.getAttribute('aria-rowcount'));
+  const before = await rowCount();
+  const first = page.getByTestId('suggestions').locator('li').first();
+  const code = (await first.locator('b').innerText()).trim();
+  await expect(first).toContainText(/habituellement acheté|pris avec ces articles/);
+  await page.keyboard.press('Alt+s');
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(rowCount).toBe(before + 1);
+  await expect(page.getByTestId('opportunity-lines')).toContainText(code);
+  await expect(page.getByTestId('suggestions').locator('li').filter({ hasText: code })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/deal-suggestions.png', fullPage: true });
+  await page.getByTestId('opportunity-lines').locator('.ag-row').first().click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect.poll(rowCount).toBe(before);
+});
+
+test('the what-if on a category’s cost lists the deals that fall below their threshold', async ({ page, host }) => {
+  await page.goto(host.url);
+  await actAs(page, 'Direction commerciale');
+  await page.getByRole('link', { name: 'Tableau de bord' }).click();
+  const whatIf = page.getByTestId('what-if');
+  await whatIf.getByLabel('Coût de').selectOption({ label: 'Matériaux de construction' });
+  await whatIf.getByLabel('Hausse (%)').fill('30');
+  await whatIf.getByRole('button', { name: 'Simuler' }).click();
+  await expect(page.getByTestId('what-if-summary')).toContainText(/\d+ affaires ouvertes concernées, \d+ passent sous leur seuil/);
+  // a rise out of range is refused with its reason, beside the button
+  await whatIf.getByLabel('Hausse (%)').fill('900');
+  await whatIf.getByRole('button', { name: 'Simuler' }).click();
+  await expect(whatIf.getByRole('alert')).toBeVisible();
+});

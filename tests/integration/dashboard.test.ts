@@ -170,3 +170,70 @@ describe('stagnation', () => {
     expect(f.totals[M0]).toMatchObject({ weighted: eur(4_000 + 4_800), commit: eur(5_000), bestCase: eur(13_000) });
   });
 });
+
+describe('the kept pipeline', () => {
+  it('sums the open deals as a scan of them does, after any change a deal can go through', async () => {
+    const { keptCells, scannedCells } = await import('../../db/queries/forecast');
+    const raw = core.db.$client;
+    const ids = sql<{ id: number }>('SELECT id FROM opportunities ORDER BY id').map((r) => r.id);
+    const stages = sql<{ id: number }>('SELECT id FROM stages').map((r) => r.id);
+    const users = sql<{ id: number }>('SELECT id FROM users').map((r) => r.id);
+    let seed = 7;
+    const pick = <T>(xs: T[]) => xs[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % xs.length]!;
+    const p = { grain: 'month' as const, from: `${M0}-01`, to: `${shiftPeriod(M0, 'month', 4)}-01`, owner: null, commit: 70, best: 40 };
+    const same = () => {
+      const order = (rows: unknown[]) => JSON.stringify([...rows].map((r) => JSON.stringify(r)).sort());
+      for (const dimension of ['none', 'owner'] as const)
+        expect(order(keptCells(core.db, { ...p, dimension }))).toBe(order(scannedCells(core.db, { ...p, dimension })));
+    };
+    same();
+    for (let i = 0; i < 200; i++) {
+      const id = pick(ids);
+      const change = pick(['probability', 'close', 'owner', 'stage', 'amount', 'none']);
+      if (change === 'probability')
+        raw.prepare('UPDATE opportunities SET probability = ? WHERE id = ?').run(pick([0, 5, 39, 40, 69, 70, 95, 100]), id);
+      if (change === 'close')
+        raw.prepare('UPDATE opportunities SET expected_close = ? WHERE id = ?').run(pick([null, `${M0}-03`, `${M1}-28`, '2020-01-01']), id);
+      if (change === 'owner') raw.prepare('UPDATE opportunities SET owner_id = ? WHERE id = ?').run(pick([null, ...users]), id);
+      if (change === 'stage') raw.prepare('UPDATE opportunities SET stage_id = ? WHERE id = ?').run(pick(stages), id);
+      if (change === 'amount')
+        raw.prepare('UPDATE opportunities SET amount = ?, cost = ? WHERE id = ?').run(pick([0, 1, 149, 150, 999_999]), pick([0, 77, 500_000]), id);
+    }
+    same();
+    // a stage turned won: its deals leave the pipeline; deleted deals too
+    raw.prepare("UPDATE stages SET kind = 'won' WHERE code = 'NEGO'").run();
+    same();
+    raw.prepare("UPDATE stages SET kind = 'open' WHERE code = 'NEGO'").run();
+    raw.pragma('foreign_keys = OFF');
+    raw.prepare('DELETE FROM opportunities WHERE id = ?').run(ids[3]);
+    raw.pragma('foreign_keys = ON');
+    same();
+  });
+});
+
+describe('the kept stage counts', () => {
+  it('count stays by month as the stage history does, whatever order its rows arrive in and after deletions', async () => {
+    const { keptLengths, keptStays, scannedLengths, scannedStays } = await import('../../db/queries/kpis');
+    const raw = core.db.$client;
+    const deals = sql<{ id: number }>('SELECT id FROM opportunities ORDER BY id').map((r) => r.id);
+    const stages = sql<{ id: number }>('SELECT id FROM stages').map((r) => r.id);
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const pick = <T>(xs: T[]) => xs[next() % xs.length]!;
+    const insert = raw.prepare('INSERT INTO stage_history (opportunity_id, to_stage_id, changed_at) VALUES (?, ?, ?)');
+    for (let i = 0; i < 150; i++) {
+      // rows pulled from the team come in any order: some land before, between or after a deal's rows
+      const at = new Date(Date.parse(`${P}-01T00:00:00Z`) + ((next() % 90) - 45) * 86_400_000 + (next() % 86_400) * 1000).toISOString();
+      insert.run(pick(deals), pick(stages), at);
+    }
+    const rows = sql<{ id: number }>('SELECT id FROM stage_history ORDER BY id').map((r) => r.id);
+    for (let i = 0; i < 20; i++) raw.prepare('DELETE FROM stage_history WHERE id = ?').run(pick(rows));
+    const order = (xs: unknown[]) => JSON.stringify([...xs].map((x) => JSON.stringify(x)).sort());
+    for (let k = -3; k <= 1; k++) {
+      const from = `${shiftPeriod(P, 'month', k)}-01`;
+      const scope = { from, to: `${shiftPeriod(P, 'month', k + 1)}-01`, owner: null, categories: null };
+      expect(order(keptStays(core.db, scope))).toBe(order(scannedStays(core.db, scope)));
+      expect(order(keptLengths(core.db, scope))).toBe(order(scannedLengths(core.db, scope)));
+    }
+  });
+});

@@ -46,51 +46,63 @@ export function percentileOfCounts(counts: readonly { value: number; n: number }
 
 export type Spread = { n: number; median: number | null; p75: number | null };
 
-export const spreadOf = (values: readonly number[]): Spread => ({ n: values.length, median: percentile(values, 50), p75: percentile(values, 75) });
+/** Median and p75 of whole values counted (value → how many). */
+export const spreadOfCounts = (counts: readonly { value: number; n: number }[]): Spread => ({
+  n: counts.reduce((s, c) => s + c.n, 0),
+  median: percentileOfCounts(counts, 50),
+  p75: percentileOfCounts(counts, 75),
+});
 
-/** A deal won or lost: its value, its cost, when it was created and closed. */
-export type ClosedDeal = { won: boolean; amount: Money; cost: Money; createdAt: string; closedAt: string; lostReason: string | null };
+/** Deals won or lost in a period, grouped by outcome, lost reason and cycle length in days: how many, their amount and cost. */
+export type ClosedGroup = { kind: 'won' | 'lost'; reason: string | null; days: number; deals: number; amount: Money; cost: Money };
 
-export type WinRate = { won: number; lost: number; wonAmount: Money; lostAmount: Money; byCount: Rate | null; byValue: Rate | null };
+export type ClosedKpis = {
+  won: number;
+  lost: number;
+  wonAmount: Money;
+  lostAmount: Money;
+  /** won ÷ (won + lost), by count and by value */
+  byCount: Rate | null;
+  byValue: Rate | null;
+  /** the mean amount of won deals, rounded half up to the money unit */
+  basket: Money | null;
+  /** Σ (amount − cost) ÷ Σ amount of won deals */
+  wonMarginRate: Rate | null;
+  /** the sales cycle, creation to won or lost (`spanDays`): median and p75 */
+  cycle: { all: Spread; won: Spread; lost: Spread };
+  lostReasons: { reason: string | null; deals: number; amount: Money }[];
+};
 
-/** Won ÷ (won + lost), by count and by value. */
-export function winRate(deals: readonly ClosedDeal[]): WinRate {
-  let won = 0;
-  let lost = 0;
-  let wonAmount = 0;
-  let lostAmount = 0;
-  for (const d of deals) {
-    if (d.won) {
-      won++;
-      wonAmount += d.amount;
-    } else {
-      lost++;
-      lostAmount += d.amount;
-    }
+/** The KPIs of the deals closed in a period, from their groups. */
+export function closedKpis(groups: readonly ClosedGroup[]): ClosedKpis {
+  const sum = (kind: 'won' | 'lost', f: (g: ClosedGroup) => number) => groups.filter((g) => g.kind === kind).reduce((s, g) => s + f(g), 0);
+  const [won, lost] = [sum('won', (g) => g.deals), sum('lost', (g) => g.deals)];
+  const [wonAmount, lostAmount, wonCost] = [sum('won', (g) => g.amount), sum('lost', (g) => g.amount), sum('won', (g) => g.cost)];
+  const spread = (kinds: string[]) => {
+    const counts = groups.filter((g) => kinds.includes(g.kind)).map((g) => ({ value: g.days, n: g.deals }));
+    return { n: counts.reduce((s, c) => s + c.n, 0), median: percentileOfCounts(counts, 50), p75: percentileOfCounts(counts, 75) };
+  };
+  const reasons = new Map<string | null, { reason: string | null; deals: number; amount: Money }>();
+  for (const g of groups.filter((x) => x.kind === 'lost')) {
+    const r = reasons.get(g.reason) ?? { reason: g.reason, deals: 0, amount: 0 };
+    reasons.set(g.reason, { ...r, deals: r.deals + g.deals, amount: r.amount + g.amount });
   }
-  return { won, lost, wonAmount, lostAmount, byCount: rate.ratio(won, won + lost), byValue: rate.ratio(wonAmount, wonAmount + lostAmount) };
+  return {
+    won,
+    lost,
+    wonAmount,
+    lostAmount,
+    byCount: rate.ratio(won, won + lost),
+    byValue: rate.ratio(wonAmount, wonAmount + lostAmount),
+    basket: won === 0 ? null : Math.round(wonAmount / won),
+    wonMarginRate: rate.ratio(wonAmount - wonCost, wonAmount),
+    cycle: { all: spread(['won', 'lost']), won: spread(['won']), lost: spread(['lost']) },
+    lostReasons: [...reasons.values()].sort((x, y) => y.deals - x.deals || String(x.reason).localeCompare(String(y.reason))),
+  };
 }
 
-/** The sales cycle: whole days from creation to won or lost. */
-export const cycleDays = (d: Pick<ClosedDeal, 'createdAt' | 'closedAt'>): number => spanDays(d.createdAt, d.closedAt);
-
-/** The average basket: the mean amount of won deals, rounded half up to the money unit. Null without a won deal. */
-export function averageBasket(deals: readonly ClosedDeal[]): Money | null {
-  const won = deals.filter((d) => d.won);
-  if (won.length === 0) return null;
-  const total = won.reduce((s, d) => s + d.amount, 0);
-  return Math.round(total / won.length);
-}
-
-/** The gross margin rate of amounts and costs: Σ(amount − cost) ÷ Σ amount (null when nothing is quoted). */
-export function marginRateOf(rows: readonly { amount: Money; cost: Money }[]): Rate | null {
-  const amount = rows.reduce((s, r) => s + r.amount, 0);
-  const cost = rows.reduce((s, r) => s + r.cost, 0);
-  return rate.ratio(amount - cost, amount);
-}
-
-/** A deal's stay in one stage, from the stage history: where it went next (null: still there). */
-export type Stay = { stageId: number; enteredAt: string; leftAt: string | null; nextStageId: number | null };
+/** Stays in one stage, from the stage history: where the deal went next (null: still there), and how many went so. */
+export type Stay = { stageId: number; nextStageId: number | null; stays: number };
 
 export type Conversion = { stageId: number; entered: number; forward: number; backward: number; still: number; rate: Rate | null };
 
@@ -103,10 +115,10 @@ export function conversion(stays: readonly Stay[], stages: ReadonlyMap<number, {
   for (const s of stays) {
     let c = out.get(s.stageId);
     if (!c) out.set(s.stageId, (c = { stageId: s.stageId, entered: 0, forward: 0, backward: 0, still: 0, rate: null }));
-    c.entered++;
-    if (s.nextStageId === null) c.still++;
-    else if (isForward(stages.get(s.stageId), stages.get(s.nextStageId))) c.forward++;
-    else c.backward++;
+    c.entered += s.stays;
+    if (s.nextStageId === null) c.still += s.stays;
+    else if (isForward(stages.get(s.stageId), stages.get(s.nextStageId))) c.forward += s.stays;
+    else c.backward += s.stays;
   }
   return [...out.values()].map((c) => ({ ...c, rate: rate.ratio(c.forward, c.entered) }));
 }

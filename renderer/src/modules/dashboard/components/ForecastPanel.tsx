@@ -13,6 +13,23 @@ import { ChartCard } from './ChartCard';
 type Forecast = Output<'dashboard.forecast'>;
 type Row = { key: number | null; label: string; cells: Forecast['rows'][number]['cells']; total: number };
 type Band = 'commit' | 'best' | 'pipeline';
+type Props = { data: Forecast; ownerId: number | null; onDrill: (slice: DealsSlice, title: string) => void };
+
+/** The deals behind a figure of this forecast: its grain, periods and cut, for the owner shown. */
+const sliceOf = (
+  data: Forecast,
+  ownerId: number | null,
+  at: { period: string; key: number | null; band: Band | null; whole?: boolean },
+): DealsSlice => ({
+  kind: 'forecast',
+  grain: data.grain,
+  periods: data.periods.length - 2,
+  dimension: at.whole ? 'none' : data.dimension,
+  ownerId,
+  key: at.key,
+  period: at.period,
+  band: at.band,
+});
 type Point = { period: string; label: string; commit: number; best: number; rest: number; weighted: number; deals: number };
 
 /**
@@ -20,18 +37,9 @@ type Point = { period: string; label: string; commit: number; best: number; rest
  * with the weighted amount; below, the weighted amount by the chosen dimension. A bar, a point or a
  * cell drills into its deals.
  */
-export function ForecastPanel({
-  data,
-  ownerId,
-  onDrill,
-}: {
-  data: Forecast;
-  ownerId: number | null;
-  onDrill: (slice: DealsSlice, title: string) => void;
-}) {
+export function ForecastPanel({ data, ownerId, onDrill }: Props) {
   const { t, locale } = useT();
   const money = (v: number) => formatMoney(v, locale, 'EUR', 0);
-  const base = { kind: 'forecast' as const, grain: data.grain, periods: data.periods.length - 2, dimension: data.dimension, ownerId };
   const points: Point[] = data.periods.map((p) => {
     const c = data.totals[p] ?? { deals: 0, amount: 0, weighted: 0, commit: 0, bestCase: 0 };
     return {
@@ -46,7 +54,7 @@ export function ForecastPanel({
   });
   const drillBand = (period: string, band: Band | null) =>
     onDrill(
-      { ...base, dimension: 'none', key: null, period, band },
+      sliceOf(data, ownerId, { period, key: null, band, whole: true }),
       `${t('dash.forecast')} · ${periodLabel(period, t, locale)}${band ? ` · ${t(`dash.band.${band}`)}` : ''}`,
     );
   const bar = (yKey: Band | 'rest', band: Band) => ({
@@ -107,21 +115,10 @@ export function ForecastPanel({
 }
 
 /** The weighted amount by row of the dimension and period; a cell drills into its deals. */
-export function ForecastTable({
-  data,
-  ownerId,
-  onDrill,
-}: {
-  data: Forecast;
-  ownerId: number | null;
-  onDrill: (slice: DealsSlice, title: string) => void;
-}) {
+export function ForecastTable({ data, ownerId, onDrill }: Props) {
   const { t, locale } = useT();
   const onCell = (key: number | null, label: string, period: string) =>
-    onDrill(
-      { kind: 'forecast', grain: data.grain, periods: data.periods.length - 2, dimension: data.dimension, ownerId, key, period, band: null },
-      `${t('dash.forecast')} · ${label} · ${periodLabel(period, t, locale)}`,
-    );
+    onDrill(sliceOf(data, ownerId, { period, key, band: null }), `${t('dash.forecast')} · ${label} · ${periodLabel(period, t, locale)}`);
   const euros = (p: { value: unknown }) => (typeof p.value === 'number' ? formatMoney(p.value, locale, 'EUR', 0) : '');
   const api = useRef<GridApi<Row> | null>(null);
   const other =

@@ -54,7 +54,9 @@ export function SuggestionsPanel({
             <span className="what">
               <b>{s.code}</b> {s.name}
             </span>
-            <span className="why">{why(s)}</span>
+            <span className="why" title={why(s)}>
+              {why(s)}
+            </span>
             <span className="num">
               {formatQty(s.qty, locale, s.unit)} × {formatUnitPrice(s.unitPrice, locale)} ({t(`sugg.price.${s.priceFrom}`)})
             </span>
