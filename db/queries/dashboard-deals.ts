@@ -26,11 +26,15 @@ export function sliceDeals(
   const raw = db.$client;
   const base = `FROM ${from} WHERE ${where}`;
   const all = { now: o.now, owner: slice.ownerId, ...params };
-  const ids = prepareCached(raw, `SELECT o.id ${base} ORDER BY ${order}, o.id LIMIT @limit`)
-    .pluck()
-    .all({ ...all, limit: o.limit }) as number[];
-  const total = prepareCached(raw, `SELECT count(*) ${base}`).pluck().get(all) as number;
-  return { ids, total };
+  // the page and how many there are in one read (the count over the whole set, before the limit)
+  const rows = prepareCached(raw, `SELECT o.id, count(*) OVER () AS total ${base} ORDER BY ${order}, o.id LIMIT @limit`).all({
+    ...all,
+    limit: o.limit,
+  }) as {
+    id: number;
+    total: number;
+  }[];
+  return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? 0 };
 }
 
 function sliceWhere(slice: DealsSlice, o: { thresholds: Thresholds; forecastFrom: string; forecastTo: string; categories: number[] | null }) {

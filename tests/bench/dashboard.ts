@@ -44,7 +44,7 @@ const NAIVE = {
       p AS (SELECT stage, min(days) AS p75 FROM r WHERE rn >= (n * 75 + 99) / 100 GROUP BY stage)
     SELECT o.id FROM opportunities o JOIN stages s ON s.id = o.stage_id LEFT JOIN p ON p.stage = o.stage_id
     WHERE s.kind = 'open' AND o.next_activity_at IS NULL AND julianday(@now) - julianday(o.stage_entered_at) > coalesce(s.stagnation_days, p.p75)
-    ORDER BY julianday(@now) - julianday(o.stage_entered_at) - coalesce(s.stagnation_days, p.p75) DESC LIMIT 1000`,
+    ORDER BY julianday(@now) - julianday(o.stage_entered_at) - coalesce(s.stagnation_days, p.p75) DESC LIMIT 200`,
 };
 
 /** The screens' calls: each dashboard as it loads. */
@@ -99,7 +99,7 @@ export async function benchDashboard(core: Core, asked: number, log: (m: string)
     },
     {
       name: 'manager: stagnant deals (p75 thresholds)',
-      app: () => core.call('dashboard.deals', { slice: { kind: 'stagnant' } }),
+      app: () => core.call('dashboard.deals', { slice: { kind: 'stagnant' }, limit: 200 }),
       naive: run('stagnant'),
     },
   ];
@@ -113,7 +113,7 @@ export async function benchDashboard(core: Core, asked: number, log: (m: string)
     async () => {
       await core.call('dashboard.forecast', { grain: 'month', dimension: 'owner', periods: 6 });
       await core.call('dashboard.kpis', { grain: 'month', period: month });
-      await core.call('dashboard.deals', { slice: { kind: 'stagnant' } });
+      await core.call('dashboard.deals', { slice: { kind: 'stagnant' }, limit: 200 });
       await core.call('approvals.queue', { status: 'pending', kind: 'margin' });
     },
     run('forecast', 'accuracy', 'won', 'closed', 'stages', 'lost', 'stagnant'),

@@ -94,7 +94,14 @@ function TraderDashboard({ me, onOpen, go }: { me: number; onOpen: (id: number) 
         <MyActivities go={go} />
       </div>
       {kpis.data && <KpiPanel data={kpis.data} scope={{ grain: 'month', period: month, ownerId: me, categoryId: null }} onDrill={onDrill} />}
-      <DrillGrid slice={{ kind: 'stagnant', ownerId: me }} title={t('dash.trader.stagnant')} onOpen={onOpen} height={220} testId="stagnant" />
+      <DrillGrid
+        slice={{ kind: 'stagnant', ownerId: me }}
+        title={t('dash.trader.stagnant')}
+        onOpen={onOpen}
+        height={220}
+        testId="stagnant"
+        limit={200}
+      />
       <MarginRiskPanel ownerId={me} onOpen={onOpen} />
     </>
   );
@@ -191,7 +198,7 @@ function ManagerDashboard({ onOpen }: { onOpen: (id: number) => void }) {
         </div>
         {kpis.data && <KpiPanel data={kpis.data} scope={{ grain: kpiGrain, period: kpiPeriod, ownerId, categoryId }} onDrill={onDrill} />}
         <MarginRiskPanel ownerId={ownerId} onOpen={onOpen} />
-        <DrillGrid slice={{ kind: 'stagnant', ownerId }} title={t('dash.stagnant')} onOpen={onOpen} height={240} testId="stagnant" />
+        <DrillGrid slice={{ kind: 'stagnant', ownerId }} title={t('dash.stagnant')} onOpen={onOpen} height={240} testId="stagnant" limit={200} />
         <ApprovalQueue rows={queue.data ?? []} search="" kind="margin" onDecided={() => queue.reload()} onOpen={onOpen} />
       </div>
     </>

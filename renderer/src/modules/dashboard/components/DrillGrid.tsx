@@ -38,6 +38,7 @@ export function DrillGrid({
   onClose,
   height = 300,
   testId = 'drill',
+  limit = 1000,
 }: {
   slice: DealsSlice;
   title: string;
@@ -45,9 +46,11 @@ export function DrillGrid({
   onClose?: () => void;
   height?: number;
   testId?: string;
+  /** how many of the deals are listed (the count says how many there are) */
+  limit?: number;
 }) {
   const { t, locale } = useT();
-  const query = useLiveQuery('dashboard.deals', { slice, limit: 1000 }, DASHBOARD_DATA);
+  const query = useLiveQuery('dashboard.deals', { slice, limit }, DASHBOARD_DATA);
   const rows = query.data?.rows ?? NO_ROWS;
   const range = useGridRange<OpportunityRow>(locale);
   const columns = useMemo(
