@@ -9,19 +9,20 @@ import { tip } from '../../../ui/chart';
 
 type Kpis = Output<'dashboard.kpis'>;
 type Scope = { grain: Kpis['grain']; period: string; ownerId: number | null; categoryId: number | null };
-type Card = { key: string; value: (k: KpiSet) => number | null; format: 'rate' | 'money' | 'days' | 'int'; drill?: 'won' | 'lost' };
+/** `lower`: a fall is good news (fewer lost deals, a shorter cycle). */
+type Card = { key: string; value: (k: KpiSet) => number | null; format: 'rate' | 'money' | 'days' | 'int'; drill?: 'won' | 'lost'; lower?: true };
 
 /** The KPIs shown as cards, each with its definition (`dash.kpi.<key>.help`). */
 const CARDS: Card[] = [
   { key: 'winRateCount', value: (k) => k.winRateCount, format: 'rate' },
   { key: 'winRateValue', value: (k) => k.winRateValue, format: 'rate' },
   { key: 'won', value: (k) => k.won, format: 'int', drill: 'won' },
-  { key: 'lost', value: (k) => k.lost, format: 'int', drill: 'lost' },
+  { key: 'lost', value: (k) => k.lost, format: 'int', drill: 'lost', lower: true },
   { key: 'basket', value: (k) => k.basket, format: 'money' },
   { key: 'wonMarginRate', value: (k) => k.wonMarginRate, format: 'rate' },
   { key: 'pipelineMarginRate', value: (k) => k.pipelineMarginRate, format: 'rate' },
-  { key: 'cycleMedian', value: (k) => k.cycle.all.median, format: 'days' },
-  { key: 'cycleP75', value: (k) => k.cycle.all.p75, format: 'days' },
+  { key: 'cycleMedian', value: (k) => k.cycle.all.median, format: 'days', lower: true },
+  { key: 'cycleP75', value: (k) => k.cycle.all.p75, format: 'days', lower: true },
 ];
 
 /** The KPIs of a period against the one before; the stages' conversion and times; the lost reasons. */
@@ -78,9 +79,7 @@ export function KpiPanel({ data, scope, onDrill }: { data: Kpis; scope: Scope; o
               <>
                 <span className="kpi-label">{t(`dash.kpi.${c.key}` as MessageKey)}</span>
                 <b className="kpi-value">{text(now, c.format)}</b>
-                <span className={`kpi-delta ${delta === null || delta === 0 ? '' : delta > 0 ? 'up' : 'down'}`}>
-                  {t('dash.before', { value: text(before, c.format) })}
-                </span>
+                <span className={`kpi-delta ${deltaClass(delta, c.lower)}`}>{t('dash.before', { value: text(before, c.format) })}</span>
               </>
             );
             return (
@@ -201,3 +200,7 @@ function LostReasons({ set, onReason }: { set: KpiSet; onReason: (reason: string
 
 /** A count axis shows whole numbers only. */
 const wholeOnly = (p: { value: unknown }) => (typeof p.value === 'number' && Number.isInteger(p.value) ? String(p.value) : '');
+
+/** The arrow says which way the figure went, its colour whether that is good news. */
+const deltaClass = (delta: number | null, lower?: true) =>
+  delta === null || delta === 0 ? '' : `${delta > 0 ? 'up' : 'down'} ${delta > 0 !== (lower === true) ? 'good' : 'bad'}`;
