@@ -3,13 +3,12 @@ import type { DealsSlice } from '../../electron/shared/contract/dashboard';
 import { weightedSql } from '../../electron/shared/money';
 import type { Db } from '../client';
 import { prepareCached } from './statements';
+import { HAS_CATEGORY_LINE, OWNER } from './kpis';
 import { STAGE_THRESHOLDS_SQL, STAGNANT_DAYS_SQL, STAGNANT_SQL } from './stagnation';
 
 type Found = { ids: number[]; total: number };
 
-const OWNER = '(@owner IS NULL OR o.owner_id = @owner)';
-const IN_CATEGORIES = `(@categories IS NULL OR EXISTS (SELECT 1 FROM opportunity_lines l JOIN products p ON p.id = l.product_id
-  WHERE l.opportunity_id = o.id AND p.category_id IN (SELECT value FROM json_each(@categories))))`;
+const IN_CATEGORIES = `(@categories IS NULL OR ${HAS_CATEGORY_LINE})`;
 
 /** The ids of the deals behind a dashboard figure (the same conditions as the figure's SQL), biggest first, and how many there are. */
 export function sliceDeals(
@@ -51,7 +50,7 @@ function sliceWhere(slice: DealsSlice, o: { thresholds: Thresholds; forecastFrom
         none: 'TRUE',
         owner: 'o.owner_id IS @key',
         customer: 'o.customer_id = @key',
-        category: `EXISTS (SELECT 1 FROM opportunity_lines l JOIN products p ON p.id = l.product_id WHERE l.opportunity_id = o.id AND p.category_id IN (SELECT value FROM json_each(@categories)))`,
+        category: HAS_CATEGORY_LINE,
         warehouse: 'EXISTS (SELECT 1 FROM opportunity_lines l WHERE l.opportunity_id = o.id AND l.warehouse_id IS @key)',
       }[slice.dimension];
       return {

@@ -2,6 +2,7 @@ import { bandSql, periodSql, type Grain, type Thresholds } from '../../electron/
 import { weightedSql } from '../../electron/shared/money';
 import type { Db } from '../client';
 import { prepareCached } from './statements';
+import { OWNER } from './kpis';
 
 /** What the forecast is cut by: one line per owner, category (a line's product), warehouse (a line's), customer, or none. */
 export type Dimension = 'none' | 'owner' | 'category' | 'warehouse' | 'customer';
@@ -11,9 +12,6 @@ export type CellRow = { period: string; key: number | null; deals: number; amoun
 
 const periodCase = (grain: Grain) =>
   `CASE WHEN o.expected_close IS NULL THEN 'undated' WHEN o.expected_close < @from THEN 'overdue' ELSE ${periodSql('o.expected_close', grain)} END`;
-
-/** A deal filter by owner (`@owner`, null: the whole team). */
-const OWNER = '(@owner IS NULL OR o.owner_id = @owner)';
 
 /**
  * The open pipeline up to `to` (exclusive), cut by period of expected close and by a dimension:

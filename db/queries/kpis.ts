@@ -11,9 +11,12 @@ import { prepareCached } from './statements';
  */
 export type Scope = { from: string; to: string; owner: number | null; categories: number[] | null };
 
-const DEALS = `(@owner IS NULL OR o.owner_id = @owner) AND (@categories IS NULL OR EXISTS (
-  SELECT 1 FROM opportunity_lines l JOIN products p ON p.id = l.product_id
-  WHERE l.opportunity_id = o.id AND p.category_id IN (SELECT value FROM json_each(@categories))))`;
+/** A deal `o` with a line of one of the categories `@categories` (a JSON array of ids). */
+export const HAS_CATEGORY_LINE = `EXISTS (SELECT 1 FROM opportunity_lines l JOIN products p ON p.id = l.product_id
+  WHERE l.opportunity_id = o.id AND p.category_id IN (SELECT value FROM json_each(@categories)))`;
+/** The deals of the trader `@owner` (null: the team) with a line in `@categories` (null: any). */
+export const OWNER = '(@owner IS NULL OR o.owner_id = @owner)';
+const DEALS = `${OWNER} AND (@categories IS NULL OR ${HAS_CATEGORY_LINE})`;
 
 /** Deals won or lost in the period: their entry into that stage. */
 const CLOSED = `FROM opportunities o JOIN stages s ON s.id = o.stage_id AND s.kind IN ('won', 'lost')

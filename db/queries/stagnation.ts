@@ -3,7 +3,7 @@ import type { Db } from '../client';
 import { prepareCached } from './statements';
 
 /**
- * Each stage's stagnation threshold in days (`stagnationThreshold`): the company's, or else the p75
+ * Each stage's stagnation threshold in days: the company's, or else the p75
  * of the finished stays counted in `stage_durations` (nearest rank, as `percentileOfCounts`).
  * A subquery of (stage_id, threshold, p75).
  */

@@ -21,6 +21,9 @@ type LineCostRow = RowCosts & {
   line_id: number | null;
   line_amount: number;
   line_cost: number;
+  stored_amount: number;
+  stored_cost: number;
+  stored_state: GuardState;
 };
 
 /** A deal's figures as the shared domain math makes them from its lines. */
@@ -36,14 +39,18 @@ export type CostShift = { products: ReadonlySet<number>; rate: Rate };
 export function computeDeals(
   db: Db,
   options: { today: string; ids?: number[]; shift?: CostShift },
-): { deals: Map<number, DealFigures>; lines: [amount: number, cost: number, lineId: number][] } {
+): {
+  deals: Map<number, DealFigures>;
+  stored: Map<number, Omit<DealFigures, 'customerId'>>;
+  lines: [amount: number, cost: number, lineId: number][];
+} {
   const costing = readCosting(db);
   const rules = readMarginRules(db);
   const parents = readCategoryParents(db);
   const where = options.ids ? `WHERE o.id IN (SELECT value FROM json_each(@ids))` : '';
   const rows = db.$client
     .prepare(
-      `SELECT o.id AS opportunity_id, o.customer_id, l.product_id, p.category_id, l.id AS line_id, l.amount AS line_amount, l.cost AS line_cost,
+      `SELECT o.id AS opportunity_id, o.customer_id, o.amount AS stored_amount, o.cost AS stored_cost, o.guard_state AS stored_state, l.product_id, p.category_id, l.id AS line_id, l.amount AS line_amount, l.cost AS line_cost,
         l.qty, l.unit_price, l.discount, ${ERP_UNIT_COST_SQL} AS erp_unit_cost, ${BEST_SUPPLIER_PRICE_SQL} AS best_supplier_price
       FROM opportunities o LEFT JOIN opportunity_lines l ON l.opportunity_id = o.id LEFT JOIN products p ON p.id = l.product_id
       ${where} ORDER BY o.id`,
@@ -51,9 +58,13 @@ export function computeDeals(
     .all({ today: options.today, ...(options.ids ? { ids: JSON.stringify(options.ids) } : {}) }) as (LineCostRow & { qty: number | null })[];
   const acc = new Map<number, { customerId: number; amount: number; cost: number; lines: { amount: number; cost: number; rule: MarginRule }[] }>();
   const lines: [number, number, number][] = [];
+  const stored = new Map<number, Omit<DealFigures, 'customerId'>>();
   for (const r of rows) {
     let d = acc.get(r.opportunity_id);
-    if (!d) acc.set(r.opportunity_id, (d = { customerId: r.customer_id, amount: 0, cost: 0, lines: [] }));
+    if (!d) {
+      acc.set(r.opportunity_id, (d = { customerId: r.customer_id, amount: 0, cost: 0, lines: [] }));
+      stored.set(r.opportunity_id, { amount: r.stored_amount, cost: r.stored_cost, state: r.stored_state });
+    }
     if (r.qty === null) continue;
     const f = figuresOf(r, costing);
     const cost = options.shift?.products.has(r.product_id!) ? f.cost + money.applyRate(f.cost, options.shift.rate) : f.cost;
@@ -68,7 +79,7 @@ export function computeDeals(
     const fallback = resolveMarginRule(rules, { customerId: d.customerId, categoryPath: [] }, DEFAULT_MARGIN_RULE);
     deals.set(id, { customerId: d.customerId, amount: d.amount, cost: d.cost, state: dealGuard(d.lines, d, fallback).state });
   }
-  return { deals, lines };
+  return { deals, stored, lines };
 }
 
 /** A deal whose stored figures the refresh changed: before and after. */
@@ -81,15 +92,14 @@ export type Revalued = { id: number; before: Omit<DealFigures, 'customerId'>; af
  */
 export function revalueOpportunities(db: Db, options: { today: string; ids?: number[] }): Revalued[] {
   const raw = db.$client;
-  const { deals, lines } = computeDeals(db, options);
-  const read = raw.prepare('SELECT amount, cost, guard_state AS state FROM opportunities WHERE id = ?');
+  const { deals, stored, lines } = computeDeals(db, options);
   const update = raw.prepare('UPDATE opportunities SET amount = ?, cost = ?, guard_state = ? WHERE id = ?');
   const updateLine = raw.prepare('UPDATE opportunity_lines SET amount = ?, cost = ? WHERE id = ?');
   const changed: Revalued[] = [];
   raw.transaction(() => {
     for (const l of lines) updateLine.run(...l);
     for (const [id, d] of deals) {
-      const before = read.get(id) as Revalued['before'];
+      const before = stored.get(id)!;
       if (before.amount === d.amount && before.cost === d.cost && before.state === d.state) continue;
       update.run(d.amount, d.cost, d.state, id);
       changed.push({ id, before, after: { amount: d.amount, cost: d.cost, state: d.state } });

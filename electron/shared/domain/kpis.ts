@@ -130,12 +130,6 @@ export function isForward(from: { position: number } | undefined, to: { position
 }
 
 /**
- * A stage's stagnation threshold: the company's (days), or else the p75 of past stays in it
- * (null: neither, nothing is stagnant there).
- */
-export const stagnationThreshold = (set: number | null, p75: number | null): number | null => set ?? p75;
-
-/**
  * Stagnant: an open deal in its stage for longer than the stage's threshold (days, to the second),
  * with no open activity planned. Its SQL twin is `stagnantSql`.
  */

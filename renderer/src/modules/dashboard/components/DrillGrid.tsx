@@ -11,21 +11,8 @@ import { opportunityColumns } from '../../opportunities/columns';
 import { DASHBOARD_DATA } from '../data';
 
 const NO_ROWS: OpportunityRow[] = [];
-/** The list's columns a figure's deals are shown with. */
-const SHOWN = new Set([
-  'reference',
-  'customerName',
-  'title',
-  'ownerName',
-  'stageName',
-  'probability',
-  'amount',
-  'weightedAmount',
-  'marginRate',
-  'expectedClose',
-  'stagnantDays',
-  'nextActivityAt',
-]);
+/** The list's columns a figure's deals are shown with: all but the days in stage (the stagnation column says more). */
+const shown = (colId: string) => colId !== 'daysInStage';
 
 /**
  * The deals behind a figure (core's `dashboard.deals`, the same conditions as the figure): the
@@ -57,7 +44,7 @@ export function DrillGrid({
     () =>
       range.columns(
         opportunityColumns(t, locale)
-          .filter((c) => SHOWN.has(c.colId))
+          .filter((c) => shown(c.colId))
           .map((c) => ({ ...c, filter: false, pinned: undefined })),
       ),
     [t, locale, range],
