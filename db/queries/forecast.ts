@@ -13,58 +13,102 @@ export type CellRow = { period: string; key: number | null; deals: number; amoun
 const periodCase = (grain: Grain) =>
   `CASE WHEN o.expected_close IS NULL THEN 'undated' WHEN o.expected_close < @from THEN 'overdue' ELSE ${periodSql('o.expected_close', grain)} END`;
 
+type CellsInput = { grain: Grain; dimension: Dimension; from: string; to: string; owner: number | null } & Thresholds;
+
 /**
  * The open pipeline up to `to` (exclusive), cut by period of expected close and by a dimension:
  * count, amount, Σ weighted (`weighted` per deal, or per line for category and warehouse, on the
- * deal's probability), committed and best-case amounts (`bandOf`). `forecastCell` is its TS twin.
+ * deal's probability), committed and best-case amounts (`bandOf`); `forecastCell` is its TS twin.
+ * A deal counts once in each row its lines fall in. By customer: the `top` customers only.
  */
-type CellsInput = { grain: Grain; dimension: Dimension; from: string; to: string; owner: number | null } & Thresholds;
-
-export function forecastCells(db: Db, p: CellsInput): CellRow[] {
-  return p.dimension === 'none' || p.dimension === 'owner' ? keptCells(db, p) : scannedCells(db, p);
+export function forecastCells(db: Db, p: CellsInput & { top: number }): CellRow[] {
+  if (p.dimension === 'none' || p.dimension === 'owner') return keptCells(db, p);
+  return p.dimension === 'customer' ? topCustomerCells(db, p) : cutCells(db, p);
 }
+
+const band = (probability: string, amount: string) =>
+  `sum(CASE WHEN ${bandSql(probability)} = 'commit' THEN ${amount} ELSE 0 END) AS "commit",
+      sum(CASE WHEN ${bandSql(probability)} != 'pipeline' THEN ${amount} ELSE 0 END) AS bestCase`;
+const keptPeriod = (grain: Grain) => {
+  const month = "f.close_month || '-01'";
+  return `CASE WHEN f.close_month = '' THEN 'undated' WHEN ${month} < @from THEN 'overdue' ELSE ${periodSql(month, grain)} END`;
+};
+const KEPT_WHERE = "(f.close_month = '' OR f.close_month || '-01' < @to) AND (@owner IS NULL OR f.owner_id = @owner)";
 
 /** The same cells read from the open pipeline kept by month, owner and probability (`forecast_pipeline`, migration 0021). */
 export function keptCells(db: Db, p: CellsInput): CellRow[] {
   const key = p.dimension === 'owner' ? 'CASE f.owner_id WHEN 0 THEN NULL ELSE f.owner_id END' : 'NULL';
-  const month = "f.close_month || '-01'";
-  const sql = `SELECT CASE WHEN f.close_month = '' THEN 'undated' WHEN ${month} < @from THEN 'overdue' ELSE ${periodSql(month, p.grain)} END AS period,
-      ${key} AS key, sum(f.deals) AS deals, sum(f.amount) AS amount, sum(f.weighted) AS weighted,
-      sum(CASE WHEN ${bandSql('f.probability')} = 'commit' THEN f.amount ELSE 0 END) AS "commit",
-      sum(CASE WHEN ${bandSql('f.probability')} != 'pipeline' THEN f.amount ELSE 0 END) AS bestCase
-    FROM forecast_pipeline f
-    WHERE f.deals != 0 AND (f.close_month = '' OR ${month} < @to) AND (@owner IS NULL OR f.owner_id = @owner)
-    GROUP BY 1, 2`;
-  return prepareCached(db.$client, sql).all({ from: p.from, to: p.to, owner: p.owner, commit: p.commit, best: p.best }) as CellRow[];
+  const sql = `SELECT ${keptPeriod(p.grain)} AS period, ${key} AS key, sum(f.deals) AS deals, sum(f.amount) AS amount,
+      sum(f.weighted) AS weighted, ${band('f.probability', 'f.amount')}
+    FROM forecast_pipeline f WHERE f.deals != 0 AND ${KEPT_WHERE} GROUP BY 1, 2`;
+  return prepareCached(db.$client, sql).all(params(p)) as CellRow[];
 }
 
-/** The cells from every open deal (or line, for category and warehouse): the customer, category and warehouse cuts, and the kept pipeline's twin. */
+/** The cells by category or warehouse, read from the cuts kept by triggers on lines, deals, products and the tree (`forecast_cuts`, migration 0023). */
+export function cutCells(db: Db, p: CellsInput): CellRow[] {
+  const sql = `SELECT ${keptPeriod(p.grain)} AS period, nullif(f.key, 0) AS key, sum(f.deals) AS deals, sum(f.amount) AS amount,
+      sum(f.weighted) AS weighted, ${band('f.probability', 'f.amount')}
+    FROM forecast_cuts f WHERE f.dimension = @dimension AND f.deals != 0 AND ${KEPT_WHERE} GROUP BY 1, 2`;
+  return prepareCached(db.$client, sql).all({ ...params(p), dimension: p.dimension }) as CellRow[];
+}
+
+const params = (p: CellsInput) => ({ from: p.from, to: p.to, owner: p.owner, commit: p.commit, best: p.best });
+
+/** Each category's top category, found from the tree itself (the twin of `category_roots`). */
+const ROOTS = `(WITH RECURSIVE up(id, at, depth) AS (
+    SELECT id, id, 0 FROM product_categories
+    UNION ALL SELECT up.id, c.parent_id, up.depth + 1 FROM up JOIN product_categories c ON c.id = up.at
+    WHERE up.depth < 32 AND c.parent_id IN (SELECT id FROM product_categories))
+  SELECT id, at AS root, max(depth) FROM up GROUP BY id)`;
+
+/** The cells from every open deal (or line, for category and warehouse): the twin of the kept pipeline and cuts. */
 export function scannedCells(db: Db, p: CellsInput): CellRow[] {
   const lineLevel = p.dimension === 'category' || p.dimension === 'warehouse';
   const amount = lineLevel ? 'l.amount' : 'o.amount';
-  const key = { none: 'NULL', owner: 'o.owner_id', customer: 'o.customer_id', category: 'p.category_id', warehouse: 'l.warehouse_id' }[p.dimension];
+  const key = { none: 'NULL', owner: 'o.owner_id', customer: 'o.customer_id', category: 'r.root', warehouse: 'l.warehouse_id' }[p.dimension];
   const from = lineLevel
-    ? 'opportunity_lines l JOIN opportunities o ON o.id = l.opportunity_id JOIN products p ON p.id = l.product_id'
+    ? `opportunity_lines l JOIN opportunities o ON o.id = l.opportunity_id JOIN products p ON p.id = l.product_id LEFT JOIN ${ROOTS} r ON r.id = p.category_id`
     : 'opportunities o';
   const sql = `SELECT ${periodCase(p.grain)} AS period, ${key} AS key, count(DISTINCT o.id) AS deals, sum(${amount}) AS amount,
-      sum(${weightedSql(amount, 'o.probability')}) AS weighted,
-      sum(CASE WHEN ${bandSql('o.probability')} = 'commit' THEN ${amount} ELSE 0 END) AS "commit",
-      sum(CASE WHEN ${bandSql('o.probability')} != 'pipeline' THEN ${amount} ELSE 0 END) AS bestCase
-    FROM ${from}
-    WHERE o.stage_id IN (SELECT id FROM stages WHERE kind = 'open') AND (o.expected_close IS NULL OR o.expected_close < @to) AND ${OWNER}
-    GROUP BY 1, 2`;
-  return prepareCached(db.$client, sql).all({ from: p.from, to: p.to, owner: p.owner, commit: p.commit, best: p.best }) as CellRow[];
+      sum(${weightedSql(amount, 'o.probability')}) AS weighted, ${band('o.probability', amount)}
+    FROM ${from} WHERE ${OPEN_BEFORE_TO} GROUP BY 1, 2`;
+  return prepareCached(db.$client, sql).all(params(p)) as CellRow[];
 }
 
-/** Won deals by period of their win (entry into a won stage), from `from` to `to`: count and amount. */
+const OPEN_BEFORE_TO = `o.stage_id IN (SELECT id FROM stages WHERE kind = 'open') AND (o.expected_close IS NULL OR o.expected_close < @to) AND ${OWNER}`;
+
+/**
+ * The cells of the `top` customers with the largest weighted amount up to `to` (ties: the lower id
+ * first): the team's ranked from the pipeline kept by customer and month (`forecast_customers`,
+ * migration 0023), one owner's from their deals; then those customers' deals.
+ */
+export function topCustomerCells(db: Db, p: CellsInput & { top: number }): CellRow[] {
+  const w = weightedSql('o.amount', 'o.probability');
+  const ranked =
+    p.owner === null
+      ? `SELECT f.customer_id AS id FROM forecast_customers f WHERE f.deals != 0 AND (f.close_month = '' OR f.close_month || '-01' < @to)
+         GROUP BY f.customer_id ORDER BY sum(f.weighted) DESC, f.customer_id LIMIT @top`
+      : `SELECT o.customer_id AS id FROM opportunities o WHERE ${OPEN_BEFORE_TO} GROUP BY o.customer_id ORDER BY sum(${w}) DESC, o.customer_id LIMIT @top`;
+  const sql = `WITH top AS (${ranked})
+    SELECT ${periodCase(p.grain)} AS period, o.customer_id AS key, count(*) AS deals, sum(o.amount) AS amount, sum(${w}) AS weighted,
+      ${band('o.probability', 'o.amount')}
+    FROM opportunities o WHERE o.customer_id IN (SELECT id FROM top) AND ${OPEN_BEFORE_TO} GROUP BY 1, 2`;
+  return prepareCached(db.$client, sql).all({ ...params(p), top: p.top }) as CellRow[];
+}
+
+/** Won deals by period of their win (entry into a won stage), from `from` to `to` (whole months): count and amount. */
 export function wonByPeriod(
   db: Db,
   p: { grain: Grain; from: string; to: string; owner: number | null },
 ): { period: string; deals: number; amount: number }[] {
-  const sql = `SELECT ${periodSql('o.stage_entered_at', p.grain)} AS period, count(*) AS deals, sum(o.amount) AS amount
-    FROM opportunities o WHERE o.stage_id IN (SELECT id FROM stages WHERE kind = 'won')
-      AND o.stage_entered_at >= @from AND o.stage_entered_at < @to AND ${OWNER}
-    GROUP BY 1`;
+  // the team's from the closed deals kept by month (migration 0024), one trader's from their deals
+  const sql =
+    p.owner === null
+      ? `SELECT ${periodSql("month || '-01'", p.grain)} AS period, sum(deals) AS deals, sum(amount) AS amount FROM closed_months
+         WHERE kind = 'won' AND deals != 0 AND month >= substr(@from, 1, 7) AND month < substr(@to, 1, 7) GROUP BY 1`
+      : `SELECT ${periodSql('o.stage_entered_at', p.grain)} AS period, count(*) AS deals, sum(o.amount) AS amount
+         FROM opportunities o WHERE o.stage_id IN (SELECT id FROM stages WHERE kind = 'won')
+           AND o.stage_entered_at >= @from AND o.stage_entered_at < @to AND ${OWNER} GROUP BY 1`;
   return prepareCached(db.$client, sql).all(p) as { period: string; deals: number; amount: number }[];
 }
 
@@ -89,6 +133,7 @@ export function snapshotMonths(db: Db): Set<string> {
 export function takeSnapshot(db: Db, month: string, next: string, at: string): number {
   const raw = db.$client;
   const start = `${month}-01T00:00:00.000Z`;
+  prepareCached(raw, 'DELETE FROM forecast_snapshots WHERE month = ?').run(month);
   const n = prepareCached(
     raw,
     `INSERT OR REPLACE INTO forecast_snapshots (month, opportunity_id, owner_id, amount, probability)
@@ -106,4 +151,17 @@ export function takeSnapshot(db: Db, month: string, next: string, at: string): n
   ).run(month);
   prepareCached(raw, 'INSERT OR REPLACE INTO forecast_months (month, taken_at) VALUES (?, ?)').run(month, at);
   return n;
+}
+
+/**
+ * Stage changes pulled from the team that are dated before a month's start were not known when that
+ * month's snapshot was taken (a desk joining the team, a desk back from offline): the snapshots of
+ * those months are forgotten, and the next clock turn takes them again from the history.
+ */
+export function forgetSnapshotsAfter(db: Db, stageHistoryUids: string[]): number {
+  if (stageHistoryUids.length === 0) return 0;
+  return prepareCached(
+    db.$client,
+    `DELETE FROM forecast_months WHERE month || '-01T00:00:00.000Z' >= (SELECT min(changed_at) FROM stage_history WHERE uid IN (SELECT value FROM json_each(?)))`,
+  ).run(JSON.stringify(stageHistoryUids)).changes;
 }

@@ -31,13 +31,26 @@ const filtered = (s: Scope) => s.owner !== null || s.categories !== null;
 
 /** Deals won or lost in the period, grouped by outcome, lost reason and cycle length (`closedKpis` reads them). */
 export function closedGroups(db: Db, scope: Scope): ClosedGroup[] {
-  return all<ClosedGroup>(
+  return filtered(scope) ? scannedClosed(db, scope) : keptClosed(db, scope);
+}
+
+/** The same groups of the closed deals themselves (the kept groups' twin, for a test). */
+export const scannedClosed = (db: Db, scope: Scope) =>
+  all<ClosedGroup>(
     db,
-    `SELECT s.kind, CASE WHEN s.kind = 'lost' THEN o.lost_reason END AS reason, ${spanDaysSql('o.created_at', 'o.stage_entered_at')} AS days,
+    `SELECT s.kind, CASE WHEN s.kind = 'lost' THEN nullif(o.lost_reason, '') END AS reason, ${spanDaysSql('o.created_at', 'o.stage_entered_at')} AS days,
        count(*) AS deals, sum(o.amount) AS amount, sum(o.cost) AS cost ${CLOSED} GROUP BY 1, 2, 3`,
     scope,
   );
-}
+
+/** The whole team's closed deals by month, kept by triggers (migration 0024); periods are whole months. */
+export const keptClosed = (db: Db, scope: Scope) =>
+  all<ClosedGroup>(
+    db,
+    `SELECT kind, nullif(reason, '') AS reason, days, sum(deals) AS deals, sum(amount) AS amount, sum(cost) AS cost FROM closed_months
+     WHERE month >= substr(@from, 1, 7) AND month < substr(@to, 1, 7) AND deals != 0 AND @owner IS NULL AND @categories IS NULL GROUP BY 1, 2, 3`,
+    scope,
+  );
 
 /** Stays that began in the period, by stage and where the deal went next (null: still there). */
 export function stayGroups(db: Db, scope: Scope): { stageId: number; nextStageId: number | null; stays: number }[] {

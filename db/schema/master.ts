@@ -28,6 +28,12 @@ export const productCategories = sqliteTable(
   (t) => [uniqueIndex('product_categories_erp_id').on(t.erpId)],
 );
 
+/** Each category's top category (itself at the top), kept by triggers on the tree (migration 0023) for the forecast by category. */
+export const categoryRoots = sqliteTable('category_roots', {
+  categoryId: integer().primaryKey(),
+  rootId: integer().notNull(),
+});
+
 export const products = sqliteTable(
   'products',
   {

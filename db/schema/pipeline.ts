@@ -78,6 +78,8 @@ export const opportunities = sqliteTable(
     index('opportunities_next_activity').on(t.nextActivityAt),
     index('opportunities_stage_entered').on(t.stageEnteredAt),
     // won, lost and stagnant deals of a stage by when they entered it, with what the dashboards sum (issue 14)
+    // the stagnant deals of a stage, read in order of entry, counted from the index alone
+    index('opportunities_stagnant').on(t.stageId, t.nextActivityAt, t.stageEnteredAt, t.ownerId),
     index('opportunities_stage_since').on(t.stageId, t.stageEnteredAt, t.nextActivityAt, t.ownerId, t.amount, t.cost, t.createdAt, t.lostReason),
   ],
 );
@@ -234,6 +236,70 @@ export const forecastPipeline = sqliteTable(
     weightedMargin: moneyCol().notNull(),
   },
   (t) => [uniqueIndex('forecast_pipeline_key').on(t.closeMonth, t.ownerId, t.probability)],
+);
+
+/**
+ * The open pipeline cut by category and by warehouse, kept by triggers (migration 0023) in the same
+ * transaction as every change, as `forecast_pipeline` is: the forecast by either reads a few
+ * thousand rows instead of every open line. A deal counts once in each row its lines fall in.
+ */
+export const forecastCuts = sqliteTable(
+  'forecast_cuts',
+  {
+    /** category (the top category of a line's product) or warehouse (a line's) */
+    dimension: text({ enum: ['category', 'warehouse'] }).notNull(),
+    /** the category or warehouse; 0 for none */
+    key: integer().notNull(),
+    /** YYYY-MM of the expected close; '' for a deal without one */
+    closeMonth: text().notNull(),
+    /** the owner; 0 for a deal without one */
+    ownerId: integer().notNull(),
+    probability: integer().notNull(),
+    /** open deals with a line in the row */
+    deals: integer().notNull(),
+    /** Σ the lines' amounts, and Σ each line's own rounded weighted amount */
+    amount: moneyCol().notNull(),
+    weighted: moneyCol().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dimension, t.closeMonth, t.key, t.ownerId, t.probability] })],
+);
+
+/**
+ * The open pipeline by customer and month of expected close, kept by triggers on opportunities and
+ * stages (migration 0023): the forecast by customer finds the team's largest customers from it.
+ */
+export const forecastCustomers = sqliteTable(
+  'forecast_customers',
+  {
+    /** the customer; 0 for a deal without one */
+    customerId: integer().notNull(),
+    /** YYYY-MM of the expected close; '' for a deal without one */
+    closeMonth: text().notNull(),
+    deals: integer().notNull(),
+    /** Σ each deal's own rounded weighted amount */
+    weighted: moneyCol().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.closeMonth] })],
+);
+
+/**
+ * Deals won or lost, by the month they entered that stage, their lost reason and their cycle in
+ * whole days (`spanDays` from creation), kept by triggers on opportunities and stages (migration
+ * 0024): the team's KPIs and its won amounts by month read these instead of every closed deal.
+ */
+export const closedMonths = sqliteTable(
+  'closed_months',
+  {
+    month: text().notNull(),
+    kind: text({ enum: ['won', 'lost'] }).notNull(),
+    /** the lost reason; '' for a won deal or a lost one without a reason */
+    reason: text().notNull(),
+    days: integer().notNull(),
+    deals: integer().notNull(),
+    amount: moneyCol().notNull(),
+    cost: moneyCol().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.kind, t.reason, t.days] })],
 );
 
 /**

@@ -26,18 +26,12 @@ export function forecastWindow(now: string, grain: 'month' | 'quarter', periods:
   return { first, from: periodBounds(first, grain).from, to: periodBounds(shiftPeriod(first, grain, periods - 1), grain).to };
 }
 
-/** The top category of a category (the forecast by category is read at the top of the tree). */
-export function rootCategory(id: number | null, parents: Map<number, number | null>): number | null {
-  let at = id;
-  while (at !== null && parents.get(at) != null) at = parents.get(at)!;
-  return at;
-}
-
-/** A category and every one under it. */
+/** A category and every one under it (a tree looping on itself is followed 32 levels up, as `category_roots` is). */
 export function categorySubtree(db: Db, id: number): number[] {
   const parents = readCategoryParents(db);
   return [...parents.keys()].filter((c) => {
-    for (let at: number | null | undefined = c; at != null; at = parents.get(at)) if (at === id) return true;
+    let at: number | null | undefined = c;
+    for (let depth = 0; at != null && depth <= 32; at = parents.get(at), depth++) if (at === id) return true;
     return false;
   });
 }
@@ -45,54 +39,71 @@ export function categorySubtree(db: Db, id: number): number[] {
 export function readForecast(db: Db, now: string, input: ParsedInput<'dashboard.forecast'>, t: Thresholds): Output<'dashboard.forecast'> {
   const w = forecastWindow(now, input.grain, input.periods);
   const periods = ['overdue', ...Array.from({ length: input.periods }, (_, k) => shiftPeriod(w.first, input.grain, k)), 'undated'];
-  const cells = forecastCells(db, { grain: input.grain, dimension: input.dimension, from: w.from, to: w.to, owner: input.ownerId, ...t });
-  const totals: Record<string, ForecastCellDto> = {};
-  for (const c of cells) totals[c.period] = add(totals[c.period] ?? EMPTY, c);
+  const cut = { grain: input.grain, from: w.from, to: w.to, owner: input.ownerId, top: TOP_CUSTOMERS, ...t };
+  const cells = forecastCells(db, { ...cut, dimension: input.dimension });
+  // each period's total is its deals' (a deal whose lines fall in two categories counts once)
+  const dealLevel = input.dimension === 'none' || input.dimension === 'owner';
+  const totals = byPeriod(dealLevel ? cells : forecastCells(db, { ...cut, dimension: 'none' }));
   return {
     grain: input.grain,
     dimension: input.dimension,
     thresholds: t,
     periods,
-    rows: labelled(db, rollUp(db, cells, input.dimension), input.dimension),
+    rows: input.dimension === 'none' ? [] : labelled(db, forecastRows(cells, input.dimension, totals), input.dimension),
     totals,
     history: history(db, now, input.ownerId),
   };
 }
 
-/** Cells by row of the dimension: categories summed up to their top one, customers beyond the first few on one line. */
-function rollUp(db: Db, cells: CellRow[], dimension: Dimension): Row[] {
-  if (dimension === 'none') return [];
-  const parents = dimension === 'category' ? readCategoryParents(db) : null;
+const byPeriod = (cells: CellRow[]) => {
+  const out: Record<string, ForecastCellDto> = {};
+  for (const c of cells) out[c.period] = add(out[c.period] ?? EMPTY, c);
+  return out;
+};
+
+/** Cells by row of the dimension, largest weighted first; by customer, the rest of the totals on one line (key 0). */
+export function forecastRows(cells: CellRow[], dimension: Dimension, totals: Record<string, ForecastCellDto>): Row[] {
   const rows = new Map<number | null, Row>();
   for (const c of cells) {
-    const key = parents ? rootCategory(c.key, parents) : c.key;
-    let r = rows.get(key);
-    if (!r) rows.set(key, (r = { key, cells: {}, total: EMPTY }));
+    let r = rows.get(c.key);
+    if (!r) rows.set(c.key, (r = { key: c.key, cells: {}, total: EMPTY }));
     r.cells[c.period] = add(r.cells[c.period] ?? EMPTY, c);
     r.total = add(r.total, c);
   }
   const list = [...rows.values()].sort((a, b) => b.total.weighted - a.total.weighted);
-  if (dimension !== 'customer' || list.length <= TOP_CUSTOMERS) return list;
+  if (dimension !== 'customer') return list;
   const rest: Row = { key: 0, cells: {}, total: EMPTY };
-  for (const r of list.slice(TOP_CUSTOMERS)) {
-    for (const [k, v] of Object.entries(r.cells)) rest.cells[k] = add(rest.cells[k] ?? EMPTY, v);
-    rest.total = add(rest.total, r.total);
+  for (const [period, total] of Object.entries(totals)) {
+    const shown = list.reduce((s, r) => add(s, r.cells[period] ?? EMPTY), EMPTY);
+    const left = add(total, negate(shown));
+    if (left.deals === 0) continue;
+    rest.cells[period] = left;
+    rest.total = add(rest.total, left);
   }
-  return [...list.slice(0, TOP_CUSTOMERS), rest];
+  return rest.total.deals === 0 ? list : [...list, rest];
 }
 
+const negate = (c: ForecastCellDto): ForecastCellDto => ({
+  deals: -c.deals,
+  amount: -c.amount,
+  weighted: -c.weighted,
+  commit: -c.commit,
+  bestCase: -c.bestCase,
+});
+
 const NAMES: Record<Exclude<Dimension, 'none'>, string> = {
-  owner: 'SELECT id, name FROM users',
-  category: 'SELECT id, name FROM product_categories',
-  warehouse: 'SELECT id, name FROM warehouses',
-  customer:
-    "SELECT id, name FROM customers WHERE id IN (SELECT customer_id FROM opportunities WHERE stage_id IN (SELECT id FROM stages WHERE kind = 'open'))",
+  owner: 'users',
+  category: 'product_categories',
+  warehouse: 'warehouses',
+  customer: 'customers',
 };
 
-/** Each row's name (null: no owner, any warehouse, or the other customers). */
+/** Each row's name (null: no owner, category or warehouse, or the other customers). */
 function labelled(db: Db, rows: Row[], dimension: Dimension) {
   if (dimension === 'none') return [];
-  const names = new Map((prepareCached(db.$client, NAMES[dimension]).all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
+  const keys = JSON.stringify(rows.map((r) => r.key).filter((k) => k !== null && k !== 0));
+  const sql = `SELECT id, name FROM ${NAMES[dimension]} WHERE id IN (SELECT value FROM json_each(?))`;
+  const names = new Map((prepareCached(db.$client, sql).all(keys) as { id: number; name: string }[]).map((r) => [r.id, r.name]));
   return rows.map((r) => ({ ...r, label: r.key === null || r.key === 0 ? null : (names.get(r.key) ?? null) }));
 }
 

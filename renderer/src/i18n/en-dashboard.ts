@@ -75,6 +75,7 @@ export const enDashboard: Record<keyof typeof frDashboard, string> = {
   'dash.weighted': 'Weighted',
   'dash.otherCustomers': 'Other customers',
   'dash.anyWarehouse': 'Any',
+  'dash.noCategory': 'No category',
   'dash.noOwner': 'No trader',
   'dash.accuracyTitle': 'Forecast and won, 12 months',
   'dash.accuracy.help':

@@ -73,6 +73,7 @@ export const frDashboard = {
   'dash.weighted': 'Pondéré',
   'dash.otherCustomers': 'Autres clients',
   'dash.anyWarehouse': 'Indifférent',
+  'dash.noCategory': 'Sans catégorie',
   'dash.noOwner': 'Sans commercial',
   'dash.accuracyTitle': 'Prévision et réalisé, 12 mois',
   'dash.accuracy.help':

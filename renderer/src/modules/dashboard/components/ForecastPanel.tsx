@@ -114,6 +114,15 @@ export function ForecastPanel({ data, ownerId, onDrill }: Props) {
   );
 }
 
+/** What a row without a name stands for, by dimension. */
+const OTHER = {
+  none: 'dash.total',
+  owner: 'dash.noOwner',
+  category: 'dash.noCategory',
+  warehouse: 'dash.anyWarehouse',
+  customer: 'dash.otherCustomers',
+} as const;
+
 /** The weighted amount by row of the dimension and period; a cell drills into its deals. */
 export function ForecastTable({ data, ownerId, onDrill }: Props) {
   const { t, locale } = useT();
@@ -121,8 +130,7 @@ export function ForecastTable({ data, ownerId, onDrill }: Props) {
     onDrill(sliceOf(data, ownerId, { period, key, band: null }), `${t('dash.forecast')} · ${label} · ${periodLabel(period, t, locale)}`);
   const euros = (p: { value: unknown }) => (typeof p.value === 'number' ? formatMoney(p.value, locale, 'EUR', 0) : '');
   const api = useRef<GridApi<Row> | null>(null);
-  const other =
-    data.dimension === 'customer' ? t('dash.otherCustomers') : data.dimension === 'warehouse' ? t('dash.anyWarehouse') : t('dash.noOwner');
+  const other = t(OTHER[data.dimension]);
   const rows: Row[] = data.rows.map((r) => ({ key: r.key, label: r.label ?? other, cells: r.cells, total: r.total.weighted }));
   const totalRow: Row = {
     key: -1,
