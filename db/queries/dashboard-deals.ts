@@ -4,7 +4,8 @@ import { weightedSql } from '../../electron/shared/money';
 import type { Db } from '../client';
 import { prepareCached } from './statements';
 import { HAS_CATEGORY_LINE, OWNER } from './kpis';
-import { STAGE_THRESHOLDS_SQL, STAGNANT_DAYS_SQL, STAGNANT_SQL } from './stagnation';
+import { DAYS_IN_STAGE_SQL, STAGE_THRESHOLDS_SQL, stageThresholds } from './stagnation';
+import { stagnantSql } from '../../electron/shared/domain/kpis';
 
 type Found = { ids: number[]; total: number };
 
@@ -16,12 +17,9 @@ export function sliceDeals(
   slice: DealsSlice,
   o: { now: string; limit: number; thresholds: Thresholds; forecastFrom: string; forecastTo: string; categories: number[] | null },
 ): Found {
-  const {
-    where,
-    order,
-    params,
-    from = `opportunities o JOIN stages s ON s.id = o.stage_id JOIN ${STAGE_THRESHOLDS_SQL} th ON th.stage_id = o.stage_id`,
-  } = sliceWhere(slice, o);
+  if (slice.kind === 'stagnant') return stagnantDeals(db, slice.ownerId, o);
+  const { where, order, params } = sliceWhere(slice, o);
+  const from = `opportunities o JOIN stages s ON s.id = o.stage_id JOIN ${STAGE_THRESHOLDS_SQL} th ON th.stage_id = o.stage_id`;
   const raw = db.$client;
   const base = `FROM ${from} WHERE ${where}`;
   const all = { now: o.now, owner: slice.ownerId, ...params };
@@ -36,7 +34,47 @@ export function sliceDeals(
   return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? 0 };
 }
 
-function sliceWhere(slice: DealsSlice, o: { thresholds: Thresholds; forecastFrom: string; forecastTo: string; categories: number[] | null }) {
+/** A stage's deals (`@stage`, its threshold `@threshold`) entered in (`@after`, `@before`) and stagnant at `@now`, in the index's order (entered first). */
+const STAGNANT_IN_STAGE = `FROM opportunities o INDEXED BY opportunities_stagnant
+  WHERE o.stage_id = @stage AND o.next_activity_at IS NULL AND o.stage_entered_at > @after AND o.stage_entered_at < @before
+    AND ${stagnantSql("'open'", 'o.stage_entered_at', '@threshold', 'o.next_activity_at', '@now')} AND ${OWNER}`;
+const BEYOND = `${DAYS_IN_STAGE_SQL} - @threshold`;
+const daysBefore = (now: string, days: number) => new Date(Date.parse(now) - days * 86_400_000).toISOString();
+
+/**
+ * The stagnant deals, most days beyond their stage's threshold first (then by id), and how many.
+ * In a stage those come in the index's order (entered first); so each open stage gives its first
+ * `limit`, and the deals as far beyond as its last one (ties), and the best of those are the page.
+ */
+function stagnantDeals(db: Db, owner: number | null, o: { now: string; limit: number }): Found {
+  const raw = db.$client;
+  const open = new Set(prepareCached(raw, "SELECT id FROM stages WHERE kind = 'open'").pluck().all() as number[]);
+  const count = prepareCached(raw, `SELECT count(*) ${STAGNANT_IN_STAGE}`).pluck();
+  const pick = prepareCached(raw, `SELECT o.id, ${BEYOND} AS beyond ${STAGNANT_IN_STAGE} ORDER BY o.stage_entered_at LIMIT @limit`);
+  let total = 0;
+  const found: { id: number; beyond: number }[] = [];
+  for (const { stageId: stage, threshold } of stageThresholds(db)) {
+    if (!open.has(stage) || threshold === null) continue;
+    // entered before now − threshold: the exact test (to the second) is the SQL's
+    const p = { now: o.now, owner, stage, threshold, after: '', before: daysBefore(o.now, threshold) };
+    total += count.get(p) as number;
+    const rows = pick.all({ ...p, limit: o.limit }) as { id: number; beyond: number }[];
+    found.push(...rows);
+    if (rows.length < o.limit) continue;
+    // the deals as far beyond as the last one entered within that day (a day of margin each side, the exact test after)
+    const beyond = rows[rows.length - 1]!.beyond;
+    const seen = new Set(rows.map((r) => r.id));
+    const ties = pick.all({ ...p, after: daysBefore(o.now, threshold + beyond + 2), before: daysBefore(o.now, threshold + beyond - 1), limit: -1 });
+    for (const r of ties as typeof rows) if (r.beyond === beyond && !seen.has(r.id)) found.push(r);
+  }
+  found.sort((a, b) => b.beyond - a.beyond || a.id - b.id);
+  return { ids: found.slice(0, o.limit).map((r) => r.id), total };
+}
+
+function sliceWhere(
+  slice: Exclude<DealsSlice, { kind: 'stagnant' }>,
+  o: { thresholds: Thresholds; forecastFrom: string; forecastTo: string; categories: number[] | null },
+) {
   const weightDesc = `${weightedSql('o.amount', 'o.probability')} DESC`;
   switch (slice.kind) {
     case 'forecast': {
@@ -86,14 +124,5 @@ function sliceWhere(slice: DealsSlice, o: { thresholds: Thresholds; forecastFrom
         params: { ...b, outcome: slice.outcome, reason: slice.reason, categories: o.categories && JSON.stringify(o.categories) },
       };
     }
-    case 'stagnant':
-      // each open stage first, then its deals entered before its threshold in index order (stage, entry), judged to the second
-      return {
-        from: `stages s JOIN ${STAGE_THRESHOLDS_SQL} th ON th.stage_id = s.id CROSS JOIN opportunities o INDEXED BY opportunities_stage_since`,
-        where: `s.kind = 'open' AND o.stage_id = s.id AND +o.next_activity_at IS NULL
-          AND o.stage_entered_at < strftime('%Y-%m-%dT%H:%M:%fZ', @now, '-' || th.threshold || ' days') AND ${STAGNANT_SQL} AND ${OWNER}`,
-        order: `${STAGNANT_DAYS_SQL} DESC`,
-        params: {},
-      };
   }
 }
