@@ -7,6 +7,7 @@ import { readTeamState, writeTeamState } from './team-state';
 import { runsWaitingFor } from './operations';
 import { upsertHubUser } from './team-users';
 import { refreshOpportunityTotals } from './totals';
+import { forgetSnapshotsAfter } from './forecast';
 
 export type PulledChange = {
   table: string;
@@ -269,7 +270,10 @@ export function applyTeamPage(db: Db, deskId: string, page: PulledPage, at: stri
           .run(JSON.stringify(deals));
         refreshOpportunityTotals(db, { today: at.slice(0, 10), ids: deals });
       }
+      const lateStages = [...touched.rows].filter((r) => r.startsWith('stage_history/')).map((r) => r.slice('stage_history/'.length));
+      const forgotten = forgetSnapshotsAfter(db, lateStages);
       const entities = [...new Set([...touched.tables].flatMap((t) => ENTITY[t]))];
+      if (forgotten > 0) entities.push('dashboard');
       if (page.changes.some((c) => c.table === 'users')) entities.push('users');
       if (page.changes.some((c) => c.table === 'team_conflicts')) entities.push('sync');
       const stillParked = raw.prepare('SELECT count(*) FROM team_parked').pluck().get() as number;

@@ -37,6 +37,9 @@ describe('a team of three desks', () => {
     await signIn(hub, a, 'ana', ['trader']);
     await a.settled();
     const own = b.one<{ uid: string }>('SELECT uid FROM opportunities ORDER BY id LIMIT 1').uid;
+    // b's own company, changed, has its month-start forecasts taken before it joins
+    b.core.db.$client.prepare('UPDATE opportunities SET probability = 0').run();
+    b.core.tick();
     await signIn(hub, b, 'flo', ['finance']);
     await signIn(hub, c, 'bob', ['purchasing']);
     await b.settled();
@@ -48,6 +51,12 @@ describe('a team of three desks', () => {
     // the deals' totals, computed again at each desk from the same lines and the same ERP data
     const totals = (d: Desk) => d.sql<{ uid: string; amount: number; cost: number }>('SELECT uid, amount, cost FROM opportunities ORDER BY uid');
     expect(totals(b)).toEqual(totals(a));
+    // the month-start forecasts are the team's too: the stage changes pulled, dated before those months, had them taken again
+    a.core.tick();
+    b.core.tick();
+    const forecasts = async (d: Desk) => (await d.call('dashboard.forecast', {})).history.map((h) => [h.month, h.forecast, h.forecastDeals]);
+    expect(await forecasts(b)).toEqual(await forecasts(a));
+    expect((await forecasts(a)).some(([, weighted]) => (weighted as number) > 0)).toBe(true);
     // each person is this desk's user, with the role the hub gives them
     expect((await b.call('settings.get', {})).role).toBe('finance');
     expect((await b.call('team.status', {})).user).toMatchObject({ login: 'flo', roles: ['finance'] });
