@@ -95,6 +95,63 @@ test('the sales manager reads next month’s forecast, drills into the deals beh
   await expect(page.getByTestId('opportunity-history')).toBeVisible();
 });
 
+test('the forecast by top category sums each line under its top category; by customer, the customers beyond the first 15 share one line', async ({
+  page,
+  host,
+}) => {
+  const db = new Database(host.dbPath, { readonly: true });
+  const month = nextMonth(host.now);
+  const parents = new Map(
+    (db.prepare('SELECT id, parent_id AS parent, name FROM product_categories').all() as { id: number; parent: number | null; name: string }[]).map(
+      (c) => [c.id, c],
+    ),
+  );
+  const top = (id: number) => {
+    let at = parents.get(id)!;
+    while (at.parent !== null && parents.has(at.parent)) at = parents.get(at.parent)!;
+    return at.name;
+  };
+  // next month's open lines, each weighted on its deal's probability, summed under its top category
+  const lines = db
+    .prepare(
+      `SELECT p.category_id AS category, l.amount, o.probability FROM opportunity_lines l JOIN opportunities o ON o.id = l.opportunity_id
+       JOIN stages s ON s.id = o.stage_id AND s.kind = 'open' JOIN products p ON p.id = l.product_id WHERE substr(o.expected_close, 1, 7) = ?`,
+    )
+    .all(month.iso) as { category: number; amount: number; probability: number }[];
+  const customers = db
+    .prepare("SELECT count(DISTINCT o.customer_id) FROM opportunities o JOIN stages s ON s.id = o.stage_id AND s.kind = 'open'")
+    .pluck()
+    .get() as number;
+  db.close();
+  const byTop = new Map<string, number>();
+  for (const l of lines) byTop.set(top(l.category), (byTop.get(top(l.category)) ?? 0) + weighted(l.amount, l.probability));
+  expect(byTop.size).toBeGreaterThan(1);
+
+  await page.goto(host.url);
+  await actAs(page, 'Direction commerciale');
+  await page.getByRole('link', { name: 'Tableau de bord' }).click();
+  await page.getByLabel('Ventilation de la prévision').selectOption({ label: 'catégorie' });
+  const table = page.getByTestId('forecast-table');
+  await expect(table.getByRole('row', { name: /^Total / })).toBeVisible();
+  const column = (await table.getByRole('columnheader').allInnerTexts()).map((h) => h.trim()).indexOf(month.label);
+  for (const [name, sum] of byTop)
+    await expect(
+      table
+        .getByRole('row', { name: new RegExp(`^${name} `) })
+        .getByRole('gridcell')
+        .nth(column),
+    ).toHaveText(`${euros(sum)}\u00a0€`);
+  await page.screenshot({ path: 'test-results/screenshots/dashboard-forecast-category.png' });
+
+  await page.getByLabel('Ventilation de la prévision').selectOption({ label: 'client' });
+  expect(customers).toBeGreaterThan(15);
+  // a header, 15 customers, the others, the total
+  await expect(table.getByRole('row')).toHaveCount(18);
+  await expect(table.getByRole('row').nth(16)).toHaveAccessibleName(/^Autres clients /);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: 'test-results/screenshots/dashboard-forecast-customer-1366.png' });
+});
+
 test('the KPIs say what they measure and compare with the period before; the stagnant deals are listed', async ({ page, host }) => {
   await page.goto(host.url);
   await actAs(page, 'Direction commerciale');
