@@ -35,22 +35,21 @@ const keptPeriod = (grain: Grain) => {
 };
 const KEPT_WHERE = "(f.close_month = '' OR f.close_month || '-01' < @to) AND (@owner IS NULL OR f.owner_id = @owner)";
 
-/** The same cells read from the open pipeline kept by month, owner and probability (`forecast_pipeline`, migration 0021). */
-export function keptCells(db: Db, p: CellsInput): CellRow[] {
-  const key = p.dimension === 'owner' ? 'CASE f.owner_id WHEN 0 THEN NULL ELSE f.owner_id END' : 'NULL';
-  const sql = `SELECT ${keptPeriod(p.grain)} AS period, ${key} AS key, sum(f.deals) AS deals, sum(f.amount) AS amount,
+/** Cells summed from a table kept by close month, owner and probability: the key, and which of its rows. */
+function keptFrom(db: Db, p: CellsInput, from: { table: string; key: string; where: string }): CellRow[] {
+  const sql = `SELECT ${keptPeriod(p.grain)} AS period, ${from.key} AS key, sum(f.deals) AS deals, sum(f.amount) AS amount,
       sum(f.weighted) AS weighted, ${band('f.probability', 'f.amount')}
-    FROM forecast_pipeline f WHERE f.deals != 0 AND ${KEPT_WHERE} GROUP BY 1, 2`;
-  return prepareCached(db.$client, sql).all(params(p)) as CellRow[];
-}
-
-/** The cells by category or warehouse, read from the cuts kept by triggers on lines, deals, products and the tree (`forecast_cuts`, migration 0023). */
-export function cutCells(db: Db, p: CellsInput): CellRow[] {
-  const sql = `SELECT ${keptPeriod(p.grain)} AS period, nullif(f.key, 0) AS key, sum(f.deals) AS deals, sum(f.amount) AS amount,
-      sum(f.weighted) AS weighted, ${band('f.probability', 'f.amount')}
-    FROM forecast_cuts f WHERE f.dimension = @dimension AND f.deals != 0 AND ${KEPT_WHERE} GROUP BY 1, 2`;
+    FROM ${from.table} f WHERE ${from.where} AND f.deals != 0 AND ${KEPT_WHERE} GROUP BY 1, 2`;
   return prepareCached(db.$client, sql).all({ ...params(p), dimension: p.dimension }) as CellRow[];
 }
+
+/** The same cells read from the open pipeline kept by month, owner and probability (`forecast_pipeline`, migration 0021). */
+export const keptCells = (db: Db, p: CellsInput): CellRow[] =>
+  keptFrom(db, p, { table: 'forecast_pipeline', key: p.dimension === 'owner' ? 'nullif(f.owner_id, 0)' : 'NULL', where: 'TRUE' });
+
+/** The cells by category or warehouse, read from the cuts kept by triggers on lines, deals, products and the tree (`forecast_cuts`, migration 0023). */
+export const cutCells = (db: Db, p: CellsInput): CellRow[] =>
+  keptFrom(db, p, { table: 'forecast_cuts', key: 'nullif(f.key, 0)', where: 'f.dimension = @dimension' });
 
 const params = (p: CellsInput) => ({ from: p.from, to: p.to, owner: p.owner, commit: p.commit, best: p.best });
 
