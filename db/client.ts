@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../electron/shared/errors';
 import { foldForSearch } from '../electron/shared/text';
 import { acquireLock } from './lock';
+import { applyStagedRestore, backupFolder, recoverFromBackup, takeDamageFlag, writeBackup, type RestoreNotice } from './backups';
 import { installCapture } from './team-capture';
 import * as schema from './schema';
 
@@ -23,6 +24,8 @@ export type OpenOptions = {
   log?: (message: string) => void;
   /** What opens it (e.g. "web host"), named to another process that finds the file taken. */
   owner?: string;
+  /** the instant backups and notices are stamped with (core's clock) */
+  now?: () => string;
 };
 
 export type OpenResult = {
@@ -32,6 +35,8 @@ export type OpenResult = {
   recoveredFromUncleanExit: boolean;
   /** how long the integrity check at start took, ms */
   quickCheckMs: number;
+  /** a backup put in the file's place at this open (a staged restore, or the file was damaged) */
+  restored: RestoreNotice | null;
 };
 
 /** The lock of each open file, released when it is closed (or the process ends). */
@@ -78,14 +83,6 @@ function hasUserTables(raw: Database.Database): boolean {
   return !!raw.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1").get();
 }
 
-/** Copies the live database to a file with VACUUM INTO (consistent, compact). */
-export function backupDatabase(raw: Database.Database, target: string): string {
-  mkdirSync(dirname(target), { recursive: true });
-  if (existsSync(target)) rmSync(target);
-  raw.prepare('VACUUM INTO ?').run(target);
-  return target;
-}
-
 /** The integrity check: `ok`, or what is wrong (the first rows SQLite reports). */
 function quickCheck(raw: Database.Database): string[] | null {
   try {
@@ -94,6 +91,20 @@ function quickCheck(raw: Database.Database): string[] | null {
   } catch (err) {
     // a page too damaged to walk: SQLite says so instead of listing
     return [(err as Error).message];
+  }
+}
+
+/** SQLite's words for a file that is not (or no longer) a sound database. */
+const DAMAGED = /file is not a database|malformed|corrupt/i;
+
+/** Opens the file and runs its quick_check; a file too damaged to open counts as damaged (raw null). */
+function openChecked(path: string, isFile: boolean, nativeBinding?: string): { raw: Database.Database | null; damage: string[] | null } {
+  try {
+    const raw = openRaw(path, nativeBinding);
+    return { raw, damage: isFile ? quickCheck(raw) : null };
+  } catch (err) {
+    if (isFile && existsSync(path) && DAMAGED.test((err as Error).message)) return { raw: null, damage: [(err as Error).message] };
+    throw err;
   }
 }
 
@@ -108,20 +119,36 @@ export function openDatabase(options: OpenOptions): OpenResult {
   if (isFile) mkdirFor(path);
   const release = isFile ? acquireLock(path, options.owner ?? 'Comptoir') : () => undefined;
   let raw: Database.Database | null = null;
+  const now = options.now ?? (() => new Date().toISOString());
   try {
-    raw = openRaw(path, options.nativeBinding);
+    let restored = isFile ? applyStagedRestore(path, now()) : null;
+    if (restored) log(`backup ${restored.from} restored in place of the database`);
     const recovered = isFile && existsSync(markerOf(path));
     const t0 = performance.now();
-    const damage = isFile ? quickCheck(raw) : null;
+    let damage: string[] | null;
+    ({ raw, damage } = openChecked(path, isFile, options.nativeBinding));
+    // what the last idle integrity_check found (quick_check does not read every index)
+    damage = damage ?? (isFile ? takeDamageFlag(path) : null);
     const quickCheckMs = performance.now() - t0;
     if (recovered) log(`database was not closed cleanly; quick_check: ${damage ? 'FAILED' : 'ok'}`);
-    if (damage)
-      throw new AppError('unavailable', `The database at ${path} is damaged (quick_check: ${damage.join('; ')}). Restore a backup.`, { damage });
+    if (damage) {
+      raw?.close();
+      restored = recoverFromBackup(path, damage, now(), options.nativeBinding);
+      if (!restored)
+        throw new AppError('unavailable', `The database at ${path} is damaged (quick_check: ${damage.join('; ')}) and no backup is sound`, {
+          reason: 'databaseDamaged',
+          damage,
+        });
+      log(`database damaged (${damage.join('; ')}): replaced by the backup ${restored.from}`);
+      ({ raw, damage } = openChecked(path, isFile, options.nativeBinding));
+      if (damage || !raw) throw new AppError('unavailable', `The backup put in place of ${path} is damaged too (${String(damage)})`, { damage });
+    }
+    if (!raw) throw new AppError('internal', `The database at ${path} did not open`);
     const pending = pendingMigrations(raw, migrationsFolder);
     let backupPath: string | null = null;
     if (pending > 0 && isFile && hasUserTables(raw)) {
-      const stampName = new Date().toISOString().replace(/[:.]/g, '-');
-      backupPath = backupDatabase(raw, join(options.backupDir ?? join(dirname(path), 'backups'), `before-migration-${stampName}.sqlite`));
+      const dir = options.backupDir ?? backupFolder(path);
+      backupPath = join(dir, writeBackup(raw, dir, 'before-migration', now()).name);
       log(`backup written to ${backupPath} before ${pending} migration(s)`);
     }
     const db: Db = drizzle({ client: raw, schema, casing: 'snake_case' });
@@ -135,7 +162,7 @@ export function openDatabase(options: OpenOptions): OpenResult {
       }
     }
     releases.set(raw, release);
-    return { db, backupPath, appliedMigrations: pending, recoveredFromUncleanExit: recovered, quickCheckMs };
+    return { db, backupPath, appliedMigrations: pending, recoveredFromUncleanExit: recovered, quickCheckMs, restored };
   } catch (err) {
     raw?.close();
     release();

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import type { EventBus } from './event-bus';
 import type { ErpLink } from './erp-link';
 import type { TeamLink } from './team-link';
+import type { DeskCare } from './desk-care';
 
 /** The roles of the desk's person (DESIGN §2.11): the one it opens on, and every one held. */
 export type Holder = { role: Role; roles: readonly Role[] };
@@ -20,4 +21,5 @@ export type CoreContext = {
   now: () => string;
   link: ErpLink;
   team: TeamLink;
+  care: DeskCare;
 };

@@ -18,6 +18,8 @@ import { opportunityView } from './workspace';
 import { silentLogger, type Logger } from '../shared/log';
 import { createErpLink, type ErpLink, type SecretStore } from './erp-link';
 import { createTeamLink, type TeamLink, type TokenStore } from './team-link';
+import { createDeskCare, type DeskCare } from './desk-care';
+import { pullEverythingAgain } from '../../db/queries/restore';
 
 export const VERSION = '0.1.0';
 
@@ -38,12 +40,16 @@ export type CoreOptions = {
   teamToken?: TokenStore;
   /** how often the reminder rules run and due reminders fire (default 30 s, and once at start); 0: only when `tick` is called */
   reminderEveryMs?: number;
+  /** the host starts core again on its file (a restore was staged, or damage was found); none: at the next start */
+  restart?: () => void;
 };
 
 export type Core = {
   db: Db;
   bus: EventBus;
   handlers: Handlers;
+  /** backups, restore and the idle integrity check of the desk's file */
+  care: DeskCare;
   link: ErpLink;
   team: TeamLink;
   /** Serves the contract on a port; returns a function that stops serving it. */
@@ -63,15 +69,18 @@ export type Core = {
 export function startCore(options: CoreOptions): Core {
   const log = options.log ?? silentLogger;
   const now = options.now ?? (() => new Date().toISOString());
-  const { db, backupPath, appliedMigrations, quickCheckMs } = openDatabase({
+  const { db, backupPath, appliedMigrations, quickCheckMs, restored } = openDatabase({
     path: options.dbPath,
     migrationsFolder: options.migrationsFolder,
     nativeBinding: options.nativeBinding,
     log: (m) => log.info(m),
     owner: options.owner ?? 'Comptoir',
+    now,
   });
   log.info('database opened', { path: options.dbPath, quickCheckMs: Math.round(quickCheckMs) });
   if (backupPath) log.info('backup before migrations', { backupPath, appliedMigrations });
+  // a backup in the file's place is older than the ERP and the hub: everything is pulled again
+  if (restored) log.warn('database restored from a backup: pulling everything again', { ...restored, ...pullEverythingAgain(db) });
   // a new schema may store a figure the old one did not (the deal's guard): computed once here
   if (appliedMigrations > 0) refreshOpportunityTotals(db, { today: now().slice(0, 10) });
   const capture = captureOf(db.$client);
@@ -88,7 +97,13 @@ export function startCore(options: CoreOptions): Core {
   const link = createErpLink(db, bus, now, options.secrets ?? { canStore: false, env: process.env });
   const team = createTeamLink(db, bus, now, options.teamToken);
   const unit = captureUnit(db, capture, team);
-  const handlers = capturedCalls(createHandlers({ db, dbPath: options.dbPath, bus, version: VERSION, startedAt: now(), now, link, team }), unit);
+  const care = createDeskCare({ db, dbPath: options.dbPath, now, log, bus, nativeBinding: options.nativeBinding, restart: options.restart });
+  const handlers = capturedCalls(
+    createHandlers({ db, dbPath: options.dbPath, bus, version: VERSION, startedAt: now(), now, link, team, care }),
+    unit,
+  );
+  // a person's calls (not the connector's) keep core from its idle work
+  const used = noting(handlers, care.used);
   // the demo's accepted quotes hold their stock like real ones (the large preset, built for benchmarks, is left raw)
   if (empty && (demo === 'small' || demo === 'default')) {
     const committed = capture.without(() => createAutomation(db, (id) => opportunityView(db, id, now())).catchUp(now()));
@@ -99,10 +114,12 @@ export function startCore(options: CoreOptions): Core {
   const every = options.reminderEveryMs ?? 30_000;
   // a turn that fails is logged and the next one tries again (a timer's error would end the process)
   const turn = () => {
+    const failed = (err: unknown) => log.error('clock turn failed', { error: err instanceof Error ? err.stack : String(err) });
     try {
       tick();
+      care.turn()?.catch(failed);
     } catch (err) {
-      log.error('clock turn failed', { error: err instanceof Error ? err.stack : String(err) });
+      failed(err);
     }
   };
   const timer = every > 0 ? setInterval(turn, every) : null;
@@ -120,7 +137,8 @@ export function startCore(options: CoreOptions): Core {
     handlers,
     link,
     team,
-    serve: (port) => serve(port, handlers, serveOptions),
+    care,
+    serve: (port) => serve(port, used, serveOptions),
     serveConnector: (port) =>
       serve(port, handlers, {
         ...serveOptions,
@@ -130,7 +148,7 @@ export function startCore(options: CoreOptions): Core {
           team.disconnected();
         },
       }),
-    call: (method, input) => dispatch(handlers, method, input, serveOptions) as never,
+    call: (method, input) => dispatch(used, method, input, serveOptions) as never,
     tick,
     documentFile: (hash) => documents.fetch(hash).catch(() => null),
     close: () => {
@@ -188,6 +206,17 @@ function clockTurn(db: Db, bus: EventBus, unit: ReturnType<typeof captureUnit>, 
 }
 
 /** Each call is one unit of capture. */
+/** The same calls, each telling `touch` first. */
+function noting(handlers: Handlers, touch: () => void): Handlers {
+  const wrapped: Record<string, (input: never) => unknown> = {};
+  for (const [method, handler] of Object.entries(handlers) as [string, (input: never) => unknown][])
+    wrapped[method] = (input) => {
+      touch();
+      return handler(input);
+    };
+  return wrapped as Handlers;
+}
+
 function capturedCalls(handlers: Handlers, unit: ReturnType<typeof captureUnit>): Handlers {
   const wrapped: Record<string, (input: never) => unknown> = {};
   for (const [method, handler] of Object.entries(handlers) as [string, (input: never) => unknown][])

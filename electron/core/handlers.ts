@@ -20,6 +20,7 @@ import { createAutomation, type Notice } from './automation';
 import { operationsHandlers } from './handlers-operations';
 import { erpHandlers } from './handlers-erp';
 import { teamHandlers } from './handlers-team';
+import { deskHandlers } from './handlers-desk';
 import { activityHandlers } from './handlers-activities';
 import { dashboardHandlers } from './handlers-dashboard';
 import { createDashboard } from './dashboard';
@@ -58,6 +59,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...operationsHandlers(ctx, { actor, changed, notify, automation }),
     ...erpHandlers(ctx.link, actor),
     ...teamHandlers(ctx.team),
+    ...deskHandlers(ctx.care),
     ...dashboardHandlers(createDashboard(db, ctx.now)),
     ...activityHandlers(ctx, {
       actor,

@@ -1,6 +1,6 @@
 import { fromMainPort, type MainPortLike } from '../shared/rpc';
 import { startCore } from './core';
-import { mainToCore, type CoreToMain } from '../shared/contract/control';
+import { mainToCore, RESTART_EXIT_CODE, type CoreToMain } from '../shared/contract/control';
 import { createLogger } from '../shared/log';
 import type { EventPayload } from '../shared/contract';
 
@@ -38,6 +38,11 @@ const core = startCore({
   },
   // the session with the team's hub, kept encrypted by main like the ERP secret
   teamToken: { persist: (token) => tell({ type: 'store-secret', name: 'team', secret: token }) },
+  // main starts core again at once on this exit code
+  restart: () => {
+    core.close();
+    process.exit(RESTART_EXIT_CODE);
+  },
 });
 
 // a reminder due: main shows it as an OS notification

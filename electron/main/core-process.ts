@@ -1,5 +1,5 @@
 import { restartDelayMs } from '../shared/domain/backoff';
-import { coreToMain, secretName, type CoreToMain, type MainToCore, type SecretName } from '../shared/contract/control';
+import { coreToMain, RESTART_EXIT_CODE, secretName, type CoreToMain, type MainToCore, type SecretName } from '../shared/contract/control';
 import { MessageChannelMain, utilityProcess, type MessagePortMain, type UtilityProcess, type WebContents } from 'electron';
 
 export type CoreProcessOptions = {
@@ -12,6 +12,8 @@ export type CoreProcessOptions = {
   storeSecret?: (name: SecretName, secret: string | null) => void;
   /** core says an activity fell due (main shows it) */
   onReminder?: (r: Extract<CoreToMain, { type: 'reminder' }>) => void;
+  /** core has gone (it restarts): the windows say « reconnexion… » and ask for a new port */
+  onDown?: () => void;
 };
 
 export type CoreSupervisor = {
@@ -23,7 +25,7 @@ export type CoreSupervisor = {
 };
 
 /** Forks core as a utilityProcess, restarts it with backoff after a crash, brokers ports to renderers. */
-export function superviseCore({ entry, env, log, secret, storeSecret, onReminder }: CoreProcessOptions): CoreSupervisor {
+export function superviseCore({ entry, env, log, secret, storeSecret, onReminder, onDown }: CoreProcessOptions): CoreSupervisor {
   let child: UtilityProcess | null = null;
   const tell = (m: MainToCore, ports?: MessagePortMain[]) => child?.postMessage(m, ports);
   let stopping = false;
@@ -50,6 +52,12 @@ export function superviseCore({ entry, env, log, secret, storeSecret, onReminder
     child.once('exit', (code) => {
       child = null;
       if (stopping) return;
+      onDown?.();
+      // asked for (a restore was staged): at once, not counted as a crash
+      if (code === RESTART_EXIT_CODE) {
+        log('core restarts on its file');
+        return void setTimeout(start, 0);
+      }
       const next = restartDelayMs(failures, Date.now() - startedAt);
       failures = next.failures;
       const delay = next.delay;

@@ -93,6 +93,23 @@ export function formatStamp(iso: string | null, locale: Locale, timeZone?: strin
   }).format(d);
 }
 
+/** ISO instant → `02/12/2026 14:10` in the user's time zone (a backup, a check). */
+export function formatInstant(iso: string | null, locale: Locale, timeZone?: string): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat(TAGS[locale], {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  })
+    .format(d)
+    .replace(',', '');
+}
+
 /** How long ago (or in how long) an instant is from `now`: `il y a 3 min`, `dans 20 s`, `maintenant`. */
 export function formatAgo(iso: string | null, now: number, locale: Locale): string {
   if (!iso) return '';

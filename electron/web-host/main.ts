@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCore } from '../core/core';
+import { startCore, type Core } from '../core/core';
 import { createLogger } from '../shared/log';
 import { defaultDbPath } from '../core/paths';
 import { parseHostArgs } from './args';
-import { startWebHost } from './server';
+import { startWebHost, type WebHost } from './server';
 import { superviseConnector } from './connector-child';
 import { connectionConfig } from '../shared/contract';
 import { CLOCK_OFFSET_ENV, offsetClock } from '../shared/dates';
@@ -30,9 +30,12 @@ async function main() {
   const dbPath = resolve(args.dbPath ?? defaultDbPath());
   // --now: core and its connector run on one clock from that instant on
   const offsetMs = args.now ? Date.parse(args.now) - Date.now() : 0;
-  let core;
+  // core starts again in this process after a restore; the pages reconnect, the connector is started again
+  const open = () =>
+    startCore({ dbPath, demo: args.demo, log, owner: 'web host', now: args.now ? offsetClock(offsetMs) : undefined, restart: restartCore });
+  let core: Core;
   try {
-    core = startCore({ dbPath, demo: args.demo, log, owner: 'web host', now: args.now ? offsetClock(offsetMs) : undefined });
+    core = open();
   } catch (err) {
     fail((err as Error).message);
   }
@@ -43,13 +46,27 @@ async function main() {
     if (!parsed.success) fail(`${file}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
     await core.call('erp.saveConnection', { config: parsed.data });
   }
-  const connector = superviseConnector({
-    core,
-    entry: join(root, 'electron', 'connector', 'process-entry.ts'),
-    log,
-    env: args.now ? { ...process.env, [CLOCK_OFFSET_ENV]: String(offsetMs) } : undefined,
-  });
-  let host;
+  const startConnector = () =>
+    superviseConnector({
+      core,
+      entry: join(root, 'electron', 'connector', 'process-entry.ts'),
+      log,
+      env: args.now ? { ...process.env, [CLOCK_OFFSET_ENV]: String(offsetMs) } : undefined,
+    });
+  let connector = startConnector();
+  let host: WebHost | undefined;
+  function restartCore() {
+    log.info('core restarts on its file');
+    connector.stop();
+    core.close();
+    try {
+      core = open();
+    } catch (err) {
+      fail(`core could not start again: ${(err as Error).message}`);
+    }
+    host?.useCore(core);
+    connector = startConnector();
+  }
   try {
     host = await startWebHost({ core, port: args.port, rendererDir, log });
   } catch (err) {

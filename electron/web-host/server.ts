@@ -33,7 +33,14 @@ const SECURITY_HEADERS = {
 /** The largest message a client may send: a 25 MB document as base64, with its call around it. */
 const MAX_MESSAGE = 40 * 1024 * 1024;
 
-export type WebHost = { url: string; port: number; token: string; close(): Promise<void> };
+export type WebHost = {
+  url: string;
+  port: number;
+  token: string;
+  /** core started again (a restore): the pages' connections are closed, they reconnect to this one */
+  useCore(core: Core): void;
+  close(): Promise<void>;
+};
 
 export type WebHostOptions = { core: Core; port: number; rendererDir: string; log: Logger; token?: string };
 
@@ -84,7 +91,8 @@ function serveDocument(file: { path: string; name: string; mime: string } | null
  * 127.0.0.1 only. Every request must carry the random token as its first path segment.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const { core, rendererDir, log } = options;
+  const { rendererDir, log } = options;
+  let core = options.core;
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = options.port;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE });
@@ -139,6 +147,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://127.0.0.1:${port}/${token}/`,
     port,
     token,
+    useCore: (next) => {
+      core = next;
+      for (const client of wss.clients) client.close(1012, 'core restarted');
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();

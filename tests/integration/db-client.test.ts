@@ -197,7 +197,7 @@ describe('database client', () => {
     const page = Math.floor((bytes.length / pageSize) * 0.9);
     bytes.fill(0xa5, page * pageSize, (page + 1) * pageSize);
     writeFileSync(path, bytes);
-    expect(() => openDatabase({ path })).toThrow(/is damaged \(quick_check: [\s\S]+\)\. Restore a backup/);
+    expect(() => openDatabase({ path })).toThrow(/is damaged \(quick_check: [\s\S]+\) and no backup is sound/);
     // refused cleanly: no lock left behind
     expect(existsSync(`${path}.lock`)).toBe(false);
   });

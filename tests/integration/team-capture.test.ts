@@ -147,6 +147,11 @@ const _LOCAL_WRITES = {
   'team.answer': 1,
   // leased references, kept in the desk's link state
   'team.addRefs': 1,
+  // the desk's own file: its backups (a restore is pulled again from the ERP and the hub)
+  'backups.list': 1,
+  'backups.create': 1,
+  'backups.restore': 1,
+  'backups.dismissNotice': 1,
 } as const;
 type Classified = keyof typeof _READS | keyof typeof _LOCAL_WRITES;
 const WRITES: Record<Exclude<Method, Classified>, true> = {

@@ -77,3 +77,40 @@ describe('a hub restored from a backup', () => {
     for (const r of rows) expect(JSON.parse(mine.get(r.row_id)!)).toEqual(r.data);
   }, 120_000);
 });
+
+describe('a desk restored from its own backup', () => {
+  it('reads the hub again from the start and numbers its next changes after what the hub acknowledged (none skipped as already applied)', async () => {
+    const [first, second] = a.sql<{ id: number }>('SELECT id FROM opportunities ORDER BY id LIMIT 2').map((r) => r.id) as [number, number];
+    await a.settled();
+    await a.connector.team.cycle();
+    const backup = await a.call('backups.create', {});
+    // after the backup: changes that reach the hub
+    await a.call('opportunity.update', { id: first, title: 'Poste : après sa sauvegarde' });
+    const customer = a.one<{ id: number }>('SELECT id FROM customers ORDER BY id LIMIT 1').id;
+    const made = (await a.call('opportunity.create', { customerId: customer, title: 'Poste : née après sa sauvegarde' })).id;
+    const uidOfMade = a.one<{ uid: string }>('SELECT uid FROM opportunities WHERE id = ?', made).uid;
+    await a.settled();
+    await a.connector.team.cycle();
+
+    await a.call('backups.restore', { name: backup.name, confirm: true });
+    a.reopen();
+    // the backup does not know them; the hub's feed brings them back
+    expect(a.sql('SELECT 1 FROM opportunities WHERE uid = ?', uidOfMade)).toHaveLength(0);
+    await a.connector.team.cycle();
+    await a.settled();
+    expect(title(a, first)).toBe('Poste : après sa sauvegarde');
+    expect(a.one<{ title: string }>('SELECT title FROM opportunities WHERE uid = ?', uidOfMade).title).toBe('Poste : née après sa sauvegarde');
+
+    // the first change after the restore reaches the hub (its number is not one the hub already applied)
+    await a.call('opportunity.update', { id: second, title: 'Poste : après la restauration' });
+    await a.settled();
+    await a.connector.team.cycle();
+    const uid = a.one<{ uid: string }>('SELECT uid FROM opportunities WHERE id = ?', second).uid;
+    const { rows } = await hub.pool.query<{ data: { title: string } }>(
+      `SELECT data FROM team_rows WHERE row_table = 'opportunities' AND row_id = $1`,
+      [uid],
+    );
+    expect(rows[0]!.data.title).toBe('Poste : après la restauration');
+    expect(await a.call('team.status', {})).toMatchObject({ state: 'online', error: null, rejected: [] });
+  }, 120_000);
+});

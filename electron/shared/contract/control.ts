@@ -6,6 +6,9 @@ import { z } from 'zod';
  * to show a reminder as an OS notification.
  * `name` says which secret: the ERP's password or API key, or the desk's session with its team.
  */
+/** core exits with this code to be started again at once (a restore was staged, damage was found) */
+export const RESTART_EXIT_CODE = 75;
+
 export const secretName = z.enum(['erp', 'team']);
 export type SecretName = z.infer<typeof secretName>;
 

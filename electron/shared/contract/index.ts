@@ -58,6 +58,7 @@ import {
   transferInput,
 } from './purchasing';
 import { TEAM_CONNECTOR_METHODS, teamContract } from './team';
+import { deskContract } from './desk';
 import {
   dealsInput,
   dealsOutput,
@@ -220,6 +221,7 @@ export const contract = {
   /** the deal's quote as a PDF (devis), in French or English: attached to its timeline */
   'quote.pdf': { input: z.object({ opportunityId: id, locale: locale.optional() }).strict(), output: documentRow },
   ...teamContract,
+  ...deskContract,
 } as const;
 
 /** Events core pushes to every connected client. */
@@ -281,6 +283,7 @@ export * from './automation';
 export * from './catalog';
 export * from './common';
 export * from './dashboard';
+export * from './desk';
 export * from './editing';
 export * from './erp';
 export * from './finance';

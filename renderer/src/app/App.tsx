@@ -6,28 +6,47 @@ import { AppContext, type AppContextValue } from './client-context';
 import { Shell } from './Shell';
 import { connectToCore } from './transport';
 import { errorText } from '../ui/errors';
+import { RestoreNotice } from './RestoreNotice';
 
-/** Connects to core, loads the user's settings, then shows the shell. */
+const RETRY_MS = 1_000;
+
+/** Connects to core, loads the user's settings, then shows the shell; connects again when core restarts. */
 export function App() {
   const [client, setClient] = useState<Client | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [down, setDown] = useState(false);
+  /** how many times the connection to core was lost: each loss connects again */
+  const [losses, setLosses] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    connectToCore(() => setDown(true))
-      .then(async (c) => {
-        const s = await c.call('settings.get', {});
-        if (cancelled) return c.close();
-        setClient(c);
-        setSettings(s);
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const attempt = () =>
+      connectToCore(() => {
+        if (cancelled) return;
+        setDown(true);
+        setLosses((n) => n + 1);
       })
-      .catch((err: unknown) => setError(errorText(err, (key, vars) => translate('fr', key, vars))));
+        .then(async (c) => {
+          const s = await c.call('settings.get', {});
+          if (cancelled) return c.close();
+          setClient(c);
+          setSettings(s);
+          setDown(false);
+        })
+        .catch((err: unknown) => {
+          if (cancelled) return;
+          // core restarting: tried again each second, the page says « reconnexion… » meanwhile
+          if (losses > 0) retry = setTimeout(attempt, RETRY_MS);
+          else setError(errorText(err, (key, vars) => translate('fr', key, vars)));
+        });
+    void attempt();
     return () => {
       cancelled = true;
+      clearTimeout(retry);
     };
-  }, []);
+  }, [losses]);
 
   useEffect(() => {
     if (settings) document.documentElement.lang = settings.locale;
@@ -62,9 +81,10 @@ export function App() {
     <AppContext.Provider value={value}>
       {down && (
         <div className="banner" role="alert">
-          {translate(value.settings.locale, 'app.down')}
+          {translate(value.settings.locale, 'app.reconnecting')}
         </div>
       )}
+      <RestoreNotice />
       <Shell />
     </AppContext.Provider>
   );

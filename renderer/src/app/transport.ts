@@ -6,6 +6,8 @@ type Bridge = {
   onOpenDeal?(open: (opportunityId: number) => void): () => void;
   /** the desktop app: a stored document opened with the system's application */
   openDocument?(hash: string, name: string): void;
+  /** the desktop app: core has gone (it restarts); returns the unsubscribe */
+  onCoreDown?(down: () => void): () => void;
 };
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting a global needs an interface
@@ -14,8 +16,14 @@ declare global {
   }
 }
 
-/** In Electron: the MessagePort to core that preload hands over. */
-function electronPort(bridge: Bridge): Promise<Port> {
+/** In Electron: the MessagePort to core that preload hands over; it counts as closed when main says core has gone. */
+function electronPort(bridge: Bridge, onDown: () => void): Promise<Port> {
+  const closed = new Set<() => void>();
+  const off = bridge.onCoreDown?.(() => {
+    off?.();
+    for (const h of closed) h();
+    onDown();
+  });
   return new Promise((resolve) => {
     const onMessage = (event: MessageEvent) => {
       if (event.source !== window || event.data !== 'comptoir:core-port' || !event.ports[0]) return;
@@ -28,6 +36,10 @@ function electronPort(bridge: Bridge): Promise<Port> {
           const l = (e: MessageEvent) => h(e.data);
           port.addEventListener('message', l);
           return () => port.removeEventListener('message', l);
+        },
+        onClose: (h) => {
+          closed.add(h);
+          return () => closed.delete(h);
         },
       });
     };
@@ -62,6 +74,6 @@ function webSocketPort(onDown: () => void): Promise<Port> {
 }
 
 export async function connectToCore(onDown: () => void): Promise<Client> {
-  const port = window.comptoir ? await electronPort(window.comptoir) : await webSocketPort(onDown);
+  const port = window.comptoir ? await electronPort(window.comptoir, onDown) : await webSocketPort(onDown);
   return connect(port);
 }

@@ -6,6 +6,7 @@ import { enSteps } from './en-steps';
 import { enDrafts } from './en-drafts';
 import { enActivities } from './en-activities';
 import { enDashboard } from './en-dashboard';
+import { enDesk } from './en-desk';
 import type { MessageKey } from './fr';
 
 export const en: Record<MessageKey, string> = {
@@ -17,9 +18,10 @@ export const en: Record<MessageKey, string> = {
   ...enDrafts,
   ...enActivities,
   ...enDashboard,
+  ...enDesk,
   'app.name': 'Comptoir',
   'app.connecting': 'Connecting to the Comptoir service…',
-  'app.down': 'Lost the connection to the service. Reload the page once it runs again.',
+  'app.reconnecting': 'Reconnecting to the Comptoir service…',
   'app.error': 'Error',
   'nav.opportunities': 'Opportunities',
   'nav.settings': 'Settings',

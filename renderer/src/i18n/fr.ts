@@ -6,6 +6,7 @@ import { frSteps } from './fr-steps';
 import { frDrafts } from './fr-drafts';
 import { frActivities } from './fr-activities';
 import { frDashboard } from './fr-dashboard';
+import { frDesk } from './fr-desk';
 /** French, the default language of the UI. */
 export const fr = {
   ...frSync,
@@ -16,9 +17,10 @@ export const fr = {
   ...frDrafts,
   ...frActivities,
   ...frDashboard,
+  ...frDesk,
   'app.name': 'Comptoir',
   'app.connecting': 'Connexion au service Comptoir…',
-  'app.down': 'Connexion au service perdue. Rechargez la page une fois le service relancé.',
+  'app.reconnecting': 'Reconnexion au service Comptoir…',
   'app.error': 'Erreur',
   'nav.opportunities': 'Opportunités',
   'nav.settings': 'Paramètres',

@@ -9,6 +9,7 @@ import { LostReasonsField } from './LostReasonsField';
 import { ForecastThresholdsField } from './ForecastThresholdsField';
 import { MarginRulesEditor } from './MarginRulesEditor';
 import { StagesEditor } from './StagesEditor';
+import { BackupsPanel } from './BackupsPanel';
 import { useLiveQuery } from '../../../ui/use-live-query';
 
 const TEAM_DATA = ['team'];
@@ -78,6 +79,7 @@ export function SettingsView() {
         <MarginRulesEditor />
         <AutomationEditor />
         <ReminderRulesEditor />
+        <BackupsPanel />
       </div>
     </>
   );

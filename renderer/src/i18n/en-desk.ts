@@ -1,0 +1,37 @@
+import type { frDesk } from './fr-desk';
+
+/** English: the desk's own file — backups, restore, the integrity check, the diagnostic (issue 15). */
+export const enDesk: Record<keyof typeof frDesk, string> = {
+  'backups.title': 'Backups',
+  'backups.where': 'The latest {keep} are kept in {folder}.',
+  'backups.check.ok': 'Last integrity check: {at}, database sound.',
+  'backups.check.damaged': 'Integrity check of {at}: database damaged, replaced by the last sound backup.',
+  'backups.check.none': 'The integrity check runs once a day while the desk is idle.',
+  'backups.now': 'Back up now',
+  'backups.none': 'No backup yet: the first one is made during the day.',
+  'backups.col.at': 'Date',
+  'backups.col.kind': 'Kind',
+  'backups.col.size': 'Size',
+  'backups.megabytes': '{n} MB',
+  'backups.kind.daily': 'Daily',
+  'backups.kind.before-migration': 'Before update',
+  'backups.kind.before-restore': 'Before restore',
+  'backups.kind.manual': 'Manual',
+  'backups.restore': 'Restore',
+  'backups.restoreOne': 'Restore the backup of {at}',
+  'backups.cancel': 'Cancel (Esc)',
+  'backups.confirm.title': 'Restore the backup of {at}?',
+  'backups.confirm.safety': 'The current database is backed up first (“Before restore”).',
+  'backups.confirm.restart': 'Comptoir restarts on the backup: the windows reconnect by themselves.',
+  'backups.confirm.pull': 'What the ERP and the team received since is pulled again; unsent work made after that date is lost.',
+  'backups.notice.restored': 'The backup of {at} was restored.',
+  'backups.notice.damaged':
+    'The local database was damaged: it was replaced by the sound backup of {at} (the damaged file is kept in the backups folder).',
+  'backups.notice.pull': 'Comptoir pulls everything that changed since from the ERP and the team.',
+  'backups.notice.ok': 'Got it',
+  'err.backupBusy': 'A backup or a check is running: try again in a moment',
+  'err.unknownBackup': 'This backup no longer exists ({name})',
+  'err.backupDamaged': 'This backup is damaged ({name}): choose another one',
+  'err.backupFailed': 'The backup could not be written (disk full or protected folder?)',
+  'err.databaseDamaged': 'The local database is damaged and no backup is sound',
+};
