@@ -140,7 +140,8 @@ export function applyStagedRestore(dbPath: string, at: string): RestoreNotice | 
   if (!existsSync(staged)) return null;
   let from = 'backup';
   try {
-    from = String((JSON.parse(readFileSync(`${staged}.json`, 'utf8')) as { from?: unknown }).from ?? from);
+    const named = (JSON.parse(readFileSync(`${staged}.json`, 'utf8')) as { from?: unknown }).from;
+    if (typeof named === 'string') from = named;
   } catch {
     // the name is only for the user's notice
   }
