@@ -22,4 +22,6 @@ export type CoreContext = {
   link: ErpLink;
   team: TeamLink;
   care: DeskCare;
+  /** where the desktop app writes its log files (the diagnostic takes them); null: none */
+  logsDir: string | null;
 };

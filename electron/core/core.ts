@@ -40,6 +40,8 @@ export type CoreOptions = {
   teamToken?: TokenStore;
   /** how often the reminder rules run and due reminders fire (default 30 s, and once at start); 0: only when `tick` is called */
   reminderEveryMs?: number;
+  /** where the host writes its log files (« Exporter un diagnostic » takes them) */
+  logsDir?: string;
   /** the host starts core again on its file (a restore was staged, or damage was found); none: at the next start */
   restart?: () => void;
 };
@@ -99,7 +101,7 @@ export function startCore(options: CoreOptions): Core {
   const unit = captureUnit(db, capture, team);
   const care = createDeskCare({ db, dbPath: options.dbPath, now, log, bus, nativeBinding: options.nativeBinding, restart: options.restart });
   const handlers = capturedCalls(
-    createHandlers({ db, dbPath: options.dbPath, bus, version: VERSION, startedAt: now(), now, link, team, care }),
+    createHandlers({ db, dbPath: options.dbPath, bus, version: VERSION, startedAt: now(), now, link, team, care, logsDir: options.logsDir ?? null }),
     unit,
   );
   // a person's calls (not the connector's) keep core from its idle work

@@ -59,7 +59,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...operationsHandlers(ctx, { actor, changed, notify, automation }),
     ...erpHandlers(ctx.link, actor),
     ...teamHandlers(ctx.team),
-    ...deskHandlers(ctx.care),
+    ...deskHandlers(ctx),
     ...dashboardHandlers(createDashboard(db, ctx.now)),
     ...activityHandlers(ctx, {
       actor,

@@ -1,7 +1,8 @@
 import { fromMainPort, type MainPortLike } from '../shared/rpc';
 import { startCore } from './core';
 import { mainToCore, RESTART_EXIT_CODE, type CoreToMain } from '../shared/contract/control';
-import { createLogger } from '../shared/log';
+import { createLogger, levelFrom } from '../shared/log';
+import { alertIsFor } from '../shared/domain/authority';
 import type { EventPayload } from '../shared/contract';
 
 /**
@@ -10,7 +11,7 @@ import type { EventPayload } from '../shared/contract';
  */
 type ParentPort = { on(event: 'message', listener: (e: { data: unknown; ports: MainPortLike[] }) => void): void; postMessage(m: unknown): void };
 
-const log = createLogger('core', (l) => process.stderr.write(`${l}\n`));
+const log = createLogger('core', (l) => process.stderr.write(`${l}\n`), levelFrom(process.env.COMPTOIR_LOG_LEVEL));
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 if (!parentPort) {
   log.error('core must run as a utility process');
@@ -30,6 +31,7 @@ const core = startCore({
   demo: 'default',
   log,
   owner: 'desktop app',
+  logsDir: process.env.COMPTOIR_LOGS_DIR,
   // main keeps the ERP secret encrypted (safeStorage); core only holds it in memory for the connector
   secrets: {
     canStore: process.env.COMPTOIR_CAN_STORE_SECRET === '1',
@@ -51,6 +53,30 @@ core.bus.source((event, payload) => {
   const d = payload as EventPayload<'activity.due'>;
   tell({ type: 'reminder', title: d.title, body: [d.reference, d.customerName].filter(Boolean).join(' · '), opportunityId: d.opportunityId });
 });
+
+// a notice for this desk's person (an approval to decide, a decision on theirs): an OS notification too
+core.bus.source((event, payload) => {
+  if (event !== 'alert.raised') return;
+  const a = payload as EventPayload<'alert.raised'>;
+  void Promise.resolve(core.handlers['settings.get']({})).then((desk) => {
+    if (alertIsFor(a, desk)) tell({ type: 'alert', body: a.message.slice(0, 500), opportunityId: a.opportunityId ?? null });
+  });
+});
+
+// (main's own reads go to the handlers: they are not a person using the app, which keeps core from its idle work)
+// the person's overdue activities for the tray: after every change to them, and each minute (time makes them overdue)
+let counting: ReturnType<typeof setTimeout> | null = null;
+const countOverdue = () => {
+  counting = null;
+  void Promise.resolve(core.handlers['activities.counts']({})).then((c) => tell({ type: 'overdue', count: c.overdue }));
+};
+core.bus.source((event, payload) => {
+  if (event !== 'data.changed' || counting) return;
+  const entities = (payload as EventPayload<'data.changed'>).entities;
+  if (['activities', 'reminders', 'settings'].some((e) => entities.includes(e))) counting = setTimeout(countOverdue, 500);
+});
+setInterval(countOverdue, 60_000).unref();
+countOverdue();
 
 function tell(m: CoreToMain) {
   parentPort!.postMessage(m);

@@ -17,6 +17,7 @@ vi.mock('electron', () => ({
 }));
 
 const { superviseCore } = await import('./core-process');
+const { RESTART_EXIT_CODE } = await import('../shared/contract/control');
 
 describe('core supervision', () => {
   beforeEach(() => {
@@ -37,14 +38,14 @@ describe('core supervision', () => {
   });
 
   it('passes core’s reminders to main (and nothing malformed)', () => {
-    const onReminder = vi.fn();
+    const onNotice = vi.fn();
     const log = vi.fn();
-    superviseCore({ entry: '/out/main/core.js', env: {}, log, onReminder });
+    superviseCore({ entry: '/out/main/core.js', env: {}, log, onNotice });
     const reminder = { type: 'reminder', title: 'Relancer le devis', body: 'OPP-2026-000004 · Marchand', opportunityId: 4 };
     children[0]!.emit('message', reminder);
-    expect(onReminder).toHaveBeenCalledWith(reminder);
+    expect(onNotice).toHaveBeenCalledWith(reminder);
     children[0]!.emit('message', { type: 'reminder', title: 'x', body: 'y', opportunityId: -1 });
-    expect(onReminder).toHaveBeenCalledTimes(1);
+    expect(onNotice).toHaveBeenCalledTimes(1);
     expect(log).toHaveBeenCalledWith(expect.stringContaining('not a control message'));
   });
 
@@ -91,5 +92,35 @@ describe('core supervision', () => {
     sup.connectConnector(port as never);
     expect(children[0]!.postMessage).toHaveBeenCalledWith({ type: 'connector' }, [port]);
     expect(port.close).not.toHaveBeenCalled();
+  });
+
+  it('restarts core at once when it asks to (a restore): each window hears core is down and gets a port to the new core', () => {
+    const onDown = vi.fn();
+    const log = vi.fn();
+    const sup = superviseCore({ entry: '/out/main/core.js', env: {}, log, onDown });
+    children[0]!.pid = 1;
+    children[0]!.emit('spawn');
+    children[0]!.emit('exit', RESTART_EXIT_CODE);
+    expect(onDown).toHaveBeenCalledOnce();
+    expect(log).toHaveBeenCalledWith('core restarts on its file');
+    // the window asks for a port while core is away: it waits for the new one
+    const contents = { postMessage: vi.fn() };
+    sup.connect(contents as never);
+    expect(contents.postMessage).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(0);
+    expect(children).toHaveLength(2);
+    children[1]!.pid = 2;
+    children[1]!.emit('spawn');
+    expect(children[1]!.postMessage).toHaveBeenCalledWith({ type: 'connect' }, [{ name: 'port1' }]);
+    expect(contents.postMessage).toHaveBeenCalledWith('comptoir:core-port', null, [{ name: 'port2' }]);
+    // not a crash: the next crash still waits only the first delay
+    children[1]!.emit('exit', 1);
+    expect(log).toHaveBeenLastCalledWith(expect.stringContaining('restarting in 500 ms'));
+  });
+
+  it('hands core’s output to the log file when asked (its output piped)', () => {
+    const output = vi.fn();
+    superviseCore({ entry: '/out/main/core.js', env: {}, log: () => undefined, output });
+    expect(output).toHaveBeenCalledWith(children[0]);
   });
 });

@@ -10,10 +10,12 @@ export type CoreProcessOptions = {
   secret?: (name: SecretName) => string | null;
   /** core asks main to keep a new one (null: forget it) */
   storeSecret?: (name: SecretName, secret: string | null) => void;
-  /** core says an activity fell due (main shows it) */
-  onReminder?: (r: Extract<CoreToMain, { type: 'reminder' }>) => void;
+  /** core says an activity fell due, raises a notice for the person, or counts the overdue activities (main shows them) */
+  onNotice?: (m: Exclude<CoreToMain, { type: 'store-secret' }>) => void;
   /** core has gone (it restarts): the windows say « reconnexion… » and ask for a new port */
   onDown?: () => void;
+  /** where its output goes (the log file); none: main's own stdout and stderr */
+  output?: (child: UtilityProcess) => void;
 };
 
 export type CoreSupervisor = {
@@ -25,7 +27,7 @@ export type CoreSupervisor = {
 };
 
 /** Forks core as a utilityProcess, restarts it with backoff after a crash, brokers ports to renderers. */
-export function superviseCore({ entry, env, log, secret, storeSecret, onReminder, onDown }: CoreProcessOptions): CoreSupervisor {
+export function superviseCore({ entry, env, log, secret, storeSecret, onNotice, onDown, output }: CoreProcessOptions): CoreSupervisor {
   let child: UtilityProcess | null = null;
   const tell = (m: MainToCore, ports?: MessagePortMain[]) => child?.postMessage(m, ports);
   let stopping = false;
@@ -33,13 +35,14 @@ export function superviseCore({ entry, env, log, secret, storeSecret, onReminder
   const waiting = new Set<WebContents>();
 
   const start = () => {
-    child = utilityProcess.fork(entry, [], { serviceName: 'Comptoir core', env: { ...process.env, ...env }, stdio: 'inherit' });
+    child = utilityProcess.fork(entry, [], { serviceName: 'Comptoir core', env: { ...process.env, ...env }, stdio: output ? 'pipe' : 'inherit' });
+    output?.(child);
     const startedAt = Date.now();
     child.on('message', (raw: unknown) => {
       const m = coreToMain.safeParse(raw);
       if (!m.success) return log('ignored a message from core that is not a control message');
       if (m.data.type === 'store-secret') storeSecret?.(m.data.name, m.data.secret);
-      if (m.data.type === 'reminder') onReminder?.(m.data);
+      else onNotice?.(m.data);
     });
     child.once('spawn', () => {
       for (const name of secretName.options) {

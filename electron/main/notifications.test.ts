@@ -14,10 +14,11 @@ vi.mock('electron', async () => {
       shown.push(this);
     }
   }
-  return { Notification, BrowserWindow: { getAllWindows: () => [win] } };
+  return { Notification };
 });
 
-const { showReminder } = await import('./notifications');
+const { showNotice } = await import('./notifications');
+const target = () => win as never;
 
 describe('reminders as OS notifications', () => {
   beforeEach(() => {
@@ -27,7 +28,7 @@ describe('reminders as OS notifications', () => {
   });
 
   it('shows the reminder; a click brings the window back and opens its deal', () => {
-    showReminder({ type: 'reminder', title: 'Relancer le devis', body: 'OPP-2026-000004 · Marchand', opportunityId: 4 });
+    showNotice({ title: 'Relancer le devis', body: 'OPP-2026-000004 · Marchand', opportunityId: 4 }, target);
     expect(shown).toHaveLength(1);
     expect(shown[0]!.options).toMatchObject({ title: 'Relancer le devis', body: 'OPP-2026-000004 · Marchand' });
     expect(shown[0]!.show).toHaveBeenCalled();
@@ -38,12 +39,12 @@ describe('reminders as OS notifications', () => {
   });
 
   it('a reminder without a deal only brings the window back; an OS without notifications shows nothing', () => {
-    showReminder({ type: 'reminder', title: 'Préparer la réunion', body: '', opportunityId: null });
+    showNotice({ title: 'Préparer la réunion', body: '', opportunityId: null }, target);
     shown[0]!.emit('click');
     expect(win.focus).toHaveBeenCalled();
     expect(win.webContents.send).not.toHaveBeenCalled();
     supported = false;
-    expect(showReminder({ type: 'reminder', title: 'x', body: '', opportunityId: 1 })).toBeNull();
+    expect(showNotice({ title: 'x', body: '', opportunityId: 1 }, target)).toBeNull();
     expect(shown).toHaveLength(1);
   });
 });

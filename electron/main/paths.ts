@@ -19,6 +19,12 @@ export function appPaths() {
     database: join(userData, 'comptoir.sqlite'),
     /** the documents core stores beside the database (core/documents documentsFolder) */
     documents: join(userData, 'documents'),
+    logs: join(userData, 'logs'),
+    /** the archives « Exporter un diagnostic » writes (core/diagnostic.ts, beside the database) */
+    diagnostics: join(userData, 'diagnostics'),
+    windowState: join(userData, 'window-state.json'),
+    /** the tray's and the windows' icon (resources/ in development, beside app.asar once packaged) */
+    icon: join(resources, app.isPackaged ? 'icon.png' : 'resources/icon.png'),
     erpSecret: join(userData, 'erp-secret.bin'),
     teamSession: join(userData, 'team-session.bin'),
   };

@@ -152,6 +152,7 @@ const _LOCAL_WRITES = {
   'backups.create': 1,
   'backups.restore': 1,
   'backups.dismissNotice': 1,
+  'diagnostic.export': 1,
 } as const;
 type Classified = keyof typeof _READS | keyof typeof _LOCAL_WRITES;
 const WRITES: Record<Exclude<Method, Classified>, true> = {

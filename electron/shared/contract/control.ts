@@ -29,5 +29,9 @@ export const coreToMain = z.discriminatedUnion('type', [
     body: z.string().max(500),
     opportunityId: z.number().int().positive().nullable(),
   }),
+  /** a notice for the desk's person (an approval to decide, a decision on theirs…): main shows it as an OS notification */
+  z.object({ type: z.literal('alert'), body: z.string().max(500), opportunityId: z.number().int().positive().nullable() }),
+  /** how many of the person's activities are overdue: the tray icon shows it */
+  z.object({ type: z.literal('overdue'), count: z.number().int().nonnegative() }),
 ]);
 export type CoreToMain = z.infer<typeof coreToMain>;

@@ -47,6 +47,11 @@ export const deskContract = {
     input: z.object({ name: backupName, confirm: z.literal(true) }).strict(),
     output: z.object({ safety: backupFile, restarting: z.literal(true) }),
   },
+  /** « Exporter un diagnostic »: a zip for support (logs, versions, database statistics, no business data), in `diagnostics/` beside the database */
+  'diagnostic.export': {
+    input: z.object({}).strict(),
+    output: z.object({ path: z.string(), bytes: z.number().int().nonnegative(), files: z.array(z.string()) }),
+  },
   /** the user has read the notice of the last restore */
   'backups.dismissNotice': { input: z.object({}).strict(), output: z.object({ ok: z.literal(true) }) },
 } as const;

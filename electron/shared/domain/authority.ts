@@ -25,3 +25,9 @@ export type Power = keyof typeof AUTHORITY;
 
 /** Whether someone holding these roles may do it (roles may come as plain strings: the hub's). */
 export const may = (roles: readonly string[], power: Power): boolean => (AUTHORITY[power] as readonly string[]).some((r) => roles.includes(r));
+
+/** Whether a notice core raised is for the person at this desk: their role, or them by name (the in-app alerts and the OS notifications). */
+export function alertIsFor(alert: { role?: Role; userId?: number }, desk: { roles: readonly Role[]; currentUserId: number | null }): boolean {
+  if (alert.role && !desk.roles.includes(alert.role)) return false;
+  return alert.userId === undefined || alert.userId === desk.currentUserId;
+}

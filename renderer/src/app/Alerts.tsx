@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EventPayload } from '../../../electron/shared/contract';
 import { useApp } from './client-context';
+import { alertIsFor } from '../../../electron/shared/domain/authority';
 
 type Alert = EventPayload<'alert.raised'> & { key: number };
 
@@ -11,13 +12,12 @@ export function Alerts({ onOpen }: { onOpen: (id: number) => void }) {
   useEffect(
     () =>
       client.on('alert.raised', (a) => {
-        if (a.role && !settings.roles.includes(a.role)) return;
-        if (a.userId !== undefined && a.userId !== settings.currentUserId) return;
+        if (!alertIsFor(a, settings)) return;
         const key = Date.now() + Math.random();
         setAlerts((list) => [...list.slice(-4), { ...a, key }]);
         setTimeout(() => setAlerts((list) => list.filter((x) => x.key !== key)), 12_000);
       }),
-    [client, settings.roles, settings.currentUserId],
+    [client, settings],
   );
   if (alerts.length === 0) return null;
   return (
