@@ -1,4 +1,5 @@
 import type { AppUpdater, ProgressInfo } from 'electron-updater';
+import type { UpdateStatus } from '../shared/contract/control';
 
 /**
  * Updates (DESIGN.md §10, issue 15): electron-updater against the company's server (generic) or
@@ -10,14 +11,8 @@ import type { AppUpdater, ProgressInfo } from 'electron-updater';
  */
 export const CHECK_EVERY_MS = 6 * 3_600_000;
 
-export type UpdateStatus =
-  | { state: 'idle' }
-  | { state: 'checking' }
-  | { state: 'none' }
-  | { state: 'downloading'; version: string; percent: number; transferred: number; total: number }
-  | { state: 'ready'; version: string }
-  | { state: 'failed'; reason: FailReason; message: string };
-export type FailReason = 'checksum' | 'signature' | 'network' | 'other';
+export type { UpdateStatus };
+type FailReason = Extract<UpdateStatus, { state: 'failed' }>['reason'];
 
 /** The feed a company sets (its own server, or a GitHub repository); none: the one built into the app (app-update.yml). */
 export type UpdateFeed = { provider: 'generic'; url: string; channel?: string } | { provider: 'github'; owner: string; repo: string };

@@ -35,3 +35,21 @@ export const coreToMain = z.discriminatedUnion('type', [
   z.object({ type: z.literal('overdue'), count: z.number().int().nonnegative() }),
 ]);
 export type CoreToMain = z.infer<typeof coreToMain>;
+
+/** Where an update stands (main tells every window; the renderer shows it and offers « Installer et redémarrer »). */
+export const updateFailReason = z.enum(['checksum', 'signature', 'network', 'other']);
+export const updateStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('idle') }),
+  z.object({ state: z.literal('checking') }),
+  z.object({ state: z.literal('none') }),
+  z.object({
+    state: z.literal('downloading'),
+    version: z.string().max(50),
+    percent: z.number().min(0).max(100),
+    transferred: z.number().nonnegative(),
+    total: z.number().nonnegative(),
+  }),
+  z.object({ state: z.literal('ready'), version: z.string().max(50) }),
+  z.object({ state: z.literal('failed'), reason: updateFailReason, message: z.string().max(300) }),
+]);
+export type UpdateStatus = z.infer<typeof updateStatus>;

@@ -20,6 +20,7 @@ import { LoginForm } from '../modules/team/components/LoginForm';
 import { useLiveQuery } from '../ui/use-live-query';
 import { ActivitiesView } from '../modules/activities/components/ActivitiesView';
 import { ReminderCentre } from '../modules/activities/components/ReminderCentre';
+import { UpdateBadge, useDesktopCommands } from './desktop';
 
 const TEAM_DATA = ['team'];
 // the dashboards carry the charts library: loaded the first time one is opened
@@ -86,6 +87,7 @@ export function Shell() {
     setPalette(true);
   }, []);
   useShortcut('Ctrl+K', openPalette);
+  useDesktopCommands();
   // a desk of a team whose session ended: the person logs in again before anything else
   const team = useLiveQuery('team.status', {}, TEAM_DATA);
   const [offline, setOffline] = useState(false);
@@ -122,6 +124,7 @@ export function Shell() {
         </a>
         <FreshnessBadge />
         <ReminderCentre onOpen={openFromReminder} />
+        <UpdateBadge />
         <div className="hint">{t('nav.shortcuts')}</div>
       </nav>
       <main className="main">

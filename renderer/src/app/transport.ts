@@ -8,6 +8,16 @@ type Bridge = {
   openDocument?(hash: string, name: string): void;
   /** the desktop app: core has gone (it restarts); returns the unsubscribe */
   onCoreDown?(down: () => void): () => void;
+  /** the desktop app: a deal in a window of its own */
+  openDealWindow?(opportunityId: number): void;
+  /** the desktop app: the system shows the folder of a file the app wrote */
+  reveal?(path: string): void;
+  checkUpdates?(): void;
+  installUpdate?(): void;
+  /** the desktop app's menu: a screen to go to, a command to run; an update's progress (each returns the unsubscribe) */
+  onNavigate?(go: (hash: string) => void): () => void;
+  onCommand?(run: (command: string) => void): () => void;
+  onUpdate?(show: (status: unknown) => void): () => void;
 };
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting a global needs an interface

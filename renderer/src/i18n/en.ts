@@ -25,7 +25,7 @@ export const en: Record<MessageKey, string> = {
   'app.error': 'Error',
   'nav.opportunities': 'Opportunities',
   'nav.settings': 'Settings',
-  'nav.shortcuts': 'Ctrl+K: go to… · Ctrl+F: search · Enter: open · A: activity (Alt+N in a deal) · Esc: back',
+  'nav.shortcuts': 'Ctrl+K: go to… · Ctrl+1…9: screens · Ctrl+F: search · Enter: open · A: activity (Alt+N in a deal) · Esc: back',
   'opps.search': 'Search customer, title or reference…',
   'opps.kind.open': 'Open',
   'opps.kind.won': 'Won',

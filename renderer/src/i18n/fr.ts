@@ -24,7 +24,8 @@ export const fr = {
   'app.error': 'Erreur',
   'nav.opportunities': 'Opportunités',
   'nav.settings': 'Paramètres',
-  'nav.shortcuts': 'Ctrl+K : aller à… · Ctrl+F : rechercher · Entrée : ouvrir · A : activité (Alt+N dans une affaire) · Échap : retour',
+  'nav.shortcuts':
+    'Ctrl+K : aller à… · Ctrl+1…9 : écrans · Ctrl+F : rechercher · Entrée : ouvrir · A : activité (Alt+N dans une affaire) · Échap : retour',
   'opps.search': 'Rechercher client, titre ou référence…',
   'opps.kind.open': 'En cours',
   'opps.kind.won': 'Gagnées',

@@ -133,6 +133,11 @@ export function OpportunityView({ id, onBack }: Props) {
         </h1>
         <StageSelect opp={opp} onMoved={setOpp} />
         <span className="spacer" />
+        {window.comptoir?.openDealWindow && (
+          <button type="button" className="btn" title={t('opp.ownWindow.hint')} onClick={() => window.comptoir?.openDealWindow?.(opp.id)}>
+            {t('opp.ownWindow')}
+          </button>
+        )}
         <QuoteButtons opportunityId={opp.id} />
       </div>
       <GuardBanner opp={shown} onSaved={setOpp} />

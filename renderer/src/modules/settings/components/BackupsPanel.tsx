@@ -59,11 +59,15 @@ export function BackupsPanel() {
   const restore = (b: Backup) => {
     setAsking(null);
     setWorking(true);
-    client.call('backups.restore', { name: b.name, confirm: true }).then(clear, (err: unknown) => (fail(err), setWorking(false)));
+    // core answers, then restarts on the backup: the page reconnects and reads the list again
+    client.call('backups.restore', { name: b.name, confirm: true }).then(
+      () => (clear(), setWorking(false)),
+      (err: unknown) => (fail(err), setWorking(false)),
+    );
   };
   return (
-    <section className="card" aria-labelledby="backups-title" data-testid="backups">
-      <h2 id="backups-title">{t('backups.title')}</h2>
+    <section className="card section" aria-labelledby="backups-title" data-testid="backups">
+      <h3 id="backups-title">{t('backups.title')}</h3>
       {s && (
         <p className="fresh">
           {t('backups.where', { keep: s.keep, folder: s.folder })}{' '}

@@ -10,6 +10,7 @@ import { ForecastThresholdsField } from './ForecastThresholdsField';
 import { MarginRulesEditor } from './MarginRulesEditor';
 import { StagesEditor } from './StagesEditor';
 import { BackupsPanel } from './BackupsPanel';
+import { SupportPanel } from './SupportPanel';
 import { useLiveQuery } from '../../../ui/use-live-query';
 
 const TEAM_DATA = ['team'];
@@ -80,6 +81,7 @@ export function SettingsView() {
         <AutomationEditor />
         <ReminderRulesEditor />
         <BackupsPanel />
+        <SupportPanel />
       </div>
     </>
   );
