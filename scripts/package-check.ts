@@ -9,7 +9,7 @@
 import { listPackage } from '@electron/asar';
 import { getCurrentFuseWire, FuseV1Options } from '@electron/fuses';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +52,33 @@ const expectThat = (ok: boolean, what: string) => {
   if (!ok) fail(`missing: ${what}`);
   found.push(what);
 };
+
+const readPackage = (name: string) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+
+/** The installers of each platform, and no secret in the file (signing comes from the environment). */
+function checkTargets(yml: string) {
+  const block = (name: string) => new RegExp(`^${name}:\\n((?:[ ]+.*\\n)+)`, 'm').exec(yml)?.[1] ?? '';
+  expectThat(/target: nsis/.test(block('win')), 'win: NSIS installer');
+  expectThat(/- dmg/.test(block('mac')) && /- zip/.test(block('mac')), 'mac: dmg, and the zip electron-updater downloads');
+  expectThat(/- AppImage/.test(block('linux')) && /- deb/.test(block('linux')), 'linux: AppImage and deb');
+  expectThat(/publisherName: \S+/.test(block('win')), 'win: the publisher electron-updater checks the signature against');
+  expectThat(/provider: generic/.test(block('publish')) && /provider: github/.test(block('publish')), 'publish: a generic server, and GitHub');
+  const secrets = yml
+    .split('\n')
+    .filter((l) => !l.trimStart().startsWith('#') && /(password|certificateFile|cscLink|cscKeyPassword|apple_?id)\s*:/i.test(l));
+  expectThat(secrets.length === 0, 'electron-builder.yml: no certificate or password (they come from the environment)');
+}
+
+/** The unpacked app as a user's disk holds it, two levels deep, with sizes. */
+function layout(dir: string, depth = 0, prefix = '  '): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) return [`${prefix}${e.name}/`, ...(depth < 1 || e.name === 'resources' ? layout(p, depth + 1, `${prefix}  `) : [])];
+      return [`${prefix}${e.name}  ${(statSync(p).size / 1024).toFixed(0)} KiB`];
+    });
+}
 
 const work = mkdtempSync(join(tmpdir(), 'comptoir-package-'));
 try {
@@ -109,7 +136,29 @@ try {
     expectThat(state(fuse) === on, `fuse ${name} ${on ? 'on' : 'off'} in the packaged binary`);
   }
 
+  // what main loads at run time beyond its own bundle: the updater, the log files, the tray's icon, the diagnostic's zip
+  for (const dep of ['electron-updater', 'pino', 'pino-roll', 'fflate'])
+    expectThat(files.has(`/node_modules/${dep}/package.json`), `app.asar: node_modules/${dep} (${readPackage(dep).version})`);
+  expectThat(existsSync(join(resources, 'icon.png')), 'resources: icon.png (the tray)');
+  const icon = readFileSync(join(root, 'resources', 'icon.png'));
+  const side = icon.readUInt32BE(16);
+  expectThat(
+    icon.subarray(1, 4).toString() === 'PNG' && side >= 512 && icon.readUInt32BE(20) === side,
+    `resources/icon.png: ${side} × ${side} (≥ 512 for .icns and .ico)`,
+  );
+  const update = readFileSync(join(resources, 'app-update.yml'), 'utf8');
+  expectThat(
+    /^provider: generic$/m.test(update) && /^url: https:\/\//m.test(update),
+    'resources: app-update.yml (the generic update server, over https)',
+  );
+  expectThat(/^updaterCacheDirName: /m.test(update), 'app-update.yml: updaterCacheDirName');
+  checkTargets(yml);
+
   process.stdout.write(`package check: ${files.size} entries in app.asar; found:\n${found.map((f) => `  ✓ ${f}`).join('\n')}\n`);
+  process.stdout.write(`layout of ${app.slice(work.length + 1)}:\n${layout(app).join('\n')}\n`);
+  process.stdout.write(
+    'installers (NSIS, dmg + zip, AppImage + deb) are built on the release machine: their tools are downloaded, and signing needs its certificates (docs/release.md)\n',
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
