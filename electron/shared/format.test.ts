@@ -7,6 +7,7 @@ import {
   formatQty,
   formatRate,
   formatStamp,
+  formatInstant,
   formatUnitPrice,
   formatWeekSpan,
   parseDay,
@@ -40,6 +41,10 @@ describe('formatting for the user', () => {
     expect(formatDate('2026-11-30', 'fr')).toBe('30/11/2026');
     expect(formatDate(null, 'fr')).toBe('');
     expect(formatStamp('2026-11-30T10:42:00Z', 'fr', 'UTC')).toBe('30/11 10:42');
+    // a backup's instant, with its year, the same in both languages
+    expect(formatInstant('2026-12-02T14:10:00Z', 'fr', 'UTC')).toBe('02/12/2026 14:10');
+    expect(formatInstant('2026-12-02T14:10:00Z', 'en', 'UTC')).toBe('02/12/2026 14:10');
+    expect(formatInstant('not a date', 'fr')).toBe('');
   });
 
   it('parses numbers as typed in either locale and rejects the rest', () => {

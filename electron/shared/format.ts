@@ -79,35 +79,31 @@ export function formatWeekSpan(start: string, locale: Locale): string {
   return `${locale === 'fr' ? 'S' : 'W'}${isoWeek(start)} · ${dm(start)}–${dm(addDays(start, 6))}`;
 }
 
-/** ISO instant → `30/11 10:42` in the user's time zone. */
-export function formatStamp(iso: string | null, locale: Locale, timeZone?: string): string {
+/** An ISO instant in the user's time zone, day/month (and the year when asked) and hh:mm; '' when it is not one. */
+function formatAt(iso: string | null, locale: Locale, withYear: boolean, timeZone?: string): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(TAGS[locale], {
+  const text = new Intl.DateTimeFormat(TAGS[locale], {
     day: '2-digit',
     month: '2-digit',
+    ...(withYear ? { year: 'numeric' } : {}),
     hour: '2-digit',
     minute: '2-digit',
     timeZone,
   }).format(d);
+  // `02/12/2026 14:10` in both languages (en-GB puts a comma after the year)
+  return withYear ? text.replace(',', '') : text;
+}
+
+/** ISO instant → `30/11 10:42` in the user's time zone. */
+export function formatStamp(iso: string | null, locale: Locale, timeZone?: string): string {
+  return formatAt(iso, locale, false, timeZone);
 }
 
 /** ISO instant → `02/12/2026 14:10` in the user's time zone (a backup, a check). */
 export function formatInstant(iso: string | null, locale: Locale, timeZone?: string): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(TAGS[locale], {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  })
-    .format(d)
-    .replace(',', '');
+  return formatAt(iso, locale, true, timeZone);
 }
 
 /** How long ago (or in how long) an instant is from `now`: `il y a 3 min`, `dans 20 s`, `maintenant`. */
