@@ -12,6 +12,8 @@ const SUITES = [
   'tests/integration/automation.test.ts',
   'tests/integration/activities.test.ts',
   'tests/integration/dashboard.test.ts',
+  // the daily backup, 16 days on from each chosen day (a new year, a 29 February)
+  'tests/integration/backups.test.ts',
   'tests/integration/workspaces.test.ts',
   'tests/integration/tryton-demo.test.ts',
 ];
