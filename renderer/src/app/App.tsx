@@ -4,41 +4,44 @@ import type { Client } from '../../../electron/shared/rpc';
 import { translate } from '../i18n';
 import { AppContext, type AppContextValue } from './client-context';
 import { Shell } from './Shell';
-import { connectToCore } from './transport';
+import { connectToCore, type Down } from './transport';
 import { errorText } from '../ui/errors';
 import { RestoreNotice } from './RestoreNotice';
 
 const RETRY_MS = 1_000;
+const RETRIES = 30;
 
 /** Connects to core, loads the user's settings, then shows the shell; connects again when core restarts. */
 export function App() {
   const [client, setClient] = useState<Client | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [down, setDown] = useState(false);
-  /** how many times the connection to core was lost: each loss connects again */
-  const [losses, setLosses] = useState(0);
+  const [down, setDown] = useState<Down | null>(null);
+  /** how many times core restarted: each restart connects again */
+  const [restarts, setRestarts] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
+    let tries = 0;
     const attempt = () =>
-      connectToCore(() => {
+      connectToCore((why) => {
         if (cancelled) return;
-        setDown(true);
-        setLosses((n) => n + 1);
+        setDown(why);
+        if (why === 'restart') setRestarts((n) => n + 1);
       })
         .then(async (c) => {
           const s = await c.call('settings.get', {});
           if (cancelled) return c.close();
           setClient(c);
           setSettings(s);
-          setDown(false);
+          setDown(null);
         })
         .catch((err: unknown) => {
           if (cancelled) return;
-          // core restarting: tried again each second, the page says « reconnexion… » meanwhile
-          if (losses > 0) retry = setTimeout(attempt, RETRY_MS);
+          // core restarting: tried again each second for a while, the page says « reconnexion… » meanwhile
+          if (restarts > 0 && ++tries < RETRIES) retry = setTimeout(attempt, RETRY_MS);
+          else if (restarts > 0) setDown('lost');
           else setError(errorText(err, (key, vars) => translate('fr', key, vars)));
         });
     void attempt();
@@ -46,7 +49,7 @@ export function App() {
       cancelled = true;
       clearTimeout(retry);
     };
-  }, [losses]);
+  }, [restarts]);
 
   useEffect(() => {
     if (settings) document.documentElement.lang = settings.locale;
@@ -81,7 +84,7 @@ export function App() {
     <AppContext.Provider value={value}>
       {down && (
         <div className="banner" role="alert">
-          {translate(value.settings.locale, 'app.reconnecting')}
+          {translate(value.settings.locale, down === 'restart' ? 'app.reconnecting' : 'app.down')}
         </div>
       )}
       <RestoreNotice />

@@ -26,13 +26,21 @@ declare global {
   }
 }
 
-/** In Electron: the MessagePort to core that preload hands over; it counts as closed when main says core has gone. */
-function electronPort(bridge: Bridge, onDown: () => void): Promise<Port> {
+/**
+ * Why the connection ended: core restarts (on a restored file, after a crash) and a new one is to be
+ * had at once — or the service itself is gone (the web host stopped).
+ */
+export type Down = 'restart' | 'lost';
+/** The WebSocket close code of a service restarting (RFC 6455 1012), as the web host sends it. */
+const SERVICE_RESTART = 1012;
+
+/** In Electron: the MessagePort to core that preload hands over; it counts as closed when main says core has gone (main starts it again). */
+function electronPort(bridge: Bridge, onDown: (why: Down) => void): Promise<Port> {
   const closed = new Set<() => void>();
   const off = bridge.onCoreDown?.(() => {
     off?.();
     for (const h of closed) h();
-    onDown();
+    onDown('restart');
   });
   return new Promise((resolve) => {
     const onMessage = (event: MessageEvent) => {
@@ -59,7 +67,7 @@ function electronPort(bridge: Bridge, onDown: () => void): Promise<Port> {
 }
 
 /** In the web host: a WebSocket beside the page, under the same token path. */
-function webSocketPort(onDown: () => void): Promise<Port> {
+function webSocketPort(onDown: (why: Down) => void): Promise<Port> {
   const url = new URL('rpc', window.location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   const ws = new WebSocket(url);
@@ -79,11 +87,11 @@ function webSocketPort(onDown: () => void): Promise<Port> {
       }),
     );
     ws.addEventListener('error', () => reject(new Error(`Cannot reach Comptoir at ${url.host}`)));
-    ws.addEventListener('close', onDown);
+    ws.addEventListener('close', (e) => onDown(e.code === SERVICE_RESTART ? 'restart' : 'lost'));
   });
 }
 
-export async function connectToCore(onDown: () => void): Promise<Client> {
+export async function connectToCore(onDown: (why: Down) => void): Promise<Client> {
   const port = window.comptoir ? await electronPort(window.comptoir, onDown) : await webSocketPort(onDown);
   return connect(port);
 }

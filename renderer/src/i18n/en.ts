@@ -21,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...enDesk,
   'app.name': 'Comptoir',
   'app.connecting': 'Connecting to the Comptoir service…',
+  'app.down': 'Lost the connection to the service. Reload the page once it runs again.',
   'app.reconnecting': 'Reconnecting to the Comptoir service…',
   'nav.opportunities': 'Opportunities',
   'nav.settings': 'Settings',

@@ -20,6 +20,7 @@ export const fr = {
   ...frDesk,
   'app.name': 'Comptoir',
   'app.connecting': 'Connexion au service Comptoir…',
+  'app.down': 'Connexion au service perdue. Rechargez la page une fois le service relancé.',
   'app.reconnecting': 'Reconnexion au service Comptoir…',
   'nav.opportunities': 'Opportunités',
   'nav.settings': 'Paramètres',
