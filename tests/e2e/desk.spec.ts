@@ -1,4 +1,5 @@
-import { expect, test } from './web-host-fixture';
+import { testClock } from '../clock';
+import { expect, startHost, test } from './web-host-fixture';
 import { OpportunitiesPage } from './opportunities-page';
 
 /** The desk's own file, from Paramètres: a backup made, a change, the backup restored (core restarts, the page reconnects), a diagnostic written. */
@@ -54,4 +55,13 @@ test('a user backs up, restores the backup after a confirmation, and exports a d
   const support = page.getByTestId('support');
   await support.getByRole('button', { name: 'Exporter un diagnostic' }).click();
   await expect(support.getByTestId('diagnostic-written')).toContainText(/Diagnostic écrit : .*diagnostics.comptoir-diagnostic-.*\.zip/);
+});
+
+test('a web host that stops is said to be gone, without the page trying again and again', async ({ page }) => {
+  const own = await startHost(testClock().now());
+  await new OpportunitiesPage(page).open(own.host.url);
+  await own.stop();
+  await expect(page.getByRole('alert')).toHaveText('Connexion au service perdue. Rechargez la page une fois le service relancé.');
+  // a few seconds on: still no attempt (each would be a console error, and the fixture fails on any)
+  await page.waitForTimeout(3_000);
 });
