@@ -23,6 +23,7 @@ const NAME = /^(daily|before-migration|before-restore|manual)-(\d{4}-\d{2}-\d{2}
 export const backupFolder = (dbPath: string) => join(dirname(dbPath), 'backups');
 const stagedOf = (dbPath: string) => `${dbPath}.restore`;
 const noticeOf = (dbPath: string) => join(backupFolder(dbPath), 'restored.json');
+const flagOf = (dbPath: string) => join(backupFolder(dbPath), 'damage-found.json');
 
 export function backupName(kind: BackupKind, at: string): string {
   return `${kind}-${new Date(at).toISOString().replace(/[:.]/g, '-')}.sqlite`;
@@ -166,6 +167,7 @@ export function recoverFromBackup(dbPath: string, damage: string[], at: string, 
   const tmp = `${dbPath}.recovering`;
   copyFileSync(join(dir, good.name), tmp);
   renameSync(tmp, dbPath);
+  rmSync(flagOf(dbPath), { force: true });
   return keepNotice(dbPath, { reason: 'damaged', from: good.name, backupAt: good.at, at, damage: damage.slice(0, 5) });
 }
 
@@ -188,7 +190,6 @@ export function dismissNotice(dbPath: string): void {
   rmSync(noticeOf(dbPath), { force: true });
 }
 
-const flagOf = (dbPath: string) => join(backupFolder(dbPath), 'damage-found.json');
 
 /** What an idle check found wrong, until the next open replaces the file. */
 export function flagDamage(dbPath: string, damage: string[]): void {
@@ -196,11 +197,10 @@ export function flagDamage(dbPath: string, damage: string[]): void {
   writeFileSync(flagOf(dbPath), JSON.stringify(damage.slice(0, 20)));
 }
 
-/** Read once, at open: the damage an idle check found (quick_check may miss it). */
-export function takeDamageFlag(dbPath: string): string[] | null {
+/** At open: the damage an idle check found (quick_check may miss it); kept until a backup has replaced the file. */
+export function readDamageFlag(dbPath: string): string[] | null {
   try {
-    const damage = JSON.parse(readFileSync(flagOf(dbPath), 'utf8')) as string[];
-    rmSync(flagOf(dbPath), { force: true });
+    const damage = JSON.parse(readFileSync(flagOf(dbPath), 'utf8')) as unknown;
     return Array.isArray(damage) && damage.length > 0 ? damage.map(String) : null;
   } catch {
     return null;

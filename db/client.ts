@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../electron/shared/errors';
 import { foldForSearch } from '../electron/shared/text';
 import { acquireLock } from './lock';
-import { applyStagedRestore, backupFolder, recoverFromBackup, takeDamageFlag, writeBackup, type RestoreNotice } from './backups';
+import { applyStagedRestore, backupFolder, recoverFromBackup, readDamageFlag, writeBackup, type RestoreNotice } from './backups';
 import { installCapture } from './team-capture';
 import * as schema from './schema';
 
@@ -128,7 +128,7 @@ export function openDatabase(options: OpenOptions): OpenResult {
     let damage: string[] | null;
     ({ raw, damage } = openChecked(path, isFile, options.nativeBinding));
     // what the last idle integrity_check found (quick_check does not read every index)
-    damage = damage ?? (isFile ? takeDamageFlag(path) : null);
+    damage = damage ?? (isFile ? readDamageFlag(path) : null);
     const quickCheckMs = performance.now() - t0;
     if (recovered) log(`database was not closed cleanly; quick_check: ${damage ? 'FAILED' : 'ok'}`);
     if (damage) {

@@ -220,9 +220,14 @@ describe('a damaged database', () => {
     expect(status.lastCheck).toMatchObject({ ok: false });
     await new Promise((r) => setTimeout(r, 100));
     expect(d.restarts()).toBe(1);
+    expect(existsSync(join(d.dir, 'backups', 'damage-found.json'))).toBe(true);
     d.reopen();
     expect(title(d.core, 4)).toBe('Sauvegarde du jour');
     expect((await d.core.call('backups.list', {})).notice).toMatchObject({ reason: 'damaged' });
+    // the flag is spent once a backup replaced the file: the next start opens it as it is
+    expect(existsSync(join(d.dir, 'backups', 'damage-found.json'))).toBe(false);
+    d.reopen();
+    expect(title(d.core, 4)).toBe('Sauvegarde du jour');
   });
 
   it('with no sound backup: refused with a clear error, the file left as it was', () => {
