@@ -74,7 +74,11 @@ function webSocketPort(onDown: (why: Down) => void): Promise<Port> {
   return new Promise((resolve, reject) => {
     ws.addEventListener('open', () =>
       resolve({
-        send: (m) => ws.send(JSON.stringify(m)),
+        send: (m) => {
+          // a call after the connection closed fails at once as « unavailable » (the browser would only log it)
+          if (ws.readyState !== WebSocket.OPEN) throw new Error('the connection to the service is closed');
+          ws.send(JSON.stringify(m));
+        },
         onMessage: (h) => {
           const l = (e: MessageEvent<string>) => h(JSON.parse(e.data));
           ws.addEventListener('message', l);
