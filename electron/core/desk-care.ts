@@ -8,7 +8,6 @@ import {
   readNotice,
   stageRestore,
   unstageRestore,
-  writeBackup,
   writeBackupOnline,
   type BackupFile,
 } from '../../db/backups';
@@ -85,21 +84,22 @@ export function createDeskCare(o: DeskCareOptions) {
         changed();
         return b;
       }),
-    restore: (name: string): Output<'backups.restore'> => {
-      if (busy) throw new AppError('conflict', 'A restore cannot start while a backup or a check runs', { reason: 'backupBusy' });
-      // the chosen file first (checked and copied), so the safety backup's pruning cannot take it away
-      stageRestore(o.dbPath, name, o.nativeBinding);
-      let safety: BackupFile;
-      try {
-        safety = writeBackup(o.db.$client, dir, 'before-restore', o.now());
-      } catch (err) {
-        unstageRestore(o.dbPath);
-        throw err;
-      }
-      o.log.info('restore staged: core restarts on the backup', { name, safety: safety.name });
-      restartSoon();
-      return { safety, restarting: true };
-    },
+    restore: (name: string): Promise<Output<'backups.restore'>> =>
+      alone('restore', async () => {
+        // the chosen file first (checked and copied), so the safety backup's pruning cannot take it away
+        stageRestore(o.dbPath, name, o.nativeBinding);
+        let safety: BackupFile;
+        try {
+          // online, a few pages at a time: a large file does not stop core's answers meanwhile
+          safety = await writeBackupOnline(o.db.$client, dir, 'before-restore', o.now());
+        } catch (err) {
+          unstageRestore(o.dbPath);
+          throw err;
+        }
+        o.log.info('restore staged: core restarts on the backup', { name, safety: safety.name });
+        restartSoon();
+        return { safety, restarting: true as const };
+      }),
     dismissNotice: () => {
       dismissNotice(o.dbPath);
       changed();
