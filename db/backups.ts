@@ -25,8 +25,13 @@ const stagedOf = (dbPath: string) => `${dbPath}.restore`;
 const noticeOf = (dbPath: string) => join(backupFolder(dbPath), 'restored.json');
 const flagOf = (dbPath: string) => join(backupFolder(dbPath), 'damage-found.json');
 
+/** An instant as it can stand in a file name on every OS: `2026-12-02T14-10-00-000Z`. */
+export function fileStamp(at: string): string {
+  return new Date(at).toISOString().replace(/[:.]/g, '-');
+}
+
 export function backupName(kind: BackupKind, at: string): string {
-  return `${kind}-${new Date(at).toISOString().replace(/[:.]/g, '-')}.sqlite`;
+  return `${kind}-${fileStamp(at)}.sqlite`;
 }
 
 /** The instant a backup's name says it was made (null: not one of ours). */
@@ -161,7 +166,7 @@ export function recoverFromBackup(dbPath: string, damage: string[], at: string, 
   const good = listBackups(dir).find((b) => checkFile(join(dir, b.name), nativeBinding) === null);
   if (!good) return null;
   for (const old of readdirSync(dir).filter((f) => f.startsWith('damaged-'))) rmSync(join(dir, old), { force: true });
-  const aside = join(dir, `damaged-${new Date(at).toISOString().replace(/[:.]/g, '-')}.sqlite`);
+  const aside = join(dir, `damaged-${fileStamp(at)}.sqlite`);
   copyFileSync(dbPath, aside);
   removeDatabaseFiles(dbPath);
   const tmp = `${dbPath}.recovering`;
@@ -189,7 +194,6 @@ export function readNotice(dbPath: string): RestoreNotice | null {
 export function dismissNotice(dbPath: string): void {
   rmSync(noticeOf(dbPath), { force: true });
 }
-
 
 /** What an idle check found wrong, until the next open replaces the file. */
 export function flagDamage(dbPath: string, damage: string[]): void {

@@ -207,21 +207,20 @@ function clockTurn(db: Db, bus: EventBus, unit: ReturnType<typeof captureUnit>, 
   };
 }
 
-/** Each call is one unit of capture. */
-/** The same calls, each telling `touch` first. */
-function noting(handlers: Handlers, touch: () => void): Handlers {
+/** The same calls, each run through `around` (given the call to make). */
+function wrapEach(handlers: Handlers, around: (call: () => unknown) => unknown): Handlers {
   const wrapped: Record<string, (input: never) => unknown> = {};
   for (const [method, handler] of Object.entries(handlers) as [string, (input: never) => unknown][])
-    wrapped[method] = (input) => {
-      touch();
-      return handler(input);
-    };
+    wrapped[method] = (input) => around(() => handler(input));
   return wrapped as Handlers;
 }
 
+/** Each call is one unit of capture. */
 function capturedCalls(handlers: Handlers, unit: ReturnType<typeof captureUnit>): Handlers {
-  const wrapped: Record<string, (input: never) => unknown> = {};
-  for (const [method, handler] of Object.entries(handlers) as [string, (input: never) => unknown][])
-    wrapped[method] = (input) => unit(() => handler(input));
-  return wrapped as Handlers;
+  return wrapEach(handlers, unit);
+}
+
+/** The same calls, each telling `touch` first. */
+function noting(handlers: Handlers, touch: () => void): Handlers {
+  return wrapEach(handlers, (call) => (touch(), call()));
 }

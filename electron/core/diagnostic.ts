@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { arch, platform, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
+import { fileStamp } from '../../db/backups';
 import { schemaVersion, type Db } from '../../db/client';
 import type { Output } from '../shared/contract';
 import type { DeskCare } from './desk-care';
@@ -86,7 +87,7 @@ export function exportDiagnostic(o: {
   }
   const dir = diagnosticsFolder(o.dbPath);
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, `comptoir-diagnostic-${o.now.replace(/[:.]/g, '-')}.zip`);
+  const path = join(dir, `comptoir-diagnostic-${fileStamp(o.now)}.zip`);
   const zip = zipSync(files, { level: 6 });
   writeFileSync(path, zip);
   const old = readdirSync(dir)

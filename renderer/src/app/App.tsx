@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SettingKey, Settings } from '../../../electron/shared/contract';
 import type { Client } from '../../../electron/shared/rpc';
 import { translate } from '../i18n';
@@ -19,6 +19,7 @@ export function App() {
   /** how many times core restarted: each restart connects again */
   const [restarts, setRestarts] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const held = useRef<Client | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -33,6 +34,9 @@ export function App() {
         .then(async (c) => {
           const s = await c.call('settings.get', {});
           if (cancelled) return c.close();
+          // the connection of the core that went away is let go
+          held.current?.close();
+          held.current = c;
           setClient(c);
           setSettings(s);
           setDown(null);
